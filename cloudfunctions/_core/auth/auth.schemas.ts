@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { field } from '../shared/fields';
+import { ROLES } from '../runtime/caller';
+
+export const LoginInput = z.object({
+  phone: field.phone('手机号码'),
+  password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(128, '密码不能超过128个字符'),
+});
+
+export const RoleGrantView = z.object({
+  role: z.enum(ROLES),
+  orgId: z.string().nullable(),
+  orgName: z.string().nullable(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+});
+
+export const ProfileView = z.object({
+  userId: z.string(),
+  name: z.string(),
+  phoneMasked: z.string(),
+  photoUrl: z.string().nullable(),
+  wechatBound: z.boolean(),
+  roles: z.array(RoleGrantView),
+  member: z
+    .object({ volunteerNo: z.string(), communityId: z.string(), memberType: z.string(), gridName: z.string().nullable() })
+    .nullable(),
+});
+
+export const SessionView = z.object({ token: z.string(), expiresInHours: z.number(), profile: ProfileView });
+
+export type LoginInput = z.infer<typeof LoginInput>;
+export type ProfileView = z.infer<typeof ProfileView>;

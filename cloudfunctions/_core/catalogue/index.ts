@@ -1,0 +1,1 @@
+export { SERVICE_CATALOGUE, SERVICE_CATEGORIES, MEMBER_POSTS, isSubItemOf, type ServiceCategory } from './service-catalogue';

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+const secret = (name: string) =>
+  z.string({ error: `缺少环境变量 ${name}` }).min(32, `${name} 至少需要32个字符`);
+
+const ConfigSchema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 须为 postgres:// 开头的连接串').optional(),
+  DATA_DIR: z.string().default('.data'),
+  SESSION_SECRET: secret('SESSION_SECRET'),
+  /** Encrypts members' check-in secrets at rest (AES-256-GCM key material). */
+  CHECKIN_KEY: secret('CHECKIN_KEY'),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  /** scrypt cost; lowered only by tests. */
+  PASSWORD_COST: z.coerce.number().int().min(1024).default(16384),
+});
+
+export type AppConfig = z.infer<typeof ConfigSchema>;
+
+let cached: AppConfig | undefined;
+
+/** Reads and checks the environment once; a missing or bad value stops start-up with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  if (cached && env === process.env) return cached;
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`配置错误：${parsed.error.issues.map((issue) => issue.message).join('；')}`);
+  }
+  if (env === process.env) cached = parsed.data;
+  return parsed.data;
+}
+
+export function resetConfigCache(): void {
+  cached = undefined;
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { checkSessionToken } from '../auth/session-token';
+import { loadConfig, type AppConfig } from '../config/config';
+import { getDatabase } from '../db/database-context';
+import type { DatabaseTarget } from '../db/open-database';
+import { DomainError, commonErrors } from '../shared/domain-error';
+import { failure, success, type Envelope, type ErrorBody } from '../shared/envelope';
+import { parseInput } from '../shared/fields';
+import { systemClock, type Clock } from '../shared/clock';
+import type { ActionTable } from './action';
+import { loadCaller, type Caller } from './caller';
+
+const EventSchema = z.object({
+  action: z.string({ error: '缺少 action（要执行的操作）' }).min(1, '缺少 action（要执行的操作）'),
+  data: z.unknown().optional(),
+  /** Session token for callers outside WeChat (the gateway puts the Authorization header here). */
+  token: z.string().optional(),
+});
+
+export interface Platform {
+  /** The caller's openid inside WeChat cloud; undefined elsewhere. */
+  wxOpenId?: () => string | undefined;
+  clock?: Clock;
+}
+
+export const databaseTarget = (config: AppConfig): DatabaseTarget =>
+  config.DATABASE_URL
+    ? { kind: 'postgres', url: config.DATABASE_URL }
+    : { kind: 'pglite', dataDir: `${config.DATA_DIR}/pglite` };
+
+/** Builds a cloud function's `main(event, context)`: parse, identify, one transaction, one use case, one envelope. */
+export function createHandler(actions: ActionTable, platform: Platform = {}) {
+  return async function main(event: unknown, _context?: unknown): Promise<Envelope<unknown>> {
+    try {
+      const { action, data, token } = parseInput(EventSchema, event);
+      const definition = Object.hasOwn(actions, action) ? actions[action] : undefined;
+      if (!definition) throw commonErrors.error('UNKNOWN_ACTION', action);
+      const input = parseInput(definition.input, data);
+      const config = loadConfig();
+      const clock = platform.clock ?? systemClock;
+      const wxOpenId = platform.wxOpenId?.();
+      const db = await getDatabase(() => databaseTarget(config));
+      const result = await db.transaction(async (tx) => {
+        const caller = await identify(tx, config, clock, token, wxOpenId);
+        if (definition.access === 'user' && !caller) throw commonErrors.error('UNAUTHENTICATED');
+        return definition.run({ tx, caller, clock, config, newId: randomUUID, wxOpenId }, input);
+      });
+      return success(result);
+    } catch (error) {
+      return failure(toErrorBody(error));
+    }
+  };
+}
+
+async function identify(
+  tx: Parameters<typeof loadCaller>[0],
+  config: AppConfig,
+  clock: Clock,
+  token: string | undefined,
+  wxOpenId: string | undefined,
+): Promise<Caller | null> {
+  if (token) {
+    const check = checkSessionToken(token, config.SESSION_SECRET, clock.now());
+    if (!check.ok) throw commonErrors.error(check.reason === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+    const caller = await loadCaller(tx, { userId: check.userId });
+    if (!caller) throw commonErrors.error('UNAUTHENTICATED');
+    return caller;
+  }
+  return wxOpenId ? loadCaller(tx, { wxOpenId }) : null;
+}
+
+const PG_UNIQUE_VIOLATION = '23505';
+const PG_CHECK_VIOLATION = '23514';
+
+/** Domain errors pass through; races the database caught become CONFLICT; anything else is hidden. */
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof DomainError) {
+    return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+  }
+  const pgCode = (error as { code?: string } | null)?.code;
+  if (pgCode === PG_UNIQUE_VIOLATION || pgCode === PG_CHECK_VIOLATION) {
+    const { code, message } = commonErrors.error('CONFLICT');
+    return { code, message };
+  }
+  console.error('[cloud-function] unexpected error', error);
+  const { code, message } = commonErrors.error('INTERNAL');
+  return { code, message };
+}

@@ -1,0 +1,11 @@
+/** Time is passed in, so that rules can be tested with a fixed clock. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export const fixedClock = (instant: Date | string): Clock => {
+  const at = new Date(instant);
+  return { now: () => new Date(at) };
+};

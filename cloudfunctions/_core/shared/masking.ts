@@ -1,0 +1,9 @@
+/** 13812345678 → 138****5678: phones are shown masked wherever the full number is not needed. */
+export const maskPhone = (phone: string): string =>
+  phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****';
+
+/** Keeps the first few characters of an address (the estate) and hides the building and door. */
+export const maskAddress = (address: string): string => {
+  const visible = Math.min(6, Math.max(2, Math.floor(address.length / 3)));
+  return `${address.slice(0, visible)}****`;
+};

@@ -1,0 +1,17 @@
+/** Unit and integration tests: the functions against PGlite, or a PostgreSQL server when DATABASE_URL is set. */
+const swc = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.sql$': '<rootDir>/tests/support/sql-transform.js' },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json', 'sql'],
+  moduleNameMapper: { '^@core/(.*)$': '<rootDir>/cloudfunctions/_core/$1', '^@/(.*)$': '<rootDir>/src/$1' },
+  testMatch: ['<rootDir>/cloudfunctions/**/*.spec.ts', '<rootDir>/tests/**/*.test.ts', '<rootDir>/src/**/*.spec.{ts,tsx}'],
+  testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/'],
+  globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  setupFiles: ['<rootDir>/tests/support/test-env.ts'],
+  testTimeout: 120_000,
+};

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '党员义工 · 三单制',
+})
