@@ -55,6 +55,9 @@ create table residents (
   address text not null check (length(address) between 1 and 120)
 );
 
+-- 志愿者编号: records and certificates carry it instead of the ID-card number.
+create sequence volunteer_no_seq start 100001;
+
 create table members (
   user_id uuid primary key references users (id),
   volunteer_no text not null unique,
@@ -186,7 +189,8 @@ create table attendance (
   check_out_scan_id uuid unique references scans (id),
   primary key (order_id, member_id),
   check (checked_out_at is null or checked_out_at >= checked_in_at),
-  check ((checked_out_at is null) = (check_out_scan_id is null))
+  -- a check-out without a scan is a secretary's hand entry, kept in record_audit
+  check (check_out_scan_id is null or checked_out_at is not null)
 );
 
 -- The volunteer-service record (004 附件5; 志愿服务记录与证明出具办法): who, what, where, when, how long, certified by whom.

@@ -1,0 +1,21 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+
+const keyFrom = (keyMaterial: string) => createHash('sha256').update(keyMaterial).digest();
+
+/** Members' check-in secrets are stored encrypted (AES-256-GCM); the key lives in configuration, not the database. */
+export function encryptSecret(secretHex: string, keyMaterial: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keyFrom(keyMaterial), iv);
+  const data = Buffer.concat([cipher.update(secretHex, 'utf8'), cipher.final()]);
+  return ['v1', iv, cipher.getAuthTag(), data].map((part) => (typeof part === 'string' ? part : part.toString('base64'))).join(':');
+}
+
+export function decryptSecret(stored: string, keyMaterial: string): string {
+  const [version, iv, tag, data] = stored.split(':');
+  if (version !== 'v1') throw new Error(`unknown secret format ${version}`);
+  const decipher = createDecipheriv('aes-256-gcm', keyFrom(keyMaterial), Buffer.from(iv, 'base64'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64'));
+  return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8');
+}
+
+export const newSecretHex = () => randomBytes(20).toString('hex');

@@ -1,0 +1,132 @@
+import { timingSafeEqual } from 'node:crypto';
+import { isClosed, orderErrors, refreshOrderStatus } from '../orders';
+import { creditScannedService } from '../records/credit-scanned-service';
+import { recordsRepository } from '../records/records.repository';
+import type { ActionContext } from '../runtime/action';
+import { managesCommunity, requireCaller, type Caller } from '../runtime';
+import { formatBusinessTime } from '../shared/business-time';
+import { checkinErrors } from './checkin.errors';
+import { checkinRepository, type DeviceRow, type ScanOrderRow } from './checkin.repository';
+import type { ScanInput, ScanVerdict } from './checkin.schemas';
+import { parseCheckinCode, signStep, timeStepOf } from './checkin-code';
+import { decryptSecret } from './device-secret-cipher';
+import {
+  MAX_QUEUED_SCAN_AGE_DAYS,
+  SCANNER_CLOCK_TOLERANCE_SECONDS,
+  codeAge,
+  decideScanKind,
+  isWithinScanWindow,
+} from './scan-rules';
+
+/**
+ * Judges one scan of a member's code against an order, at the time it was scanned (which may be
+ * earlier than now, for scans queued offline). A scan id seen before returns its first verdict.
+ */
+export async function judgeScan(ctx: ActionContext, input: ScanInput): Promise<ScanVerdict> {
+  const verifier = requireCaller(ctx.caller);
+  const now = ctx.clock.now();
+  const seen = await checkinRepository.findScan(ctx.tx, input.scanId);
+  if (seen) {
+    if (seen.verifier_id !== verifier.userId || seen.order_id !== input.orderId) throw checkinErrors.error('CHECKIN_SCAN_ID_REUSED');
+    return verdictOf(ctx, { scanId: seen.id, orderId: seen.order_id, memberId: seen.member_id, outcome: seen.outcome, scannedAt: seen.scanned_at }, true);
+  }
+
+  const scannedAt = input.scannedAt ? new Date(input.scannedAt) : now;
+  if (scannedAt.getTime() > now.getTime() + SCANNER_CLOCK_TOLERANCE_SECONDS * 1000) throw checkinErrors.error('CHECKIN_SCAN_TIME_INVALID');
+  if (now.getTime() - scannedAt.getTime() > MAX_QUEUED_SCAN_AGE_DAYS * 86_400_000) throw checkinErrors.error('CHECKIN_SCAN_TOO_OLD');
+
+  const order = await checkinRepository.lockOrder(ctx.tx, input.orderId);
+  if (!order) throw orderErrors.error('ORDER_NOT_FOUND');
+  await assertMayVerify(ctx, verifier, order);
+
+  const device = await verifiedDevice(ctx, input.code, scannedAt);
+  const who = `${device.member_name}（${device.volunteer_no}）`;
+  if (device.member_id === verifier.userId) throw checkinErrors.error('CHECKIN_VERIFIER_FORBIDDEN', '不能为自己扫码');
+  if (isClosed(order.status)) throw checkinErrors.error('CHECKIN_ORDER_CLOSED');
+  if (!(await checkinRepository.isAccepted(ctx.tx, order.id, device.member_id))) throw checkinErrors.error('CHECKIN_NOT_ASSIGNED', who);
+  if (!isWithinScanWindow(scannedAt, order.starts_at, order.ends_at)) {
+    throw checkinErrors.error('CHECKIN_OUTSIDE_WINDOW', `本单 ${formatBusinessTime(order.starts_at)} 开始，扫码时间 ${formatBusinessTime(scannedAt)}`);
+  }
+
+  const attendance = await checkinRepository.findAttendance(ctx.tx, order.id, device.member_id);
+  const decision = decideScanKind(input.intent, attendance && { checkedOut: attendance.checked_out_at !== null });
+  if ('refusal' in decision) throw checkinErrors.error(decision.refusal, who);
+  if (decision.kind === 'out' && scannedAt < attendance!.checked_in_at) throw checkinErrors.error('CHECKIN_OUT_BEFORE_IN', who);
+
+  const outcome = decision.kind === 'in' ? 'checked_in' : 'checked_out';
+  await checkinRepository.insertScan(ctx.tx, {
+    id: input.scanId, orderId: order.id, verifierId: verifier.userId, memberId: device.member_id, scannedAt, receivedAt: now, outcome,
+  });
+  const step = parseCheckinCode(input.code)!.step;
+  if (!(await checkinRepository.useCode(ctx.tx, device.id, step, input.scanId))) throw checkinErrors.error('CHECKIN_CODE_REPLAYED', who);
+
+  if (decision.kind === 'in') {
+    await checkinRepository.checkIn(ctx.tx, order.id, device.member_id, scannedAt, input.scanId);
+  } else {
+    await checkinRepository.checkOut(ctx.tx, order.id, device.member_id, scannedAt, input.scanId);
+    await creditScannedService(ctx.tx, {
+      recordId: ctx.newId(),
+      order: { id: order.id, communityId: order.community_id, title: order.title, category: order.category, place: order.place, startsAt: order.starts_at, endsAt: order.ends_at },
+      memberId: device.member_id,
+      checkedInAt: attendance!.checked_in_at,
+      checkedOutAt: scannedAt,
+      verifierId: verifier.userId,
+      now,
+    });
+  }
+  await refreshOrderStatus(ctx.tx, order.id, now);
+  return verdictOf(ctx, { scanId: input.scanId, orderId: order.id, memberId: device.member_id, outcome, scannedAt }, false);
+}
+
+/** The secretary of the community, the order's leader, or the resident whose need it serves. */
+async function assertMayVerify(ctx: ActionContext, verifier: Caller, order: ScanOrderRow) {
+  if (order.leader_member_id === verifier.userId || order.requester_id === verifier.userId) return;
+  if (await managesCommunity(ctx.tx, verifier, order.community_id)) return;
+  throw checkinErrors.error('CHECKIN_VERIFIER_FORBIDDEN');
+}
+
+async function verifiedDevice(ctx: ActionContext, text: string, scannedAt: Date): Promise<DeviceRow> {
+  const code = parseCheckinCode(text);
+  const device = code && (await checkinRepository.findDevice(ctx.tx, code.deviceId));
+  if (!code || !device) throw checkinErrors.error('CHECKIN_CODE_INVALID');
+  const expected = Buffer.from(signStep(decryptSecret(device.secret_ciphertext, ctx.config.CHECKIN_KEY), device.id, code.step));
+  const given = Buffer.from(code.signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw checkinErrors.error('CHECKIN_CODE_INVALID');
+  if (device.revoked_at && device.revoked_at <= scannedAt) throw checkinErrors.error('CHECKIN_DEVICE_REVOKED');
+  const age = codeAge(code.step, timeStepOf(scannedAt));
+  if (age === 'expired') throw checkinErrors.error('CHECKIN_CODE_EXPIRED', `${device.member_name}（${device.volunteer_no}）`);
+  if (age === 'from_future') throw checkinErrors.error('CHECKIN_CODE_FROM_FUTURE');
+  return device;
+}
+
+async function verdictOf(
+  ctx: ActionContext,
+  scan: { scanId: string; orderId: string; memberId: string; outcome: 'checked_in' | 'checked_out'; scannedAt: Date },
+  duplicate: boolean,
+): Promise<ScanVerdict> {
+  const [member] = await ctx.tx.query<{ name: string; photo_url: string | null; volunteer_no: string; title: string }>(
+    `select u.name, u.photo_url, m.volunteer_no, o.title
+       from members m join users u on u.id = m.user_id, orders o where m.user_id = $1 and o.id = $2`,
+    [scan.memberId, scan.orderId],
+  );
+  const record = scan.outcome === 'checked_out' ? await recordsRepository.findByOrderAndMember(ctx.tx, scan.orderId, scan.memberId) : undefined;
+  const pendingApproval = record?.status === 'pending_approval';
+  const hours = record ? (record.minutes_credited / 60).toFixed(1) : '';
+  const headline =
+    scan.outcome === 'checked_in'
+      ? `签到成功 · ${member.name}`
+      : pendingApproval
+        ? `签退成功 · ${member.name} · 当日累计超过8小时，待书记审核`
+        : `签退成功 · ${member.name} · 计 ${hours} 小时`;
+  return {
+    scanId: scan.scanId,
+    outcome: scan.outcome,
+    duplicate,
+    scannedAt: scan.scannedAt.toISOString(),
+    member: { id: scan.memberId, name: member.name, photoUrl: member.photo_url, volunteerNo: member.volunteer_no },
+    order: { id: scan.orderId, title: member.title },
+    minutesCredited: record ? record.minutes_credited : null,
+    pendingApproval,
+    headline,
+  };
+}

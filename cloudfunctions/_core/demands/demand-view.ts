@@ -1,0 +1,55 @@
+import { maskAddress, maskPhone } from '../shared/masking';
+import type { DemandRow } from './demands.repository';
+import type { DemandView } from './demands.schemas';
+
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+
+/**
+ * The need as the viewer may see it: the requester and the community's secretary see
+ * the full phone and address; everyone else sees them masked.
+ */
+export function toDemandView(row: DemandRow, revealContact: boolean): DemandView {
+  return {
+    id: row.id,
+    communityId: row.community_id,
+    category: row.category,
+    subItem: row.sub_item,
+    description: row.description,
+    requesterName: row.requester_name,
+    address: revealContact ? row.address : maskAddress(row.address),
+    contactPhone: revealContact ? row.contact_phone : maskPhone(row.contact_phone),
+    wantedFrom: iso(row.wanted_from),
+    wantedUntil: iso(row.wanted_until),
+    channel: row.channel,
+    status: row.status,
+    rejectReason: row.reject_reason,
+    createdAt: row.created_at.toISOString(),
+    order: row.order_id
+      ? {
+          id: row.order_id,
+          title: row.order_title ?? '',
+          status: row.order_status ?? '',
+          startsAt: iso(row.order_starts_at) ?? '',
+          endsAt: iso(row.order_ends_at) ?? '',
+          residentConfirmedAt: iso(row.resident_confirmed_at),
+        }
+      : null,
+    rating: row.rating ? { rating: row.rating, comment: row.rating_comment ?? '' } : null,
+    timeline: timelineOf(row),
+  };
+}
+
+function timelineOf(row: DemandRow): DemandView['timeline'] {
+  const steps: [Date | null, string][] = [
+    [row.created_at, '已提交需求'],
+    [row.status === 'rejected' ? row.updated_at : null, `社区未受理：${row.reject_reason ?? ''}`],
+    [row.status === 'withdrawn' ? row.updated_at : null, '已撤回'],
+    [row.order_created_at, '社区已受理并派单'],
+    [row.first_check_in_at, '党员已到达，服务中'],
+    [row.order_completed_at, '服务已完成'],
+    [row.resident_confirmed_at, '已确认并评价'],
+  ];
+  return steps
+    .filter((step): step is [Date, string] => step[0] !== null)
+    .map(([at, label]) => ({ at: at.toISOString(), label }));
+}

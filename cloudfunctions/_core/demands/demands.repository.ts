@@ -1,0 +1,105 @@
+import type { Executor } from '../db/database';
+
+export interface DemandRow {
+  id: string;
+  community_id: string;
+  resident_id: string | null;
+  requester_name: string;
+  contact_phone: string;
+  address: string;
+  category: string;
+  sub_item: string | null;
+  description: string;
+  wanted_from: Date | null;
+  wanted_until: Date | null;
+  channel: 'self' | 'window' | 'phone' | 'visit' | 'mailbox';
+  status: 'submitted' | 'accepted' | 'rejected' | 'withdrawn';
+  reject_reason: string | null;
+  created_at: Date;
+  updated_at: Date;
+  order_id: string | null;
+  order_title: string | null;
+  order_status: string | null;
+  order_created_at: Date | null;
+  order_starts_at: Date | null;
+  order_ends_at: Date | null;
+  order_completed_at: Date | null;
+  resident_confirmed_at: Date | null;
+  first_check_in_at: Date | null;
+  rating: 'satisfied' | 'basic' | 'unsatisfied' | null;
+  rating_comment: string | null;
+}
+
+const SELECT_DEMAND = `
+  select d.*, o.id as order_id, o.title as order_title, o.status as order_status, o.created_at as order_created_at,
+         o.starts_at as order_starts_at, o.ends_at as order_ends_at, o.completed_at as order_completed_at,
+         o.resident_confirmed_at,
+         (select min(a.checked_in_at) from attendance a where a.order_id = o.id) as first_check_in_at,
+         e.rating, e.comment as rating_comment,
+         count(*) over () as total
+    from demands d
+    left join orders o on o.demand_id = d.id
+    left join evaluations e on e.order_id = o.id and e.kind = 'resident'`;
+
+export interface NewDemand {
+  id: string;
+  communityId: string;
+  residentId: string | null;
+  requesterName: string;
+  contactPhone: string;
+  address: string;
+  category: string;
+  subItem: string | null;
+  description: string;
+  wantedFrom: string | null;
+  wantedUntil: string | null;
+  channel: DemandRow['channel'];
+  createdBy: string;
+  now: Date;
+}
+
+type Paged = { limit: number; offset: number };
+
+export const demandsRepository = {
+  insert: (tx: Executor, demand: NewDemand) =>
+    tx.query(
+      `insert into demands (id, community_id, resident_id, requester_name, contact_phone, address, category, sub_item,
+                            description, wanted_from, wanted_until, channel, created_by, created_at, updated_at)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$14)`,
+      [demand.id, demand.communityId, demand.residentId, demand.requesterName, demand.contactPhone, demand.address,
+        demand.category, demand.subItem, demand.description, demand.wantedFrom, demand.wantedUntil, demand.channel,
+        demand.createdBy, demand.now],
+    ),
+
+  findById: async (tx: Executor, id: string) =>
+    (await tx.query<DemandRow>(`${SELECT_DEMAND} where d.id = $1`, [id]))[0],
+
+  /** Locks the need so that two secretaries cannot both act on it. */
+  lockById: async (tx: Executor, id: string) =>
+    (await tx.query<Pick<DemandRow, 'id' | 'community_id' | 'resident_id' | 'status'>>(
+      'select id, community_id, resident_id, status from demands where id = $1 for update',
+      [id],
+    ))[0],
+
+  listByResident: (tx: Executor, residentId: string, page: Paged) =>
+    tx.query<DemandRow & { total: string }>(
+      `${SELECT_DEMAND} where d.resident_id = $1 order by d.created_at desc limit $2 offset $3`,
+      [residentId, page.limit, page.offset],
+    ),
+
+  listByCommunity: (tx: Executor, communityId: string, status: string | undefined, page: Paged) =>
+    tx.query<DemandRow & { total: string }>(
+      `${SELECT_DEMAND} where d.community_id = $1 and ($2::text is null or d.status = $2)
+        order by d.created_at desc limit $3 offset $4`,
+      [communityId, status ?? null, page.limit, page.offset],
+    ),
+
+  setStatus: (tx: Executor, id: string, status: DemandRow['status'], now: Date, rejectReason: string | null = null) =>
+    tx.query('update demands set status = $2, reject_reason = $3, updated_at = $4 where id = $1', [id, status, rejectReason, now]),
+
+  residentCommunity: async (tx: Executor, residentId: string) =>
+    (await tx.query<{ community_id: string; name: string }>(
+      'select r.community_id, u.name from residents r join users u on u.id = r.user_id where r.user_id = $1',
+      [residentId],
+    ))[0],
+};

@@ -1,0 +1,55 @@
+import type { ActionContext } from '../runtime/action';
+import { assertManagesCommunity, communityOf, managesCommunity, requireCaller } from '../runtime';
+import { commonErrors } from '../shared/domain-error';
+import { orderErrors } from './orders.errors';
+import { ordersRepository } from './orders.repository';
+import { toOrderView } from './order-view';
+
+type Page = { limit: number; offset: number };
+
+/**
+ * One order, for a manager of its community (with who accepted and who checked in), a member it is
+ * open or sent to, or the resident whose need it serves.
+ */
+export async function loadOrderView(ctx: ActionContext, orderId: string) {
+  const caller = requireCaller(ctx.caller);
+  const row = await ordersRepository.findForViewer(ctx.tx, orderId, caller.userId);
+  if (!row) throw orderErrors.error('ORDER_NOT_FOUND');
+  const manages = await managesCommunity(ctx.tx, caller, row.community_id);
+  const memberHere = caller.grants.some((grant) => grant.role === 'member' && grant.orgId === row.community_id);
+  const canSee = manages || row.my_status !== null || row.requester_id === caller.userId || (memberHere && row.dispatch === 'open');
+  if (!canSee) throw commonErrors.error('FORBIDDEN', '该订单不属于您的社区');
+  const assignments = manages ? await ordersRepository.listAssignments(ctx.tx, orderId) : undefined;
+  return toOrderView(row, caller.userId, { manages }, ctx.clock.now(), assignments);
+}
+
+/** The order hall: open orders of my community and orders sent to me, soonest first. */
+export async function listOpenOrders(ctx: ActionContext, input: { category?: string; date?: string; page: Page }) {
+  const caller = requireCaller(ctx.caller);
+  const communityId = communityOf(caller, 'member');
+  const now = ctx.clock.now();
+  const rows = await ordersRepository.listOpenForMember(ctx.tx, caller.userId, communityId, { ...input, now }, input.page);
+  return { items: rows.map((row) => toOrderView(row, caller.userId, { manages: false }, now)), total: Number(rows[0]?.total ?? 0) };
+}
+
+/** My tasks: what I accepted, by phase (upcoming, in service, done). */
+export async function listMyTasks(ctx: ActionContext, input: { phase?: string; page: Page }) {
+  const caller = requireCaller(ctx.caller);
+  communityOf(caller, 'member');
+  const now = ctx.clock.now();
+  const rows = await ordersRepository.listTasksOfMember(ctx.tx, caller.userId, input.phase, now, input.page);
+  return {
+    items: rows.map((row) => toOrderView(row, caller.userId, { manages: false }, now)),
+    total: Number(rows[0]?.phase_total ?? 0),
+  };
+}
+
+/** The community's orders for its secretary, newest first. */
+export async function listCommunityOrders(ctx: ActionContext, input: { communityId?: string; status?: string; page: Page }) {
+  const caller = requireCaller(ctx.caller);
+  const communityId = input.communityId ?? communityOf(caller, 'secretary');
+  await assertManagesCommunity(ctx.tx, caller, communityId);
+  const now = ctx.clock.now();
+  const rows = await ordersRepository.listByCommunity(ctx.tx, caller.userId, communityId, input.status, input.page);
+  return { items: rows.map((row) => toOrderView(row, caller.userId, { manages: true }, now)), total: Number(rows[0]?.total ?? 0) };
+}

@@ -1,0 +1,67 @@
+import { maskAddress, maskPhone } from '../shared/masking';
+import { cancelDeadline, isClosed } from './order-status';
+import type { OrderRow, ordersRepository } from './orders.repository';
+import type { OrderView } from './orders.schemas';
+
+type AssignmentRows = Awaited<ReturnType<typeof ordersRepository.listAssignments>>;
+
+export interface ViewerRights {
+  /** A secretary or district admin over the order's community. */
+  manages: boolean;
+}
+
+export const phaseOf = (row: OrderRow, now: Date): NonNullable<OrderView['myAssignment']>['phase'] => {
+  if (row.my_status !== 'accepted') return null;
+  if (row.my_checked_out_at || isClosed(row.status)) return 'done';
+  if (row.my_checked_in_at) return 'in_service';
+  return row.ends_at < now ? 'done' : 'upcoming';
+};
+
+/**
+ * The order as this viewer may see it. A home service's address and the requester's phone
+ * are shown in full only to managers, the requester, and members who accepted it while it is open.
+ */
+export function toOrderView(row: OrderRow, viewerId: string, rights: ViewerRights, now: Date, assignments?: AssignmentRows): OrderView {
+  const servesIt = row.my_status === 'accepted' && !isClosed(row.status);
+  const reveal = rights.manages || servesIt || row.requester_id === viewerId;
+  const isHomeService = row.kind === 'demand';
+  return {
+    id: row.id,
+    communityId: row.community_id,
+    kind: row.kind,
+    demandId: row.demand_id,
+    title: row.title,
+    category: row.category,
+    description: row.description,
+    place: isHomeService && !reveal ? maskAddress(row.place) : row.place,
+    startsAt: row.starts_at.toISOString(),
+    endsAt: row.ends_at.toISOString(),
+    capacity: row.capacity,
+    acceptedCount: row.accepted_count,
+    checkedInCount: row.checked_in_count,
+    dispatch: row.dispatch,
+    status: row.status,
+    cancelReason: row.cancel_reason,
+    cancelDeadline: cancelDeadline(row.starts_at, row.cancel_cutoff_minutes).toISOString(),
+    requiredPosts: row.required_posts,
+    requiredSkills: row.required_skills,
+    leaderMemberId: row.leader_member_id,
+    myAssignment: row.my_status ? { status: row.my_status, phase: phaseOf(row, now) } : null,
+    requester:
+      isHomeService && row.requester_name && row.requester_phone
+        ? { name: row.requester_name, phone: reveal ? row.requester_phone : maskPhone(row.requester_phone) }
+        : null,
+    assignments: assignments
+      ? assignments.map((a) => ({
+          memberId: a.member_id,
+          name: a.name,
+          volunteerNo: a.volunteer_no,
+          phoneMasked: maskPhone(a.phone),
+          status: a.status,
+          checkedInAt: a.checked_in_at?.toISOString() ?? null,
+          checkedOutAt: a.checked_out_at?.toISOString() ?? null,
+        }))
+      : null,
+    evaluation: row.rating ? { rating: row.rating, comment: row.rating_comment ?? '' } : null,
+  };
+}

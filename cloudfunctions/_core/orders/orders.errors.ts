@@ -1,0 +1,23 @@
+import { defineErrors } from '../shared/domain-error';
+
+export const orderErrors = defineErrors({
+  ORDER_NOT_FOUND: '找不到该服务订单',
+  ORDER_STARTS_IN_PAST: '开始时间已过，请重新选择',
+  ORDER_TOO_LONG: '单次服务时长不能超过24小时，请拆分为多个订单',
+  ORDER_INVITEE_NOT_MEMBER: '受邀人不是本社区报到的党员义工',
+  ORDER_LEADER_NOT_MEMBER: '负责人须是本社区报到的党员义工',
+  ORDER_DEMAND_OTHER_COMMUNITY: '该需求不属于本社区',
+  ORDER_NOT_OPEN: '该订单已取消或已结束，不能再接单',
+  ORDER_FULL: '名额已满，下次早点来',
+  ORDER_NOT_FOR_YOU: '该订单未向您开放',
+  ORDER_ALREADY_ACCEPTED: '您已接过这一单',
+  ORDER_ALREADY_STARTED: '服务已结束，不能再接单',
+  ORDER_NOT_INVITED: '您没有收到这一单的邀请',
+  ORDER_NOT_ACCEPTED: '您没有接这一单',
+  ORDER_CANCEL_TOO_LATE: '已过取消截止时间，如确有困难请联系社区',
+  ORDER_HAS_CHECKED_IN: '已有党员签到，订单不能取消',
+  ORDER_MEMBERS_STILL_IN: '还有党员未签退，请先为他们签退或补录签退',
+  ORDER_NOT_COMPLETED: '服务尚未完成，暂不能评价',
+  ORDER_ALREADY_EVALUATED: '该订单已评价',
+  ORDER_CLOSED: '订单已结束或已取消',
+});

@@ -1,0 +1,219 @@
+import type { Executor } from '../db/database';
+import type { OrderStatus } from './order-status';
+
+export interface OrderRow {
+  id: string;
+  community_id: string;
+  demand_id: string | null;
+  kind: 'demand' | 'activity';
+  title: string;
+  category: string;
+  description: string;
+  place: string;
+  starts_at: Date;
+  ends_at: Date;
+  capacity: number;
+  accepted_count: number;
+  dispatch: 'open' | 'directed';
+  status: OrderStatus;
+  cancel_reason: string | null;
+  cancel_cutoff_minutes: number;
+  required_posts: string[];
+  required_skills: string[];
+  leader_member_id: string | null;
+  created_at: Date;
+  completed_at: Date | null;
+  checked_in_count: number;
+  checked_out_count: number;
+  my_status: 'invited' | 'accepted' | 'declined' | 'cancelled' | null;
+  my_checked_in_at: Date | null;
+  my_checked_out_at: Date | null;
+  requester_id: string | null;
+  requester_name: string | null;
+  requester_phone: string | null;
+  rating: 'excellent' | 'good' | 'fair' | null;
+  rating_comment: string | null;
+  total?: string;
+}
+
+/** $1 is always the viewing user, so that their own assignment comes with the order. */
+const SELECT_ORDER = `
+  select o.*,
+         (select count(*) from attendance t where t.order_id = o.id)::int as checked_in_count,
+         (select count(*) from attendance t where t.order_id = o.id and t.checked_out_at is not null)::int as checked_out_count,
+         mine.status as my_status, my_time.checked_in_at as my_checked_in_at, my_time.checked_out_at as my_checked_out_at,
+         d.resident_id as requester_id, d.requester_name, d.contact_phone as requester_phone,
+         e.rating, e.comment as rating_comment,
+         count(*) over () as total
+    from orders o
+    left join assignments mine on mine.order_id = o.id and mine.member_id = $1
+    left join attendance my_time on my_time.order_id = o.id and my_time.member_id = $1
+    left join demands d on d.id = o.demand_id
+    left join evaluations e on e.order_id = o.id and e.kind = 'organisation'`;
+
+export interface NewOrder {
+  id: string;
+  communityId: string;
+  demandId: string | null;
+  title: string;
+  category: string;
+  description: string;
+  place: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  dispatch: 'open' | 'directed';
+  cancelCutoffMinutes: number;
+  requiredPosts: string[];
+  requiredSkills: string[];
+  leaderMemberId: string | null;
+  createdBy: string;
+  now: Date;
+}
+
+type Paged = { limit: number; offset: number };
+
+export const ordersRepository = {
+  insert: (tx: Executor, order: NewOrder) =>
+    tx.query(
+      `insert into orders (id, community_id, demand_id, kind, title, category, description, place, starts_at, ends_at,
+                           capacity, dispatch, cancel_cutoff_minutes, required_posts, required_skills, leader_member_id,
+                           created_by, created_at)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)`,
+      [order.id, order.communityId, order.demandId, order.demandId ? 'demand' : 'activity', order.title, order.category,
+        order.description, order.place, order.startsAt, order.endsAt, order.capacity, order.dispatch,
+        order.cancelCutoffMinutes, order.requiredPosts, order.requiredSkills, order.leaderMemberId, order.createdBy, order.now],
+    ),
+
+  invite: (tx: Executor, rows: { id: string; orderId: string; memberId: string; now: Date }[]) =>
+    Promise.all(
+      rows.map((row) =>
+        tx.query(
+          `insert into assignments (id, order_id, member_id, status, invited_at) values ($1, $2, $3, 'invited', $4)
+           on conflict (order_id, member_id) do nothing`,
+          [row.id, row.orderId, row.memberId, row.now],
+        ),
+      ),
+    ),
+
+  findForViewer: async (tx: Executor, orderId: string, viewerId: string) =>
+    (await tx.query<OrderRow>(`${SELECT_ORDER} where o.id = $2`, [viewerId, orderId]))[0],
+
+  lock: async (tx: Executor, orderId: string) =>
+    (await tx.query<Pick<OrderRow, 'id' | 'community_id' | 'status' | 'starts_at' | 'ends_at' | 'capacity' | 'accepted_count'>>(
+      'select id, community_id, status, starts_at, ends_at, capacity, accepted_count from orders where id = $1 for update',
+      [orderId],
+    ))[0],
+
+  /** The open order hall of a community, plus what was sent to this member directly. */
+  listOpenForMember: (
+    tx: Executor,
+    memberId: string,
+    communityId: string,
+    filter: { category?: string; date?: string; now: Date },
+    page: Paged,
+  ) =>
+    tx.query<OrderRow>(
+      `${SELECT_ORDER}
+        where ((o.dispatch = 'open' and o.community_id = $2 and o.status = 'published' and mine.status is distinct from 'accepted')
+               or (mine.status = 'invited' and o.status in ('published', 'in_service')))
+          and o.ends_at > $3
+          and ($4::text is null or o.category = $4)
+          and ($5::date is null or (o.starts_at at time zone 'Asia/Shanghai')::date = $5::date)
+        order by (mine.status = 'invited') desc nulls last, o.starts_at
+        limit $6 offset $7`,
+      [memberId, communityId, filter.now, filter.category ?? null, filter.date ?? null, page.limit, page.offset],
+    ),
+
+  listTasksOfMember: (tx: Executor, memberId: string, phase: string | undefined, now: Date, page: Paged) =>
+    tx.query<OrderRow & { phase_total: string }>(
+      `select tasks.*, count(*) over () as phase_total from (${SELECT_ORDER} where mine.status = 'accepted') tasks
+        where $2::text is null or $2 = case
+              when tasks.my_checked_out_at is not null or tasks.status in ('completed', 'cancelled') then 'done'
+              when tasks.my_checked_in_at is not null then 'in_service'
+              when tasks.ends_at < $3 then 'done'
+              else 'upcoming' end
+        order by tasks.starts_at desc limit $4 offset $5`,
+      [memberId, phase ?? null, now, page.limit, page.offset],
+    ),
+
+  listByCommunity: (tx: Executor, viewerId: string, communityId: string, status: string | undefined, page: Paged) =>
+    tx.query<OrderRow>(
+      `${SELECT_ORDER} where o.community_id = $2 and ($3::text is null or o.status = $3)
+        order by o.starts_at desc limit $4 offset $5`,
+      [viewerId, communityId, status ?? null, page.limit, page.offset],
+    ),
+
+  listAssignments: (tx: Executor, orderId: string) =>
+    tx.query<{
+      member_id: string;
+      name: string;
+      phone: string;
+      volunteer_no: string;
+      status: 'invited' | 'accepted' | 'declined' | 'cancelled';
+      checked_in_at: Date | null;
+      checked_out_at: Date | null;
+    }>(
+      `select a.member_id, u.name, u.phone, m.volunteer_no, a.status, t.checked_in_at, t.checked_out_at
+         from assignments a join users u on u.id = a.member_id join members m on m.user_id = a.member_id
+         left join attendance t on t.order_id = a.order_id and t.member_id = a.member_id
+        where a.order_id = $1 order by a.accepted_at nulls last, u.name`,
+      [orderId],
+    ),
+
+  findAssignment: async (tx: Executor, orderId: string, memberId: string) =>
+    (await tx.query<{ status: 'invited' | 'accepted' | 'declined' | 'cancelled' }>(
+      'select status from assignments where order_id = $1 and member_id = $2 for update',
+      [orderId, memberId],
+    ))[0],
+
+  /** Takes one place if one is left: the single statement that keeps capacity true under a burst of accepts. */
+  takePlaceIfAvailable: async (tx: Executor, orderId: string) =>
+    (await tx.query(
+      `update orders set accepted_count = accepted_count + 1
+        where id = $1 and accepted_count < capacity and status in ('published', 'in_service')
+        returning id`,
+      [orderId],
+    )).length === 1,
+
+  releasePlace: (tx: Executor, orderId: string) =>
+    tx.query('update orders set accepted_count = accepted_count - 1 where id = $1', [orderId]),
+
+  markAccepted: async (tx: Executor, id: string, orderId: string, memberId: string, now: Date) =>
+    (await tx.query(
+      `insert into assignments (id, order_id, member_id, status, accepted_at) values ($1, $2, $3, 'accepted', $4)
+       on conflict (order_id, member_id) do update set status = 'accepted', accepted_at = $4, closed_at = null
+        where assignments.status <> 'accepted'
+       returning id`,
+      [id, orderId, memberId, now],
+    )).length === 1,
+
+  closeAssignment: (tx: Executor, orderId: string, memberId: string, status: 'declined' | 'cancelled', note: string, now: Date) =>
+    tx.query('update assignments set status = $3, note = $4, closed_at = $5 where order_id = $1 and member_id = $2', [
+      orderId, memberId, status, note, now,
+    ]),
+
+  progress: async (tx: Executor, orderId: string) =>
+    (await tx.query<{ status: OrderStatus; capacity: number; accepted: number; checked_in: number; checked_out: number }>(
+      `select o.status, o.capacity, o.accepted_count as accepted,
+              (select count(*) from attendance t where t.order_id = o.id)::int as checked_in,
+              (select count(*) from attendance t where t.order_id = o.id and t.checked_out_at is not null)::int as checked_out
+         from orders o where o.id = $1`,
+      [orderId],
+    ))[0],
+
+  setStatus: (tx: Executor, orderId: string, status: OrderStatus, now: Date) =>
+    tx.query(
+      `update orders set status = $2, completed_at = case when $2 = 'completed' then coalesce(completed_at, $3) else completed_at end
+        where id = $1`,
+      [orderId, status, now],
+    ),
+
+  cancel: (tx: Executor, orderId: string, reason: string) =>
+    tx.query("update orders set status = 'cancelled', cancel_reason = $2 where id = $1", [orderId, reason]),
+
+  membersOfCommunity: (tx: Executor, communityId: string, memberIds: string[]) =>
+    tx.query<{ user_id: string }>('select user_id from members where community_id = $1 and user_id = any($2::uuid[])', [
+      communityId, memberIds,
+    ]),
+};

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { MEMBER_POSTS, SERVICE_CATEGORIES } from '../catalogue/service-catalogue';
+import { field } from '../shared/fields';
+import { ORDER_STATUSES } from './order-status';
+
+export const ORGANISATION_RATINGS = ['excellent', 'good', 'fair'] as const;
+export const ASSIGNMENT_STATUSES = ['invited', 'accepted', 'declined', 'cancelled'] as const;
+export const TASK_PHASES = ['upcoming', 'in_service', 'done'] as const;
+
+export const CreateOrderInput = z
+  .object({
+    demandId: field.id('需求').optional(),
+    title: field.text('标题', { max: 60 }),
+    category: field.oneOf('服务类别', SERVICE_CATEGORIES),
+    description: z.string({ error: '服务内容须为文字' }).trim().max(500, '服务内容不能超过500个字').default(''),
+    place: field.text('服务地点', { max: 120 }).optional(),
+    startsAt: field.instant('开始时间'),
+    endsAt: field.instant('结束时间'),
+    capacity: field.int('需要人数', { min: 1, max: 500 }),
+    dispatch: field.oneOf('派单方式', ['open', 'directed'] as const),
+    inviteeIds: z.array(field.id('受邀党员'), { error: '受邀党员须为列表' }).max(100, '一次最多邀请100人').default([]),
+    cancelCutoffMinutes: field.int('取消截止时间（开始前分钟数）', { min: 0, max: 10080 }).default(120),
+    requiredPosts: z.array(field.oneOf('所需岗位', MEMBER_POSTS), { error: '所需岗位须为列表' }).max(8).default([]),
+    requiredSkills: z.array(field.text('所需技能', { max: 20 }), { error: '所需技能须为列表' }).max(10, '所需技能最多10项').default([]),
+    leaderMemberId: field.id('现场负责人').optional(),
+  })
+  .refine((order) => new Date(order.endsAt) > new Date(order.startsAt), {
+    message: '结束时间须晚于开始时间',
+    path: ['endsAt'],
+  })
+  .refine((order) => order.dispatch !== 'directed' || order.inviteeIds.length > 0, {
+    message: '定向派单须至少选择一名党员',
+    path: ['inviteeIds'],
+  })
+  .refine((order) => order.place !== undefined || order.demandId !== undefined, {
+    message: '请填写服务地点',
+    path: ['place'],
+  });
+
+export const OrderIdInput = z.object({ orderId: field.id('订单') });
+
+export const DeclineInput = z.object({
+  orderId: field.id('订单'),
+  reason: z.string({ error: '原因须为文字' }).trim().max(200, '原因不能超过200个字').default(''),
+});
+
+export const CancelOrderInput = z.object({ orderId: field.id('订单'), reason: field.text('取消原因', { min: 2, max: 200 }) });
+
+export const EvaluateOrderInput = z.object({
+  orderId: field.id('订单'),
+  rating: field.oneOf('组织评价', ORGANISATION_RATINGS),
+  comment: z.string({ error: '评语须为文字' }).trim().max(300, '评语不能超过300个字').default(''),
+});
+
+const businessDay = z.string({ error: '日期须为文字' }).regex(/^\d{4}-\d{2}-\d{2}$/, '日期须为 YYYY-MM-DD 格式');
+
+export const ListOpenOrdersInput = z.object({
+  category: field.oneOf('服务类别', SERVICE_CATEGORIES).optional(),
+  date: businessDay.optional(),
+  page: field.page(),
+});
+
+export const ListMyTasksInput = z.object({ phase: field.oneOf('任务阶段', TASK_PHASES).optional(), page: field.page() });
+
+export const ListCommunityOrdersInput = z.object({
+  communityId: field.id('社区').optional(),
+  status: field.oneOf('订单状态', ORDER_STATUSES).optional(),
+  page: field.page(),
+});
+
+export const AssignmentView = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  volunteerNo: z.string(),
+  phoneMasked: z.string(),
+  status: z.enum(ASSIGNMENT_STATUSES),
+  checkedInAt: z.string().nullable(),
+  checkedOutAt: z.string().nullable(),
+});
+
+export const OrderView = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  kind: z.enum(['demand', 'activity']),
+  demandId: z.string().nullable(),
+  title: z.string(),
+  category: z.string(),
+  description: z.string(),
+  place: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  capacity: z.number(),
+  acceptedCount: z.number(),
+  checkedInCount: z.number(),
+  dispatch: z.enum(['open', 'directed']),
+  status: z.enum(ORDER_STATUSES),
+  cancelReason: z.string().nullable(),
+  cancelDeadline: z.string(),
+  requiredPosts: z.array(z.string()),
+  requiredSkills: z.array(z.string()),
+  leaderMemberId: z.string().nullable(),
+  myAssignment: z.object({ status: z.enum(ASSIGNMENT_STATUSES), phase: z.enum(TASK_PHASES).nullable() }).nullable(),
+  requester: z.object({ name: z.string(), phone: z.string() }).nullable(),
+  assignments: z.array(AssignmentView).nullable(),
+  evaluation: z.object({ rating: z.enum(ORGANISATION_RATINGS), comment: z.string() }).nullable(),
+});
+
+export const OrderPage = z.object({ items: z.array(OrderView), total: z.number() });
+
+export type CreateOrderInput = z.infer<typeof CreateOrderInput>;
+export type OrderView = z.infer<typeof OrderView>;

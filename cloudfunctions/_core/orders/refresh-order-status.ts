@@ -1,0 +1,18 @@
+import type { Executor } from '../db/database';
+import { deriveOrderStatus } from './order-status';
+import { ordersRepository } from './orders.repository';
+
+/** Re-derives the order's status from its assignments and attendance after any change to them. */
+export async function refreshOrderStatus(tx: Executor, orderId: string, now: Date) {
+  const progress = await ordersRepository.progress(tx, orderId);
+  if (!progress) return undefined;
+  const next = deriveOrderStatus({
+    status: progress.status,
+    capacity: progress.capacity,
+    accepted: progress.accepted,
+    checkedIn: progress.checked_in,
+    checkedOut: progress.checked_out,
+  });
+  if (next !== progress.status) await ordersRepository.setStatus(tx, orderId, next, now);
+  return next;
+}

@@ -1,0 +1,1 @@
+export { orgRepository, type MemberType, type OrganisationKind } from './org.repository';

@@ -1,0 +1,28 @@
+import type { RecordRow } from './records.repository';
+import type { RecordView } from './records.schemas';
+
+export const toHours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
+
+export function toRecordView(row: RecordRow): RecordView {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    memberId: row.member_id,
+    memberName: row.member_name,
+    volunteerNo: row.volunteer_no,
+    content: row.content,
+    place: row.place,
+    serviceDate: row.service_date,
+    startedAt: row.started_at.toISOString(),
+    endedAt: row.ended_at.toISOString(),
+    hoursMeasured: toHours(row.minutes_measured),
+    hoursCredited: toHours(row.minutes_credited),
+    source: row.source,
+    status: row.status,
+    certifiedBy: row.certifying_org_name,
+    residentConfirmed: row.resident_confirmed_at !== null,
+    residentRating: row.resident_rating,
+    organisationRating: row.organisation_rating,
+    selfEvaluation: row.self_comment,
+  };
+}

@@ -1,0 +1,109 @@
+import type { Executor } from '../db/database';
+
+export interface NewServiceRecord {
+  id: string;
+  orderId: string;
+  memberId: string;
+  certifyingOrgId: string;
+  content: string;
+  place: string;
+  serviceDate: string;
+  startedAt: Date;
+  endedAt: Date;
+  minutesMeasured: number;
+  minutesCredited: number;
+  source: 'scan' | 'manual';
+  status: 'credited' | 'pending_approval';
+  createdBy: string;
+  now: Date;
+}
+
+export interface RecordRow {
+  id: string;
+  order_id: string;
+  member_id: string;
+  member_name: string;
+  volunteer_no: string;
+  certifying_org_id: string;
+  certifying_org_name: string;
+  content: string;
+  place: string;
+  service_date: string;
+  started_at: Date;
+  ended_at: Date;
+  minutes_measured: number;
+  minutes_credited: number;
+  source: 'scan' | 'manual';
+  status: 'credited' | 'pending_approval';
+  resident_confirmed_at: Date | null;
+  organisation_rating: string | null;
+  resident_rating: string | null;
+  self_comment: string | null;
+  total: string;
+}
+
+const SELECT_RECORD = `
+  select r.id, r.order_id, r.member_id, u.name as member_name, m.volunteer_no, r.certifying_org_id,
+         org.name as certifying_org_name, r.content, r.place, to_char(r.service_date, 'YYYY-MM-DD') as service_date,
+         r.started_at, r.ended_at, r.minutes_measured, r.minutes_credited, r.source, r.status,
+         o.resident_confirmed_at, eo.rating as organisation_rating, er.rating as resident_rating, es.comment as self_comment,
+         count(*) over () as total
+    from service_records r
+    join users u on u.id = r.member_id
+    join members m on m.user_id = r.member_id
+    join organisations org on org.id = r.certifying_org_id
+    join orders o on o.id = r.order_id
+    left join evaluations eo on eo.order_id = r.order_id and eo.kind = 'organisation'
+    left join evaluations er on er.order_id = r.order_id and er.kind = 'resident'
+    left join evaluations es on es.order_id = r.order_id and es.kind = 'self' and es.member_id = r.member_id`;
+
+type Paged = { limit: number; offset: number };
+
+export const recordsRepository = {
+  insert: (tx: Executor, record: NewServiceRecord) =>
+    tx.query(
+      `insert into service_records (id, order_id, member_id, certifying_org_id, content, place, service_date, started_at,
+                                    ended_at, minutes_measured, minutes_credited, source, status, created_by, created_at)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
+      [record.id, record.orderId, record.memberId, record.certifyingOrgId, record.content, record.place, record.serviceDate,
+        record.startedAt, record.endedAt, record.minutesMeasured, record.minutesCredited, record.source, record.status,
+        record.createdBy, record.now],
+    ),
+
+  creditedOnDay: async (tx: Executor, memberId: string, serviceDate: string) =>
+    Number(
+      (await tx.query<{ minutes: string }>(
+        `select coalesce(sum(minutes_credited), 0) as minutes from service_records
+          where member_id = $1 and service_date = $2 and status = 'credited'`,
+        [memberId, serviceDate],
+      ))[0].minutes,
+    ),
+
+  findByOrderAndMember: async (tx: Executor, orderId: string, memberId: string) =>
+    (await tx.query<RecordRow>(`${SELECT_RECORD} where r.order_id = $1 and r.member_id = $2 and r.source = 'scan'`, [orderId, memberId]))[0],
+
+  listOfMember: (tx: Executor, memberId: string, from: string, to: string, page: Paged) =>
+    tx.query<RecordRow>(
+      `${SELECT_RECORD} where r.member_id = $1 and r.service_date >= $2 and r.service_date < $3
+        order by r.started_at desc limit $4 offset $5`,
+      [memberId, from, to, page.limit, page.offset],
+    ),
+
+  listOfCommunity: (tx: Executor, communityId: string, from: string, to: string, status: string | undefined, page: Paged) =>
+    tx.query<RecordRow>(
+      `${SELECT_RECORD} where r.certifying_org_id = $1 and r.service_date >= $2 and r.service_date < $3
+          and ($4::text is null or r.status = $4)
+        order by r.started_at desc limit $5 offset $6`,
+      [communityId, from, to, status ?? null, page.limit, page.offset],
+    ),
+
+  /** Credited minutes of one member in a year, by source and by quarter (Asia/Shanghai business dates). */
+  yearTotals: (tx: Executor, memberId: string, from: string, to: string) =>
+    tx.query<{ quarter: number; source: 'scan' | 'manual'; status: string; minutes: string; services: string }>(
+      `select extract(quarter from service_date)::int as quarter, source, status,
+              sum(minutes_credited) as minutes, count(*) as services
+         from service_records where member_id = $1 and service_date >= $2 and service_date < $3
+        group by 1, 2, 3`,
+      [memberId, from, to],
+    ),
+};

@@ -1,0 +1,112 @@
+import type { Executor } from '../db/database';
+import { refreshOrderStatus } from '../orders/refresh-order-status';
+import type { ActionContext } from '../runtime/action';
+import { assertManagesCommunity, communityOf, requireCaller } from '../runtime';
+import { businessDate } from '../shared/business-time';
+import { creditedMinutes, minutesBetween } from './hours-rules';
+import { recordErrors } from './records.errors';
+import { recordsRepository } from './records.repository';
+import { toRecordView } from './record-view';
+
+async function audit(tx: Executor, entry: { id: string; recordId: string; actorId: string; action: string; reason: string; before: unknown; after: unknown; at: Date }) {
+  await tx.query(
+    'insert into record_audit (id, record_id, actor_id, action, reason, before, after, at) values ($1,$2,$3,$4,$5,$6,$7,$8)',
+    [entry.id, entry.recordId, entry.actorId, entry.action, entry.reason, JSON.stringify(entry.before), JSON.stringify(entry.after), entry.at],
+  );
+}
+
+/** The secretary approves hours held back by the 8-hours-a-day rule; the approval is audited. */
+export async function approveRecord(ctx: ActionContext, input: { recordId: string; reason: string }) {
+  const caller = requireCaller(ctx.caller);
+  const [record] = await ctx.tx.query<{ id: string; certifying_org_id: string; status: string; order_id: string; member_id: string }>(
+    'select id, certifying_org_id, status, order_id, member_id from service_records where id = $1 for update',
+    [input.recordId],
+  );
+  if (!record) throw recordErrors.error('RECORD_NOT_FOUND');
+  await assertManagesCommunity(ctx.tx, caller, record.certifying_org_id);
+  if (record.status !== 'pending_approval') throw recordErrors.error('RECORD_NOT_PENDING');
+  await ctx.tx.query("update service_records set status = 'credited' where id = $1", [record.id]);
+  await audit(ctx.tx, {
+    id: ctx.newId(), recordId: record.id, actorId: caller.userId, action: 'approve_daily_overrun', reason: input.reason,
+    before: { status: 'pending_approval' }, after: { status: 'credited' }, at: ctx.clock.now(),
+  });
+  return toRecordView((await recordsRepository.findByOrderAndMember(ctx.tx, record.order_id, record.member_id))!);
+}
+
+/** The member adds their own evaluation of a service they did (一事一评). */
+export async function selfEvaluate(ctx: ActionContext, input: { orderId: string; comment: string }) {
+  const caller = requireCaller(ctx.caller);
+  const record = await recordsRepository.findByOrderAndMember(ctx.tx, input.orderId, caller.userId);
+  if (!record) throw recordErrors.error('RECORD_NO_SERVICE');
+  const inserted = await ctx.tx.query(
+    `insert into evaluations (id, order_id, kind, member_id, rating, comment, created_by, created_at)
+     values ($1, $2, 'self', $3, 'done', $4, $3, $5) on conflict do nothing returning id`,
+    [ctx.newId(), input.orderId, caller.userId, input.comment, ctx.clock.now()],
+  );
+  if (inserted.length === 0) throw recordErrors.error('RECORD_ALREADY_SELF_EVALUATED');
+  return toRecordView((await recordsRepository.findByOrderAndMember(ctx.tx, input.orderId, caller.userId))!);
+}
+
+/**
+ * Check-ins with no check-out on orders that have ended: they are shown to the secretary, never
+ * silently dropped nor credited a whole day. Overdue means the service ended over a day ago (000 §三.(二)).
+ */
+export async function listMissingCheckouts(ctx: ActionContext, input: { communityId?: string }) {
+  const caller = requireCaller(ctx.caller);
+  const communityId = input.communityId ?? communityOf(caller, 'secretary');
+  await assertManagesCommunity(ctx.tx, caller, communityId);
+  const now = ctx.clock.now();
+  const rows = await ctx.tx.query<{ order_id: string; title: string; ends_at: Date; member_id: string; name: string; checked_in_at: Date }>(
+    `select o.id as order_id, o.title, o.ends_at, t.member_id, u.name, t.checked_in_at
+       from attendance t join orders o on o.id = t.order_id join users u on u.id = t.member_id
+      where o.community_id = $1 and t.checked_out_at is null and o.ends_at < $2
+      order by o.ends_at`,
+    [communityId, now],
+  );
+  return {
+    items: rows.map((row) => ({
+      orderId: row.order_id,
+      title: row.title,
+      endsAt: row.ends_at.toISOString(),
+      memberId: row.member_id,
+      memberName: row.name,
+      checkedInAt: row.checked_in_at.toISOString(),
+      overdue: now.getTime() - row.ends_at.getTime() > 86_400_000,
+    })),
+  };
+}
+
+/** The secretary closes a forgotten check-out by hand, with a reason; hours are capped as for a scan. */
+export async function closeMissingCheckout(ctx: ActionContext, input: { orderId: string; memberId: string; checkedOutAt: string; reason: string }) {
+  const caller = requireCaller(ctx.caller);
+  const now = ctx.clock.now();
+  const [open] = await ctx.tx.query<{ community_id: string; title: string; category: string; place: string; starts_at: Date; ends_at: Date; checked_in_at: Date }>(
+    `select o.community_id, o.title, o.category, o.place, o.starts_at, o.ends_at, t.checked_in_at
+       from attendance t join orders o on o.id = t.order_id
+      where t.order_id = $1 and t.member_id = $2 and t.checked_out_at is null for update of t`,
+    [input.orderId, input.memberId],
+  );
+  if (!open) throw recordErrors.error('RECORD_NOT_MISSING_CHECKOUT');
+  await assertManagesCommunity(ctx.tx, caller, open.community_id);
+  const checkedOutAt = new Date(input.checkedOutAt);
+  if (checkedOutAt < open.checked_in_at) throw recordErrors.error('RECORD_CHECKOUT_BEFORE_CHECKIN', undefined, { checkedOutAt: '签退时间不能早于签到时间' });
+  if (checkedOutAt > now) throw recordErrors.error('RECORD_CHECKOUT_IN_FUTURE', undefined, { checkedOutAt: '签退时间不能晚于现在' });
+  const measured = minutesBetween(open.checked_in_at, checkedOutAt);
+  const credited = creditedMinutes(measured, minutesBetween(open.starts_at, open.ends_at));
+  const recordId = ctx.newId();
+  await ctx.tx.query('update attendance set checked_out_at = $3 where order_id = $1 and member_id = $2', [
+    input.orderId, input.memberId, checkedOutAt,
+  ]);
+  await recordsRepository.insert(ctx.tx, {
+    id: recordId, orderId: input.orderId, memberId: input.memberId, certifyingOrgId: open.community_id,
+    content: `${open.category}：${open.title}`, place: open.place, serviceDate: businessDate(open.checked_in_at),
+    startedAt: open.checked_in_at, endedAt: checkedOutAt, minutesMeasured: measured, minutesCredited: credited,
+    source: 'manual', status: 'credited', createdBy: caller.userId, now,
+  });
+  await audit(ctx.tx, {
+    id: ctx.newId(), recordId, actorId: caller.userId, action: 'close_missing_checkout', reason: input.reason,
+    before: { checkedInAt: open.checked_in_at, checkedOutAt: null }, after: { checkedOutAt, minutesCredited: credited }, at: now,
+  });
+  await refreshOrderStatus(ctx.tx, input.orderId, now);
+  return listMissingCheckouts(ctx, { communityId: open.community_id });
+}

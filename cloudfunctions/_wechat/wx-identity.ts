@@ -1,0 +1,22 @@
+/**
+ * The caller's openid inside WeChat cloud. The SDK is only loaded there (or when a test plays a
+ * WeChat caller with WX_CONTEXT_KEYS): its network calls crash Node outside CloudBase.
+ */
+interface WxServerSdk {
+  init(options: object): void;
+  getWXContext(): { OPENID?: string };
+  DYNAMIC_CURRENT_ENV: unknown;
+}
+
+let sdk: WxServerSdk | undefined;
+
+export function wxOpenId(): string | undefined {
+  const inWechatCloud = Boolean(process.env.TCB_ENV || process.env.SCF_NAMESPACE || process.env.WX_CONTEXT_KEYS);
+  if (!inWechatCloud) return undefined;
+  if (!sdk) {
+    const loaded = require('wx-server-sdk') as WxServerSdk;
+    loaded.init({ env: loaded.DYNAMIC_CURRENT_ENV });
+    sdk = loaded;
+  }
+  return sdk.getWXContext().OPENID || undefined;
+}

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword, issueSessionToken } from '../../cloudfunctions/_core/auth';
+import type { Database } from '../../cloudfunctions/_core/db/database';
+import { orgRepository, type MemberType } from '../../cloudfunctions/_core/org';
+import type { Role } from '../../cloudfunctions/_core/runtime';
+
+export interface TestUser {
+  id: string;
+  name: string;
+  phone: string;
+  password: string;
+  token: string;
+}
+
+export interface TestCommunity {
+  districtId: string;
+  streetId: string;
+  communityId: string;
+  gridIds: string[];
+  unitId: string;
+  secretary: TestUser;
+  members: TestUser[];
+  residents: TestUser[];
+}
+
+let phoneCounter = 0;
+const nextPhone = () => `1990${String(process.pid % 1000).padStart(3, '0')}${String(++phoneCounter).padStart(4, '0')}`;
+
+export const PASSWORD = 'test-password-1';
+
+async function createUser(db: Database, name: string, grants: { role: Role; orgId: string }[]): Promise<TestUser> {
+  const id = randomUUID();
+  const phone = nextPhone();
+  await orgRepository.createUser(db, { id, name, phone, passwordHash: await hashPassword(PASSWORD, 1024) });
+  for (const grant of grants) await orgRepository.grantRole(db, { id: randomUUID(), userId: id, ...grant });
+  const token = issueSessionToken(id, process.env.SESSION_SECRET!, new Date(), 24);
+  return { id, name, phone, password: PASSWORD, token };
+}
+
+/** A district with one street and one community with two grids, a paired unit, a secretary, members and residents. */
+export async function buildCommunity(
+  db: Database,
+  label: string,
+  options: { members?: number; residents?: number; memberType?: MemberType; districtId?: string } = {},
+): Promise<TestCommunity> {
+  const districtId = options.districtId ?? randomUUID();
+  if (!options.districtId) await orgRepository.createOrganisation(db, { id: districtId, kind: 'district', parentId: null, name: `测试区${label}` });
+  const streetId = randomUUID();
+  const communityId = randomUUID();
+  const gridIds = [randomUUID(), randomUUID()];
+  await orgRepository.createOrganisation(db, { id: streetId, kind: 'street', parentId: districtId, name: `测试街道${label}` });
+  await orgRepository.createOrganisation(db, { id: communityId, kind: 'community', parentId: streetId, name: `测试社区${label}` });
+  for (const [i, gridId] of gridIds.entries()) {
+    await orgRepository.createOrganisation(db, { id: gridId, kind: 'grid', parentId: communityId, name: `第${i + 1}网格` });
+  }
+  const unitId = randomUUID();
+  await orgRepository.createUnit(db, { id: unitId, districtId, name: `测试单位${label}`, kind: '机关' });
+  await orgRepository.pairUnitWithCommunity(db, unitId, communityId, '2026-01-01');
+
+  const secretary = await createUser(db, `书记${label}`, [{ role: 'secretary', orgId: communityId }]);
+  const members: TestUser[] = [];
+  for (let i = 0; i < (options.members ?? 3); i++) {
+    const member = await createUser(db, `党员${label}${i + 1}`, [{ role: 'member', orgId: communityId }]);
+    await orgRepository.registerMember(db, {
+      userId: member.id, communityId, gridId: gridIds[i % 2], unitId, memberType: options.memberType ?? 'in_service',
+    });
+    members.push(member);
+  }
+  const residents: TestUser[] = [];
+  for (let i = 0; i < (options.residents ?? 2); i++) {
+    const resident = await createUser(db, `居民${label}${i + 1}`, [{ role: 'resident', orgId: communityId }]);
+    await orgRepository.registerResident(db, { userId: resident.id, communityId, gridId: gridIds[i % 2], address: `测试小区${i + 1}栋10${i + 1}室` });
+    residents.push(resident);
+  }
+  return { districtId, streetId, communityId, gridIds, unitId, secretary, members, residents };
+}
+
+export async function createDistrictAdmin(db: Database, districtId: string): Promise<TestUser> {
+  return createUser(db, '区管理员', [{ role: 'district_admin', orgId: districtId }]);
+}
