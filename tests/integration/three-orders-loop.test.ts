@@ -1,8 +1,8 @@
-import { main as auth } from '../../cloudfunctions/auth';
-import { main as checkin } from '../../cloudfunctions/checkin';
-import { main as demands } from '../../cloudfunctions/demands';
-import { main as orders } from '../../cloudfunctions/orders';
-import { main as records } from '../../cloudfunctions/records';
+import { main as auth } from '../../cloudfunctions/auth/index';
+import { main as checkin } from '../../cloudfunctions/checkin/index';
+import { main as demands } from '../../cloudfunctions/demands/index';
+import { main as orders } from '../../cloudfunctions/orders/index';
+import { main as records } from '../../cloudfunctions/records/index';
 import { makeCheckinCode } from '../../cloudfunctions/_core/checkin';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { call, failed, inMinutes, ok } from '../support/call';

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,8 @@ import { SERVER_TEMPLATE_DB, serverUrlFor } from './template';
 
 /** Builds the migrated database once per run; each suite then starts from a copy of it. */
 export default async function globalSetup(): Promise<void> {
+  // The gateway-process suite runs the bundles that `npm start` runs.
+  execFileSync(process.execPath, [path.join(__dirname, '../../scripts/build-functions.mjs')], { stdio: 'inherit' });
   if (process.env.DATABASE_URL) {
     await buildServerTemplate(process.env.DATABASE_URL);
     return;

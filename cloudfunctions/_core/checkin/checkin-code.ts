@@ -34,7 +34,8 @@ export function makeCheckinCode(device: DeviceSecret, at: Date): string {
   return `${CODE_PREFIX}.${device.deviceId}.${step}.${signStep(device.secretHex, device.deviceId, step)}`;
 }
 
-const CODE_PATTERN = /^DY1\.([0-9a-f-]{36})\.(\d{1,12})\.([0-9a-f]{20})$/;
+// The device id must be uuid-shaped: anything else would reach the database as a malformed uuid.
+const CODE_PATTERN = /^DY1\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(\d{1,12})\.([0-9a-f]{20})$/;
 
 export function parseCheckinCode(text: string): ParsedCheckinCode | null {
   const match = CODE_PATTERN.exec(text.trim());

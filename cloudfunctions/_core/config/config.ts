@@ -21,7 +21,8 @@ let cached: AppConfig | undefined;
 /** Reads and checks the environment once; a missing or bad value stops start-up with its name. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (cached && env === process.env) return cached;
-  const parsed = ConfigSchema.safeParse(env);
+  // An empty variable (`DATABASE_URL=`) means unset, as in a shell.
+  const parsed = ConfigSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     throw new Error(`配置错误：${parsed.error.issues.map((issue) => issue.message).join('；')}`);
   }

@@ -75,15 +75,9 @@ const PG_CHECK_VIOLATION = '23514';
 
 /** Domain errors pass through; races the database caught become CONFLICT; anything else is hidden. */
 export function toErrorBody(error: unknown): ErrorBody {
-  if (error instanceof DomainError) {
-    return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
-  }
+  if (error instanceof DomainError) return error.toBody();
   const pgCode = (error as { code?: string } | null)?.code;
-  if (pgCode === PG_UNIQUE_VIOLATION || pgCode === PG_CHECK_VIOLATION) {
-    const { code, message } = commonErrors.error('CONFLICT');
-    return { code, message };
-  }
+  if (pgCode === PG_UNIQUE_VIOLATION || pgCode === PG_CHECK_VIOLATION) return commonErrors.error('CONFLICT').toBody();
   console.error('[cloud-function] unexpected error', error);
-  const { code, message } = commonErrors.error('INTERNAL');
-  return { code, message };
+  return commonErrors.error('INTERNAL').toBody();
 }

@@ -8,6 +8,11 @@ export class DomainError extends Error {
     super(message);
     this.name = 'DomainError';
   }
+
+  /** The plain `{ code, message, fields? }` an envelope carries (an Error's own message does not serialise). */
+  toBody(): { code: string; message: string; fields?: Record<string, string> } {
+    return { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) };
+  }
 }
 
 export type ErrorCatalogue = Record<string, string>;

@@ -1,0 +1,28 @@
+import { authActions, authErrors } from './auth';
+import { checkinActions, checkinErrors } from './checkin';
+import { demandActions, demandErrors } from './demands';
+import { orderActions, orderErrors } from './orders';
+import { recordActions, recordErrors } from './records';
+import type { ActionTable } from './runtime';
+import { commonErrors } from './shared/domain-error';
+
+/** Every deployable function with its actions, for the API reference and for tests that sweep all actions. */
+export const FUNCTION_ACTIONS: Record<string, ActionTable> = {
+  auth: authActions,
+  demands: demandActions,
+  orders: orderActions,
+  checkin: checkinActions,
+  records: recordActions,
+};
+
+/** Every error code with its zh-CN message. */
+export const ERROR_CATALOGUE: Record<string, string> = {
+  ...commonErrors.catalogue,
+  ...authErrors.catalogue,
+  ...demandErrors.catalogue,
+  ...orderErrors.catalogue,
+  ...checkinErrors.catalogue,
+  ...recordErrors.catalogue,
+};
+
+export const COMMON_ERROR_CODES = Object.keys(commonErrors.catalogue);

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { loadConfig } from '../cloudfunctions/_core/config/config';
+import { useDatabase, openMigratedDatabase } from '../cloudfunctions/_core/db/database-context';
+import { databaseTarget } from '../cloudfunctions/_core/runtime';
+import { ROLE_LABELS } from '../cloudfunctions/_core/runtime/access';
+import { cloudFunctions } from './cloud-functions';
+import { hasData, seedDemoData, type DemoAccount } from './demo-seed';
+import { createGatewayServer, listen } from './http-server';
+import { ensureLocalSecrets } from './local-secrets';
+
+const GatewayEnv = z.object({
+  PORT: z.coerce.number({ error: 'PORT 须为端口号' }).int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('.data'),
+  SEED_DEMO: z.enum(['true', 'false'], { error: 'SEED_DEMO 须为 true 或 false' }).default('true'),
+  H5_DIR: z.string().default('dist-h5'),
+});
+
+/** Runs the whole product on one machine: migrations, demo data on first run, every function over HTTP, the H5 app. */
+async function start() {
+  const env = GatewayEnv.parse(process.env);
+  const dataDir = path.resolve(env.DATA_DIR);
+  process.env.DATA_DIR = dataDir;
+  ensureLocalSecrets(dataDir);
+  const config = loadConfig();
+  const target = databaseTarget(config);
+  const db = await openMigratedDatabase(target);
+  useDatabase(db);
+
+  const accountsFile = path.join(dataDir, 'demo-accounts.json');
+  if (env.SEED_DEMO === 'true' && !(await hasData(db))) {
+    console.log('首次启动：正在写入演示数据……');
+    const accounts = await seedDemoData(db, { now: new Date(), passwordCost: config.PASSWORD_COST });
+    fs.writeFileSync(accountsFile, JSON.stringify(accounts, null, 2));
+  }
+  const accounts: DemoAccount[] = fs.existsSync(accountsFile) ? JSON.parse(fs.readFileSync(accountsFile, 'utf8')) : [];
+
+  const server = createGatewayServer({ functions: cloudFunctions, staticDir: path.resolve(env.H5_DIR) });
+  const address = await listen(server, env.PORT, env.HOST);
+  printBanner(`http://${address.address}:${address.port}/`, target.kind === 'postgres' ? 'PostgreSQL 服务器（DATABASE_URL）' : `PGlite 嵌入式数据库，数据目录 ${dataDir}`, accounts);
+
+  const stop = async () => {
+    server.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function printBanner(url: string, database: string, accounts: DemoAccount[]) {
+  const lines = [
+    '',
+    `党员义工 · 三单制 已启动：${url}`,
+    `数据库：${database}`,
+    `云函数：POST ${url}api/<auth|demands|orders|checkin|records>，请求体 { "action": …, "data": … }`,
+  ];
+  if (accounts.length > 0) {
+    lines.push('演示账号（手机号 / 密码）：');
+    for (const account of accounts) {
+      lines.push(`  ${ROLE_LABELS[account.role].padEnd(14, '　')} ${account.name}  ${account.phone} / ${account.password}  ${account.note}`);
+    }
+  }
+  console.log(lines.join('\n'));
+}
+
+start().catch((error) => {
+  console.error(`启动失败：${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,140 @@
+import { main as auth } from '../../cloudfunctions/auth/index';
+import { main as demands } from '../../cloudfunctions/demands/index';
+import { main as orders } from '../../cloudfunctions/orders/index';
+import { main as records } from '../../cloudfunctions/records/index';
+import type { Database } from '../../cloudfunctions/_core/db/database';
+import { hasData, seedDemoData, type DemoAccount } from '../../gateway/demo-seed';
+import { call, ok } from '../support/call';
+import { useWallClock } from '../support/clock';
+import type { TestUser } from '../support/fixtures';
+import { openSuiteDatabase } from '../support/test-database';
+
+describe('the demo seed of the local gateway', () => {
+  let db: Database;
+  let accounts: DemoAccount[];
+  const now = new Date('2026-11-23T02:00:00Z'); // 10:00 in Shanghai
+  const clock = useWallClock(now);
+
+  beforeAll(async () => {
+    db = await openSuiteDatabase();
+  });
+  afterAll(async () => {
+    clock.restore();
+    await db.close();
+  });
+
+  const count = async (sql: string, params: unknown[] = []) => Number((await db.query<{ n: string }>(sql, params))[0].n);
+
+  /** Logs in through the auth cloud function, as the H5 app does. */
+  async function logIn(account: DemoAccount): Promise<TestUser> {
+    const session = await ok(call(auth, 'login', { phone: account.phone, password: 'demo1234' }));
+    return { id: session.profile.userId, name: account.name, phone: account.phone, password: account.password, token: session.token };
+  }
+  const accountOf = (role: DemoAccount['role']) => accounts.find((account) => account.role === role)!;
+
+  it('should fill an empty database with the demo world in one go', async () => {
+    expect(await hasData(db)).toBe(false);
+    const started = performance.now();
+    accounts = await seedDemoData(db, { now: new Date(), passwordCost: 1024 });
+    const seconds = (performance.now() - started) / 1000;
+    expect(await hasData(db)).toBe(true);
+
+    const kinds = Object.fromEntries(
+      (await db.query<{ kind: string; n: string }>('select kind, count(*) as n from organisations group by kind')).map((row) => [row.kind, Number(row.n)]),
+    );
+    expect(kinds).toEqual({ district: 1, street: 2, community: 4, grid: 12 });
+    const members = await count('select count(*) as n from members');
+    expect(members).toBeGreaterThanOrEqual(55);
+    expect(members).toBeLessThanOrEqual(65);
+    const residents = await count('select count(*) as n from residents');
+    expect(residents).toBeGreaterThanOrEqual(12);
+    expect(await count("select count(*) as n from user_roles where role = 'secretary'")).toBe(4);
+    expect(await count('select count(*) as n from units')).toBe(2);
+    expect(await count('select count(*) as n from unit_community_pairings')).toBe(4);
+
+    const mismatched = await db.query(
+      `select o.id, o.accepted_count, count(a.id) filter (where a.status = 'accepted') as accepted
+         from orders o left join assignments a on a.order_id = o.id
+        group by o.id having o.accepted_count <> count(a.id) filter (where a.status = 'accepted')`,
+    );
+    expect(mismatched).toEqual([]);
+    expect(await count("select count(*) as n from orders where (status = 'staffed') <> (accepted_count = capacity and status <> 'completed')")).toBe(0);
+    expect(await count("select count(*) as n from service_records where status <> 'credited'")).toBe(0);
+    expect(await count('select count(*) as n from checkin_code_uses')).toBe(0);
+    expect(await count('select count(*) as n from member_devices')).toBe(0);
+
+    // Yearly hours differ: some members above the 25 h rule, many below, a few near nothing.
+    const hours = (
+      await db.query<{ hours: string }>(
+        `select coalesce(sum(r.minutes_credited), 0) / 60.0 as hours from members m
+           left join service_records r on r.member_id = m.user_id and r.service_date >= '2026-01-01'
+          group by m.user_id order by 1`,
+      )
+    ).map((row) => Number(row.hours));
+    expect(hours.filter((h) => h >= 25).length).toBeGreaterThanOrEqual(4);
+    expect(hours.filter((h) => h < 25).length).toBeGreaterThan(members / 2);
+    expect(hours.filter((h) => h < 3).length).toBeGreaterThanOrEqual(2);
+
+    const tally = await db.query<{ t: string; n: string }>(
+      `select 'orders ' || kind || ' ' || status as t, count(*) as n from orders group by 1
+       union all select 'demands ' || status, count(*) from demands group by 1
+       union all select 'assignments ' || status, count(*) from assignments group by 1
+       union all select 'scans', count(*) from scans
+       union all select 'attendance', count(*) from attendance
+       union all select 'service_records', count(*) from service_records
+       union all select 'evaluations ' || kind || ' ' || rating, count(*) from evaluations group by 1
+       order by 1`,
+    );
+    console.log(
+      [
+        `demo seed: ${seconds.toFixed(2)} s; ${members} members, ${residents} residents`,
+        ...tally.map((row) => `  ${row.t}: ${row.n}`),
+        `  member hours in 2026: min ${hours[0].toFixed(1)}, median ${hours[Math.floor(hours.length / 2)].toFixed(1)}, max ${hours.at(-1)!.toFixed(1)}, ≥ 25 h: ${hours.filter((h) => h >= 25).length}, < 3 h: ${hours.filter((h) => h < 3).length}`,
+        ...accounts.map((account) => `  ${account.role} ${account.name} ${account.phone}: ${account.note}`),
+      ].join('\n'),
+    );
+  });
+
+  it('should leave nothing behind when a seed fails half way', async () => {
+    const before = await count('select (select count(*) from organisations) + (select count(*) from users) as n');
+    // The same phones again: the users insert fails after the new district and streets were written.
+    await expect(seedDemoData(db, { now: new Date(), passwordCost: 1024 })).rejects.toThrow();
+    expect(await count('select (select count(*) from organisations) + (select count(*) from users) as n')).toBe(before);
+  });
+
+  it('should return one account per role, the first community first, each able to log in', async () => {
+    expect(accounts.map((account) => account.role)).toEqual(['secretary', 'member', 'resident', 'district_admin', 'unit_admin']);
+    for (const account of accounts) {
+      expect(account.password).toBe('demo1234');
+      expect(account.phone).toMatch(/^1990000\d{4}$/);
+      expect(account.note.length).toBeGreaterThan(0);
+      const session = await ok(call(auth, 'login', { phone: account.phone, password: 'demo1234' }));
+      expect(session.profile.roles.map((role: { role: string }) => role.role)).toContain(account.role);
+    }
+  });
+
+  it('should give the demo member an order starting now and hours this year', async () => {
+    const member = await logIn(accountOf('member'));
+    const upcoming = await ok(call(orders, 'listMine', { phase: 'upcoming' }, member));
+    expect(upcoming.items.length).toBeGreaterThan(0);
+    const soon = upcoming.items.find((item: { startsAt: string }) => new Date(item.startsAt).getTime() - now.getTime() === 5 * 60_000);
+    expect(soon).toMatchObject({ status: 'published', myAssignment: { status: 'accepted', phase: 'upcoming' } });
+
+    const hours = await ok(call(records, 'myHours', {}, member));
+    expect(hours.creditedHours).toBeGreaterThan(0);
+    expect(hours.records[0]).toMatchObject({ source: 'scan', certifiedBy: '幸福社区' });
+
+    const hall = await ok(call(orders, 'listOpen', {}, member));
+    expect(hall.items.some((item: { myAssignment: { status: string } | null }) => item.myAssignment?.status === 'invited')).toBe(true);
+  });
+
+  it('should leave needs in the secretary’s pool and a rated need with the demo resident', async () => {
+    const secretary = await logIn(accountOf('secretary'));
+    const pool = await ok(call(demands, 'listForCommunity', { status: 'submitted' }, secretary));
+    expect(pool.items.length).toBeGreaterThan(0);
+
+    const resident = await logIn(accountOf('resident'));
+    const mine = await ok(call(demands, 'listMine', {}, resident));
+    expect(mine.items.some((item: { rating: { rating: string } | null }) => item.rating?.rating === 'satisfied')).toBe(true);
+  });
+});
