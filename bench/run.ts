@@ -84,6 +84,7 @@ async function benchEngine(label: string, db: Database) {
           await must(call[via]('checkin', 'scan', { scanId: randomUUID(), orderId, code }, community.secretaryToken));
         }),
       );
+      console.log(`第 ${round + 1} 轮 ${via}：扫码 ${results.scan[via].at(-1)!.perSecond.toFixed(0)} 次/秒`);
       const burstOrder = await createOrder(call.direct, community, ACCEPT_BURST);
       results.accept[via].push(
         await measure(ACCEPT_BURST, ACCEPT_BURST, async (i) => {

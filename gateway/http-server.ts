@@ -33,12 +33,16 @@ export interface GatewayOptions {
  * (`{ action, data }`; the session token comes from `Authorization: Bearer …`), and the H5 app at `/`.
  */
 export function createGatewayServer(options: GatewayOptions): http.Server {
-  return http.createServer((request, response) => {
+  const server = http.createServer((request, response) => {
     handle(options, request, response).catch((error) => {
       console.error('[gateway]', error);
       if (!response.headersSent) sendJson(response, 500, failure(commonErrors.error('INTERNAL').toBody()));
     });
   });
+  // Outlive the clients' idle keep-alive, so that the server never closes a socket a client is about to reuse.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
 }
 
 async function handle(options: GatewayOptions, request: http.IncomingMessage, response: http.ServerResponse) {

@@ -60,7 +60,7 @@ function printBanner(url: string, database: string, accounts: DemoAccount[]) {
   if (accounts.length > 0) {
     lines.push('演示账号（手机号 / 密码）：');
     for (const account of accounts) {
-      lines.push(`  ${ROLE_LABELS[account.role].padEnd(14, '　')} ${account.name}  ${account.phone} / ${account.password}  ${account.note}`);
+      lines.push(`  【${ROLE_LABELS[account.role]}】${account.name}  ${account.phone} / ${account.password}`, `      ${account.note}`);
     }
   }
   console.log(lines.join('\n'));

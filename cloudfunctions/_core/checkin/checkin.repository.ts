@@ -20,6 +20,7 @@ export interface ScanOrderRow {
   starts_at: Date;
   ends_at: Date;
   status: OrderStatus;
+  completed_at: Date | null;
   leader_member_id: string | null;
   requester_id: string | null;
 }
@@ -55,7 +56,7 @@ export const checkinRepository = {
   /** Locks the order row so that concurrent scans on one order are judged one after another. */
   lockOrder: async (tx: Executor, orderId: string) =>
     (await tx.query<ScanOrderRow>(
-      `select o.id, o.community_id, o.title, o.category, o.place, o.starts_at, o.ends_at, o.status, o.leader_member_id,
+      `select o.id, o.community_id, o.title, o.category, o.place, o.starts_at, o.ends_at, o.status, o.completed_at, o.leader_member_id,
               d.resident_id as requester_id
          from orders o left join demands d on d.id = o.demand_id where o.id = $1 for update of o`,
       [orderId],

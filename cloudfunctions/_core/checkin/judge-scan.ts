@@ -42,7 +42,9 @@ export async function judgeScan(ctx: ActionContext, input: ScanInput): Promise<S
   const device = await verifiedDevice(ctx, input.code, scannedAt);
   const who = `${device.member_name}（${device.volunteer_no}）`;
   if (device.member_id === verifier.userId) throw checkinErrors.error('CHECKIN_VERIFIER_FORBIDDEN', '不能为自己扫码');
-  if (isClosed(order.status)) throw checkinErrors.error('CHECKIN_ORDER_CLOSED');
+  // A scan queued offline before the order was completed still counts; a cancelled order takes none.
+  const closedWhenScanned = order.status === 'completed' ? order.completed_at! <= scannedAt : isClosed(order.status);
+  if (closedWhenScanned) throw checkinErrors.error('CHECKIN_ORDER_CLOSED');
   if (!(await checkinRepository.isAccepted(ctx.tx, order.id, device.member_id))) throw checkinErrors.error('CHECKIN_NOT_ASSIGNED', who);
   if (!isWithinScanWindow(scannedAt, order.starts_at, order.ends_at)) {
     throw checkinErrors.error('CHECKIN_OUTSIDE_WINDOW', `本单 ${formatBusinessTime(order.starts_at)} 开始，扫码时间 ${formatBusinessTime(scannedAt)}`);

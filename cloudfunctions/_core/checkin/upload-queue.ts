@@ -8,7 +8,9 @@ import { judgeScan } from './judge-scan';
  * order they were made; one refused scan does not undo the others.
  */
 export async function uploadQueue(ctx: ActionContext, input: { scans: ScanInput[] }) {
-  const ordered = [...input.scans].sort((a, b) => (a.scannedAt ?? '').localeCompare(b.scannedAt ?? ''));
+  // By instant, not by text: offsets may differ; a scan without a time was made now, so it comes last.
+  const instant = (scan: ScanInput) => (scan.scannedAt ? Date.parse(scan.scannedAt) : Number.POSITIVE_INFINITY);
+  const ordered = [...input.scans].sort((a, b) => instant(a) - instant(b));
   const results = [];
   for (const scan of ordered) {
     await ctx.tx.query('savepoint queued_scan');

@@ -20,7 +20,7 @@ export const CreateOrderInput = z
     dispatch: field.oneOf('派单方式', ['open', 'directed'] as const),
     inviteeIds: z.array(field.id('受邀党员'), { error: '受邀党员须为列表' }).max(100, '一次最多邀请100人').default([]),
     cancelCutoffMinutes: field.int('取消截止时间（开始前分钟数）', { min: 0, max: 10080 }).default(120),
-    requiredPosts: z.array(field.oneOf('所需岗位', MEMBER_POSTS), { error: '所需岗位须为列表' }).max(8).default([]),
+    requiredPosts: z.array(field.oneOf('所需岗位', MEMBER_POSTS), { error: '所需岗位须为列表' }).max(8, '所需岗位最多8项').default([]),
     requiredSkills: z.array(field.text('所需技能', { max: 20 }), { error: '所需技能须为列表' }).max(10, '所需技能最多10项').default([]),
     leaderMemberId: field.id('现场负责人').optional(),
   })

@@ -99,15 +99,20 @@ describe('parseInput', () => {
   });
 
   it.each([
-    ['page given as text', { ...good, page: 'first' }, 'page'],
-    ['page.limit not a whole number', { ...good, page: { limit: 1.5 } }, 'page.limit'],
-    ['data that is not an object', 'title=1', '_'],
-    ['data that is a list', [good], '_'],
-  ])('should answer in Chinese for %s', (_case, data, key) => {
+    ['page given as text', { ...good, page: 'first' }, 'page', '此项须为对象'],
+    ['page.limit not a whole number', { ...good, page: { limit: 1.5 } }, 'page.limit', '每页条数须为整数'],
+    ['page.offset not a whole number', { ...good, page: { offset: 0.5 } }, 'page.offset', '起始位置须为整数'],
+    ['data that is not an object', 'title=1', '_', '请求内容须为对象'],
+    ['data that is a list', [good], '_', '请求内容须为对象'],
+  ])('should answer in Chinese for %s', (_case, data, key, message) => {
     const error = refusal(Schema, data);
-    expect(Object.keys(error.fields!)).toEqual([key]);
-    expect(error.fields![key]).toMatch(CHINESE);
-    expect(error.message).toMatch(CHINESE);
+    expect(error.fields).toEqual({ [key]: message });
+    expect(error.message).toBe(`填写的内容有误：${message}`);
+  });
+
+  it('should fall back to a Chinese message for a check that has none of its own', () => {
+    const error = refusal(z.object({ tags: z.array(z.string({ error: '标签须为文字' })).max(1), count: z.number().int() }), { tags: ['a', 'b'], count: 'x' });
+    expect(error.fields).toEqual({ tags: '此项的格式不正确', count: '此项须为数字' });
   });
 
   it('should keep the first message when one field breaks several rules', () => {

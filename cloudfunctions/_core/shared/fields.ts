@@ -38,15 +38,24 @@ export const field = {
   page: () =>
     z
       .object({
-        limit: z.number({ error: '每页条数须为数字' }).int().min(1, '每页条数至少为1').max(100, '每页条数不能超过100').default(20),
-        offset: z.number({ error: '起始位置须为数字' }).int().min(0, '起始位置不能为负数').default(0),
+        limit: z.number({ error: '每页条数须为数字' }).int('每页条数须为整数').min(1, '每页条数至少为1').max(100, '每页条数不能超过100').default(20),
+        offset: z.number({ error: '起始位置须为数字' }).int('起始位置须为整数').min(0, '起始位置不能为负数').default(0),
       })
       .default({ limit: 20, offset: 0 }),
 };
 
+const KIND_NAMES: Record<string, string> = { object: '对象', array: '列表', string: '文字', number: '数字', int: '整数', boolean: '是或否' };
+
+/** For a check that has no Chinese message of its own (zod's defaults are English): says what was wrong, in Chinese. */
+const chineseFallback = (issue: { code?: string; expected?: string; path?: PropertyKey[] }) => {
+  const subject = issue.path?.length ? '此项' : '请求内容';
+  if (issue.code === 'invalid_type') return `${subject}须为${KIND_NAMES[issue.expected ?? ''] ?? '正确的类型'}`;
+  return `${subject}的格式不正确`;
+};
+
 /** Parses untrusted input; a failure names every wrong field and writes nothing. */
 export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
-  const result = schema.safeParse(data ?? {});
+  const result = schema.safeParse(data ?? {}, { error: chineseFallback });
   if (result.success) return result.data;
   const fields: Record<string, string> = {};
   for (const issue of result.error.issues) {
