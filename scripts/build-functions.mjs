@@ -44,7 +44,7 @@ async function buildCloudFunctions() {
 
 const nodeEntries = {
   'gateway/main': 'gateway/main.ts',
-  'scripts/generate-api-docs': 'scripts/generate-api-docs.ts',
+  'scripts/generate-api-docs': 'scripts/api-docs/generate-api-docs.ts',
   'scripts/migrate': 'scripts/migrate.ts',
   'bench/run': 'bench/run.ts',
 };

@@ -25,11 +25,6 @@ export interface ScanOrderRow {
   requester_id: string | null;
 }
 
-export interface AttendanceRow {
-  checked_in_at: Date;
-  checked_out_at: Date | null;
-}
-
 export const checkinRepository = {
   findMember: async (tx: Executor, userId: string) =>
     (await tx.query<{ name: string; volunteer_no: string }>(
@@ -62,9 +57,14 @@ export const checkinRepository = {
       [orderId],
     ))[0],
 
-  isAccepted: async (tx: Executor, orderId: string, memberId: string) =>
-    (await tx.query("select 1 from assignments where order_id = $1 and member_id = $2 and status = 'accepted'", [orderId, memberId]))
-      .length === 1,
+  /** Whether the member holds an accepted place on the order, and their attendance on it so far. */
+  findPlaceAndAttendance: async (tx: Executor, orderId: string, memberId: string) =>
+    (await tx.query<{ accepted: boolean; checked_in_at: Date | null; checked_out_at: Date | null }>(
+      `select a.status = 'accepted' as accepted, t.checked_in_at, t.checked_out_at
+         from assignments a left join attendance t on t.order_id = a.order_id and t.member_id = a.member_id
+        where a.order_id = $1 and a.member_id = $2`,
+      [orderId, memberId],
+    ))[0],
 
   findScan: async (tx: Executor, scanId: string) =>
     (await tx.query<{ id: string; order_id: string; verifier_id: string; member_id: string; scanned_at: Date; outcome: 'checked_in' | 'checked_out' }>(
@@ -72,28 +72,22 @@ export const checkinRepository = {
       [scanId],
     ))[0],
 
-  insertScan: (
+  /**
+   * Keeps the scan and claims its code for this device and time step, in one statement.
+   * False when the code was already presented: a replay (the caller then rolls the scan back).
+   */
+  recordScanAndUseCode: async (
     tx: Executor,
-    scan: { id: string; orderId: string; verifierId: string; memberId: string; scannedAt: Date; receivedAt: Date; outcome: string },
+    scan: { id: string; orderId: string; verifierId: string; memberId: string; scannedAt: Date; receivedAt: Date; outcome: string; deviceId: string; step: number },
   ) =>
-    tx.query(
-      `insert into scans (id, order_id, verifier_id, member_id, scanned_at, received_at, outcome)
-       values ($1, $2, $3, $4, $5, $6, $7)`,
-      [scan.id, scan.orderId, scan.verifierId, scan.memberId, scan.scannedAt, scan.receivedAt, scan.outcome],
-    ),
-
-  /** False when this device's code for this time step was already presented: a replay. */
-  useCode: async (tx: Executor, deviceId: string, step: number, scanId: string) =>
     (await tx.query(
-      'insert into checkin_code_uses (device_id, time_step, scan_id) values ($1, $2, $3) on conflict do nothing returning scan_id',
-      [deviceId, step, scanId],
+      `with scan as (
+         insert into scans (id, order_id, verifier_id, member_id, scanned_at, received_at, outcome)
+         values ($1, $2, $3, $4, $5, $6, $7) returning id)
+       insert into checkin_code_uses (device_id, time_step, scan_id) select $8, $9, id from scan
+       on conflict do nothing returning scan_id`,
+      [scan.id, scan.orderId, scan.verifierId, scan.memberId, scan.scannedAt, scan.receivedAt, scan.outcome, scan.deviceId, scan.step],
     )).length === 1,
-
-  findAttendance: async (tx: Executor, orderId: string, memberId: string) =>
-    (await tx.query<AttendanceRow>(
-      'select checked_in_at, checked_out_at from attendance where order_id = $1 and member_id = $2',
-      [orderId, memberId],
-    ))[0],
 
   checkIn: (tx: Executor, orderId: string, memberId: string, at: Date, scanId: string) =>
     tx.query('insert into attendance (order_id, member_id, checked_in_at, check_in_scan_id) values ($1, $2, $3, $4)', [

@@ -28,7 +28,7 @@ export async function judgeScan(ctx: ActionContext, input: ScanInput): Promise<S
   const seen = await checkinRepository.findScan(ctx.tx, input.scanId);
   if (seen) {
     if (seen.verifier_id !== verifier.userId || seen.order_id !== input.orderId) throw checkinErrors.error('CHECKIN_SCAN_ID_REUSED');
-    return verdictOf(ctx, { scanId: seen.id, orderId: seen.order_id, memberId: seen.member_id, outcome: seen.outcome, scannedAt: seen.scanned_at }, true);
+    return earlierVerdict(ctx, seen);
   }
 
   const scannedAt = input.scannedAt ? new Date(input.scannedAt) : now;
@@ -45,39 +45,45 @@ export async function judgeScan(ctx: ActionContext, input: ScanInput): Promise<S
   // A scan queued offline before the order was completed still counts; a cancelled order takes none.
   const closedWhenScanned = order.status === 'completed' ? order.completed_at! <= scannedAt : isClosed(order.status);
   if (closedWhenScanned) throw checkinErrors.error('CHECKIN_ORDER_CLOSED');
-  if (!(await checkinRepository.isAccepted(ctx.tx, order.id, device.member_id))) throw checkinErrors.error('CHECKIN_NOT_ASSIGNED', who);
+  const place = await checkinRepository.findPlaceAndAttendance(ctx.tx, order.id, device.member_id);
+  if (!place?.accepted) throw checkinErrors.error('CHECKIN_NOT_ASSIGNED', who);
   if (!isWithinScanWindow(scannedAt, order.starts_at, order.ends_at)) {
     throw checkinErrors.error('CHECKIN_OUTSIDE_WINDOW', `本单 ${formatBusinessTime(order.starts_at)} 开始，扫码时间 ${formatBusinessTime(scannedAt)}`);
   }
 
-  const attendance = await checkinRepository.findAttendance(ctx.tx, order.id, device.member_id);
-  const decision = decideScanKind(input.intent, attendance && { checkedOut: attendance.checked_out_at !== null });
+  const checkedInAt = place.checked_in_at;
+  const decision = decideScanKind(input.intent, checkedInAt ? { checkedOut: place.checked_out_at !== null } : undefined);
   if ('refusal' in decision) throw checkinErrors.error(decision.refusal, who);
-  if (decision.kind === 'out' && scannedAt < attendance!.checked_in_at) throw checkinErrors.error('CHECKIN_OUT_BEFORE_IN', who);
+  if (decision.kind === 'out' && scannedAt < checkedInAt!) throw checkinErrors.error('CHECKIN_OUT_BEFORE_IN', who);
 
   const outcome = decision.kind === 'in' ? 'checked_in' : 'checked_out';
-  await checkinRepository.insertScan(ctx.tx, {
+  const fresh = await checkinRepository.recordScanAndUseCode(ctx.tx, {
     id: input.scanId, orderId: order.id, verifierId: verifier.userId, memberId: device.member_id, scannedAt, receivedAt: now, outcome,
+    deviceId: device.id, step: parseCheckinCode(input.code)!.step,
   });
-  const step = parseCheckinCode(input.code)!.step;
-  if (!(await checkinRepository.useCode(ctx.tx, device.id, step, input.scanId))) throw checkinErrors.error('CHECKIN_CODE_REPLAYED', who);
+  if (!fresh) throw checkinErrors.error('CHECKIN_CODE_REPLAYED', who);
 
+  let credit: { minutesCredited: number; pendingApproval: boolean } | null = null;
   if (decision.kind === 'in') {
     await checkinRepository.checkIn(ctx.tx, order.id, device.member_id, scannedAt, input.scanId);
   } else {
     await checkinRepository.checkOut(ctx.tx, order.id, device.member_id, scannedAt, input.scanId);
-    await creditScannedService(ctx.tx, {
+    credit = await creditScannedService(ctx.tx, {
       recordId: ctx.newId(),
       order: { id: order.id, communityId: order.community_id, title: order.title, category: order.category, place: order.place, startsAt: order.starts_at, endsAt: order.ends_at },
       memberId: device.member_id,
-      checkedInAt: attendance!.checked_in_at,
+      checkedInAt: checkedInAt!,
       checkedOutAt: scannedAt,
       verifierId: verifier.userId,
       now,
     });
   }
   await refreshOrderStatus(ctx.tx, order.id, now);
-  return verdictOf(ctx, { scanId: input.scanId, orderId: order.id, memberId: device.member_id, outcome, scannedAt }, false);
+  return describeVerdict({
+    scanId: input.scanId, outcome, scannedAt, duplicate: false, credit,
+    member: { id: device.member_id, name: device.member_name, photoUrl: device.photo_url, volunteerNo: device.volunteer_no },
+    order: { id: order.id, title: order.title },
+  });
 }
 
 /** The secretary of the community, the order's leader, or the resident whose need it serves. */
@@ -101,34 +107,50 @@ async function verifiedDevice(ctx: ActionContext, text: string, scannedAt: Date)
   return device;
 }
 
-async function verdictOf(
+/** The verdict a scan got the first time, for an upload that comes again. */
+async function earlierVerdict(
   ctx: ActionContext,
-  scan: { scanId: string; orderId: string; memberId: string; outcome: 'checked_in' | 'checked_out'; scannedAt: Date },
-  duplicate: boolean,
+  seen: { id: string; order_id: string; member_id: string; outcome: 'checked_in' | 'checked_out'; scanned_at: Date },
 ): Promise<ScanVerdict> {
   const [member] = await ctx.tx.query<{ name: string; photo_url: string | null; volunteer_no: string; title: string }>(
     `select u.name, u.photo_url, m.volunteer_no, o.title
        from members m join users u on u.id = m.user_id, orders o where m.user_id = $1 and o.id = $2`,
-    [scan.memberId, scan.orderId],
+    [seen.member_id, seen.order_id],
   );
-  const record = scan.outcome === 'checked_out' ? await recordsRepository.findByOrderAndMember(ctx.tx, scan.orderId, scan.memberId) : undefined;
-  const pendingApproval = record?.status === 'pending_approval';
-  const hours = record ? (record.minutes_credited / 60).toFixed(1) : '';
+  const record = seen.outcome === 'checked_out' ? await recordsRepository.findByOrderAndMember(ctx.tx, seen.order_id, seen.member_id) : undefined;
+  return describeVerdict({
+    scanId: seen.id, outcome: seen.outcome, scannedAt: seen.scanned_at, duplicate: true,
+    credit: record ? { minutesCredited: record.minutes_credited, pendingApproval: record.status === 'pending_approval' } : null,
+    member: { id: seen.member_id, name: member.name, photoUrl: member.photo_url, volunteerNo: member.volunteer_no },
+    order: { id: seen.order_id, title: member.title },
+  });
+}
+
+function describeVerdict(scan: {
+  scanId: string;
+  outcome: 'checked_in' | 'checked_out';
+  scannedAt: Date;
+  duplicate: boolean;
+  credit: { minutesCredited: number; pendingApproval: boolean } | null;
+  member: ScanVerdict['member'];
+  order: ScanVerdict['order'];
+}): ScanVerdict {
+  const name = scan.member.name;
   const headline =
     scan.outcome === 'checked_in'
-      ? `签到成功 · ${member.name}`
-      : pendingApproval
-        ? `签退成功 · ${member.name} · 当日累计超过8小时，待书记审核`
-        : `签退成功 · ${member.name} · 计 ${hours} 小时`;
+      ? `签到成功 · ${name}`
+      : scan.credit?.pendingApproval
+        ? `签退成功 · ${name} · 当日累计超过8小时，待书记审核`
+        : `签退成功 · ${name} · 计 ${((scan.credit?.minutesCredited ?? 0) / 60).toFixed(1)} 小时`;
   return {
     scanId: scan.scanId,
     outcome: scan.outcome,
-    duplicate,
+    duplicate: scan.duplicate,
     scannedAt: scan.scannedAt.toISOString(),
-    member: { id: scan.memberId, name: member.name, photoUrl: member.photo_url, volunteerNo: member.volunteer_no },
-    order: { id: scan.orderId, title: member.title },
-    minutesCredited: record ? record.minutes_credited : null,
-    pendingApproval,
+    member: scan.member,
+    order: scan.order,
+    minutesCredited: scan.credit?.minutesCredited ?? null,
+    pendingApproval: scan.credit?.pendingApproval ?? false,
     headline,
   };
 }

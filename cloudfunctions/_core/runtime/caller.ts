@@ -16,22 +16,18 @@ export interface Caller {
   grants: RoleGrant[];
 }
 
-/** Loads a user with every role they hold, or null when there is no such user. */
+/** Loads a user with every role they hold (one query: it runs on every call), or null when there is no such user. */
 export async function loadCaller(tx: Executor, where: { userId: string } | { wxOpenId: string }): Promise<Caller | null> {
-  const [user] =
-    'userId' in where
-      ? await tx.query<{ id: string; name: string }>('select id, name from users where id = $1', [where.userId])
-      : await tx.query<{ id: string; name: string }>('select id, name from users where wx_openid = $1', [where.wxOpenId]);
-  if (!user) return null;
-  const grants = await tx.query<{ role: Role; org_id: string | null; unit_id: string | null }>(
-    'select role, org_id, unit_id from user_roles where user_id = $1 order by role',
-    [user.id],
+  const [row] = await tx.query<{ id: string; name: string; grants: RoleGrant[] }>(
+    `select u.id, u.name,
+            coalesce(json_agg(json_build_object('role', r.role, 'orgId', r.org_id, 'unitId', r.unit_id) order by r.role)
+                       filter (where r.role is not null), '[]') as grants
+       from users u left join user_roles r on r.user_id = u.id
+      where ${'userId' in where ? 'u.id = $1' : 'u.wx_openid = $1'}
+      group by u.id`,
+    ['userId' in where ? where.userId : where.wxOpenId],
   );
-  return {
-    userId: user.id,
-    name: user.name,
-    grants: grants.map((grant) => ({ role: grant.role, orgId: grant.org_id, unitId: grant.unit_id })),
-  };
+  return row ? { userId: row.id, name: row.name, grants: row.grants } : null;
 }
 
 export const grantsOf = (caller: Caller, role: Role) => caller.grants.filter((grant) => grant.role === role);

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
-import { COMMON_ERROR_CODES, ERROR_CATALOGUE, FUNCTION_ACTIONS } from '../cloudfunctions/_core/function-catalogue';
+import { COMMON_ERROR_CODES, ERROR_CATALOGUE, FUNCTION_ACTIONS } from '../../cloudfunctions/_core/function-catalogue';
 
 type JsonSchema = {
   type?: string | string[];
@@ -73,7 +71,8 @@ function inputRows(schema: JsonSchema, prefix = ''): string[] {
   });
 }
 
-function render(): string {
+/** The API reference, in Markdown, from the functions' own schemas and error catalogues. */
+export function renderApiDocs(): string {
   const out: string[] = [
     '# 云函数接口参考（API reference）',
     '',
@@ -111,8 +110,3 @@ function render(): string {
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
-
-const target = path.resolve(process.cwd(), 'docs', 'api.md');
-fs.mkdirSync(path.dirname(target), { recursive: true });
-fs.writeFileSync(target, render());
-console.log(`已生成 ${path.relative(process.cwd(), target)}`);
