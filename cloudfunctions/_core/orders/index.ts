@@ -3,6 +3,7 @@ import { acceptOrder, cancelAcceptance, declineOrder } from './accept-order';
 import { createOrder } from './create-order';
 import { listCommunityOrders, listMyTasks, listOpenOrders, loadOrderView } from './list-orders';
 import { cancelOrder, completeOrder, evaluateOrder } from './manage-order';
+import { recommendMembers } from './recommend-members';
 import { orderErrors } from './orders.errors';
 import {
   CancelOrderInput,
@@ -15,6 +16,8 @@ import {
   OrderIdInput,
   OrderPage,
   OrderView,
+  RecommendationPage,
+  RecommendMembersInput,
 } from './orders.schemas';
 
 export { refreshOrderStatus } from './refresh-order-status';
@@ -30,6 +33,14 @@ export const orderActions: ActionTable = {
     output: OrderView,
     errors: ['ORDER_STARTS_IN_PAST', 'ORDER_TOO_LONG', 'ORDER_INVITEE_NOT_MEMBER', 'ORDER_LEADER_NOT_MEMBER', 'DEMAND_NOT_FOUND', 'DEMAND_NOT_PENDING'],
     run: createOrder,
+  }),
+  recommend: defineAction({
+    summary: '为订单（或尚未发布的草稿）推荐党员并说明理由：岗位与技能相符、该时段有空、同网格、今年时长较少、守约率高',
+    access: 'user',
+    input: RecommendMembersInput,
+    output: RecommendationPage,
+    errors: ['ORDER_DEMAND_OTHER_COMMUNITY'],
+    run: recommendMembers,
   }),
   get: defineAction({
     summary: '订单详情；管理员可见接单与签到名单',

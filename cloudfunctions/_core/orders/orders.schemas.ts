@@ -68,6 +68,33 @@ export const ListCommunityOrdersInput = z.object({
   page: field.page(),
 });
 
+export const RecommendMembersInput = z
+  .object({
+    orderId: field.id('订单').optional(),
+    demandId: field.id('需求').optional(),
+    startsAt: field.instant('开始时间'),
+    endsAt: field.instant('结束时间'),
+    requiredPosts: z.array(field.oneOf('所需岗位', MEMBER_POSTS), { error: '所需岗位须为列表' }).max(8, '所需岗位最多8项').default([]),
+    requiredSkills: z.array(field.text('所需技能', { max: 20 }), { error: '所需技能须为列表' }).max(10, '所需技能最多10项').default([]),
+    limit: field.int('推荐人数', { min: 1, max: 50 }).default(10),
+  })
+  .refine((draft) => new Date(draft.endsAt) > new Date(draft.startsAt), { message: '结束时间须晚于开始时间', path: ['endsAt'] });
+
+export const RecommendationPage = z.object({
+  items: z.array(
+    z.object({
+      memberId: z.string(),
+      name: z.string(),
+      volunteerNo: z.string(),
+      phoneMasked: z.string(),
+      gridName: z.string().nullable(),
+      hoursThisYear: z.number(),
+      score: z.number(),
+      reasons: z.array(z.string()),
+    }),
+  ),
+});
+
 export const AssignmentView = z.object({
   memberId: z.string(),
   name: z.string(),
