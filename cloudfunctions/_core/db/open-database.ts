@@ -15,6 +15,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
     pool.on('connect', (client) => void client.query(BUSINESS_ZONE_SQL));
+    // An idle connection the server drops (restart, failover) must not take the process down with it;
+    // the pool replaces it on the next query.
+    pool.on('error', (error) => console.warn(`[database] idle connection lost: ${error.message}`));
     return databaseOverPool(pool, 'postgres');
   }
   return openPglite(target);
