@@ -17,7 +17,7 @@ export async function acceptOrder(ctx: ActionContext, input: { orderId: string }
   if (order.my_status === 'accepted') throw orderErrors.error('ORDER_ALREADY_ACCEPTED');
   const invited = order.my_status === 'invited';
   if (!invited && !(order.dispatch === 'open' && order.community_id === communityId)) throw orderErrors.error('ORDER_NOT_FOR_YOU');
-  if (order.ends_at <= now) throw orderErrors.error('ORDER_ALREADY_STARTED');
+  if (order.ends_at <= now) throw orderErrors.error('ORDER_ALREADY_ENDED');
 
   if (!(await ordersRepository.takePlaceIfAvailable(ctx.tx, order.id))) throw orderErrors.error('ORDER_FULL');
   // A concurrent accept by the same member loses here, and its transaction gives the place back.

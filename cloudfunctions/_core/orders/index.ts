@@ -79,7 +79,7 @@ export const orderActions: ActionTable = {
     access: 'user',
     input: OrderIdInput,
     output: OrderView,
-    errors: ['ORDER_NOT_FOUND', 'ORDER_NOT_OPEN', 'ORDER_FULL', 'ORDER_NOT_FOR_YOU', 'ORDER_ALREADY_ACCEPTED', 'ORDER_ALREADY_STARTED'],
+    errors: ['ORDER_NOT_FOUND', 'ORDER_NOT_OPEN', 'ORDER_FULL', 'ORDER_NOT_FOR_YOU', 'ORDER_ALREADY_ACCEPTED', 'ORDER_ALREADY_ENDED'],
     run: acceptOrder,
   }),
   decline: defineAction({

@@ -11,7 +11,7 @@ export const orderErrors = defineErrors({
   ORDER_FULL: '名额已满，下次早点来',
   ORDER_NOT_FOR_YOU: '该订单未向您开放',
   ORDER_ALREADY_ACCEPTED: '您已接过这一单',
-  ORDER_ALREADY_STARTED: '服务已结束，不能再接单',
+  ORDER_ALREADY_ENDED: '服务已结束，不能再接单',
   ORDER_NOT_INVITED: '您没有收到这一单的邀请',
   ORDER_NOT_ACCEPTED: '您没有接这一单',
   ORDER_CANCEL_TOO_LATE: '已过取消截止时间，如确有困难请联系社区',
