@@ -14,7 +14,7 @@ describe('the H5 app served by the gateway', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(gatewayUrl(), { waitUntil: 'networkidle' });
-    await page.getByText('党员义工').first().waitFor();
+    await page.locator('text=党员义工 >> visible=true').first().waitFor();
     await page.screenshot({ path: screenshotPath('app-shell'), fullPage: false });
 
     const answer = await page.evaluate(async () => {

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
@@ -14,12 +13,11 @@ const QUIET_FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Debian's Chromium, headless and quiet on a closed network, with a new profile each time. */
+/** Debian's Chromium, headless and quiet on a closed network; Playwright gives each launch a new empty profile. */
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-chromium-'));
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [...QUIET_FLAGS, `--user-data-dir=${profile}`, ...extraArgs],
+    args: [...QUIET_FLAGS, ...extraArgs],
   });
 }
 
