@@ -1,10 +1,20 @@
 import { z } from 'zod';
 import { defineAction, type ActionTable } from '../runtime';
 import { field } from '../shared/fields';
+import { disputeRecord, listDisputes, resolveDispute } from './disputes';
+import { correctRecord, enterRecord, recordHistory } from './hand-entries';
 import { listCommunityRecords, listMyRecords } from './list-records';
 import { recordErrors } from './records.errors';
 import {
   ApproveRecordInput,
+  AuditEntryView,
+  CorrectRecordInput,
+  DisputeInput,
+  DisputeView,
+  EnterRecordInput,
+  ListDisputesInput,
+  RecordIdInput,
+  ResolveDisputeInput,
   CloseMissingCheckoutInput,
   ListCommunityRecordsInput,
   ListMyRecordsInput,
@@ -67,5 +77,53 @@ export const recordActions: ActionTable = {
     output: MissingCheckoutView,
     errors: ['RECORD_NOT_MISSING_CHECKOUT', 'RECORD_CHECKOUT_BEFORE_CHECKIN', 'RECORD_CHECKOUT_IN_FUTURE'],
     run: closeMissingCheckout,
+  }),
+  enter: defineAction({
+    summary: '补录：书记为未扫码的服务补录记录并写明理由（手工记录与扫码记录分开统计，时长不超过计划时长）',
+    access: 'user',
+    input: EnterRecordInput,
+    output: RecordView,
+    errors: ['RECORD_NOT_FOUND', 'RECORD_ORDER_CANCELLED', 'RECORD_ORDER_NOT_STARTED', 'RECORD_MEMBER_NOT_IN_COMMUNITY', 'RECORD_OPEN_CHECKIN', 'RECORD_ALREADY_EXISTS', 'RECORD_END_BEFORE_START', 'RECORD_END_IN_FUTURE'],
+    run: enterRecord,
+  }),
+  correct: defineAction({
+    summary: '更正：书记修改一条记录的起止时间并写明理由，原值留在修改记录中',
+    access: 'user',
+    input: CorrectRecordInput,
+    output: RecordView,
+    errors: ['RECORD_NOT_FOUND', 'RECORD_END_BEFORE_START', 'RECORD_END_IN_FUTURE'],
+    run: correctRecord,
+  }),
+  history: defineAction({
+    summary: '一条服务记录的修改留痕：谁、何时、为何、改前改后',
+    access: 'user',
+    input: RecordIdInput,
+    output: z.object({ record: RecordView, entries: z.array(AuditEntryView) }),
+    errors: ['RECORD_NOT_FOUND'],
+    run: recordHistory,
+  }),
+  dispute: defineAction({
+    summary: '申诉：党员对自己服务过的订单的记录（或漏记）提出申诉',
+    access: 'user',
+    input: DisputeInput,
+    output: DisputeView,
+    errors: ['RECORD_NO_SERVICE', 'RECORD_DISPUTE_OPEN'],
+    run: disputeRecord,
+  }),
+  listDisputes: defineAction({
+    summary: '本社区的申诉（待处理在前）',
+    access: 'user',
+    input: ListDisputesInput,
+    output: z.object({ items: z.array(DisputeView) }),
+    errors: [],
+    run: listDisputes,
+  }),
+  resolveDispute: defineAction({
+    summary: '书记处理申诉（支持/驳回）并写明处理意见',
+    access: 'user',
+    input: ResolveDisputeInput,
+    output: DisputeView,
+    errors: ['RECORD_DISPUTE_NOT_FOUND', 'RECORD_DISPUTE_CLOSED'],
+    run: resolveDispute,
   }),
 };

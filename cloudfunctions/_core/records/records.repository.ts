@@ -79,8 +79,18 @@ export const recordsRepository = {
       ))[0].minutes,
     ),
 
+  /** The member's record on an order, scanned or hand-entered (the newest, should there be both). */
   findByOrderAndMember: async (tx: Executor, orderId: string, memberId: string) =>
-    (await tx.query<RecordRow>(`${SELECT_RECORD} where r.order_id = $1 and r.member_id = $2 and r.source = 'scan'`, [orderId, memberId]))[0],
+    (await tx.query<RecordRow>(`${SELECT_RECORD} where r.order_id = $1 and r.member_id = $2 order by r.created_at desc limit 1`, [orderId, memberId]))[0],
+
+  findById: async (tx: Executor, recordId: string) => (await tx.query<RecordRow>(`${SELECT_RECORD} where r.id = $1`, [recordId]))[0],
+
+  /** Every change to a record is kept: who, when, why, before and after. */
+  audit: (tx: Executor, entry: { id: string; recordId: string; actorId: string; action: string; reason: string; before: unknown; after: unknown; at: Date }) =>
+    tx.query(
+      'insert into record_audit (id, record_id, actor_id, action, reason, before, after, at) values ($1,$2,$3,$4,$5,$6,$7,$8)',
+      [entry.id, entry.recordId, entry.actorId, entry.action, entry.reason, JSON.stringify(entry.before), JSON.stringify(entry.after), entry.at],
+    ),
 
   listOfMember: (tx: Executor, memberId: string, from: string, to: string, page: Paged) =>
     tx.query<RecordRow>(

@@ -23,6 +23,54 @@ export const CloseMissingCheckoutInput = z.object({
   reason: field.text('补录理由', { min: 2, max: 200 }),
 });
 
+const handEnteredTimes = {
+  startedAt: field.instant('开始时间'),
+  endedAt: field.instant('结束时间'),
+  reason: field.text('补录或更正理由', { min: 2, max: 200 }),
+};
+
+export const EnterRecordInput = z.object({ orderId: field.id('订单'), memberId: field.id('党员'), ...handEnteredTimes });
+
+export const CorrectRecordInput = z.object({ recordId: field.id('服务记录'), ...handEnteredTimes });
+
+export const RecordIdInput = z.object({ recordId: field.id('服务记录') });
+
+export const DisputeInput = z.object({ orderId: field.id('订单'), reason: field.text('申诉理由', { min: 2, max: 300 }) });
+
+export const ListDisputesInput = z.object({
+  communityId: field.id('社区').optional(),
+  status: field.oneOf('申诉状态', ['open', 'upheld', 'rejected'] as const).optional(),
+});
+
+export const ResolveDisputeInput = z.object({
+  disputeId: field.id('申诉'),
+  decision: field.oneOf('处理结果', ['upheld', 'rejected'] as const),
+  resolution: field.text('处理意见', { min: 2, max: 300 }),
+});
+
+export const DisputeView = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  orderTitle: z.string(),
+  memberId: z.string(),
+  memberName: z.string(),
+  recordId: z.string().nullable(),
+  reason: z.string(),
+  status: z.enum(['open', 'upheld', 'rejected']),
+  resolution: z.string().nullable(),
+  createdAt: z.string(),
+  resolvedAt: z.string().nullable(),
+});
+
+export const AuditEntryView = z.object({
+  action: z.string(),
+  actorName: z.string(),
+  reason: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  at: z.string(),
+});
+
 export const RecordView = z.object({
   id: z.string(),
   orderId: z.string(),

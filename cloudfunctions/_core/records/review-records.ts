@@ -1,4 +1,3 @@
-import type { Executor } from '../db/database';
 import { refreshOrderStatus } from '../orders/refresh-order-status';
 import type { ActionContext } from '../runtime/action';
 import { assertManagesCommunity, communityOf, requireCaller } from '../runtime';
@@ -7,13 +6,6 @@ import { creditedMinutes, minutesBetween } from './hours-rules';
 import { recordErrors } from './records.errors';
 import { recordsRepository } from './records.repository';
 import { toRecordView } from './record-view';
-
-async function audit(tx: Executor, entry: { id: string; recordId: string; actorId: string; action: string; reason: string; before: unknown; after: unknown; at: Date }) {
-  await tx.query(
-    'insert into record_audit (id, record_id, actor_id, action, reason, before, after, at) values ($1,$2,$3,$4,$5,$6,$7,$8)',
-    [entry.id, entry.recordId, entry.actorId, entry.action, entry.reason, JSON.stringify(entry.before), JSON.stringify(entry.after), entry.at],
-  );
-}
 
 /** The secretary approves hours held back by the 8-hours-a-day rule; the approval is audited. */
 export async function approveRecord(ctx: ActionContext, input: { recordId: string; reason: string }) {
@@ -26,11 +18,11 @@ export async function approveRecord(ctx: ActionContext, input: { recordId: strin
   await assertManagesCommunity(ctx.tx, caller, record.certifying_org_id);
   if (record.status !== 'pending_approval') throw recordErrors.error('RECORD_NOT_PENDING');
   await ctx.tx.query("update service_records set status = 'credited' where id = $1", [record.id]);
-  await audit(ctx.tx, {
+  await recordsRepository.audit(ctx.tx, {
     id: ctx.newId(), recordId: record.id, actorId: caller.userId, action: 'approve_daily_overrun', reason: input.reason,
     before: { status: 'pending_approval' }, after: { status: 'credited' }, at: ctx.clock.now(),
   });
-  return toRecordView((await recordsRepository.findByOrderAndMember(ctx.tx, record.order_id, record.member_id))!);
+  return toRecordView((await recordsRepository.findById(ctx.tx, record.id))!);
 }
 
 /** The member adds their own evaluation of a service they did (一事一评). */
@@ -103,7 +95,7 @@ export async function closeMissingCheckout(ctx: ActionContext, input: { orderId:
     startedAt: open.checked_in_at, endedAt: checkedOutAt, minutesMeasured: measured, minutesCredited: credited,
     source: 'manual', status: 'credited', createdBy: caller.userId, now,
   });
-  await audit(ctx.tx, {
+  await recordsRepository.audit(ctx.tx, {
     id: ctx.newId(), recordId, actorId: caller.userId, action: 'close_missing_checkout', reason: input.reason,
     before: { checkedInAt: open.checked_in_at, checkedOutAt: null }, after: { checkedOutAt, minutesCredited: credited }, at: now,
   });
