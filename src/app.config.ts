@@ -1,5 +1,11 @@
 export default defineAppConfig({
-  pages: ['pages/home/index'],
+  pages: ['pages/home/index', 'pages/auth/login/index', 'pages/profile/index'],
+  // Each role's pages load only for that role, keeping the main package small.
+  subPackages: [
+    { root: 'pages/resident', pages: ['post-need/index', 'my-needs/index', 'need-detail/index'] },
+    { root: 'pages/member', pages: ['order-hall/index', 'order-detail/index', 'my-tasks/index', 'checkin-code/index', 'my-hours/index'] },
+    { root: 'pages/secretary', pages: ['needs/index', 'create-order/index', 'orders/index', 'order-detail/index', 'scanner/index', 'record-need/index'] },
+  ],
   window: {
     navigationBarTitleText: '党员义工',
     navigationBarBackgroundColor: '#c8161d',

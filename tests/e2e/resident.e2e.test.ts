@@ -69,8 +69,11 @@ describe('a resident on the H5 app', () => {
     // Its detail shows the timeline and lets the resident withdraw it.
     await card.tap();
     await page.waitForURL(/pages\/resident\/need-detail/);
-    await page.getByText('已提交需求').first().waitFor();
-    await page.locator('.nut-button', { hasText: '撤回需求' }).waitFor();
+    // Taro keeps the list page in the DOM, hidden: look inside the detail page only.
+    const detail = page.locator('.need-detail');
+    await detail.getByText(description).waitFor();
+    await detail.getByText('已提交需求').waitFor();
+    await detail.locator('.nut-button', { hasText: '撤回需求' }).waitFor();
     await page.screenshot({ path: screenshotPath('resident-need-detail') });
 
     expect(errors).toEqual([]);

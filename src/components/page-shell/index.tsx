@@ -1,0 +1,151 @@
+import type { ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button, Empty, Loading } from '@nutui/nutui-react-taro'
+import { ElderToggle } from '@/components/elder-toggle'
+import { RoleTabBar, type TabKey } from '@/components/role-tab-bar'
+import { useElderMode } from '@/hooks/use-elder-mode'
+import { useSession } from '@/hooks/use-session'
+import type { ApiError } from '@/services/api/types'
+import { goToLogin } from '@/services/navigation'
+import { getSessionEndReason } from '@/services/session'
+import './index.scss'
+
+/** The mini-program has its own navigation bar with the title and a back arrow; H5 has none. */
+const HAS_NATIVE_NAV_BAR = process.env.TARO_ENV !== 'h5'
+
+export type PageStatus = 'loading' | 'ready' | 'empty' | 'error'
+
+export interface EmptyState {
+  title: string
+  /** What the user can do about it, in words. */
+  hint: string
+  actionText?: string
+  onAction?: () => void
+}
+
+export interface PageShellProps {
+  title?: string
+  status?: PageStatus
+  error?: ApiError | null
+  onRetry?: () => void
+  empty?: EmptyState
+  /** Pages that need a session show a login prompt without one (default true). */
+  requireLogin?: boolean
+  /** Shows the active role's bottom navigation with this tab selected. */
+  tab?: TabKey
+  /** Shows a 返回 link in the header (H5 has no navigation bar); without history it goes to this page. */
+  backTo?: string
+  /** Shows the one-tap 长辈模式 switch in the header. */
+  elderToggle?: boolean
+  children?: ReactNode
+}
+
+const Glyph = ({ text, kind }: { text: string; kind: 'empty' | 'error' | 'login' }) => (
+  <View className={`page-shell__glyph page-shell__glyph--${kind}`}>{text}</View>
+)
+
+function goBack(fallback: string) {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.redirectTo({ url: fallback })
+}
+
+const StateAction = ({ text, onClick }: { text: string; onClick: () => void }) => (
+  <View className="page-shell__state-action">
+    <Button type="primary" size="large" block onClick={onClick}>
+      {text}
+    </Button>
+  </View>
+)
+
+/** The one frame of every page: header, loading / empty / error / not-logged-in states, bottom navigation. */
+export function PageShell({
+  title,
+  status = 'ready',
+  error,
+  onRetry,
+  empty,
+  requireLogin = true,
+  tab,
+  elderToggle = false,
+  backTo,
+  children,
+}: PageShellProps) {
+  const session = useSession()
+  const [elder] = useElderMode()
+  const loggedOut = requireLogin && !session
+
+  let body: ReactNode
+  if (loggedOut) {
+    body = (
+      <>
+      <Empty
+        className="page-shell__state"
+        image={<Glyph text="登" kind="login" />}
+        title={getSessionEndReason() ?? '您还没有登录'}
+        description="登录后才能使用这项服务"
+      />
+      <StateAction text="去登录" onClick={() => void goToLogin()} />
+      </>
+    )
+  } else if (status === 'loading') {
+    body = (
+      <View className="page-shell__loading">
+        <Loading direction="vertical">加载中…</Loading>
+      </View>
+    )
+  } else if (status === 'error') {
+    body = (
+      <>
+      <Empty
+        className="page-shell__state"
+        image={<Glyph text="!" kind="error" />}
+        title={error?.message ?? '出错了'}
+        description={error?.code === 'NETWORK' ? '网络恢复后点击“重试”' : '请点击“重试”，仍不行请联系社区'}
+      />
+      {onRetry && <StateAction text="重试" onClick={onRetry} />}
+      </>
+    )
+  } else if (status === 'empty' && empty) {
+    body = (
+      <>
+      <Empty
+        className="page-shell__state"
+        image={<Glyph text="空" kind="empty" />}
+        title={empty.title}
+        description={empty.hint}
+      />
+      {empty.actionText && empty.onAction && <StateAction text={empty.actionText} onClick={empty.onAction} />}
+      </>
+    )
+  } else {
+    body = children
+  }
+
+  return (
+    <View className={`page-shell${elder ? ' page-shell--elder' : ''}${tab && !loggedOut ? ' page-shell--with-tabs' : ''}`}>
+      {((title && !HAS_NATIVE_NAV_BAR) || elderToggle) && (
+        <View className="page-shell__header">
+          {backTo && !HAS_NATIVE_NAV_BAR && (
+            <View className="page-shell__back" onClick={() => goBack(backTo)}>
+              ‹ 返回
+            </View>
+          )}
+          <Text className="page-shell__title">{HAS_NATIVE_NAV_BAR ? '' : title}</Text>
+          {elderToggle && <ElderToggle />}
+        </View>
+      )}
+      <View className="page-shell__body">{body}</View>
+      {tab && !loggedOut && <RoleTabBar role={session?.activeRole ?? null} current={tab} elder={elder} />}
+    </View>
+  )
+}
+
+/** A full-width primary button for the bottom of a form, sized for the mode. */
+export function PrimaryAction(props: { children: ReactNode; loading?: boolean; disabled?: boolean; onClick: () => void }) {
+  return (
+    <Button className="page-shell__primary" type="primary" size="large" block loading={props.loading} disabled={props.disabled} onClick={props.onClick}>
+      {props.children}
+    </Button>
+  )
+}

@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import { FormRow } from '@/components/form-row'
+import { authApi } from '@/services/api/auth'
+import type { ApiResult, SessionData } from '@/services/api/types'
+import { goHome } from '@/services/navigation'
+import { getSession, saveSession } from '@/services/session'
+import { validateLogin, type LoginFieldErrors, type LoginForm } from './validate-login'
+import './index.scss'
+
+const IS_WEAPP = process.env.TARO_ENV === 'weapp'
+
+/** weapp: 'wechat' while trying the WeChat identity, then 'bind' if it is not bound yet; H5: 'password'. */
+type Mode = 'wechat' | 'bind' | 'password'
+
+export default function LoginPage() {
+  const [mode, setMode] = useState<Mode>(IS_WEAPP ? 'wechat' : 'password')
+  const [form, setForm] = useState<LoginForm>({ phone: '', password: '' })
+  const [fieldErrors, setFieldErrors] = useState<LoginFieldErrors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [submitting, setSubmitting] = useState(false)
+
+  const finish = (result: ApiResult<SessionData>): boolean => {
+    if (!result.ok) return false
+    const session = saveSession(result.data)
+    void goHome(session.activeRole)
+    return true
+  }
+
+  useDidShow(() => {
+    const session = getSession()
+    if (session) void goHome(session.activeRole)
+  })
+
+  useEffect(() => {
+    if (!IS_WEAPP || getSession()) return
+    void authApi.wxLogin().then((result) => {
+      if (finish(result)) return
+      setMode('bind')
+      if (!result.ok && result.error.code !== 'AUTH_WECHAT_NOT_BOUND') setFormError(result.error.message)
+    })
+  }, [])
+
+  const update = (key: keyof LoginForm) => (value: string) => {
+    setForm((previous) => ({ ...previous, [key]: value }))
+    setFieldErrors((previous) => ({ ...previous, [key]: undefined }))
+  }
+
+  const submit = async () => {
+    const errors = validateLogin(form)
+    setFieldErrors(errors)
+    setFormError(null)
+    if (Object.keys(errors).length > 0) return
+    setSubmitting(true)
+    const credentials = { phone: form.phone.trim(), password: form.password }
+    const result = mode === 'bind' ? await authApi.bindWechat(credentials) : await authApi.login(credentials)
+    setSubmitting(false)
+    if (finish(result) || result.ok) return
+    // What was typed stays in the form; the server's words go under each field.
+    setFieldErrors({ phone: result.error.fields?.phone, password: result.error.fields?.password })
+    setFormError(result.error.fields ? null : result.error.message)
+  }
+
+  return (
+    <View className="login">
+      <View className="login__banner">
+        <Text className="login__title">党员义工 · 三单制</Text>
+        <Text className="login__subtitle">群众点单 · 党组织下单 · 党员接单</Text>
+      </View>
+
+      {mode === 'wechat' ? (
+        <View className="login__waiting">正在用微信身份登录…</View>
+      ) : (
+        <View className="login__card">
+          <Text className="login__heading">{mode === 'bind' ? '首次使用，请绑定账号' : '手机号码登录'}</Text>
+          {mode === 'bind' && <Text className="login__note">输入社区为您登记的手机号码和密码，绑定后下次打开即自动登录。</Text>}
+          <FormRow label="手机号码" required error={fieldErrors.phone}>
+            <Input
+              name="phone"
+              type="number"
+              maxLength={11}
+              placeholder="请输入11位手机号码"
+              value={form.phone}
+              onChange={update('phone')}
+            />
+          </FormRow>
+          <FormRow label="密码" required error={fieldErrors.password}>
+            <Input
+              name="password"
+              type="password"
+              placeholder="请输入密码"
+              value={form.password}
+              onChange={update('password')}
+            />
+          </FormRow>
+          {formError && <View className="login__form-error">{formError}</View>}
+          <View className="login__actions">
+            <Button type="primary" size="large" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
+              {mode === 'bind' ? '绑定并登录' : '登录'}
+            </Button>
+          </View>
+          <Text className="login__help">忘记密码或还没有账号？请联系所在社区党组织。</Text>
+        </View>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Button, Loading } from '@nutui/nutui-react-taro'
+import { PageShell } from '@/components/page-shell'
+import { ordersApi } from '@/services/api/orders'
+import type { TaskPhase } from '@/services/api/types'
+import { ROUTES } from '@/services/navigation'
+import { EmptyHint } from '../shared/empty-hint'
+import { ListFooter } from '../shared/list-footer'
+import { OrderCard } from '../shared/order-card'
+import { TASK_PHASES } from '../shared/order-display'
+import { usePagedOrders } from '../shared/use-paged-orders'
+import './index.scss'
+
+/** 我的任务: the orders I accepted, by phase: 待开始 / 服务中 / 已完成. */
+export default function MyTasksPage() {
+  const [phase, setPhase] = useState<TaskPhase>('upcoming')
+  const [now, setNow] = useState(() => new Date())
+  const list = usePagedOrders(10)
+  const shownOnce = useRef(false)
+  const { reload } = list
+
+  const refresh = useCallback(
+    (quiet = false) => {
+      setNow(new Date())
+      void reload((page) => ordersApi.listMine({ phase, page }), quiet)
+    },
+    [phase, reload],
+  )
+
+  const lastPhase = useRef(phase)
+  useEffect(() => {
+    if (lastPhase.current === phase) return
+    lastPhase.current = phase
+    refresh()
+  }, [phase, refresh])
+
+  useDidShow(() => {
+    refresh(shownOnce.current)
+    shownOnce.current = true
+  })
+  usePullDownRefresh(() => refresh(true))
+  useReachBottom(() => void list.loadMore())
+
+  const current = TASK_PHASES.find((entry) => entry.phase === phase) ?? TASK_PHASES[0]
+
+  return (
+    <PageShell
+      title="我的任务"
+      tab="member-tasks"
+      elderToggle
+      status={list.status === 'error' ? 'error' : 'ready'}
+      error={list.error}
+      onRetry={() => refresh()}
+    >
+      <View className="my-tasks">
+        <View className="my-tasks__tabs" role="tablist">
+          {TASK_PHASES.map((entry) => (
+            <View
+              key={entry.phase}
+              role="tab"
+              aria-selected={entry.phase === phase}
+              className={`my-tasks__tab${entry.phase === phase ? ' my-tasks__tab--on' : ''}`}
+              onClick={() => setPhase(entry.phase)}
+            >
+              {entry.title}
+            </View>
+          ))}
+        </View>
+
+        {list.status === 'loading' ? (
+          <View className="my-tasks__loading">
+            <Loading direction="vertical">正在加载…</Loading>
+          </View>
+        ) : list.items.length === 0 ? (
+          <EmptyHint title={`没有${current.title}的任务`} hint={current.empty}>
+            {phase === 'upcoming' && (
+              <Button type="primary" size="large" block onClick={() => void Taro.redirectTo({ url: ROUTES.memberHome })}>
+                去接单大厅
+              </Button>
+            )}
+            {phase === 'in_service' && (
+              <Button type="primary" size="large" block onClick={() => void Taro.redirectTo({ url: ROUTES.memberCheckinCode })}>
+                打开签到码
+              </Button>
+            )}
+          </EmptyHint>
+        ) : (
+          <View className="my-tasks__list">
+            <Text className="my-tasks__count">
+              {current.title}共 {list.total} 单{phase === 'upcoming' ? '。到场后请在“签到码”页出示签到码。' : ''}
+            </Text>
+            {list.items.map((order) => (
+              <OrderCard key={order.id} order={order} now={now} variant="task" />
+            ))}
+            <ListFooter
+              shown={list.items.length}
+              total={list.total}
+              loading={list.loadingMore}
+              error={list.moreError}
+              onMore={() => void list.loadMore()}
+            />
+          </View>
+        )}
+      </View>
+    </PageShell>
+  )
+}

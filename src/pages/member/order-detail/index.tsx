@@ -1,0 +1,222 @@
+import { useCallback, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro'
+import { PageShell, type PageStatus } from '@/components/page-shell'
+import { ordersApi } from '@/services/api/orders'
+import type { ApiError, ApiResult, Order } from '@/services/api/types'
+import { ROUTES } from '@/services/navigation'
+import { getSession } from '@/services/session'
+import { StateTag } from '../shared/state-tag'
+import { formatMoment, formatSpan, isInvitation, memberActionsOf, memberStateOf, placesLeft } from '../shared/order-display'
+import './index.scss'
+
+type Action = 'accept' | 'decline' | 'cancel'
+
+const ACTION_WORDS: Record<Action, { title: string; confirm: string; done: string }> = {
+  accept: { title: '确认接单', confirm: '确认接单', done: '接单成功' },
+  decline: { title: '谢绝邀请', confirm: '谢绝', done: '已谢绝' },
+  cancel: { title: '取消接单', confirm: '取消接单', done: '已取消接单，名额已释放' },
+}
+
+export default function MemberOrderDetailPage() {
+  const { params } = useRouter()
+  const orderId = params.id ? decodeURIComponent(params.id) : ''
+  const [order, setOrder] = useState<Order | null>(null)
+  const [status, setStatus] = useState<PageStatus>('loading')
+  const [error, setError] = useState<ApiError | null>(null)
+  const [action, setAction] = useState<Action | null>(null)
+  const [actionError, setActionError] = useState<string | null>(null)
+  const [reason, setReason] = useState('')
+  const [now, setNow] = useState(() => new Date())
+
+  const load = useCallback(
+    async (quiet = false) => {
+      if (!getSession()) return
+      if (!orderId) {
+        setError({ code: 'NOT_FOUND', message: '找不到该服务订单' })
+        setStatus('error')
+        return
+      }
+      if (!quiet) setStatus('loading')
+      const result = await ordersApi.get(orderId)
+      setNow(new Date())
+      if (!result.ok) {
+        setError(result.error)
+        setStatus('error')
+        return
+      }
+      setOrder(result.data)
+      setStatus('ready')
+    },
+    [orderId],
+  )
+
+  useDidShow(() => void load(order !== null))
+
+  const open = (next: Action) => {
+    setActionError(null)
+    setReason('')
+    setAction(next)
+  }
+
+  const run = async () => {
+    if (!order || !action) return
+    setActionError(null)
+    let result: ApiResult<Order>
+    if (action === 'accept') result = await ordersApi.accept(order.id)
+    else if (action === 'decline') result = await ordersApi.decline({ orderId: order.id, reason: reason.trim() })
+    else result = await ordersApi.cancelAcceptance(order.id, reason.trim())
+    if (!result.ok) {
+      setActionError(result.error.message)
+      // A full or closed order changed under us: show its current state behind the dialog.
+      if (result.error.code !== 'NETWORK') void load(true)
+      throw new Error(result.error.code)
+    }
+    setOrder(result.data)
+    setNow(new Date())
+    void Taro.showToast({ title: ACTION_WORDS[action].done, icon: 'success' })
+  }
+
+  const state = order ? memberStateOf(order, now) : null
+  const actions = order ? memberActionsOf(order, now) : null
+  const accepted = order?.myAssignment?.status === 'accepted'
+  const phase = order?.myAssignment?.phase ?? null
+  // The cut-off matters before taking the order and while it has not started.
+  const showCutoff = !!order && order.status !== 'cancelled' && (accepted ? phase === 'upcoming' : !!actions?.canAccept)
+
+  return (
+    <PageShell title="订单详情" status={status} error={error} onRetry={() => void load()}>
+      {order && state && actions && (
+        <View className="member-order">
+          {isInvitation(order) && (
+            <View className="member-order__invite">社区定向邀请您参加这次服务，请接单或谢绝，让社区及时安排。</View>
+          )}
+          <View className="member-order__card">
+            <View className="member-order__head">
+              <Text className="member-order__title">{order.title}</Text>
+              <StateTag state={state} />
+            </View>
+            {order.description && <Text className="member-order__description">{order.description}</Text>}
+            <Info label="服务类别" value={order.category} />
+            <Info label="服务时间" value={formatSpan(order.startsAt, order.endsAt, now)} />
+            <Info label="服务地点" value={order.place} hint={!accepted && order.kind === 'demand' ? '接单后可看到完整地址' : undefined} />
+            {order.requester && <Info label="服务对象" value={`${order.requester.name}  ${order.requester.phone}`} />}
+            <Info label="名额" value={`共 ${order.capacity} 人，已接 ${order.acceptedCount} 人，还剩 ${placesLeft(order)} 个`} />
+            <Info label="派单方式" value={order.dispatch === 'open' ? '公开招募，先到先得' : '社区定向邀请'} />
+            {order.requiredPosts.length > 0 && <Info label="所需岗位" value={order.requiredPosts.join('、')} />}
+            {order.requiredSkills.length > 0 && <Info label="所需技能" value={order.requiredSkills.join('、')} />}
+            {showCutoff && (
+              <Info
+                label="取消截止"
+                value={
+                  now < new Date(order.cancelDeadline)
+                    ? `${formatMoment(order.cancelDeadline, now)} 前可自行取消接单`
+                    : `${formatMoment(order.cancelDeadline, now)}（已过，不能自行取消）`
+                }
+              />
+            )}
+          </View>
+
+          {order.status === 'cancelled' && (
+            <View className="member-order__notice member-order__notice--warn">
+              社区已取消这次服务{order.cancelReason ? `：${order.cancelReason}` : '。'}
+            </View>
+          )}
+          {accepted && order.myAssignment?.phase === 'upcoming' && (
+            <View className="member-order__notice">
+              请按时到场，到场后在“签到码”页出示签到码，由书记或现场负责人扫码签到；离开时再扫一次签退。
+            </View>
+          )}
+          {order.myAssignment?.status === 'declined' && (
+            <View className="member-order__notice">您已谢绝这次邀请，社区会另行安排。</View>
+          )}
+          {order.myAssignment?.status === 'cancelled' && order.status !== 'cancelled' && (
+            <View className="member-order__notice">您已取消过这一单。{actions.canAccept ? '如时间允许，可以再次接单。' : ''}</View>
+          )}
+          {accepted && phase === 'in_service' && (
+            <View className="member-order__notice">您已签到，服务进行中。离开前请再出示签到码，由书记或现场负责人扫码签退。</View>
+          )}
+          {accepted && phase === 'done' && (
+            <View className="member-order__notice">本次服务已结束，时长计入“我的时长”。</View>
+          )}
+          {actions.cancelTooLate && (
+            <View className="member-order__notice member-order__notice--warn">
+              已过取消截止时间（{formatMoment(order.cancelDeadline, now)}），不能自行取消。如确有困难请联系社区。
+            </View>
+          )}
+
+          <View className="member-order__actions">
+            {actions.canAccept && (
+              <Button type="primary" size="large" block onClick={() => open('accept')}>
+                接单
+              </Button>
+            )}
+            {actions.canDecline && (
+              <Button className="member-order__secondary" size="large" block fill="outline" onClick={() => open('decline')}>
+                谢绝邀请
+              </Button>
+            )}
+            {accepted && order.myAssignment?.phase !== 'done' && order.status !== 'cancelled' && (
+              <Button type="primary" size="large" block onClick={() => void Taro.redirectTo({ url: ROUTES.memberCheckinCode })}>
+                出示签到码
+              </Button>
+            )}
+            {actions.canCancel && (
+              <Button className="member-order__secondary" size="large" block fill="outline" onClick={() => open('cancel')}>
+                取消接单
+              </Button>
+            )}
+          </View>
+
+          <Dialog
+            visible={action !== null}
+            title={action ? ACTION_WORDS[action].title : ''}
+            confirmText={action ? ACTION_WORDS[action].confirm : '确定'}
+            cancelText={actionError ? '知道了' : '再想想'}
+            hideConfirmButton={actionError !== null}
+            closeOnOverlayClick={false}
+            onConfirm={run}
+            onCancel={() => setAction(null)}
+            onClose={() => setAction(null)}
+          >
+            <View className="member-order__dialog">
+              <Text className="member-order__dialog-text">{action ? dialogText(action, order, now) : ''}</Text>
+              {(action === 'decline' || action === 'cancel') && !actionError && (
+                <TextArea
+                  className="member-order__reason"
+                  value={reason}
+                  maxLength={200}
+                  placeholder="原因（选填），例如：那天要上班"
+                  onChange={setReason}
+                />
+              )}
+              {actionError && <Text className="member-order__dialog-error">{actionError}</Text>}
+            </View>
+          </Dialog>
+        </View>
+      )}
+    </PageShell>
+  )
+}
+
+function dialogText(action: Action, order: Order, now: Date): string {
+  const when = formatSpan(order.startsAt, order.endsAt, now)
+  if (action === 'accept') {
+    return `「${order.title}」\n${when}\n接单后请按时到场。${formatMoment(order.cancelDeadline, now)} 前可以取消，之后不能自行取消。`
+  }
+  if (action === 'decline') return `谢绝「${order.title}」的邀请后，社区会另行安排其他党员。`
+  return `取消「${order.title}」的接单后名额会释放给其他党员。确定取消吗？`
+}
+
+function Info({ label, value, hint }: { label: string; value: string; hint?: string }) {
+  return (
+    <View className="member-order__info">
+      <Text className="member-order__info-label">{label}</Text>
+      <View className="member-order__info-value">
+        <Text>{value}</Text>
+        {hint && <Text className="member-order__info-hint">{hint}</Text>}
+      </View>
+    </View>
+  )
+}

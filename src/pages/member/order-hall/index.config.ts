@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '接单大厅',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 80,
+})

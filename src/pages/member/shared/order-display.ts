@@ -1,0 +1,119 @@
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import type { Order, TaskPhase } from '@/services/api/types'
+
+dayjs.extend(utc)
+
+/** Business time is Asia/Shanghai (UTC+8, no daylight saving), whatever zone the phone is set to. */
+const SHANGHAI_OFFSET_MINUTES = 8 * 60
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+
+export const inShanghai = (at: string | Date | number) => dayjs(at).utcOffset(SHANGHAI_OFFSET_MINUTES)
+
+/** "11月23日 周一"; with the year when it is not this year's. */
+export function formatDay(at: string | Date, now: Date = new Date()): string {
+  const day = inShanghai(at)
+  const text = `${day.month() + 1}月${day.date()}日 ${WEEKDAYS[day.day()]}`
+  return day.year() === inShanghai(now).year() ? text : `${day.year()}年${text}`
+}
+
+/** "11月23日 周一 20:17". */
+export const formatMoment = (at: string | Date, now: Date = new Date()): string =>
+  `${formatDay(at, now)} ${inShanghai(at).format('HH:mm')}`
+
+/** "11月23日 周一 09:00–11:00", or both ends in full when the service runs past midnight. */
+export function formatSpan(startsAt: string, endsAt: string, now: Date = new Date()): string {
+  const start = inShanghai(startsAt)
+  const end = inShanghai(endsAt)
+  if (start.format('YYYY-MM-DD') === end.format('YYYY-MM-DD')) return `${formatMoment(startsAt, now)}–${end.format('HH:mm')}`
+  return `${formatMoment(startsAt, now)} 至 ${formatMoment(endsAt, now)}`
+}
+
+/** "2026年11月16日" from a business date "2026-11-16", read as written (no time-zone shift). */
+export function formatBusinessDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date)
+  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : date
+}
+
+/** "2.5 小时", without a trailing ".0". */
+export function formatHours(hours: number): string {
+  const rounded = Math.round(hours * 10) / 10
+  return `${rounded % 1 === 0 ? rounded.toFixed(0) : rounded.toFixed(1)} 小时`
+}
+
+/** The business date (YYYY-MM-DD) `offsetDays` after today in Shanghai, as `orders.listOpen` filters by. */
+export const shanghaiDate = (now: Date, offsetDays = 0): string =>
+  inShanghai(now).add(offsetDays, 'day').format('YYYY-MM-DD')
+
+/** The date chips of the hall: today, tomorrow, then the following days with their weekday. */
+export function dateChoices(now: Date, days = 14): { value: string; label: string }[] {
+  return Array.from({ length: days }, (_, offset) => {
+    const day = inShanghai(now).add(offset, 'day')
+    const label = offset === 0 ? '今天' : offset === 1 ? '明天' : `${day.month() + 1}/${day.date()} ${WEEKDAYS[day.day()]}`
+    return { value: day.format('YYYY-MM-DD'), label }
+  })
+}
+
+export const placesLeft = (order: Pick<Order, 'capacity' | 'acceptedCount'>): number => Math.max(0, order.capacity - order.acceptedCount)
+
+export const isInvitation = (order: Order): boolean => order.myAssignment?.status === 'invited'
+
+/** Invitations sent to me come before the open orders; otherwise the server's order stands. */
+export const invitationsFirst = (orders: Order[]): Order[] => [
+  ...orders.filter(isInvitation),
+  ...orders.filter((order) => !isInvitation(order)),
+]
+
+type TagType = 'default' | 'primary' | 'success' | 'warning' | 'danger' | 'info'
+
+/** What the member reads as the order's state, from their own point of view. */
+export interface MemberState {
+  text: string
+  tag: TagType
+}
+
+export function memberStateOf(order: Order, now: Date = new Date()): MemberState {
+  if (order.status === 'cancelled') return { text: '订单已取消', tag: 'default' }
+  const mine = order.myAssignment
+  if (mine?.status === 'accepted') {
+    if (mine.phase === 'in_service') return { text: '服务中', tag: 'primary' }
+    if (mine.phase === 'done') return { text: '已完成', tag: 'success' }
+    return { text: '已接单 · 待开始', tag: 'info' }
+  }
+  if (mine?.status === 'invited') return { text: '待您答复', tag: 'warning' }
+  if (mine?.status === 'declined') return { text: '已谢绝', tag: 'default' }
+  if (order.status === 'completed' || new Date(order.endsAt) <= now) return { text: '已结束', tag: 'default' }
+  if (placesLeft(order) === 0) return { text: '名额已满', tag: 'default' }
+  if (mine?.status === 'cancelled') return { text: '可再次接单', tag: 'primary' }
+  return { text: '可接单', tag: 'primary' }
+}
+
+export interface MemberActions {
+  canAccept: boolean
+  canDecline: boolean
+  canCancel: boolean
+  /** Accepted and not yet started, but past the cut-off: say so instead of offering the button. */
+  cancelTooLate: boolean
+}
+
+/** Which of 接单 / 谢绝 / 取消接单 the member may try now; the server has the last word. */
+export function memberActionsOf(order: Order, now: Date = new Date()): MemberActions {
+  const mine = order.myAssignment
+  const open = order.status !== 'cancelled' && order.status !== 'completed' && new Date(order.endsAt) > now
+  const accepted = mine?.status === 'accepted'
+  const reachable = mine?.status === 'invited' || order.dispatch === 'open'
+  const beforeCutoff = now < new Date(order.cancelDeadline)
+  const notStarted = accepted && mine?.phase === 'upcoming'
+  return {
+    canAccept: open && !accepted && reachable && mine?.status !== 'declined' && placesLeft(order) > 0,
+    canDecline: open && mine?.status === 'invited',
+    canCancel: open && notStarted && beforeCutoff,
+    cancelTooLate: open && notStarted && !beforeCutoff,
+  }
+}
+
+export const TASK_PHASES: { phase: TaskPhase; title: string; empty: string }[] = [
+  { phase: 'upcoming', title: '待开始', empty: '接单后，还没开始的服务会显示在这里。可以去接单大厅看看。' },
+  { phase: 'in_service', title: '服务中', empty: '签到后、签退前的服务会显示在这里。到场后请出示签到码让书记扫码签到。' },
+  { phase: 'done', title: '已完成', empty: '签退后的服务会显示在这里，时长计入“我的时长”。' },
+]

@@ -1,0 +1,89 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Button, Cell, Switch, Tag } from '@nutui/nutui-react-taro'
+import { PageShell } from '@/components/page-shell'
+import { useElderMode } from '@/hooks/use-elder-mode'
+import { useSession } from '@/hooks/use-session'
+import { authApi } from '@/services/api/auth'
+import type { Role } from '@/services/api/types'
+import { goHome, goToLogin } from '@/services/navigation'
+import { ROLE_NAMES, clearSession, rolesOf, setActiveRole, updateProfile } from '@/services/session'
+import './index.scss'
+
+export default function ProfilePage() {
+  const session = useSession()
+  const [elder, setElder] = useElderMode()
+
+  useDidShow(() => {
+    if (!session) return
+    void authApi.me().then((result) => {
+      if (result.ok) updateProfile(result.data)
+    })
+  })
+
+  const switchTo = (role: Role) => {
+    if (role === session?.activeRole) return
+    setActiveRole(role)
+    void goHome(role)
+  }
+
+  const logOut = async () => {
+    const answer = await Taro.showModal({ title: '退出登录', content: '确定要退出登录吗？', confirmText: '退出', cancelText: '取消', confirmColor: '#c8161d' })
+    if (!answer.confirm) return
+    clearSession()
+    void goToLogin()
+  }
+
+  const profile = session?.profile
+  const roles = profile ? rolesOf(profile) : []
+  const orgOf = (role: Role) => profile?.roles.find((grant) => grant.role === role)
+
+  return (
+    <PageShell title="我的" tab="profile">
+      {profile && (
+        <View className="profile">
+          <View className="profile__card">
+            <View className="profile__avatar">{profile.name.slice(0, 1)}</View>
+            <View className="profile__who">
+              <Text className="profile__name">{profile.name}</Text>
+              <Text className="profile__phone">{profile.phoneMasked}</Text>
+              {profile.member && <Text className="profile__phone">志愿者编号 {profile.member.volunteerNo}</Text>}
+            </View>
+          </View>
+
+          <View className="profile__section-title">{roles.length > 1 ? '我的身份（点击切换）' : '我的身份'}</View>
+          <View className="profile__group">
+            {roles.map((role) => {
+              const grant = orgOf(role)
+              return (
+                <Cell
+                  key={role}
+                  className="profile__role"
+                  title={ROLE_NAMES[role]}
+                  description={grant?.unitName ?? grant?.orgName ?? undefined}
+                  extra={role === session?.activeRole ? <Tag type="primary">当前</Tag> : <Text className="profile__switch">切换</Text>}
+                  onClick={() => switchTo(role)}
+                />
+              )
+            })}
+          </View>
+
+          <View className="profile__section-title">使用设置</View>
+          <View className="profile__group">
+            <Cell
+              title="长辈模式"
+              description="字更大、按钮更大、说法更简单"
+              extra={<Switch checked={elder} onChange={(value) => setElder(value)} />}
+            />
+          </View>
+
+          <View className="profile__logout">
+            <Button block size="large" fill="outline" type="primary" onClick={() => void logOut()}>
+              退出登录
+            </Button>
+          </View>
+        </View>
+      )}
+    </PageShell>
+  )
+}

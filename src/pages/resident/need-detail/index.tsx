@@ -1,0 +1,195 @@
+import { useCallback, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { Button, Step, Steps, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { FieldError } from '@/components/field-error'
+import { PageShell, type PageStatus } from '@/components/page-shell'
+import { useElderMode } from '@/hooks/use-elder-mode'
+import { demandsApi } from '@/services/api/demands'
+import type { ApiError, Demand, ResidentRating } from '@/services/api/types'
+import { ROUTES } from '@/services/navigation'
+import { getSession } from '@/services/session'
+import { RATING_NAMES, canRate, formatTime, formatWindow, needStatusOf, stepTitle } from '../shared/need-display'
+import './index.scss'
+
+const RATINGS: ResidentRating[] = ['satisfied', 'basic', 'unsatisfied']
+
+export default function NeedDetailPage() {
+  const { params } = useRouter()
+  const demandId = params.id ? decodeURIComponent(params.id) : ''
+  const [elder] = useElderMode()
+  const [need, setNeed] = useState<Demand | null>(null)
+  const [status, setStatus] = useState<PageStatus>('loading')
+  const [error, setError] = useState<ApiError | null>(null)
+
+  const load = useCallback(async () => {
+    if (!getSession()) return
+    if (!demandId) {
+      setError({ code: 'NOT_FOUND', message: '找不到该需求' })
+      setStatus('error')
+      return
+    }
+    setStatus('loading')
+    const result = await demandsApi.get(demandId)
+    if (!result.ok) {
+      setError(result.error)
+      setStatus('error')
+      return
+    }
+    setNeed(result.data)
+    setStatus('ready')
+  }, [demandId])
+
+  useDidShow(() => void load())
+
+  const withdraw = async () => {
+    if (!need) return
+    const answer = await Taro.showModal({
+      title: elder ? '不需要帮忙了？' : '撤回需求',
+      content: elder ? '撤回后社区就不会安排人来了。' : '撤回后社区将不再处理这项需求，确定撤回吗？',
+      confirmText: '撤回',
+      cancelText: '再想想',
+      confirmColor: '#c8161d',
+    })
+    if (!answer.confirm) return
+    const result = await demandsApi.withdraw(need.id)
+    if (result.ok) setNeed(result.data)
+    else void Taro.showToast({ title: result.error.message, icon: 'none' })
+  }
+
+  const state = need ? needStatusOf(need) : null
+
+  return (
+    <PageShell title={elder ? '求助详情' : '需求详情'} backTo={ROUTES.myNeeds} elderToggle status={status} error={error} onRetry={() => void load()}>
+      {need && state && (
+        <View className="need-detail">
+          <View className="need-detail__card">
+            <View className="need-detail__head">
+              <Text className="need-detail__category">
+                {need.category}
+                {need.subItem ? ` · ${need.subItem}` : ''}
+              </Text>
+              <Tag type={state.tag}>{elder ? state.elderText : state.text}</Tag>
+            </View>
+            <Text className="need-detail__description">{need.description}</Text>
+            <Info label="服务地址" value={need.address} />
+            <Info label="联系电话" value={need.contactPhone} />
+            <Info label="期望时间" value={formatWindow(need.wantedFrom, need.wantedUntil)} />
+            <Info label="提交时间" value={formatTime(need.createdAt)} />
+            {need.order && <Info label="服务安排" value={`${need.order.title}（${formatTime(need.order.startsAt)} 开始）`} />}
+          </View>
+
+          {need.status === 'rejected' && need.rejectReason && (
+            <View className="need-detail__reject">
+              <Text className="need-detail__reject-title">{elder ? '社区没有接收，原因是：' : '社区未受理的原因'}</Text>
+              <Text>{need.rejectReason}</Text>
+            </View>
+          )}
+
+          {canRate(need) && <RateService need={need} elder={elder} onRated={setNeed} />}
+
+          <View className="need-detail__section-title">{elder ? '办理进度' : '进度'}</View>
+          <View className="need-detail__card need-detail__steps">
+            <Steps direction="vertical" value={need.timeline.length} type="dot">
+              {need.timeline.map((entry, index) => (
+                <Step key={`${entry.at}-${index}`} value={index + 1} title={stepTitle(entry.label)} description={formatTime(entry.at)} />
+              ))}
+            </Steps>
+          </View>
+
+          {need.rating && (
+            <View className="need-detail__card need-detail__rated">
+              <Text className="need-detail__rated-title">我的评价：{RATING_NAMES[need.rating.rating]}</Text>
+              {need.rating.comment && <Text className="need-detail__rated-comment">{need.rating.comment}</Text>}
+            </View>
+          )}
+
+          {need.status === 'submitted' && (
+            <View className="need-detail__actions">
+              <Button block size="large" fill="outline" type="primary" onClick={() => void withdraw()}>
+                {elder ? '不需要了，撤回' : '撤回需求'}
+              </Button>
+            </View>
+          )}
+          {need.status !== 'submitted' && !canRate(need) && (
+            <View className="need-detail__actions">
+              <Button block size="large" fill="outline" type="primary" onClick={() => void Taro.redirectTo({ url: ROUTES.postNeed })}>
+                {elder ? '还有别的事要帮忙' : '再提一项需求'}
+              </Button>
+            </View>
+          )}
+        </View>
+      )}
+    </PageShell>
+  )
+}
+
+function Info({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="need-detail__info">
+      <Text className="need-detail__info-label">{label}</Text>
+      <Text className="need-detail__info-value">{value}</Text>
+    </View>
+  )
+}
+
+/** 一事一评: the resident confirms the service happened and rates it. */
+function RateService({ need, elder, onRated }: { need: Demand; elder: boolean; onRated: (need: Demand) => void }) {
+  const [rating, setRating] = useState<ResidentRating | null>(null)
+  const [comment, setComment] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [submitting, setSubmitting] = useState(false)
+
+  const submit = async () => {
+    if (!rating) {
+      setErrors({ rating: elder ? '请先点一下满意还是不满意' : '请选择满意度' })
+      return
+    }
+    setSubmitting(true)
+    const result = await demandsApi.confirmService({ demandId: need.id, rating, comment: comment.trim() })
+    setSubmitting(false)
+    if (result.ok) {
+      setErrors({})
+      onRated(result.data)
+      void Taro.showToast({ title: '感谢您的评价', icon: 'none' })
+      return
+    }
+    setErrors(result.error.fields ?? { _: result.error.message })
+  }
+
+  return (
+    <View className="need-detail__card need-detail__rate">
+      <Text className="need-detail__rate-title">{elder ? '党员帮您办好了吗？' : '确认服务并评价'}</Text>
+      <Text className="need-detail__rate-hint">
+        {elder ? '办好了就选一个，您的评价很重要。' : '服务完成后请确认，您的评价会计入社区的回访满意率。'}
+      </Text>
+      <View className="need-detail__ratings">
+        {RATINGS.map((value) => (
+          <View
+            key={value}
+            className={`need-detail__rating need-detail__rating--${value}${rating === value ? ' need-detail__rating--chosen' : ''}`}
+            onClick={() => {
+              setRating(value)
+              setErrors({})
+            }}
+          >
+            {RATING_NAMES[value]}
+          </View>
+        ))}
+      </View>
+      <FieldError message={errors.rating} />
+      <TextArea
+        className="need-detail__comment"
+        value={comment}
+        maxLength={300}
+        showCount
+        placeholder={elder ? '想说点什么可以写在这里（可不写）' : '说说服务怎么样（选填）'}
+        onChange={setComment}
+      />
+      <FieldError message={errors.comment ?? errors._} />
+      <Button type="primary" size="large" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
+        {elder ? '办好了，提交评价' : '确认服务已完成并提交评价'}
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,329 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Checkbox, DatePicker, Input, Picker, TextArea } from '@nutui/nutui-react-taro'
+import { MEMBER_POSTS, SERVICE_CATEGORIES } from '@core/catalogue/service-catalogue'
+import { FieldError } from '@/components/field-error'
+import { FormRow } from '@/components/form-row'
+import { PageShell, type PageStatus } from '@/components/page-shell'
+import { secretaryDemandsApi } from '@/services/api/secretary-demands'
+import { secretaryOrdersApi } from '@/services/api/secretary-orders'
+import type { ApiError, Demand, Recommendation } from '@/services/api/types'
+import { ROUTES } from '@/services/navigation'
+import { getSession } from '@/services/session'
+import {
+  FIELD_OF_CODE,
+  beijingIso,
+  emptyOrderForm,
+  fieldErrorsOf,
+  formFromNeed,
+  toCreateOrderData,
+  validateOrder,
+  type Dispatch,
+  type MemberPost,
+  type OrderField,
+  type OrderFieldErrors,
+  type OrderForm,
+} from './order-form'
+import './index.scss'
+
+const CATEGORY_OPTIONS = [SERVICE_CATEGORIES.map((category) => ({ label: category, value: category }))]
+type PickerField = 'date' | 'startTime' | 'endTime' | null
+
+const DISPATCH_TEXT: Record<Dispatch, { title: string; hint: string }> = {
+  open: { title: '公开招募', hint: '发布到接单大厅，本社区党员先到先得' },
+  directed: { title: '定向派单', hint: '发给选中的党员，由他们接受或婉拒' },
+}
+
+/** 党组织下单: from a need (prefilled) or an activity of the organisation's own. */
+export default function CreateOrderPage() {
+  const { params } = useRouter()
+  const demandId = params.demandId ? decodeURIComponent(params.demandId) : ''
+  const [form, setForm] = useState<OrderForm>(() => emptyOrderForm())
+  const [need, setNeed] = useState<Demand | null>(null)
+  const [status, setStatus] = useState<PageStatus>(demandId ? 'loading' : 'ready')
+  const [loadError, setLoadError] = useState<ApiError | null>(null)
+  const [errors, setErrors] = useState<OrderFieldErrors>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [submitting, setSubmitting] = useState(false)
+  const [categoryOpen, setCategoryOpen] = useState(false)
+  const [picker, setPicker] = useState<PickerField>(null)
+
+  const loadNeed = useCallback(async () => {
+    if (!demandId || !getSession()) return
+    setStatus('loading')
+    const result = await secretaryDemandsApi.get(demandId)
+    if (!result.ok) {
+      setLoadError(result.error)
+      setStatus('error')
+      return
+    }
+    setNeed(result.data)
+    setForm(formFromNeed(result.data))
+    setStatus('ready')
+  }, [demandId])
+
+  useEffect(() => void loadNeed(), [loadNeed])
+
+  const set = (changes: Partial<OrderForm>) => {
+    setForm((previous) => ({ ...previous, ...changes }))
+    setErrors((previous) => {
+      const next = { ...previous }
+      const touched: Partial<Record<keyof OrderForm, OrderField[]>> = { date: ['startsAt', 'endsAt'], startTime: ['startsAt', 'endsAt'], endTime: ['endsAt'] }
+      for (const key of Object.keys(changes) as (keyof OrderForm)[]) {
+        for (const field of touched[key] ?? [key as OrderField]) delete next[field]
+      }
+      return next
+    })
+  }
+
+  const submit = async () => {
+    const found = validateOrder(form)
+    setErrors(found)
+    setFormError(null)
+    if (Object.keys(found).length > 0) {
+      setFormError('请按红字提示修改后再提交')
+      return
+    }
+    setSubmitting(true)
+    const result = await secretaryOrdersApi.create(toCreateOrderData(form))
+    setSubmitting(false)
+    if (result.ok) {
+      void Taro.showToast({ title: form.dispatch === 'directed' ? '已派单，等党员接受' : '已发布到接单大厅', icon: 'none', duration: 2000 })
+      void Taro.redirectTo({ url: ROUTES.secretaryOrderDetail(result.data.id) })
+      return
+    }
+    // Everything typed stays; the server's words go under the fields they name.
+    const fromServer = fieldErrorsOf(result.error.fields)
+    const field = FIELD_OF_CODE[result.error.code]
+    if (field && !fromServer[field]) fromServer[field] = result.error.message
+    setErrors(fromServer)
+    setFormError(Object.keys(fromServer).length ? '请按红字提示修改后再提交' : result.error.message)
+  }
+
+  const togglePost = (post: MemberPost) =>
+    set({ requiredPosts: form.requiredPosts.includes(post) ? form.requiredPosts.filter((p) => p !== post) : [...form.requiredPosts, post] })
+
+  return (
+    <PageShell title={demandId ? '需求转订单' : '发布组织活动'} backTo={ROUTES.secretaryNeeds} status={status} error={loadError} onRetry={() => void loadNeed()}>
+      <View className="create-order">
+        {need && (
+          <View className="create-order__need">
+            <Text className="create-order__need-title">来自居民需求 · {need.requesterName}</Text>
+            <Text className="create-order__need-text">{need.description}</Text>
+            <FieldError message={errors.demandId} />
+          </View>
+        )}
+        {!need && <Text className="create-order__intro">主题党日、统一活动日等组织自己的活动，发布后党员在接单大厅报名。</Text>}
+
+        <View className="create-order__form">
+          <FormRow label="标题" required error={errors.title}>
+            <Input name="title" value={form.title} placeholder="例如：统一活动日·楼道杂物清理" maxLength={60} onChange={(value) => set({ title: value })} />
+          </FormRow>
+          <FormRow label="服务类别" required error={errors.category}>
+            <View className={`create-order__select${form.category ? '' : ' create-order__select--empty'}`} onClick={() => setCategoryOpen(true)}>
+              {form.category || '请选择服务类别'}
+            </View>
+          </FormRow>
+          <FormRow label="服务内容" error={errors.description}>
+            <TextArea
+              className="create-order__textarea"
+              value={form.description}
+              placeholder="要做什么、注意什么"
+              maxLength={500}
+              showCount
+              autoSize
+              onChange={(value) => set({ description: value })}
+            />
+          </FormRow>
+          <FormRow label="服务地点" required error={errors.place}>
+            <Input name="place" value={form.place} placeholder="例如：幸福小区3栋至6栋" maxLength={120} onChange={(value) => set({ place: value })} />
+          </FormRow>
+          <FormRow label="服务时间" required hint="北京时间；开始前30分钟起可扫码签到" error={errors.startsAt ?? errors.endsAt}>
+            <View className="create-order__times">
+              <View className="create-order__time create-order__time--date" onClick={() => setPicker('date')}>
+                {form.date}
+              </View>
+              <View className="create-order__time" onClick={() => setPicker('startTime')}>
+                {form.startTime}
+              </View>
+              <Text className="create-order__to">至</Text>
+              <View className="create-order__time" onClick={() => setPicker('endTime')}>
+                {form.endTime}
+              </View>
+            </View>
+          </FormRow>
+          <FormRow label="需要人数" required error={errors.capacity}>
+            <Input name="capacity" type="number" value={form.capacity} maxLength={3} onChange={(value) => set({ capacity: value })} />
+            <Text className="create-order__unit">人</Text>
+          </FormRow>
+          <FormRow label="所需岗位" hint="用于推荐党员，可不选">
+            <View className="create-order__chips">
+              {MEMBER_POSTS.map((post) => (
+                <View
+                  key={post}
+                  className={`create-order__chip${form.requiredPosts.includes(post) ? ' create-order__chip--on' : ''}`}
+                  onClick={() => togglePost(post)}
+                >
+                  {post}
+                </View>
+              ))}
+            </View>
+          </FormRow>
+          <FormRow label="派单方式" required>
+            <View className="create-order__dispatch">
+              {(['open', 'directed'] as const).map((dispatch) => (
+                <View
+                  key={dispatch}
+                  className={`create-order__dispatch-item${form.dispatch === dispatch ? ' create-order__dispatch-item--on' : ''}`}
+                  onClick={() => set({ dispatch })}
+                >
+                  <Text className="create-order__dispatch-title">{DISPATCH_TEXT[dispatch].title}</Text>
+                  <Text className="create-order__dispatch-hint">{DISPATCH_TEXT[dispatch].hint}</Text>
+                </View>
+              ))}
+            </View>
+          </FormRow>
+        </View>
+
+        {form.dispatch === 'directed' && (
+          <MemberPicker
+            form={form}
+            error={errors.inviteeIds}
+            onChange={(inviteeIds) => set({ inviteeIds })}
+          />
+        )}
+
+        {formError && <View className="create-order__form-error">{formError}</View>}
+        <View className="create-order__actions">
+          <Button type="primary" size="large" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
+            {form.dispatch === 'directed' ? `派单给 ${form.inviteeIds.length} 名党员` : '发布订单'}
+          </Button>
+        </View>
+      </View>
+
+      <Picker
+        title="服务类别"
+        visible={categoryOpen}
+        options={CATEGORY_OPTIONS}
+        value={[form.category || SERVICE_CATEGORIES[0]]}
+        onConfirm={(_options, values) => {
+          set({ category: String(values[0] ?? '') })
+          setCategoryOpen(false)
+        }}
+        onClose={() => setCategoryOpen(false)}
+      />
+      <DatePicker
+        title="服务日期"
+        type="date"
+        visible={picker === 'date'}
+        showChinese
+        startDate={new Date()}
+        endDate={new Date(Date.now() + 365 * 24 * 3600_000)}
+        defaultValue={new Date(`${form.date}T12:00:00`)}
+        onConfirm={(_options, values) => {
+          const [year, month, day] = values.map(Number)
+          set({ date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` })
+          setPicker(null)
+        }}
+        onClose={() => setPicker(null)}
+      />
+      <DatePicker
+        title={picker === 'endTime' ? '结束时间' : '开始时间'}
+        type="hour-minutes"
+        visible={picker === 'startTime' || picker === 'endTime'}
+        showChinese
+        minuteStep={5}
+        defaultValue={new Date(`2000-01-01T${picker === 'endTime' ? form.endTime : form.startTime}:00`)}
+        onConfirm={(_options, values) => {
+          const [hour, minute] = values.map(Number)
+          const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`
+          if (picker === 'endTime') set({ endTime: time })
+          else if (picker === 'startTime') set({ startTime: time })
+          setPicker(null)
+        }}
+        onClose={() => setPicker(null)}
+      />
+    </PageShell>
+  )
+}
+
+/** 定向派单: the members the server recommends for this time and these posts, each with its reasons. */
+function MemberPicker({ form, error, onChange }: { form: OrderForm; error?: string; onChange: (ids: string[]) => void }) {
+  const [items, setItems] = useState<Recommendation[]>([])
+  const [loading, setLoading] = useState(false)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const latest = useRef(0)
+
+  const startsAt = beijingIso(form.date, form.startTime)
+  const endsAt = beijingIso(form.date, form.endTime)
+  const postsKey = form.requiredPosts.join(',')
+
+  const load = useCallback(async () => {
+    if (form.endTime <= form.startTime) {
+      setLoadError('请先选好开始和结束时间')
+      return
+    }
+    const ticket = ++latest.current
+    setLoading(true)
+    setLoadError(null)
+    const result = await secretaryOrdersApi.recommend({
+      startsAt,
+      endsAt,
+      ...(form.demandId ? { demandId: form.demandId } : {}),
+      requiredPosts: form.requiredPosts,
+      limit: 20,
+    })
+    if (ticket !== latest.current) return
+    setLoading(false)
+    if (!result.ok) {
+      setLoadError(result.error.message)
+      return
+    }
+    setItems(result.data.items)
+  }, [startsAt, endsAt, form.demandId, postsKey])
+
+  useEffect(() => void load(), [load])
+
+  const toggle = (memberId: string) =>
+    onChange(form.inviteeIds.includes(memberId) ? form.inviteeIds.filter((id) => id !== memberId) : [...form.inviteeIds, memberId])
+
+  return (
+    <View className="member-picker">
+      <View className="member-picker__head">
+        <Text className="member-picker__title">选择党员（已选 {form.inviteeIds.length} 人）</Text>
+        <Text className="member-picker__refresh" onClick={() => void load()}>
+          {loading ? '推荐中…' : '重新推荐'}
+        </Text>
+      </View>
+      <Text className="member-picker__hint">按岗位、技能、有空时段、同网格、今年时长和守约率推荐</Text>
+      <FieldError message={error} />
+      {loadError && <View className="member-picker__error">{loadError}</View>}
+      {!loading && !loadError && items.length === 0 && <View className="member-picker__empty">没有可推荐的党员</View>}
+      {items.map((item) => {
+        const checked = form.inviteeIds.includes(item.memberId)
+        return (
+          <View key={item.memberId} className={`member-picker__item${checked ? ' member-picker__item--on' : ''}`} onClick={() => toggle(item.memberId)}>
+            <Checkbox className="member-picker__check" checked={checked} onChange={() => undefined} />
+            <View className="member-picker__body">
+              <View className="member-picker__who">
+                <Text className="member-picker__name">{item.name}</Text>
+                <Text className="member-picker__meta">
+                  {item.volunteerNo}
+                  {item.gridName ? ` · ${item.gridName}` : ''} · 今年 {item.hoursThisYear.toFixed(1)} 小时
+                </Text>
+              </View>
+              <View className="member-picker__reasons">
+                {item.reasons.map((reason) => (
+                  <Text key={reason} className={`member-picker__reason${reason.includes('已有其他任务') ? ' member-picker__reason--warn' : ''}`}>
+                    {reason}
+                  </Text>
+                ))}
+              </View>
+            </View>
+          </View>
+        )
+      })}
+    </View>
+  )
+}

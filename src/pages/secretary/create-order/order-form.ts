@@ -1,0 +1,151 @@
+// The client's copy of CreateOrderInput's rules (orders.schemas.ts) with the server's words, as
+// plain functions: the zod schema would add ~82 KB to the mini-program.
+import { SERVICE_CATALOGUE, type MEMBER_POSTS } from '@core/catalogue/service-catalogue'
+import type { CreateOrderData, Demand } from '@/services/api/types'
+
+export type Dispatch = 'open' | 'directed'
+export type MemberPost = (typeof MEMBER_POSTS)[number]
+
+export interface OrderForm {
+  demandId: string
+  title: string
+  category: string
+  description: string
+  place: string
+  /** YYYY-MM-DD, Beijing time. */
+  date: string
+  /** HH:mm */
+  startTime: string
+  endTime: string
+  capacity: string
+  dispatch: Dispatch
+  requiredPosts: MemberPost[]
+  inviteeIds: string[]
+}
+
+export type OrderField = 'title' | 'category' | 'description' | 'place' | 'startsAt' | 'endsAt' | 'capacity' | 'inviteeIds' | 'demandId'
+export type OrderFieldErrors = Partial<Record<OrderField, string>>
+
+const pad = (value: number) => String(value).padStart(2, '0')
+const BEIJING_MS = 8 * 3600_000
+
+/** The Beijing calendar date and clock of an instant, whatever the phone's own zone. */
+export function beijingParts(at: Date): { date: string; time: string } {
+  const shifted = new Date(at.getTime() + BEIJING_MS)
+  return {
+    date: `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`,
+    time: `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`,
+  }
+}
+
+/** "2026-11-24" + "09:30" → "2026-11-24T09:30:00+08:00": business times are Beijing time. */
+export const beijingIso = (date: string, time: string): string => `${date}T${time}:00+08:00`
+
+export function emptyOrderForm(now = new Date()): OrderForm {
+  const tomorrow = beijingParts(new Date(now.getTime() + 24 * 3600_000)).date
+  return {
+    demandId: '',
+    title: '',
+    category: '',
+    description: '',
+    place: '',
+    date: tomorrow,
+    startTime: '09:00',
+    endTime: '11:00',
+    capacity: '5',
+    dispatch: 'open',
+    requiredPosts: [],
+    inviteeIds: [],
+  }
+}
+
+/** A need becomes a directed home service for one member, at the time the resident asked for when it is still ahead. */
+export function formFromNeed(need: Demand, now = new Date()): OrderForm {
+  const base = emptyOrderForm(now)
+  const from = need.wantedFrom ? new Date(need.wantedFrom) : null
+  const until = need.wantedUntil ? new Date(need.wantedUntil) : null
+  let date = base.date
+  let startTime = base.startTime
+  let endTime = base.endTime
+  if (from && from.getTime() > now.getTime() + 30 * 60_000) {
+    const start = beijingParts(from)
+    date = start.date
+    startTime = start.time
+    const end = until && until > from && until.getTime() - from.getTime() <= 4 * 3600_000 ? until : new Date(from.getTime() + 2 * 3600_000)
+    const endParts = beijingParts(end)
+    endTime = endParts.date === date ? endParts.time : '23:30'
+  }
+  return {
+    ...base,
+    demandId: need.id,
+    title: `${need.subItem && need.subItem !== '其他' ? need.subItem : need.category}·${need.requesterName}`.slice(0, 60),
+    category: need.category,
+    description: need.description,
+    place: need.address,
+    date,
+    startTime,
+    endTime,
+    capacity: '1',
+    dispatch: 'directed',
+  }
+}
+
+export function validateOrder(form: OrderForm, now = new Date()): OrderFieldErrors {
+  const errors: OrderFieldErrors = {}
+  const title = form.title.trim()
+  if (!title) errors.title = '请填写标题'
+  else if (title.length > 60) errors.title = '标题不能超过60个字'
+  if (!(form.category in SERVICE_CATALOGUE)) errors.category = '请选择服务类别'
+  if (form.description.trim().length > 500) errors.description = '服务内容不能超过500个字'
+  const place = form.place.trim()
+  if (!place) errors.place = '请填写服务地点'
+  else if (place.length > 120) errors.place = '服务地点不能超过120个字'
+
+  if (!form.date || !form.startTime) errors.startsAt = '请选择开始时间'
+  else if (Date.parse(beijingIso(form.date, form.startTime)) <= now.getTime()) errors.startsAt = '开始时间已过，请重新选择'
+  if (!form.endTime) errors.endsAt = '请选择结束时间'
+  else if (form.date && form.startTime && form.endTime <= form.startTime) errors.endsAt = '结束时间须晚于开始时间'
+
+  const capacity = Number(form.capacity)
+  if (!form.capacity.trim()) errors.capacity = '请填写需要人数'
+  else if (!Number.isInteger(capacity) || capacity < 1) errors.capacity = '需要人数须为不小于1的整数'
+  else if (capacity > 500) errors.capacity = '需要人数不能超过500'
+
+  if (form.dispatch === 'directed' && form.inviteeIds.length === 0) errors.inviteeIds = '定向派单须至少选择一名党员'
+  return errors
+}
+
+export function toCreateOrderData(form: OrderForm): CreateOrderData {
+  return {
+    ...(form.demandId ? { demandId: form.demandId } : {}),
+    title: form.title.trim(),
+    category: form.category as keyof typeof SERVICE_CATALOGUE,
+    description: form.description.trim(),
+    place: form.place.trim(),
+    startsAt: beijingIso(form.date, form.startTime),
+    endsAt: beijingIso(form.date, form.endTime),
+    capacity: Number(form.capacity),
+    dispatch: form.dispatch,
+    inviteeIds: form.dispatch === 'directed' ? form.inviteeIds : [],
+    requiredPosts: form.requiredPosts,
+  }
+}
+
+/** Server field paths (inviteeIds.0, endsAt …) onto the form's rows. */
+export function fieldErrorsOf(fields: Record<string, string> | undefined): OrderFieldErrors {
+  const errors: OrderFieldErrors = {}
+  for (const [path, message] of Object.entries(fields ?? {})) {
+    const key = path.split('.')[0] as OrderField
+    if (!errors[key]) errors[key] = message
+  }
+  return errors
+}
+
+/** Which row a business refusal belongs to, so it shows under that field. */
+export const FIELD_OF_CODE: Record<string, OrderField> = {
+  ORDER_STARTS_IN_PAST: 'startsAt',
+  ORDER_TOO_LONG: 'endsAt',
+  ORDER_INVITEE_NOT_MEMBER: 'inviteeIds',
+  DEMAND_NOT_PENDING: 'demandId',
+  DEMAND_NOT_FOUND: 'demandId',
+}

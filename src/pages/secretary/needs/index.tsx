@@ -1,0 +1,214 @@
+import { useCallback, useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
+import { PageShell, type PageStatus } from '@/components/page-shell'
+import { secretaryDemandsApi } from '@/services/api/secretary-demands'
+import type { ApiError, Demand, DemandStatus } from '@/services/api/types'
+import { ROUTES } from '@/services/navigation'
+import { getSession } from '@/services/session'
+import { ReasonDialog } from '../shared/reason-dialog'
+import { CHANNEL_TEXT, DEMAND_STATUS_TEXT, formatSpan, formatTime } from '../shared/display'
+import { StatusTabs } from '../shared/status-tabs'
+import './index.scss'
+
+const PAGE_SIZE = 10
+const TABS: { key: DemandStatus; text: string }[] = [
+  { key: 'submitted', text: '待受理' },
+  { key: 'accepted', text: '已下单' },
+  { key: 'rejected', text: '已驳回' },
+  { key: 'withdrawn', text: '已撤回' },
+]
+
+function windowText(need: Demand): string {
+  if (!need.wantedFrom && !need.wantedUntil) return '时间不限'
+  if (need.wantedFrom && need.wantedUntil) return formatSpan(need.wantedFrom, need.wantedUntil)
+  return need.wantedFrom ? `${formatTime(need.wantedFrom)} 以后` : `${formatTime(need.wantedUntil)} 以前`
+}
+
+/** 需求信息库: the community's needs by state; the waiting ones are turned into orders or turned down. */
+export default function NeedsPoolPage() {
+  const [tab, setTab] = useState<DemandStatus>('submitted')
+  const [items, setItems] = useState<Demand[]>([])
+  const [total, setTotal] = useState(0)
+  const [status, setStatus] = useState<PageStatus>('loading')
+  const [error, setError] = useState<ApiError | null>(null)
+  const [loadingMore, setLoadingMore] = useState(false)
+  const [moreError, setMoreError] = useState<string | null>(null)
+  const [rejecting, setRejecting] = useState<Demand | null>(null)
+  const loaded = useRef(false)
+  const tabRef = useRef(tab)
+
+  const loadFirstPage = useCallback(async (which: DemandStatus, quiet = false) => {
+    if (!getSession()) return
+    if (!quiet) setStatus('loading')
+    const result = await secretaryDemandsApi.listForCommunity({ limit: PAGE_SIZE, offset: 0 }, which)
+    Taro.stopPullDownRefresh()
+    if (which !== tabRef.current) return
+    if (!result.ok) {
+      setError(result.error)
+      setStatus('error')
+      return
+    }
+    loaded.current = true
+    setItems(result.data.items)
+    setTotal(result.data.total)
+    setMoreError(null)
+    setStatus(result.data.items.length ? 'ready' : 'empty')
+  }, [])
+
+  const loadMore = async () => {
+    if (loadingMore || items.length >= total) return
+    setLoadingMore(true)
+    const result = await secretaryDemandsApi.listForCommunity({ limit: PAGE_SIZE, offset: items.length }, tab)
+    setLoadingMore(false)
+    if (!result.ok) {
+      setMoreError(result.error.message)
+      return
+    }
+    setMoreError(null)
+    setItems((previous) => [...previous, ...result.data.items.filter((item) => !previous.some((known) => known.id === item.id))])
+    setTotal(result.data.total)
+  }
+
+  const switchTab = (next: DemandStatus) => {
+    tabRef.current = next
+    setTab(next)
+    setItems([])
+    setTotal(0)
+    void loadFirstPage(next)
+  }
+
+  // Back from 下单 the need has moved to 已下单.
+  useDidShow(() => void loadFirstPage(tabRef.current, loaded.current))
+  usePullDownRefresh(() => void loadFirstPage(tabRef.current, true))
+  useReachBottom(() => void loadMore())
+
+  const reject = async (reason: string): Promise<ApiError | null> => {
+    if (!rejecting) return null
+    const result = await secretaryDemandsApi.reject(rejecting.id, reason)
+    if (!result.ok) return result.error
+    setRejecting(null)
+    setItems((previous) => previous.filter((item) => item.id !== result.data.id))
+    setTotal((previous) => Math.max(0, previous - 1))
+    void Taro.showToast({ title: '已驳回，居民可看到原因', icon: 'none' })
+    return null
+  }
+
+  const emptyTitle: Record<DemandStatus, string> = {
+    submitted: '没有待受理的需求',
+    accepted: '还没有转为订单的需求',
+    rejected: '没有驳回的需求',
+    withdrawn: '没有居民撤回的需求',
+  }
+
+  return (
+    <PageShell title="需求池" tab="secretary-needs" elderToggle>
+      <StatusTabs tabs={TABS} current={tab} onChange={switchTab} />
+      <View className="needs-pool__actions">
+        <Button size="small" fill="outline" type="primary" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryRecordNeed })}>
+          代居民登记
+        </Button>
+        <Button
+          className="needs-pool__action"
+          size="small"
+          fill="outline"
+          type="primary"
+          onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryCreateOrder() })}
+        >
+          发布组织活动
+        </Button>
+      </View>
+      <View className="status-tabs-body">
+      <PageShell
+        requireLogin={false}
+        status={status}
+        error={error}
+        onRetry={() => void loadFirstPage(tab)}
+        empty={{ title: emptyTitle[tab], hint: tab === 'submitted' ? '居民点单或社区代登记的需求会出现在这里' : '换个分类看看' }}
+      >
+        <View className="needs-pool">
+          <Text className="needs-pool__count">共 {total} 项</Text>
+          {items.map((need) => (
+            <NeedCard key={need.id} need={need} onReject={() => setRejecting(need)} />
+          ))}
+          <View className="needs-pool__footer">
+            {items.length < total ? (
+              <Button size="small" fill="outline" loading={loadingMore} onClick={() => void loadMore()}>
+                {moreError ? `${moreError}，点此重试` : '加载更多'}
+              </Button>
+            ) : (
+              <Text className="needs-pool__end">已显示全部 {total} 项</Text>
+            )}
+          </View>
+        </View>
+      </PageShell>
+      </View>
+      <ReasonDialog
+        visible={rejecting !== null}
+        title="驳回需求"
+        hint={`驳回「${rejecting?.category ?? ''}」需求，原因会显示给居民${rejecting ? ` ${rejecting.requesterName}` : ''}。`}
+        placeholder="例如：属于物业维修范围，已转交物业公司处理"
+        confirmText="驳回"
+        onSubmit={reject}
+        onClose={() => setRejecting(null)}
+      />
+    </PageShell>
+  )
+}
+
+function NeedCard({ need, onReject }: { need: Demand; onReject: () => void }) {
+  const state = DEMAND_STATUS_TEXT[need.status]
+  return (
+    <View className="pool-card">
+      <View className="pool-card__head">
+        <Text className="pool-card__category">
+          {need.category}
+          {need.subItem ? ` · ${need.subItem}` : ''}
+        </Text>
+        <Tag type={state.tag}>{state.text}</Tag>
+      </View>
+      <Text className="pool-card__description">{need.description}</Text>
+      <View className="pool-card__info">
+        <Text className="pool-card__label">居民</Text>
+        <Text className="pool-card__value">
+          {need.requesterName} · {need.contactPhone}
+        </Text>
+      </View>
+      <View className="pool-card__info">
+        <Text className="pool-card__label">地址</Text>
+        <Text className="pool-card__value">{need.address}</Text>
+      </View>
+      <View className="pool-card__info">
+        <Text className="pool-card__label">期望时间</Text>
+        <Text className="pool-card__value">{windowText(need)}</Text>
+      </View>
+      <View className="pool-card__info">
+        <Text className="pool-card__label">来源</Text>
+        <Text className="pool-card__value">
+          {CHANNEL_TEXT[need.channel] ?? need.channel} · {formatTime(need.createdAt)}
+        </Text>
+      </View>
+      {need.status === 'rejected' && need.rejectReason && <View className="pool-card__reject">驳回原因：{need.rejectReason}</View>}
+      {need.order && (
+        <View className="pool-card__order" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrderDetail(need.order!.id) })}>
+          订单：{need.order.title}（{formatTime(need.order.startsAt)}）›
+        </View>
+      )}
+      {need.status === 'submitted' && (
+        <View className="pool-card__buttons">
+          <Button className="pool-card__button" fill="outline" type="primary" onClick={onReject}>
+            驳回
+          </Button>
+          <Button
+            className="pool-card__button"
+            type="primary"
+            onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryCreateOrder(need.id) })}
+          >
+            转为订单
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+}

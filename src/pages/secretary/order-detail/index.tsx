@@ -1,0 +1,237 @@
+import { useCallback, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { Button, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { FieldError } from '@/components/field-error'
+import { PageShell, type PageStatus } from '@/components/page-shell'
+import { secretaryOrdersApi } from '@/services/api/secretary-orders'
+import type { ApiError, Order, OrganisationRating } from '@/services/api/types'
+import { ROUTES } from '@/services/navigation'
+import { getSession } from '@/services/session'
+import { ORDER_STATUS_TEXT, ORGANISATION_RATING_TEXT, formatClock, formatSpan, formatTime, isScanWindowOpen } from '../shared/display'
+import { ReasonDialog } from '../shared/reason-dialog'
+import './index.scss'
+
+const ASSIGNMENT_TEXT = { invited: '待答复', accepted: '已接单', declined: '已婉拒', cancelled: '已取消' } as const
+const RATINGS: OrganisationRating[] = ['excellent', 'good', 'fair']
+
+export default function SecretaryOrderDetailPage() {
+  const { params } = useRouter()
+  const orderId = params.id ? decodeURIComponent(params.id) : ''
+  const [order, setOrder] = useState<Order | null>(null)
+  const [status, setStatus] = useState<PageStatus>('loading')
+  const [error, setError] = useState<ApiError | null>(null)
+  const [cancelling, setCancelling] = useState(false)
+  const [completing, setCompleting] = useState(false)
+
+  const load = useCallback(
+    async (quiet = false) => {
+      if (!getSession()) return
+      if (!orderId) {
+        setError({ code: 'NOT_FOUND', message: '找不到该服务订单' })
+        setStatus('error')
+        return
+      }
+      if (!quiet) setStatus('loading')
+      const result = await secretaryOrdersApi.get(orderId)
+      if (!result.ok) {
+        setError(result.error)
+        setStatus('error')
+        return
+      }
+      setOrder(result.data)
+      setStatus('ready')
+    },
+    [orderId],
+  )
+
+  // Back from the scanner the list shows who checked in.
+  useDidShow(() => void load(order !== null))
+
+  const complete = async () => {
+    if (!order) return
+    const answer = await Taro.showModal({
+      title: '结束订单',
+      content: '结束后不能再扫码签到，所有已签到的党员须已签退。确定结束吗？',
+      confirmText: '结束',
+      cancelText: '再等等',
+      confirmColor: '#c8161d',
+    })
+    if (!answer.confirm) return
+    setCompleting(true)
+    const result = await secretaryOrdersApi.complete(order.id)
+    setCompleting(false)
+    if (result.ok) {
+      setOrder(result.data)
+      void Taro.showToast({ title: '订单已结束', icon: 'none' })
+    } else void Taro.showModal({ title: '不能结束', content: result.error.message, showCancel: false })
+  }
+
+  const cancel = async (reason: string): Promise<ApiError | null> => {
+    if (!order) return null
+    const result = await secretaryOrdersApi.cancel(order.id, reason)
+    if (!result.ok) return result.error
+    setOrder(result.data)
+    setCancelling(false)
+    void Taro.showToast({ title: '订单已取消', icon: 'none' })
+    return null
+  }
+
+  const open = order && order.status !== 'completed' && order.status !== 'cancelled'
+  const state = order ? ORDER_STATUS_TEXT[order.status] : null
+  const assignments = order?.assignments ?? []
+  const accepted = assignments.filter((assignment) => assignment.status === 'accepted')
+
+  return (
+    <PageShell title="订单详情" backTo={ROUTES.secretaryOrders} status={status} error={error} onRetry={() => void load()}>
+      {order && state && (
+        <View className="order-detail">
+          <View className="order-detail__card">
+            <View className="order-detail__head">
+              <Text className="order-detail__title">{order.title}</Text>
+              <Tag type={state.tag}>{state.text}</Tag>
+            </View>
+            <Info label="类别" value={`${order.category} · ${order.kind === 'demand' ? '居民需求' : '组织活动'}`} />
+            <Info label="时间" value={formatSpan(order.startsAt, order.endsAt)} />
+            <Info label="地点" value={order.place} />
+            <Info label="派单" value={`${order.dispatch === 'directed' ? '定向派单' : '公开招募'} · 接单 ${order.acceptedCount}/${order.capacity} 人`} />
+            {order.requester && <Info label="服务对象" value={`${order.requester.name} ${order.requester.phone}`} />}
+            {order.requiredPosts.length > 0 && <Info label="所需岗位" value={order.requiredPosts.join('、')} />}
+            {order.description && <Info label="内容" value={order.description} />}
+            {order.status === 'cancelled' && order.cancelReason && <View className="order-detail__cancelled">取消原因：{order.cancelReason}</View>}
+          </View>
+
+          <View className="order-detail__section">
+            <Text>签到名单</Text>
+            <Text className="order-detail__section-note">
+              已签到 {accepted.filter((a) => a.checkedInAt).length} / 已签退 {accepted.filter((a) => a.checkedOutAt).length} / 接单 {accepted.length}
+            </Text>
+          </View>
+          <View className="order-detail__card order-detail__people">
+            {assignments.length === 0 && <Text className="order-detail__none">还没有党员接单</Text>}
+            {assignments.map((assignment) => (
+              <View key={assignment.memberId} className="order-detail__person">
+                <View className="order-detail__person-main">
+                  <Text className="order-detail__person-name">{assignment.name}</Text>
+                  <Text className="order-detail__person-meta">
+                    {assignment.volunteerNo} · {assignment.phoneMasked}
+                  </Text>
+                </View>
+                <View className="order-detail__person-state">
+                  {assignment.status !== 'accepted' ? (
+                    <Text className="order-detail__muted">{ASSIGNMENT_TEXT[assignment.status]}</Text>
+                  ) : (
+                    <>
+                      <Text className={assignment.checkedInAt ? 'order-detail__in' : 'order-detail__muted'}>
+                        {assignment.checkedInAt ? `签到 ${formatClock(assignment.checkedInAt)}` : '未签到'}
+                      </Text>
+                      <Text className={assignment.checkedOutAt ? 'order-detail__in' : 'order-detail__muted'}>
+                        {assignment.checkedOutAt ? `签退 ${formatClock(assignment.checkedOutAt)}` : assignment.checkedInAt ? '未签退' : ''}
+                      </Text>
+                    </>
+                  )}
+                </View>
+              </View>
+            ))}
+          </View>
+
+          {order.evaluation && (
+            <View className="order-detail__card">
+              <Text className="order-detail__evaluated">组织评价：{ORGANISATION_RATING_TEXT[order.evaluation.rating]}</Text>
+              {order.evaluation.comment && <Text className="order-detail__evaluated-comment">{order.evaluation.comment}</Text>}
+            </View>
+          )}
+          {order.status === 'completed' && !order.evaluation && <Evaluate order={order} onDone={setOrder} />}
+
+          {open && (
+            <View className="order-detail__actions">
+              <Button
+                type="primary"
+                size="large"
+                block
+                onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryScanner(order.id) })}
+              >
+                扫码签到{isScanWindowOpen(order) ? '' : `（${formatTime(new Date(Date.parse(order.startsAt) - 30 * 60_000).toISOString())} 起）`}
+              </Button>
+              <View className="order-detail__row">
+                {Date.parse(order.startsAt) <= Date.now() && (
+                  <Button className="order-detail__half" size="large" fill="outline" type="primary" loading={completing} onClick={() => void complete()}>
+                    结束订单
+                  </Button>
+                )}
+                <Button className="order-detail__half" size="large" fill="outline" onClick={() => setCancelling(true)}>
+                  取消订单
+                </Button>
+              </View>
+            </View>
+          )}
+        </View>
+      )}
+      <ReasonDialog
+        visible={cancelling}
+        title="取消订单"
+        hint="取消原因会通知已接单的党员和服务对象。已有党员签到的订单不能取消。"
+        placeholder="例如：居民已自行解决，不再需要上门"
+        confirmText="取消订单"
+        onSubmit={cancel}
+        onClose={() => setCancelling(false)}
+      />
+    </PageShell>
+  )
+}
+
+function Info({ label, value }: { label: string; value: string }) {
+  return (
+    <View className="order-detail__info">
+      <Text className="order-detail__info-label">{label}</Text>
+      <Text className="order-detail__info-value">{value}</Text>
+    </View>
+  )
+}
+
+/** 组织评价 (004 附件5): 优 / 良 / 一般, with an optional comment. */
+function Evaluate({ order, onDone }: { order: Order; onDone: (order: Order) => void }) {
+  const [rating, setRating] = useState<OrganisationRating | null>(null)
+  const [comment, setComment] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [submitting, setSubmitting] = useState(false)
+
+  const submit = async () => {
+    if (!rating) {
+      setError('请选择优、良或一般')
+      return
+    }
+    setSubmitting(true)
+    const result = await secretaryOrdersApi.evaluate(order.id, rating, comment.trim())
+    setSubmitting(false)
+    if (result.ok) {
+      onDone(result.data)
+      void Taro.showToast({ title: '已评价', icon: 'none' })
+    } else setError(result.error.fields?.comment ?? result.error.fields?.rating ?? result.error.message)
+  }
+
+  return (
+    <View className="order-detail__card order-detail__evaluate">
+      <Text className="order-detail__evaluate-title">组织评价</Text>
+      <View className="order-detail__ratings">
+        {RATINGS.map((value) => (
+          <View
+            key={value}
+            className={`order-detail__rating${rating === value ? ' order-detail__rating--on' : ''}`}
+            onClick={() => {
+              setRating(value)
+              setError(null)
+            }}
+          >
+            {ORGANISATION_RATING_TEXT[value]}
+          </View>
+        ))}
+      </View>
+      <TextArea className="order-detail__comment" value={comment} maxLength={300} showCount placeholder="评语（选填）" onChange={setComment} />
+      <FieldError message={error} />
+      <Button type="primary" size="large" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
+        提交评价
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,326 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { Image, Text, View } from '@tarojs/components'
+import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
+import { Button, Input, Tag } from '@nutui/nutui-react-taro'
+import { PageShell, type PageStatus } from '@/components/page-shell'
+import { QrScanner } from '@/components/qr-scanner'
+import { secretaryOrdersApi } from '@/services/api/secretary-orders'
+import type { ApiError, Order } from '@/services/api/types'
+import { ROUTES } from '@/services/navigation'
+import { flushScans, newScan, pendingCount, submitScan, subscribePending, watchNetwork, type FlushReport } from '@/services/scan-queue'
+import { getSession } from '@/services/session'
+import { ORDER_STATUS_TEXT, formatClock, formatSpan, isScanWindowOpen } from '../shared/display'
+import { createRepeatGuard } from './recent-codes'
+import { displayOf, flushSummary, type ScanDisplay } from './scan-result'
+import './index.scss'
+
+/** After a verdict the camera waits this long, so the secretary can read it and the member step aside. */
+const RESUME_AFTER_MS = 2000
+const isWeapp = process.env.TARO_ENV === 'weapp'
+
+export default function ScannerPage() {
+  const { params } = useRouter()
+  const [orderId, setOrderId] = useState(params.orderId ? decodeURIComponent(params.orderId) : '')
+  return orderId ? <ScanStation orderId={orderId} /> : <OrderChooser onChoose={setOrderId} />
+}
+
+/** The 扫码 tab without an order: the orders whose check-in window is open now. */
+function OrderChooser({ onChoose }: { onChoose: (orderId: string) => void }) {
+  const [orders, setOrders] = useState<Order[]>([])
+  const [status, setStatus] = useState<PageStatus>('loading')
+  const [error, setError] = useState<ApiError | null>(null)
+
+  const load = useCallback(async () => {
+    if (!getSession()) return
+    setStatus('loading')
+    const found: Order[] = []
+    for (const state of ['in_service', 'staffed', 'published'] as const) {
+      const result = await secretaryOrdersApi.listForCommunity({ limit: 100, offset: 0 }, state)
+      if (!result.ok) {
+        setError(result.error)
+        setStatus('error')
+        return
+      }
+      found.push(...result.data.items)
+    }
+    const now = new Date()
+    const open = found.filter((order) => isScanWindowOpen(order, now)).sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+    setOrders(open)
+    setStatus(open.length ? 'ready' : 'empty')
+  }, [])
+
+  useEffect(() => void load(), [load])
+
+  return (
+    <PageShell
+      title="扫码签到"
+      tab="secretary-scan"
+      status={status}
+      error={error}
+      onRetry={() => void load()}
+      empty={{
+        title: '现在没有可以签到的订单',
+        hint: '订单开始前30分钟至结束后2小时内可以扫码。也可以在订单详情里点“扫码签到”。',
+        actionText: '查看订单',
+        onAction: () => void Taro.redirectTo({ url: ROUTES.secretaryOrders }),
+      }}
+    >
+      <View className="scanner-choose">
+        <Text className="scanner-choose__hint">请选择为哪一单扫码签到：</Text>
+        {orders.map((order) => (
+          <View key={order.id} className="scanner-choose__item" onClick={() => onChoose(order.id)}>
+            <View className="scanner-choose__head">
+              <Text className="scanner-choose__title">{order.title}</Text>
+              <Tag type={ORDER_STATUS_TEXT[order.status].tag}>{ORDER_STATUS_TEXT[order.status].text}</Tag>
+            </View>
+            <Text className="scanner-choose__meta">
+              {formatSpan(order.startsAt, order.endsAt)} · 已签到 {order.checkedInCount}/{order.acceptedCount} 人
+            </Text>
+          </View>
+        ))}
+      </View>
+    </PageShell>
+  )
+}
+
+function ScanStation({ orderId }: { orderId: string }) {
+  const [order, setOrder] = useState<Order | null>(null)
+  const [orderError, setOrderError] = useState<string | null>(null)
+  const [pending, setPending] = useState(pendingCount)
+  const [result, setResult] = useState<ScanDisplay | null>(null)
+  const [history, setHistory] = useState<ScanDisplay[]>([])
+  const [uploadNote, setUploadNote] = useState<string | null>(null)
+  const [refusedUploads, setRefusedUploads] = useState<FlushReport['refused']>([])
+  const [paused, setPaused] = useState(false)
+  const [typed, setTyped] = useState('')
+  const [uploading, setUploading] = useState(false)
+  const guard = useRef(createRepeatGuard())
+  const resumeTimer = useRef<ReturnType<typeof setTimeout>>()
+  const continuous = useRef(false)
+  const busy = useRef(false)
+  // The camera runs only while this page is in front (Taro keeps a page alive under the next one).
+  const [inFront, setInFront] = useState(true)
+  useDidShow(() => setInFront(true))
+  useDidHide(() => {
+    setInFront(false)
+    continuous.current = false
+  })
+
+  const loadOrder = useCallback(async () => {
+    const answer = await secretaryOrdersApi.get(orderId)
+    if (answer.ok) {
+      setOrder(answer.data)
+      setOrderError(null)
+    } else if (answer.error.code !== 'NETWORK') setOrderError(answer.error.message)
+  }, [orderId])
+
+  const showFlush = useCallback(
+    (report: FlushReport) => {
+      setPending(report.pending)
+      const summary = flushSummary(report)
+      if (summary) setUploadNote(summary)
+      if (report.refused.length) setRefusedUploads((previous) => [...report.refused, ...previous].slice(0, 20))
+      if (report.uploaded.length || report.refused.length) {
+        const judged = [
+          ...report.uploaded.map(({ scan, verdict }) => displayOf({ kind: 'verdict', scan, verdict })),
+          ...report.refused.map(({ scan, error }) => displayOf({ kind: 'refused', scan, error })),
+        ]
+        // The kept scans now have their verdicts: they replace the "已离线保存" lines and card.
+        const byId = new Map(judged.map((item) => [item.scanId, item]))
+        setHistory((previous) => {
+          const known = new Set(previous.map((item) => item.scanId))
+          const fresh = judged.filter((item) => !known.has(item.scanId))
+          return [...previous.map((item) => byId.get(item.scanId) ?? item), ...fresh].slice(0, 20)
+        })
+        setResult((current) => (current && byId.get(current.scanId)) ?? current)
+        void loadOrder()
+      }
+    },
+    [loadOrder],
+  )
+
+  const upload = useCallback(async () => {
+    setUploading(true)
+    showFlush(await flushScans())
+    setUploading(false)
+  }, [showFlush])
+
+  useEffect(() => {
+    void loadOrder()
+    const stopPending = subscribePending(setPending)
+    const stopWatching = watchNetwork(showFlush)
+    // Opening the scanner is a good moment to send what an earlier visit kept.
+    if (pendingCount() > 0) void upload()
+    return () => {
+      stopPending()
+      stopWatching()
+      continuous.current = false
+      if (resumeTimer.current) clearTimeout(resumeTimer.current)
+    }
+  }, [loadOrder, showFlush, upload])
+
+  const handleCode = useCallback(
+    async (text: string) => {
+      if (busy.current || !guard.current.accept(text)) return false
+      busy.current = true
+      setPaused(true)
+      const scan = newScan(orderId, text)
+      const outcome = await submitScan(scan)
+      if (outcome.kind !== 'refused') guard.current.markUsed(text)
+      const shown = displayOf(outcome)
+      setResult(shown)
+      setHistory((previous) => [shown, ...previous].slice(0, 20))
+      if (outcome.kind === 'verdict') void loadOrder()
+      if (isWeapp) void Taro.vibrateShort({ type: outcome.kind === 'refused' ? 'heavy' : 'light' }).catch(() => undefined)
+      resumeTimer.current = setTimeout(() => {
+        busy.current = false
+        setPaused(false)
+        if (isWeapp && continuous.current) void scanWithWechat()
+      }, RESUME_AFTER_MS)
+      return true
+    },
+    // scanWithWechat only reads refs and calls back into this function: no dependency of its own.
+    [orderId, loadOrder],
+  )
+
+  /** WeChat's own camera screen; after each verdict it opens again until the secretary cancels. */
+  const scanWithWechat = async () => {
+    continuous.current = true
+    try {
+      const answer = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+      if (answer.result) await handleCode(answer.result)
+    } catch {
+      continuous.current = false
+    }
+  }
+
+  const submitTyped = async () => {
+    if (!typed.trim()) return
+    if (await handleCode(typed)) setTyped('')
+  }
+
+  const earlier = history.filter((item) => item.scanId !== result?.scanId)
+  const attendees = (order?.assignments ?? []).filter((assignment) => assignment.status === 'accepted')
+  const checkedIn = attendees.filter((assignment) => assignment.checkedInAt).length
+  const checkedOut = attendees.filter((assignment) => assignment.checkedOutAt).length
+
+  return (
+    <PageShell title="扫码签到" tab="secretary-scan" backTo={ROUTES.secretaryOrderDetail(orderId)}>
+      <View className="scanner">
+        <View className="scanner__order">
+          <Text className="scanner__order-title">{order?.title ?? (orderError ? '订单信息暂不可用' : '正在读取订单…')}</Text>
+          {order && (
+            <>
+              <Text className="scanner__order-meta">{formatSpan(order.startsAt, order.endsAt)}</Text>
+              <View className="scanner__counts">
+                <Text className="scanner__count">
+                  已签到 <Text className="scanner__count-number">{checkedIn}</Text>
+                </Text>
+                <Text className="scanner__count">
+                  已签退 <Text className="scanner__count-number">{checkedOut}</Text>
+                </Text>
+                <Text className="scanner__count">
+                  应到 <Text className="scanner__count-number">{attendees.length}</Text>
+                </Text>
+              </View>
+            </>
+          )}
+          {orderError && <Text className="scanner__order-error">{orderError}</Text>}
+          <Text className="scanner__order-hint">首次扫码为签到，再次扫码为签退</Text>
+        </View>
+
+        {pending > 0 && (
+          <View className="scanner__pending">
+            <Text className="scanner__pending-text">待上传 {pending} 条</Text>
+            <Button size="small" type="warning" loading={uploading} onClick={() => void upload()}>
+              立即上传
+            </Button>
+          </View>
+        )}
+        {uploadNote && <View className="scanner__upload-note">{uploadNote}</View>}
+        {refusedUploads.map(({ scan, error }) => (
+          <View key={scan.scanId} className="scanner__upload-refused">
+            {formatClock(scan.scannedAt)} 的离线扫码未通过：{error.message}
+          </View>
+        ))}
+
+        {isWeapp ? (
+          <View className="scanner__wechat">
+            <Button type="primary" size="large" block disabled={paused} onClick={() => void scanWithWechat()}>
+              {paused ? '请稍候…' : '扫码'}
+            </Button>
+          </View>
+        ) : (
+          inFront && <QrScanner paused={paused} onCode={(text) => void handleCode(text)} />
+        )}
+
+        {result && <ResultCard result={result} />}
+
+        <View className="scanner__manual">
+          <Text className="scanner__manual-label">扫不出来？粘贴或输入签到码：</Text>
+          <View className="scanner__manual-row">
+            <Input
+              className="scanner__manual-input"
+              value={typed}
+              placeholder="粘贴签到码（DY1.开头）"
+              onChange={setTyped}
+              onConfirm={() => void submitTyped()}
+            />
+            <Button type="primary" size="small" disabled={!typed.trim() || paused} onClick={() => void submitTyped()}>
+              提交
+            </Button>
+          </View>
+        </View>
+
+        {earlier.length > 0 && (
+          <View className="scanner__history">
+            <Text className="scanner__history-title">本次扫码记录</Text>
+            {earlier.map((item) => (
+              <View key={item.scanId} className={`scanner__history-item scanner__history-item--${item.tone}`}>
+                <Text className="scanner__history-time">{formatClock(item.at)}</Text>
+                <Text className="scanner__history-text">
+                  {item.member ? `${item.member.name} · ` : ''}
+                  {item.headline}
+                </Text>
+              </View>
+            ))}
+          </View>
+        )}
+        {order && <OrderDetailLink order={order} />}
+      </View>
+    </PageShell>
+  )
+}
+
+function OrderDetailLink({ order }: { order: Order }) {
+  return (
+    <View className="scanner__footer" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrderDetail(order.id) })}>
+      查看订单详情与签到名单 ›
+    </View>
+  )
+}
+
+function ResultCard({ result }: { result: ScanDisplay }) {
+  const member = result.member
+  return (
+    <View className={`scan-result scan-result--${result.tone}`} aria-live="assertive">
+      {member && (
+        <View className="scan-result__member">
+          {member.photoUrl ? (
+            <Image className="scan-result__photo" src={member.photoUrl} mode="aspectFill" />
+          ) : (
+            <View className="scan-result__initial">{member.name.slice(0, 1)}</View>
+          )}
+          <View className="scan-result__who">
+            <Text className="scan-result__name">{member.name}</Text>
+            <Text className="scan-result__number">志愿者编号 {member.volunteerNo}</Text>
+          </View>
+        </View>
+      )}
+      {result.tone === 'refused' && <Text className="scan-result__mark">未通过</Text>}
+      <Text className="scan-result__headline">{result.headline}</Text>
+      {result.detail && <Text className="scan-result__detail">{result.detail}</Text>}
+      <Text className="scan-result__time">扫码时间 {formatClock(result.at)}</Text>
+    </View>
+  )
+}

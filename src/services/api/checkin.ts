@@ -1,0 +1,8 @@
+import { callFunction } from '../api-client'
+import type { Attendance, QueuedScanResult, ScanData, ScanVerdict } from './types'
+
+export const checkinApi = {
+  scan: (data: ScanData) => callFunction<ScanVerdict>('checkin', 'scan', data),
+  uploadQueue: (scans: ScanData[]) => callFunction<{ results: QueuedScanResult[] }>('checkin', 'uploadQueue', { scans }),
+  attendance: (orderId: string) => callFunction<Attendance>('checkin', 'attendance', { orderId }),
+}
