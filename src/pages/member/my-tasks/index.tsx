@@ -4,20 +4,20 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { Button, Loading } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/page-shell'
 import { ordersApi } from '@/services/api/orders'
-import type { TaskPhase } from '@/services/api/types'
+import type { Order, TaskPhase } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { EmptyHint } from '../shared/empty-hint'
 import { ListFooter } from '../shared/list-footer'
 import { OrderCard } from '../shared/order-card'
 import { TASK_PHASES } from '../shared/order-display'
-import { usePagedOrders } from '../shared/use-paged-orders'
+import { usePagedList } from '@/hooks/use-paged-list'
 import './index.scss'
 
 /** 我的任务: the orders I accepted, by phase: 待开始 / 服务中 / 已完成. */
 export default function MyTasksPage() {
   const [phase, setPhase] = useState<TaskPhase>('upcoming')
   const [now, setNow] = useState(() => new Date())
-  const list = usePagedOrders(10)
+  const list = usePagedList<Order>(10)
   const shownOnce = useRef(false)
   const { reload } = list
 

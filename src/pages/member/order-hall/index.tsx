@@ -11,7 +11,8 @@ import { EmptyHint } from '../shared/empty-hint'
 import { ListFooter } from '../shared/list-footer'
 import { OrderCard } from '../shared/order-card'
 import { dateChoices, invitationsFirst, isInvitation } from '../shared/order-display'
-import { usePagedOrders } from '../shared/use-paged-orders'
+import { usePagedList } from '@/hooks/use-paged-list'
+import type { Order } from '@/services/api/types'
 import './index.scss'
 
 interface Chip {
@@ -64,7 +65,7 @@ export default function OrderHallPage() {
   const [category, setCategory] = useState('')
   const [date, setDate] = useState('')
   const [now, setNow] = useState(() => new Date())
-  const list = usePagedOrders(10)
+  const list = usePagedList<Order>(10)
   const shownOnce = useRef(false)
 
   const dateChips = useMemo<Chip[]>(() => [{ value: '', label: '全部日期' }, ...dateChoices(now)], [now])

@@ -1,13 +1,12 @@
-import { useCallback, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import { PageShell, type PageStatus } from '@/components/page-shell'
+import { PageShell } from '@/components/page-shell'
+import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { useElderMode } from '@/hooks/use-elder-mode'
 import { demandsApi } from '@/services/api/demands'
-import type { ApiError, Demand } from '@/services/api/types'
+import type { Demand } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { getSession } from '@/services/session'
 import { canRate, formatTime, needStatusOf, stepTitle } from '../shared/need-display'
 import './index.scss'
 
@@ -15,51 +14,13 @@ const PAGE_SIZE = 10
 
 export default function MyNeedsPage() {
   const [elder] = useElderMode()
-  const [items, setItems] = useState<Demand[]>([])
-  const [total, setTotal] = useState(0)
-  const [status, setStatus] = useState<PageStatus>('loading')
-  const [error, setError] = useState<ApiError | null>(null)
-  const [loadingMore, setLoadingMore] = useState(false)
-  const [moreError, setMoreError] = useState<string | null>(null)
-  const loaded = useRef(false)
-
-  const loadFirstPage = useCallback(async (quiet = false) => {
-    if (!getSession()) return
-    if (!quiet) setStatus('loading')
-    const result = await demandsApi.listMine({ limit: PAGE_SIZE, offset: 0 })
-    Taro.stopPullDownRefresh()
-    if (!result.ok) {
-      // A refresh that fails keeps what is on screen and says so; a first load shows the error.
-      if (quiet && loaded.current) setMoreError(result.error.message)
-      else {
-        setError(result.error)
-        setStatus('error')
-      }
-      return
-    }
-    loaded.current = true
-    setItems(result.data.items)
-    setTotal(result.data.total)
-    setMoreError(null)
-    setStatus(result.data.items.length ? 'ready' : 'empty')
-  }, [])
-
-  const loadMore = async () => {
-    if (loadingMore || items.length >= total) return
-    setLoadingMore(true)
-    const result = await demandsApi.listMine({ limit: PAGE_SIZE, offset: items.length })
-    setLoadingMore(false)
-    if (!result.ok) {
-      setMoreError(result.error.message)
-      return
-    }
-    setMoreError(null)
-    setItems((previous) => [...previous, ...result.data.items.filter((item) => !previous.some((known) => known.id === item.id))])
-    setTotal(result.data.total)
-  }
+  const list = usePagedList<Demand>(PAGE_SIZE)
+  const { items, total, loadingMore, moreError } = list
+  const loadFirstPage = (quiet = false) => list.reload((page) => demandsApi.listMine(page), quiet)
+  const loadMore = () => list.loadMore()
 
   // Coming back from a detail page (after rating or withdrawing) shows the new state.
-  useDidShow(() => void loadFirstPage(loaded.current))
+  useDidShow(() => void loadFirstPage(list.loaded))
   usePullDownRefresh(() => void loadFirstPage(true))
   useReachBottom(() => void loadMore())
 
@@ -68,8 +29,8 @@ export default function MyNeedsPage() {
       title={elder ? '我的求助' : '我的需求'}
       tab="my-needs"
       elderToggle
-      status={status}
-      error={error}
+      status={shellStatusOf(list.status, items.length)}
+      error={list.error}
       onRetry={() => void loadFirstPage()}
       empty={{
         title: elder ? '您还没有求助过' : '还没有提交过需求',

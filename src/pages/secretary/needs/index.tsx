@@ -1,12 +1,12 @@
-import { useCallback, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import { PageShell, type PageStatus } from '@/components/page-shell'
+import { PageShell } from '@/components/page-shell'
+import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { secretaryDemandsApi } from '@/services/api/secretary-demands'
 import type { ApiError, Demand, DemandStatus } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { getSession } from '@/services/session'
 import { ReasonDialog } from '../shared/reason-dialog'
 import { CHANNEL_TEXT, DEMAND_STATUS_TEXT, formatSpan, formatTime } from '../shared/display'
 import { StatusTabs } from '../shared/status-tabs'
@@ -29,68 +29,32 @@ function windowText(need: Demand): string {
 /** 需求信息库: the community's needs by state; the waiting ones are turned into orders or turned down. */
 export default function NeedsPoolPage() {
   const [tab, setTab] = useState<DemandStatus>('submitted')
-  const [items, setItems] = useState<Demand[]>([])
-  const [total, setTotal] = useState(0)
-  const [status, setStatus] = useState<PageStatus>('loading')
-  const [error, setError] = useState<ApiError | null>(null)
-  const [loadingMore, setLoadingMore] = useState(false)
-  const [moreError, setMoreError] = useState<string | null>(null)
   const [rejecting, setRejecting] = useState<Demand | null>(null)
-  const loaded = useRef(false)
+  const list = usePagedList<Demand>(PAGE_SIZE)
+  const { items, total, loadingMore, moreError } = list
   const tabRef = useRef(tab)
 
-  const loadFirstPage = useCallback(async (which: DemandStatus, quiet = false) => {
-    if (!getSession()) return
-    if (!quiet) setStatus('loading')
-    const result = await secretaryDemandsApi.listForCommunity({ limit: PAGE_SIZE, offset: 0 }, which)
-    Taro.stopPullDownRefresh()
-    if (which !== tabRef.current) return
-    if (!result.ok) {
-      setError(result.error)
-      setStatus('error')
-      return
-    }
-    loaded.current = true
-    setItems(result.data.items)
-    setTotal(result.data.total)
-    setMoreError(null)
-    setStatus(result.data.items.length ? 'ready' : 'empty')
-  }, [])
-
-  const loadMore = async () => {
-    if (loadingMore || items.length >= total) return
-    setLoadingMore(true)
-    const result = await secretaryDemandsApi.listForCommunity({ limit: PAGE_SIZE, offset: items.length }, tab)
-    setLoadingMore(false)
-    if (!result.ok) {
-      setMoreError(result.error.message)
-      return
-    }
-    setMoreError(null)
-    setItems((previous) => [...previous, ...result.data.items.filter((item) => !previous.some((known) => known.id === item.id))])
-    setTotal(result.data.total)
-  }
+  const loadFirstPage = (which: DemandStatus, quiet = false) =>
+    list.reload((page) => secretaryDemandsApi.listForCommunity(page, which), quiet)
+  const loadMore = () => void list.loadMore()
 
   const switchTab = (next: DemandStatus) => {
     tabRef.current = next
     setTab(next)
-    setItems([])
-    setTotal(0)
     void loadFirstPage(next)
   }
 
   // Back from 下单 the need has moved to 已下单.
-  useDidShow(() => void loadFirstPage(tabRef.current, loaded.current))
+  useDidShow(() => void loadFirstPage(tabRef.current, list.loaded))
   usePullDownRefresh(() => void loadFirstPage(tabRef.current, true))
-  useReachBottom(() => void loadMore())
+  useReachBottom(loadMore)
 
   const reject = async (reason: string): Promise<ApiError | null> => {
     if (!rejecting) return null
     const result = await secretaryDemandsApi.reject(rejecting.id, reason)
     if (!result.ok) return result.error
     setRejecting(null)
-    setItems((previous) => previous.filter((item) => item.id !== result.data.id))
-    setTotal((previous) => Math.max(0, previous - 1))
+    list.removeItem(result.data.id)
     void Taro.showToast({ title: '已驳回，居民可看到原因', icon: 'none' })
     return null
   }
@@ -122,8 +86,8 @@ export default function NeedsPoolPage() {
       <View className="status-tabs-body">
       <PageShell
         requireLogin={false}
-        status={status}
-        error={error}
+        status={shellStatusOf(list.status, items.length)}
+        error={list.error}
         onRetry={() => void loadFirstPage(tab)}
         empty={{ title: emptyTitle[tab], hint: tab === 'submitted' ? '居民点单或社区代登记的需求会出现在这里' : '换个分类看看' }}
       >

@@ -1,12 +1,12 @@
-import { useCallback, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import { PageShell, type PageStatus } from '@/components/page-shell'
+import { PageShell } from '@/components/page-shell'
+import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { secretaryOrdersApi } from '@/services/api/secretary-orders'
-import type { ApiError, ApiResult, Order, OrderList, OrderStatus } from '@/services/api/types'
+import type { ApiResult, Order, OrderList, OrderStatus } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { getSession } from '@/services/session'
 import { ORDER_STATUS_TEXT, formatSpan, isScanWindowOpen } from '../shared/display'
 import { StatusTabs } from '../shared/status-tabs'
 import './index.scss'
@@ -37,62 +37,25 @@ async function listActive(): Promise<ApiResult<OrderList>> {
   return { ok: true, data: { items, total: items.length } }
 }
 
-const firstPage = (filter: Filter) =>
-  filter === 'active' ? listActive() : secretaryOrdersApi.listForCommunity({ limit: PAGE_SIZE, offset: 0 }, statusOf(filter))
-
 /** The community's orders by state, with how many accepted and checked in. */
 export default function SecretaryOrdersPage() {
   const [tab, setTab] = useState<Filter>('active')
-  const [items, setItems] = useState<Order[]>([])
-  const [total, setTotal] = useState(0)
-  const [status, setStatus] = useState<PageStatus>('loading')
-  const [error, setError] = useState<ApiError | null>(null)
-  const [loadingMore, setLoadingMore] = useState(false)
-  const [moreError, setMoreError] = useState<string | null>(null)
-  const loaded = useRef(false)
+  const list = usePagedList<Order>(PAGE_SIZE)
+  const { items, total, loadingMore, moreError } = list
   const tabRef = useRef(tab)
 
-  const loadFirstPage = useCallback(async (which: Filter, quiet = false) => {
-    if (!getSession()) return
-    if (!quiet) setStatus('loading')
-    const result = await firstPage(which)
-    Taro.stopPullDownRefresh()
-    if (which !== tabRef.current) return
-    if (!result.ok) {
-      setError(result.error)
-      setStatus('error')
-      return
-    }
-    loaded.current = true
-    setItems(result.data.items)
-    setTotal(result.data.total)
-    setMoreError(null)
-    setStatus(result.data.items.length ? 'ready' : 'empty')
-  }, [])
-
-  const loadMore = async () => {
-    if (loadingMore || items.length >= total || tab === 'active') return
-    setLoadingMore(true)
-    const result = await secretaryOrdersApi.listForCommunity({ limit: PAGE_SIZE, offset: items.length }, statusOf(tab))
-    setLoadingMore(false)
-    if (!result.ok) {
-      setMoreError(result.error.message)
-      return
-    }
-    setMoreError(null)
-    setItems((previous) => [...previous, ...result.data.items.filter((item) => !previous.some((known) => known.id === item.id))])
-    setTotal(result.data.total)
-  }
+  // 进行中 comes whole in one answer, so it never has a further page.
+  const loadFirstPage = (which: Filter, quiet = false) =>
+    list.reload((page) => (which === 'active' ? listActive() : secretaryOrdersApi.listForCommunity(page, statusOf(which))), quiet)
+  const loadMore = () => list.loadMore()
 
   const switchTab = (next: Filter) => {
     tabRef.current = next
     setTab(next)
-    setItems([])
-    setTotal(0)
     void loadFirstPage(next)
   }
 
-  useDidShow(() => void loadFirstPage(tabRef.current, loaded.current))
+  useDidShow(() => void loadFirstPage(tabRef.current, list.loaded))
   usePullDownRefresh(() => void loadFirstPage(tabRef.current, true))
   useReachBottom(() => void loadMore())
 
@@ -107,8 +70,8 @@ export default function SecretaryOrdersPage() {
       <View className="status-tabs-body">
         <PageShell
           requireLogin={false}
-          status={status}
-          error={error}
+          status={shellStatusOf(list.status, items.length)}
+          error={list.error}
           onRetry={() => void loadFirstPage(tab)}
           empty={{ title: tab === 'active' ? '没有进行中的订单' : '这里还没有订单', hint: '在需求池把居民需求转为订单，或发布组织活动' }}
         >
