@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Tag } from '@nutui/nutui-react-taro'
+import { ListFooter } from '@/components/list-footer'
 import { PageShell } from '@/components/page-shell'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { useElderMode } from '@/hooks/use-elder-mode'
@@ -49,15 +50,7 @@ export default function MyNeedsPage() {
         {items.map((need) => (
           <NeedCard key={need.id} need={need} elder={elder} />
         ))}
-        <View className="my-needs__footer">
-          {items.length < total ? (
-            <Button size="small" fill="outline" loading={loadingMore} onClick={() => void loadMore()}>
-              {moreError ? `${moreError}，点此重试` : '加载更多'}
-            </Button>
-          ) : (
-            <Text className="my-needs__end">已显示全部 {total} 项</Text>
-          )}
-        </View>
+        <ListFooter shown={items.length} total={total} loading={loadingMore} error={moreError} onMore={() => void loadMore()} unit="项" />
       </View>
     </PageShell>
   )

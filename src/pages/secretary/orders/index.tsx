@@ -2,6 +2,7 @@ import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
+import { ListFooter } from '@/components/list-footer'
 import { PageShell } from '@/components/page-shell'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { secretaryOrdersApi } from '@/services/api/secretary-orders'
@@ -80,15 +81,7 @@ export default function SecretaryOrdersPage() {
             {items.map((order) => (
               <OrderCard key={order.id} order={order} />
             ))}
-            <View className="orders-list__footer">
-              {items.length < total ? (
-                <Button size="small" fill="outline" loading={loadingMore} onClick={() => void loadMore()}>
-                  {moreError ? `${moreError}，点此重试` : '加载更多'}
-                </Button>
-              ) : (
-                <Text className="orders-list__end">已显示全部 {total} 单</Text>
-              )}
-            </View>
+            <ListFooter shown={items.length} total={total} loading={loadingMore} error={moreError} onMore={() => void loadMore()} />
           </View>
         </PageShell>
       </View>

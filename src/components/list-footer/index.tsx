@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import './list-footer.scss'
+import './index.scss'
 
 export interface ListFooterProps {
   shown: number
@@ -8,18 +8,20 @@ export interface ListFooterProps {
   loading: boolean
   error: string | null
   onMore: () => void
+  /** What the list counts: 单 for orders, 项 for needs. */
+  unit?: '单' | '项'
 }
 
 /** "加载更多" while more pages are left, else how many were shown. */
-export function ListFooter({ shown, total, loading, error, onMore }: ListFooterProps) {
+export function ListFooter({ shown, total, loading, error, onMore, unit = '单' }: ListFooterProps) {
   return (
     <View className="list-footer">
       {shown < total ? (
         <Button size="large" fill="outline" type="primary" loading={loading} onClick={onMore}>
-          {error ? `${error}，点此重试` : `加载更多（还有 ${total - shown} 单）`}
+          {error ? `${error}，点此重试` : `加载更多（还有 ${total - shown} ${unit}）`}
         </Button>
       ) : (
-        <Text className="list-footer__end">已显示全部 {total} 单</Text>
+        <Text className="list-footer__end">已显示全部 {total} {unit}</Text>
       )}
     </View>
   )
