@@ -17,6 +17,7 @@ import {
   emptyOrderForm,
   fieldErrorsOf,
   formFromNeed,
+  startingSoon,
   toCreateOrderData,
   validateOrder,
   type Dispatch,
@@ -152,6 +153,9 @@ export default function CreateOrderPage() {
                 {form.endTime}
               </View>
             </View>
+            <Text className="create-order__soon" onClick={() => set(startingSoon(new Date()))}>
+              马上开始（从现在起 2 小时）
+            </Text>
           </FormRow>
           <FormRow label="需要人数" required error={errors.capacity}>
             <Input name="capacity" type="number" value={form.capacity} maxLength={3} onChange={(value) => set({ capacity: value })} />

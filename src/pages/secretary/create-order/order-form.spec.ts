@@ -1,5 +1,5 @@
 import type { Demand } from '@/services/api/types'
-import { beijingIso, beijingParts, emptyOrderForm, fieldErrorsOf, formFromNeed, toCreateOrderData, validateOrder, type OrderForm } from './order-form'
+import { beijingIso, beijingParts, emptyOrderForm, fieldErrorsOf, formFromNeed, startingSoon, toCreateOrderData, validateOrder, type OrderForm } from './order-form'
 
 const now = new Date('2026-11-23T02:00:00Z') // 10:00 in Beijing
 
@@ -64,5 +64,19 @@ describe('the create-order form', () => {
       inviteeIds: '受邀党员格式不正确',
       endsAt: '结束时间须晚于开始时间',
     })
+  })
+})
+
+describe('startingSoon', () => {
+  it('should start at the next five-minute mark in Beijing time and last two hours', () => {
+    expect(startingSoon(new Date('2026-11-23T06:02:10Z'))).toEqual({ date: '2026-11-23', startTime: '14:05', endTime: '16:05' })
+  })
+
+  it('should leave at least a minute before the start', () => {
+    expect(startingSoon(new Date('2026-11-23T06:04:30Z')).startTime).toBe('14:10')
+  })
+
+  it('should end by 23:59 of the same day when two hours would cross midnight', () => {
+    expect(startingSoon(new Date('2026-11-23T15:12:00Z'))).toEqual({ date: '2026-11-23', startTime: '23:15', endTime: '23:59' })
   })
 })

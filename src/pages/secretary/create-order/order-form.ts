@@ -59,6 +59,19 @@ export function emptyOrderForm(now = new Date()): OrderForm {
   }
 }
 
+const FIVE_MINUTES = 5 * 60_000
+
+/**
+ * 马上开始: from the next five-minute mark, for two hours (ending by 23:59 of that day, as the form
+ * holds one date). For what a community organises on the spot: a burst pipe, an emergency.
+ */
+export function startingSoon(now: Date): Pick<OrderForm, 'date' | 'startTime' | 'endTime'> {
+  const start = new Date(Math.ceil((now.getTime() + 60_000) / FIVE_MINUTES) * FIVE_MINUTES)
+  const startParts = beijingParts(start)
+  const endParts = beijingParts(new Date(start.getTime() + 2 * 3600_000))
+  return { date: startParts.date, startTime: startParts.time, endTime: endParts.date === startParts.date ? endParts.time : '23:59' }
+}
+
 /** A need becomes a directed home service for one member, at the time the resident asked for when it is still ahead. */
 export function formFromNeed(need: Demand, now = new Date()): OrderForm {
   const base = emptyOrderForm(now)
