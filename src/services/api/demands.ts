@@ -1,10 +1,17 @@
 import { callFunction } from '../api-client'
-import type { ConfirmServiceData, Demand, DemandList, PostDemandData } from './types'
+import type { ConfirmServiceData, Demand, DemandList, DemandStatus, PostDemandData, RecordDemandData } from './types'
 
+type Page = { limit: number; offset: number }
+
+/** The demands cloud function: the resident's own needs, and the community's need pool for its secretary. */
 export const demandsApi = {
   post: (data: PostDemandData) => callFunction<Demand>('demands', 'post', data),
   get: (demandId: string) => callFunction<Demand>('demands', 'get', { demandId }),
-  listMine: (page: { limit: number; offset: number }) => callFunction<DemandList>('demands', 'listMine', { page }),
+  listMine: (page: Page) => callFunction<DemandList>('demands', 'listMine', { page }),
   withdraw: (demandId: string) => callFunction<Demand>('demands', 'withdraw', { demandId }),
   confirmService: (data: ConfirmServiceData) => callFunction<Demand>('demands', 'confirmService', data),
+  listForCommunity: (page: Page, status?: DemandStatus) =>
+    callFunction<DemandList>('demands', 'listForCommunity', status ? { status, page } : { page }),
+  reject: (demandId: string, reason: string) => callFunction<Demand>('demands', 'reject', { demandId, reason }),
+  record: (data: RecordDemandData) => callFunction<Demand>('demands', 'record', data),
 }

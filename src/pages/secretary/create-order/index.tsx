@@ -6,8 +6,8 @@ import { MEMBER_POSTS, SERVICE_CATEGORIES } from '@core/catalogue/service-catalo
 import { FieldError } from '@/components/field-error'
 import { FormRow } from '@/components/form-row'
 import { PageShell, type PageStatus } from '@/components/page-shell'
-import { secretaryDemandsApi } from '@/services/api/secretary-demands'
-import { secretaryOrdersApi } from '@/services/api/secretary-orders'
+import { demandsApi } from '@/services/api/demands'
+import { ordersApi } from '@/services/api/orders'
 import type { ApiError, Demand, Recommendation } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
@@ -53,7 +53,7 @@ export default function CreateOrderPage() {
   const loadNeed = useCallback(async () => {
     if (!demandId || !getSession()) return
     setStatus('loading')
-    const result = await secretaryDemandsApi.get(demandId)
+    const result = await demandsApi.get(demandId)
     if (!result.ok) {
       setLoadError(result.error)
       setStatus('error')
@@ -87,7 +87,7 @@ export default function CreateOrderPage() {
       return
     }
     setSubmitting(true)
-    const result = await secretaryOrdersApi.create(toCreateOrderData(form))
+    const result = await ordersApi.create(toCreateOrderData(form))
     setSubmitting(false)
     if (result.ok) {
       void Taro.showToast({ title: form.dispatch === 'directed' ? '已派单，等党员接受' : '已发布到接单大厅', icon: 'none', duration: 2000 })
@@ -271,7 +271,7 @@ function MemberPicker({ form, error, onChange }: { form: OrderForm; error?: stri
     const ticket = ++latest.current
     setLoading(true)
     setLoadError(null)
-    const result = await secretaryOrdersApi.recommend({
+    const result = await ordersApi.recommend({
       startsAt,
       endsAt,
       ...(form.demandId ? { demandId: form.demandId } : {}),

@@ -5,7 +5,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro'
 import { ListFooter } from '@/components/list-footer'
 import { PageShell } from '@/components/page-shell'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
-import { secretaryDemandsApi } from '@/services/api/secretary-demands'
+import { demandsApi } from '@/services/api/demands'
 import type { ApiError, Demand, DemandStatus } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { ReasonDialog } from '../shared/reason-dialog'
@@ -36,7 +36,7 @@ export default function NeedsPoolPage() {
   const tabRef = useRef(tab)
 
   const loadFirstPage = (which: DemandStatus, quiet = false) =>
-    list.reload((page) => secretaryDemandsApi.listForCommunity(page, which), quiet)
+    list.reload((page) => demandsApi.listForCommunity(page, which), quiet)
   const loadMore = () => void list.loadMore()
 
   const switchTab = (next: DemandStatus) => {
@@ -52,7 +52,7 @@ export default function NeedsPoolPage() {
 
   const reject = async (reason: string): Promise<ApiError | null> => {
     if (!rejecting) return null
-    const result = await secretaryDemandsApi.reject(rejecting.id, reason)
+    const result = await demandsApi.reject(rejecting.id, reason)
     if (!result.ok) return result.error
     setRejecting(null)
     list.removeItem(result.data.id)

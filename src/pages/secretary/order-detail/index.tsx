@@ -4,7 +4,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { FieldError } from '@/components/field-error'
 import { PageShell, type PageStatus } from '@/components/page-shell'
-import { secretaryOrdersApi } from '@/services/api/secretary-orders'
+import { ordersApi } from '@/services/api/orders'
 import type { ApiError, Order, OrganisationRating } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
@@ -33,7 +33,7 @@ export default function SecretaryOrderDetailPage() {
         return
       }
       if (!quiet) setStatus('loading')
-      const result = await secretaryOrdersApi.get(orderId)
+      const result = await ordersApi.get(orderId)
       if (!result.ok) {
         setError(result.error)
         setStatus('error')
@@ -59,7 +59,7 @@ export default function SecretaryOrderDetailPage() {
     })
     if (!answer.confirm) return
     setCompleting(true)
-    const result = await secretaryOrdersApi.complete(order.id)
+    const result = await ordersApi.complete(order.id)
     setCompleting(false)
     if (result.ok) {
       setOrder(result.data)
@@ -69,7 +69,7 @@ export default function SecretaryOrderDetailPage() {
 
   const cancel = async (reason: string): Promise<ApiError | null> => {
     if (!order) return null
-    const result = await secretaryOrdersApi.cancel(order.id, reason)
+    const result = await ordersApi.cancel(order.id, reason)
     if (!result.ok) return result.error
     setOrder(result.data)
     setCancelling(false)
@@ -202,7 +202,7 @@ function Evaluate({ order, onDone }: { order: Order; onDone: (order: Order) => v
       return
     }
     setSubmitting(true)
-    const result = await secretaryOrdersApi.evaluate(order.id, rating, comment.trim())
+    const result = await ordersApi.evaluate(order.id, rating, comment.trim())
     setSubmitting(false)
     if (result.ok) {
       onDone(result.data)

@@ -5,7 +5,7 @@ import { Button, Tag } from '@nutui/nutui-react-taro'
 import { ListFooter } from '@/components/list-footer'
 import { PageShell } from '@/components/page-shell'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
-import { secretaryOrdersApi } from '@/services/api/secretary-orders'
+import { ordersApi } from '@/services/api/orders'
 import type { ApiResult, Order, OrderList, OrderStatus } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { ORDER_STATUS_TEXT, formatSpan, isScanWindowOpen } from '../shared/display'
@@ -30,7 +30,7 @@ const statusOf = (filter: Exclude<Filter, 'active'>) => (filter === 'all' ? unde
 
 /** 进行中: the running, staffed and recruiting orders together, the soonest first. */
 async function listActive(): Promise<ApiResult<OrderList>> {
-  const answers = await Promise.all(ACTIVE.map((state) => secretaryOrdersApi.listForCommunity({ limit: ACTIVE_LIMIT, offset: 0 }, state)))
+  const answers = await Promise.all(ACTIVE.map((state) => ordersApi.listForCommunity({ limit: ACTIVE_LIMIT, offset: 0 }, state)))
   const failed = answers.find((answer) => !answer.ok)
   if (failed && !failed.ok) return failed
   const items = answers.flatMap((answer) => (answer.ok ? answer.data.items : []))
@@ -47,7 +47,7 @@ export default function SecretaryOrdersPage() {
 
   // 进行中 comes whole in one answer, so it never has a further page.
   const loadFirstPage = (which: Filter, quiet = false) =>
-    list.reload((page) => (which === 'active' ? listActive() : secretaryOrdersApi.listForCommunity(page, statusOf(which))), quiet)
+    list.reload((page) => (which === 'active' ? listActive() : ordersApi.listForCommunity(page, statusOf(which))), quiet)
   const loadMore = () => list.loadMore()
 
   const switchTab = (next: Filter) => {

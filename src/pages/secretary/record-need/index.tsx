@@ -5,7 +5,7 @@ import { Button, Input, Picker, TextArea } from '@nutui/nutui-react-taro'
 import { SERVICE_CATALOGUE, SERVICE_CATEGORIES } from '@core/catalogue/service-catalogue'
 import { FormRow } from '@/components/form-row'
 import { PageShell } from '@/components/page-shell'
-import { secretaryDemandsApi } from '@/services/api/secretary-demands'
+import { demandsApi } from '@/services/api/demands'
 import { ROUTES } from '@/services/navigation'
 import { EMPTY_RECORD, toRecordDemandData, validateRecord, type Channel, type RecordFieldErrors, type RecordForm } from './record-form'
 import '../create-order/index.scss'
@@ -50,7 +50,7 @@ export default function RecordNeedPage() {
       return
     }
     setSubmitting(true)
-    const result = await secretaryDemandsApi.record(toRecordDemandData(form))
+    const result = await demandsApi.record(toRecordDemandData(form))
     setSubmitting(false)
     if (result.ok) {
       void Taro.showToast({ title: '已登记到需求池', icon: 'none' })

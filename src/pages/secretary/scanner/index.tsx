@@ -4,7 +4,7 @@ import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Input, Tag } from '@nutui/nutui-react-taro'
 import { PageShell, type PageStatus } from '@/components/page-shell'
 import { QrScanner } from '@/components/qr-scanner'
-import { secretaryOrdersApi } from '@/services/api/secretary-orders'
+import { ordersApi } from '@/services/api/orders'
 import type { ApiError, Order } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { flushScans, newScan, pendingCount, submitScan, subscribePending, watchNetwork, type FlushReport } from '@/services/scan-queue'
@@ -35,7 +35,7 @@ function OrderChooser({ onChoose }: { onChoose: (orderId: string) => void }) {
     setStatus('loading')
     const found: Order[] = []
     for (const state of ['in_service', 'staffed', 'published'] as const) {
-      const result = await secretaryOrdersApi.listForCommunity({ limit: 100, offset: 0 }, state)
+      const result = await ordersApi.listForCommunity({ limit: 100, offset: 0 }, state)
       if (!result.ok) {
         setError(result.error)
         setStatus('error')
@@ -107,7 +107,7 @@ function ScanStation({ orderId }: { orderId: string }) {
   })
 
   const loadOrder = useCallback(async () => {
-    const answer = await secretaryOrdersApi.get(orderId)
+    const answer = await ordersApi.get(orderId)
     if (answer.ok) {
       setOrder(answer.data)
       setOrderError(null)
