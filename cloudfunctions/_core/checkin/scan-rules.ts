@@ -1,5 +1,3 @@
-import { CODE_STEP_SECONDS } from './checkin-code';
-
 /** Scans count from 30 min before the start to 2 h after the end. */
 export const WINDOW_OPENS_BEFORE_START_MINUTES = 30;
 export const WINDOW_CLOSES_AFTER_END_MINUTES = 120;
@@ -33,5 +31,3 @@ export function decideScanKind(intent: 'auto' | 'in' | 'out', attendance: { chec
   if (intent === 'out') return attendance ? { kind: 'out' } : { refusal: 'CHECKIN_NOT_CHECKED_IN' };
   return { kind: attendance ? 'out' : 'in' };
 }
-
-export const STEP_MS = CODE_STEP_SECONDS * 1000;

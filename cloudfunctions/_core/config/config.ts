@@ -30,6 +30,3 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return parsed.data;
 }
 
-export function resetConfigCache(): void {
-  cached = undefined;
-}

@@ -14,13 +14,4 @@ export const businessDate = (instant: Date): string => inBusinessZone(instant).f
 
 export const businessYear = (instant: Date): number => inBusinessZone(instant).year();
 
-export const businessQuarter = (instant: Date): number => Math.floor(inBusinessZone(instant).month() / 3) + 1;
-
-/** The instant a business year starts, e.g. 2026-01-01T00:00:00+08:00. */
-export const startOfBusinessYear = (year: number): Date =>
-  dayjs.tz(`${year}-01-01 00:00:00`, BUSINESS_ZONE).toDate();
-
 export const formatBusinessTime = (instant: Date): string => inBusinessZone(instant).format('YYYY-MM-DD HH:mm');
-
-export const MINUTE_MS = 60_000;
-export const HOUR_MS = 60 * MINUTE_MS;

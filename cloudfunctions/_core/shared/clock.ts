@@ -5,7 +5,3 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export const fixedClock = (instant: Date | string): Clock => {
-  const at = new Date(instant);
-  return { now: () => new Date(at) };
-};
