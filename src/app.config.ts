@@ -3,8 +3,18 @@ export default defineAppConfig({
   // Each role's pages load only for that role, keeping the main package small.
   subPackages: [
     { root: 'pages/resident', pages: ['post-need/index', 'my-needs/index', 'need-detail/index'] },
-    { root: 'pages/member', pages: ['order-hall/index', 'order-detail/index', 'my-tasks/index', 'checkin-code/index', 'my-hours/index'] },
-    { root: 'pages/secretary', pages: ['needs/index', 'create-order/index', 'orders/index', 'order-detail/index', 'scanner/index', 'record-need/index'] },
+    { root: 'pages/member', pages: ['order-hall/index', 'order-detail/index', 'my-tasks/index', 'checkin-code/index', 'my-hours/index', 'my-data/index'] },
+    {
+      root: 'pages/secretary',
+      pages: [
+        'needs/index', 'create-order/index', 'orders/index', 'order-detail/index', 'scanner/index', 'record-need/index',
+        'registrations/index', 'member-register/index', 'access-log/index',
+      ],
+    },
+    // 报到: reachable before the member has an account or a member role.
+    { root: 'pages/join', pages: ['register/index', 'status/index'] },
+    { root: 'pages/unit', pages: ['slips/index', 'statistics/index'] },
+    { root: 'pages/district', pages: ['org/index', 'units/index', 'people/index'] },
   ],
   window: {
     navigationBarTitleText: '党员义工',

@@ -2,6 +2,10 @@ import { authActions, authErrors } from './auth';
 import { checkinActions, checkinErrors } from './checkin';
 import { demandActions, demandErrors } from './demands';
 import { orderActions, orderErrors } from './orders';
+import { orgActions, orgErrors } from './org';
+import { privacyActions, privacyErrors } from './privacy';
+import { registrationActions, registrationErrors } from './registration';
+import { reportsActions, reportsErrors } from './reports';
 import { recordActions, recordErrors } from './records';
 import type { ActionTable } from './runtime';
 import { commonErrors } from './shared/domain-error';
@@ -13,6 +17,10 @@ export const FUNCTION_ACTIONS: Record<string, ActionTable> = {
   orders: orderActions,
   checkin: checkinActions,
   records: recordActions,
+  registration: registrationActions,
+  privacy: privacyActions,
+  reports: reportsActions,
+  org: orgActions,
 };
 
 /** Every error code with its zh-CN message. */
@@ -23,6 +31,10 @@ export const ERROR_CATALOGUE: Record<string, string> = {
   ...orderErrors.catalogue,
   ...checkinErrors.catalogue,
   ...recordErrors.catalogue,
+  ...registrationErrors.catalogue,
+  ...privacyErrors.catalogue,
+  ...reportsErrors.catalogue,
+  ...orgErrors.catalogue,
 };
 
 export const COMMON_ERROR_CODES = Object.keys(commonErrors.catalogue);

@@ -23,9 +23,21 @@ export const ROUTES = {
   /** The scanner for one order; without an order it first asks which. */
   secretaryRecordNeed: '/pages/secretary/record-need/index',
   secretaryScanner: (orderId?: string) => `/pages/secretary/scanner/index${orderId ? `?orderId=${encodeURIComponent(orderId)}` : ''}`,
+  secretaryRegistrations: '/pages/secretary/registrations/index',
+  secretaryMemberRegister: '/pages/secretary/member-register/index',
+  secretaryAccessLog: '/pages/secretary/access-log/index',
+  /** The registration form; a 报到单 code fills in the unit and community. */
+  joinRegister: (slipCode?: string) => `/pages/join/register/index${slipCode ? `?slip=${encodeURIComponent(slipCode)}` : ''}`,
+  joinStatus: '/pages/join/status/index',
+  memberMyData: '/pages/member/my-data/index',
+  unitSlips: '/pages/unit/slips/index',
+  unitStatistics: '/pages/unit/statistics/index',
+  districtOrg: '/pages/district/org/index',
+  districtUnits: '/pages/district/units/index',
+  districtPeople: '/pages/district/people/index',
 }
 
-/** The first page of each role. Roles without their own pages yet land on 我的. */
+/** The first page of each role; without a role (a new account whose 报到 is pending) it is 我的. */
 export function homeOf(role: Role | null): string {
   switch (role) {
     case 'resident':
@@ -34,6 +46,10 @@ export function homeOf(role: Role | null): string {
       return ROUTES.memberHome
     case 'secretary':
       return ROUTES.secretaryHome
+    case 'unit_admin':
+      return ROUTES.unitSlips
+    case 'district_admin':
+      return ROUTES.districtOrg
     default:
       return PROFILE_PAGE
   }

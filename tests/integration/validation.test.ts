@@ -1,16 +1,8 @@
 import type { z } from 'zod';
-import { main as auth } from '../../cloudfunctions/auth/index';
-import { main as checkin } from '../../cloudfunctions/checkin/index';
-import { main as demands } from '../../cloudfunctions/demands/index';
-import { main as orders } from '../../cloudfunctions/orders/index';
-import { main as records } from '../../cloudfunctions/records/index';
-import { authActions } from '../../cloudfunctions/_core/auth';
-import { checkinActions } from '../../cloudfunctions/_core/checkin';
+import { FUNCTION_ACTIONS } from '../../cloudfunctions/_core/function-catalogue';
 import type { Database } from '../../cloudfunctions/_core/db/database';
-import { demandActions } from '../../cloudfunctions/_core/demands';
-import { orderActions } from '../../cloudfunctions/_core/orders';
-import { recordActions } from '../../cloudfunctions/_core/records';
 import type { ActionTable } from '../../cloudfunctions/_core/runtime';
+import { cloudFunctions } from '../../gateway/cloud-functions';
 import { call, failed, inMinutes, ok, type Main } from '../support/call';
 import { useWallClock } from '../support/clock';
 import { countRows } from '../support/db-state';
@@ -19,13 +11,8 @@ import { openSuiteDatabase } from '../support/test-database';
 
 const CHINESE = /[\u4e00-\u9fa5]/;
 
-const FUNCTIONS: [string, Main, ActionTable][] = [
-  ['auth', auth, authActions],
-  ['demands', demands, demandActions],
-  ['orders', orders, orderActions],
-  ['checkin', checkin, checkinActions],
-  ['records', records, recordActions],
-];
+const FUNCTIONS: [string, Main, ActionTable][] = Object.entries(FUNCTION_ACTIONS).map(([fn, table]) => [fn, cloudFunctions[fn] as Main, table]);
+const { orders, demands, checkin } = cloudFunctions as Record<string, Main>;
 
 const ACTIONS = FUNCTIONS.flatMap(([fn, main, table]) =>
   Object.entries(table).map(([action, definition]) => ({ name: `${fn}.${action}`, main, action, input: definition.input })),

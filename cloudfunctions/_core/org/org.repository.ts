@@ -36,8 +36,15 @@ export const orgRepository = {
     member: { userId: string; communityId: string; gridId: string | null; unitId: string | null; memberType: MemberType; skills?: string[]; posts?: string[]; availability?: object },
   ) =>
     (await tx.query<{ volunteer_no: string }>(
-      `insert into members (user_id, volunteer_no, community_id, grid_id, unit_id, member_type, skills, posts, availability)
-       values ($1, 'DY' || nextval('volunteer_no_seq'), $2, $3, $4, $5, $6, $7, $8) returning volunteer_no`,
+      `with member as (
+         insert into members (user_id, volunteer_no, community_id, grid_id, unit_id, member_type, skills, posts, availability)
+         values ($1, 'DY' || nextval('volunteer_no_seq'), $2, $3, $4, $5, $6, $7, $8)
+         returning user_id, volunteer_no, community_id, grid_id, created_at
+       ), history as (
+         insert into member_community_history (id, member_id, community_id, grid_id, joined_at)
+         select gen_random_uuid(), user_id, community_id, grid_id, created_at from member
+       )
+       select volunteer_no from member`,
       [member.userId, member.communityId, member.gridId, member.unitId, member.memberType, member.skills ?? [], member.posts ?? [],
         JSON.stringify(member.availability ?? {})],
     ))[0].volunteer_no,

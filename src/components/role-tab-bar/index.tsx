@@ -4,7 +4,8 @@ import type { Role } from '@/services/api/types'
 import { PROFILE_PAGE, ROUTES } from '@/services/navigation'
 import './index.scss'
 
-export type TabKey = 'post-need' | 'my-needs' | 'member-hall' | 'member-tasks' | 'member-code' | 'member-hours' | 'secretary-needs' | 'secretary-orders' | 'secretary-scan' | 'profile'
+export type TabKey = 'post-need' | 'my-needs' | 'member-hall' | 'member-tasks' | 'member-code' | 'member-hours' | 'secretary-needs' | 'secretary-orders' | 'secretary-scan' | 'secretary-members'
+  | 'unit-slips' | 'unit-stats' | 'district-org' | 'district-units' | 'district-people' | 'profile'
 
 interface Tab {
   key: TabKey
@@ -33,10 +34,20 @@ export const TABS_BY_ROLE: Record<Role, Tab[]> = {
     { key: 'secretary-needs', text: '需求池', url: ROUTES.secretaryNeeds },
     { key: 'secretary-orders', text: '订单', url: ROUTES.secretaryOrders },
     { key: 'secretary-scan', text: '扫码', url: ROUTES.secretaryScanner() },
+    { key: 'secretary-members', text: '党员', url: ROUTES.secretaryMemberRegister },
     PROFILE_TAB,
   ],
-  unit_admin: [PROFILE_TAB],
-  district_admin: [PROFILE_TAB],
+  unit_admin: [
+    { key: 'unit-slips', text: '报到单', url: ROUTES.unitSlips },
+    { key: 'unit-stats', text: '统计', url: ROUTES.unitStatistics },
+    PROFILE_TAB,
+  ],
+  district_admin: [
+    { key: 'district-org', text: '组织', url: ROUTES.districtOrg },
+    { key: 'district-units', text: '单位', url: ROUTES.districtUnits },
+    { key: 'district-people', text: '人员', url: ROUTES.districtPeople },
+    PROFILE_TAB,
+  ],
 }
 
 export interface RoleTabBarProps {

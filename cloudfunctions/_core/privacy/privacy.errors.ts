@@ -1,0 +1,3 @@
+import { defineErrors } from '../shared/domain-error';
+
+export const privacyErrors = defineErrors({});

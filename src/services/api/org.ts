@@ -1,0 +1,2 @@
+/** The org cloud function. */
+export const orgApi = {}

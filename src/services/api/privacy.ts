@@ -1,0 +1,2 @@
+/** The privacy cloud function. */
+export const privacyApi = {}

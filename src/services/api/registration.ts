@@ -1,0 +1,2 @@
+/** The registration cloud function. */
+export const registrationApi = {}

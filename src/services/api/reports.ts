@@ -1,0 +1,2 @@
+/** The reports cloud function. */
+export const reportsApi = {}
