@@ -28,7 +28,7 @@ const nextPhone = () => `1990${String(process.pid % 1000).padStart(3, '0')}${Str
 
 export const PASSWORD = 'test-password-1';
 
-async function createUser(db: Database, name: string, grants: { role: Role; orgId: string }[]): Promise<TestUser> {
+async function createUser(db: Database, name: string, grants: { role: Role; orgId?: string; unitId?: string }[]): Promise<TestUser> {
   const id = randomUUID();
   const phone = nextPhone();
   await orgRepository.createUser(db, { id, name, phone, passwordHash: await hashPassword(PASSWORD, 1024) });
@@ -77,4 +77,8 @@ export async function buildCommunity(
 
 export async function createDistrictAdmin(db: Database, districtId: string): Promise<TestUser> {
   return createUser(db, '区管理员', [{ role: 'district_admin', orgId: districtId }]);
+}
+
+export async function createUnitAdmin(db: Database, unitId: string): Promise<TestUser> {
+  return createUser(db, '单位管理员', [{ role: 'unit_admin', unitId }]);
 }
