@@ -72,6 +72,14 @@ describe('scan queue', () => {
     expect(pendingScans()).toEqual([])
   })
 
+  it('should send and keep the secretary’s choice of 签退 with the scan', async () => {
+    const scan = newScan(ORDER, 'DY1.b', new Date(), 'out')
+    api.scan.mockResolvedValue({ ok: false, error: { code: 'NETWORK', message: '网络不可用' } })
+    await submitScan(scan)
+    expect(api.scan).toHaveBeenCalledWith({ ...scan, intent: 'out' })
+    expect(pendingScans()).toEqual([expect.objectContaining({ scanId: scan.scanId, intent: 'out' })])
+  })
+
   it('should keep a scan in device storage when the call fails for the network', async () => {
     const scan = newScan(ORDER, 'DY1.a')
     api.scan.mockResolvedValue(NETWORK)

@@ -14,6 +14,8 @@ export interface QueuedScan {
   code: string
   /** ISO instant with the phone's offset, e.g. 2026-11-23T09:00:05.120+08:00. */
   scannedAt: string
+  /** 'out' when the secretary chose 签退; otherwise the first scan checks in and a later one out. */
+  intent?: 'auto' | 'out'
 }
 
 export type ScanOutcome =
@@ -64,8 +66,8 @@ export function isoWithOffset(at: Date): string {
 }
 
 /** Fixes the scan's id and time now, whether it is sent now or later. */
-export function newScan(orderId: string, code: string, at: Date = new Date()): QueuedScan {
-  return { scanId: uuidV4(), orderId, code: code.trim(), scannedAt: isoWithOffset(at) }
+export function newScan(orderId: string, code: string, at: Date = new Date(), intent: 'auto' | 'out' = 'auto'): QueuedScan {
+  return { scanId: uuidV4(), orderId, code: code.trim(), scannedAt: isoWithOffset(at), ...(intent === 'out' ? { intent } : {}) }
 }
 
 const listeners = new Set<Listener>()
@@ -116,7 +118,7 @@ export async function submitScan(scan: QueuedScan): Promise<ScanOutcome> {
     enqueue(scan)
     return { kind: 'queued', scan }
   }
-  const result = await checkinApi.scan({ ...scan, intent: 'auto' })
+  const result = await checkinApi.scan({ ...scan, intent: scan.intent ?? 'auto' })
   if (result.ok) return { kind: 'verdict', scan, verdict: result.data }
   if (result.error.code === 'NETWORK') {
     enqueue(scan)
@@ -143,7 +145,7 @@ async function uploadPending(): Promise<FlushReport> {
   let remaining = pendingScans()
   while (remaining.length) {
     const batch = remaining.slice(0, UPLOAD_BATCH)
-    const result = await checkinApi.uploadQueue(batch.map((scan) => ({ ...scan, intent: 'auto' as const })))
+    const result = await checkinApi.uploadQueue(batch.map((scan) => ({ ...scan, intent: scan.intent ?? ('auto' as const) })))
     if (!result.ok) {
       // A scan the server cannot even read (scans.3.code …) would block the queue for ever:
       // it is reported and dropped, and the rest sent again. Otherwise nothing is dropped.

@@ -49,7 +49,11 @@ function writeQrVideo(text: string): string {
 }
 
 /** The secretary's phone with a camera that sees `code`: log in, open the scanner on the order, wait for the verdict. */
-async function scanWithCamera(code: string, orderId: string, expected: RegExp, shot: string): Promise<void> {
+/**
+ * Opens the scanner with a fake camera showing `code`. With `refusedFirst`, the camera's first reading is expected
+ * to be refused with those words, and the secretary answers by choosing 签退 from the verdict card.
+ */
+async function scanWithCamera(code: string, orderId: string, expected: RegExp, shot: string, refusedFirst?: RegExp): Promise<void> {
   const browser = await launchChromium([
     '--use-fake-device-for-media-stream',
     '--use-fake-ui-for-media-stream',
@@ -62,6 +66,11 @@ async function scanWithCamera(code: string, orderId: string, expected: RegExp, s
     await logIn(page, SECRETARY, /pages\/secretary\/needs/);
     await page.goto(`${gatewayUrl()}#/pages/secretary/scanner/index?orderId=${orderId}`, { waitUntil: 'networkidle' });
     const verdict = shown(page, '.scan-result');
+    if (refusedFirst) {
+      await verdict.locator('.scan-result__headline').filter({ hasText: refusedFirst }).waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: screenshotPath(`${shot}-refused`) });
+      await verdict.locator('.nut-button').filter({ hasText: '改为签退，再扫一次' }).tap();
+    }
     await verdict.locator('.scan-result__headline').filter({ hasText: expected }).waitFor({ timeout: 30_000 });
     await verdict.locator('.scan-result__name').filter({ hasText: MEMBER.name }).waitFor();
     await page.screenshot({ path: screenshotPath(shot) });
@@ -146,14 +155,14 @@ describe('the 三单 loop through four phones: resident, secretary, member, and 
     expect(parseCheckinCode(firstCode)).not.toBeNull();
   });
 
-  it('should check the member in and, on the next code, out through the secretary’s camera', async () => {
+  it('should check the member in, refuse the next code as a double scan, and check out when the secretary chooses 签退', async () => {
     await scanWithCamera(firstCode, orderId, /签到成功/, 'loop-camera-check-in');
     const { page } = phones.member;
     await page.waitForFunction((previous) => document.querySelector('[data-code]')?.getAttribute('data-code') !== previous, firstCode, {
       timeout: 35_000,
     });
     const nextCode = (await shown(page, '[data-code]').getAttribute('data-code')) ?? '';
-    await scanWithCamera(nextCode, orderId, /签退成功/, 'loop-camera-check-out');
+    await scanWithCamera(nextCode, orderId, /签退成功/, 'loop-camera-check-out', /刚签到不到10分钟/);
   });
 
   it('should show the service on the member’s hours page', async () => {

@@ -152,7 +152,7 @@ describe('扫码核验: every refusal a scan can produce', () => {
     const first = await ok(scan(order.id, a.secretary, { code }));
     expect(first.outcome).toBe('checked_in');
 
-    await expectRefused(() => scan(order.id, a.secretary, { code }), 'CHECKIN_CODE_REPLAYED');
+    await expectRefused(() => scan(order.id, a.secretary, { code, intent: 'out' }), 'CHECKIN_CODE_REPLAYED');
 
     expect(await attendanceOf(order.id)).toEqual([expect.objectContaining({ member_id: member.id, checked_out_at: null })]);
     expect(await db.query('select id from scans where order_id = $1', [order.id])).toHaveLength(1);
@@ -219,6 +219,19 @@ describe('扫码核验: every refusal a scan can produce', () => {
     expect(await attendanceOf(order.id)).toEqual([expect.objectContaining({ checked_out_at: null })]);
   });
 
+  it('should refuse an automatic second scan within 10 minutes of check-in as CHECKIN_JUST_CHECKED_IN, and take an explicit 签退', async () => {
+    const member = a.members[0];
+    const order = await orderAcceptedBy([member]);
+    await ok(scan(order.id, a.secretary, { device: deviceOf(member) }));
+    clock.advanceMinutes(1);
+
+    await expectRefused(() => scan(order.id, a.secretary, { device: deviceOf(member) }), 'CHECKIN_JUST_CHECKED_IN');
+    expect(await attendanceOf(order.id)).toEqual([expect.objectContaining({ checked_in_at: START, checked_out_at: null })]);
+
+    const checkedOut = await ok(scan(order.id, a.secretary, { device: deviceOf(member), intent: 'out' }));
+    expect(checkedOut).toMatchObject({ outcome: 'checked_out', minutesCredited: 1 });
+  });
+
   it('should refuse a check-out with intent "out" before any check-in as CHECKIN_NOT_CHECKED_IN', async () => {
     const member = a.members[0];
     const order = await orderAcceptedBy([member]);
@@ -257,7 +270,7 @@ describe('扫码核验: every refusal a scan can produce', () => {
     await ok(scan(order.id, a.secretary, { device: deviceOf(member) }));
     const earlier = minutesFromNow(-5);
 
-    await expectRefused(() => scan(order.id, a.secretary, { device: deviceOf(member), scannedAt: earlier }), 'CHECKIN_OUT_BEFORE_IN');
+    await expectRefused(() => scan(order.id, a.secretary, { device: deviceOf(member), scannedAt: earlier, intent: 'out' }), 'CHECKIN_OUT_BEFORE_IN');
     expect(await attendanceOf(order.id)).toEqual([expect.objectContaining({ checked_in_at: START, checked_out_at: null })]);
   });
 
@@ -339,7 +352,7 @@ describe('扫码核验: every refusal a scan can produce', () => {
     const tested = [
       'CHECKIN_NOT_A_MEMBER', 'CHECKIN_CODE_INVALID', 'CHECKIN_CODE_EXPIRED', 'CHECKIN_CODE_FROM_FUTURE', 'CHECKIN_CODE_REPLAYED',
       'CHECKIN_DEVICE_REVOKED', 'CHECKIN_NOT_ASSIGNED', 'CHECKIN_OUTSIDE_WINDOW', 'CHECKIN_ORDER_CLOSED', 'CHECKIN_ALREADY_IN',
-      'CHECKIN_ALREADY_OUT', 'CHECKIN_NOT_CHECKED_IN', 'CHECKIN_OUT_BEFORE_IN', 'CHECKIN_VERIFIER_FORBIDDEN', 'CHECKIN_SCAN_TIME_INVALID',
+      'CHECKIN_ALREADY_OUT', 'CHECKIN_NOT_CHECKED_IN', 'CHECKIN_JUST_CHECKED_IN', 'CHECKIN_OUT_BEFORE_IN', 'CHECKIN_VERIFIER_FORBIDDEN', 'CHECKIN_SCAN_TIME_INVALID',
       'CHECKIN_SCAN_TOO_OLD', 'CHECKIN_SCAN_ID_REUSED',
     ];
     expect(Object.keys(checkinErrors.catalogue).sort()).toEqual(tested.sort());

@@ -52,7 +52,10 @@ export async function judgeScan(ctx: ActionContext, input: ScanInput): Promise<S
   }
 
   const checkedInAt = place.checked_in_at;
-  const decision = decideScanKind(input.intent, checkedInAt ? { checkedOut: place.checked_out_at !== null } : undefined);
+  const decision = decideScanKind(
+    input.intent,
+    checkedInAt ? { checkedOut: place.checked_out_at !== null, minutesSinceCheckIn: (scannedAt.getTime() - checkedInAt.getTime()) / 60_000 } : undefined,
+  );
   if ('refusal' in decision) throw checkinErrors.error(decision.refusal, who);
   if (decision.kind === 'out' && scannedAt < checkedInAt!) throw checkinErrors.error('CHECKIN_OUT_BEFORE_IN', who);
 

@@ -51,11 +51,14 @@ describe('isWithinScanWindow', () => {
 
 describe('decideScanKind', () => {
   const none = undefined;
-  const inside = { checkedOut: false };
-  const done = { checkedOut: true };
+  const inside = { checkedOut: false, minutesSinceCheckIn: 45 };
+  const justIn = { checkedOut: false, minutesSinceCheckIn: 2 };
+  const done = { checkedOut: true, minutesSinceCheckIn: 45 };
   it.each([
     ['auto', 'no attendance', none, { kind: 'in' }],
     ['auto', 'checked in', inside, { kind: 'out' }],
+    ['auto', 'checked in 2 minutes ago', justIn, { refusal: 'CHECKIN_JUST_CHECKED_IN' }],
+    ['out', 'checked in 2 minutes ago', justIn, { kind: 'out' }],
     ['auto', 'checked out', done, { refusal: 'CHECKIN_ALREADY_OUT' }],
     ['in', 'no attendance', none, { kind: 'in' }],
     ['in', 'checked in', inside, { refusal: 'CHECKIN_ALREADY_IN' }],
@@ -63,7 +66,7 @@ describe('decideScanKind', () => {
     ['out', 'no attendance', none, { refusal: 'CHECKIN_NOT_CHECKED_IN' }],
     ['out', 'checked in', inside, { kind: 'out' }],
     ['out', 'checked out', done, { refusal: 'CHECKIN_ALREADY_OUT' }],
-  ] as ['auto' | 'in' | 'out', string, { checkedOut: boolean } | undefined, ScanDecision][])(
+  ] as ['auto' | 'in' | 'out', string, { checkedOut: boolean; minutesSinceCheckIn: number } | undefined, ScanDecision][])(
     'should decide intent %s with %s',
     (intent, _state, attendance, decision) => {
       expect(decideScanKind(intent, attendance)).toEqual(decision);

@@ -18,6 +18,11 @@ import './index.scss'
 const RESUME_AFTER_MS = 2000
 const isWeapp = process.env.TARO_ENV === 'weapp'
 
+const INTENTS = [
+  { value: 'auto', title: '签到 / 签退', hint: '首次扫码签到，再次扫码签退' },
+  { value: 'out', title: '只签退', hint: '活动结束时逐一签退' },
+] as const
+
 export default function ScannerPage() {
   const { params } = useRouter()
   const [orderId, setOrderId] = useState(params.orderId ? decodeURIComponent(params.orderId) : '')
@@ -94,6 +99,9 @@ function ScanStation({ orderId }: { orderId: string }) {
   const [paused, setPaused] = useState(false)
   const [typed, setTyped] = useState('')
   const [uploading, setUploading] = useState(false)
+  const [intent, setIntent] = useState<'auto' | 'out'>('auto')
+  const intentRef = useRef(intent)
+  intentRef.current = intent
   const guard = useRef(createRepeatGuard())
   const resumeTimer = useRef<ReturnType<typeof setTimeout>>()
   const continuous = useRef(false)
@@ -164,7 +172,7 @@ function ScanStation({ orderId }: { orderId: string }) {
       if (busy.current || !guard.current.accept(text)) return false
       busy.current = true
       setPaused(true)
-      const scan = newScan(orderId, text)
+      const scan = newScan(orderId, text, new Date(), intentRef.current)
       const outcome = await submitScan(scan)
       if (outcome.kind !== 'refused') guard.current.markUsed(text)
       const shown = displayOf(outcome)
@@ -226,7 +234,21 @@ function ScanStation({ orderId }: { orderId: string }) {
             </>
           )}
           {orderError && <Text className="scanner__order-error">{orderError}</Text>}
-          <Text className="scanner__order-hint">首次扫码为签到，再次扫码为签退</Text>
+        </View>
+
+        <View className="scanner__intent" role="radiogroup" aria-label="扫码用途">
+          {INTENTS.map((option) => (
+            <View
+              key={option.value}
+              role="radio"
+              aria-checked={intent === option.value}
+              className={`scanner__intent-option${intent === option.value ? ' scanner__intent-option--active' : ''}`}
+              onClick={() => setIntent(option.value)}
+            >
+              <Text className="scanner__intent-title">{option.title}</Text>
+              <Text className="scanner__intent-hint">{option.hint}</Text>
+            </View>
+          ))}
         </View>
 
         {pending > 0 && (
@@ -254,7 +276,7 @@ function ScanStation({ orderId }: { orderId: string }) {
           inFront && <QrScanner paused={paused} onCode={(text) => void handleCode(text)} />
         )}
 
-        {result && <ResultCard result={result} />}
+        {result && <ResultCard result={result} onCheckout={intent === 'out' ? undefined : () => setIntent('out')} />}
 
         <View className="scanner__manual">
           <Text className="scanner__manual-label">扫不出来？粘贴或输入签到码：</Text>
@@ -300,7 +322,7 @@ function OrderDetailLink({ order }: { order: Order }) {
   )
 }
 
-function ResultCard({ result }: { result: ScanDisplay }) {
+function ResultCard({ result, onCheckout }: { result: ScanDisplay; onCheckout?: () => void }) {
   const member = result.member
   return (
     <View className={`scan-result scan-result--${result.tone}`} aria-live="assertive">
@@ -321,6 +343,13 @@ function ResultCard({ result }: { result: ScanDisplay }) {
       <Text className="scan-result__headline">{result.headline}</Text>
       {result.detail && <Text className="scan-result__detail">{result.detail}</Text>}
       <Text className="scan-result__time">扫码时间 {formatClock(result.at)}</Text>
+      {result.offerCheckout && onCheckout && (
+        <View className="scan-result__action">
+          <Button type="primary" size="large" block onClick={onCheckout}>
+            改为签退，再扫一次
+          </Button>
+        </View>
+      )}
     </View>
   )
 }

@@ -34,6 +34,12 @@ describe('displayOf', () => {
     expect(refused.member).toBeUndefined()
     expect(displayOf({ kind: 'queued', scan })).toMatchObject({ tone: 'queued', headline: '已离线保存' })
   })
+
+  it('should offer 签退 only for a second scan taken too soon after check-in', () => {
+    const tooSoon = displayOf({ kind: 'refused', scan, error: { code: 'CHECKIN_JUST_CHECKED_IN', message: '该党员刚签到不到10分钟' } })
+    expect(tooSoon.offerCheckout).toBe(true)
+    expect(displayOf({ kind: 'refused', scan, error: { code: 'CHECKIN_ALREADY_OUT', message: '已签退' } }).offerCheckout).toBeUndefined()
+  })
 })
 
 describe('flushSummary', () => {

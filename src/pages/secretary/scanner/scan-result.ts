@@ -10,6 +10,8 @@ export interface ScanDisplay {
   detail?: string
   member?: { name: string; photoUrl: string | null; volunteerNo: string }
   at: string
+  /** A refusal the secretary can answer by scanning again as 签退. */
+  offerCheckout?: boolean
 }
 
 export function displayOf(outcome: ScanOutcome): ScanDisplay {
@@ -19,7 +21,8 @@ export function displayOf(outcome: ScanOutcome): ScanDisplay {
     return { scanId, tone: 'queued', headline: '已离线保存', detail: '网络恢复后自动上传，按扫码时间核验', at }
   }
   if (outcome.kind === 'refused') {
-    return { scanId, tone: 'refused', headline: outcome.error.message, at }
+    const offerCheckout = outcome.error.code === 'CHECKIN_JUST_CHECKED_IN'
+    return { scanId, tone: 'refused', headline: outcome.error.message, at, ...(offerCheckout ? { offerCheckout } : {}) }
   }
   const { verdict } = outcome
   // The headline already says the hours credited and whether they wait for approval.
