@@ -13,7 +13,7 @@ export const checkinErrors = defineErrors({
   CHECKIN_ALREADY_IN: '该党员已签到，不能重复签到',
   CHECKIN_ALREADY_OUT: '该党员本单已签到并签退，无需再扫',
   CHECKIN_NOT_CHECKED_IN: '该党员尚未签到，不能签退',
-  CHECKIN_JUST_CHECKED_IN: '该党员刚签到不到10分钟，这次扫码未计入；如确需签退，请选择“签退”后再扫',
+  CHECKIN_JUST_CHECKED_IN: '该党员刚签到不到10分钟，这次扫码未计入；如确需签退，请改为签退后再扫',
   CHECKIN_OUT_BEFORE_IN: '签退时间早于签到时间',
   CHECKIN_VERIFIER_FORBIDDEN: '您没有这张订单的扫码核验权限（须为本社区书记、订单负责人或下单居民）',
   CHECKIN_SCAN_TIME_INVALID: '扫码时间晚于服务器当前时间，请检查扫码手机的时间设置',
