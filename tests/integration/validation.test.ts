@@ -45,6 +45,8 @@ function wrongValue(schema: z.ZodType, path: string): { value: unknown; paths: s
       return { value: 12345, ...here };
     case 'number':
       return { value: '12', ...here };
+    case 'boolean':
+      return { value: 'yes', ...here };
     case 'enum':
       return { value: '不存在的选项', ...here };
     case 'array': {
@@ -94,14 +96,15 @@ describe('bad input on every action of every cloud function', () => {
     return error;
   }
 
-  it('should cover every action: 40 of them, of which these need no input', () => {
-    expect(ACTIONS).toHaveLength(40);
+  it('should cover every action: 44 of them, of which these need no input', () => {
+    expect(ACTIONS).toHaveLength(44);
     expect(ACTIONS.filter(({ input }) => requiredKeys(input).length === 0).map(({ name }) => name)).toEqual([
       'auth.wxLogin', 'auth.me',
       'demands.listMine', 'demands.listForCommunity',
       'orders.listOpen', 'orders.listMine', 'orders.listForCommunity',
       'checkin.issueDeviceSecret',
       'records.myHours', 'records.listForCommunity', 'records.missingCheckouts', 'records.listDisputes',
+      'reports.communityRegister', 'reports.exportCommunityRegister', 'reports.unitStatistics', 'reports.exportUnitStatistics',
     ]);
   });
 
