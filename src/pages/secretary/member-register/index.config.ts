@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '党员登记表' })
+export default definePageConfig({
+  navigationBarTitleText: '党员登记表',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 80,
+})

@@ -1,6 +1,175 @@
+import { useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Button, Dialog, Tag } from '@nutui/nutui-react-taro'
+import { ListFooter } from '@/components/list-footer'
 import { PageShell } from '@/components/page-shell'
+import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
+import { reportsApi, type CommunityRegister, type RegisterEntry, type RegisterMemberType } from '@/services/api/reports'
+import { ROUTES } from '@/services/navigation'
+import { saveFile } from '@/services/save-file'
+import { StatusTabs } from '../shared/status-tabs'
+import './index.scss'
 
-// Placeholder until this page is built.
-export default function SecretaryMemberRegisterPage() {
-  return <PageShell title="党员登记表" tab="secretary-members" status="empty" empty={{ title: '建设中', hint: '此页面即将上线' }} />
+const PAGE_SIZE = 10
+
+const TYPE_TEXT: Record<Exclude<RegisterMemberType, 'all'>, string> = {
+  in_service: '在职党员',
+  community: '社区党员',
+  probationary: '预备党员',
+  activist: '入党积极分子',
+}
+const TYPES = Object.keys(TYPE_TEXT) as Exclude<RegisterMemberType, 'all'>[]
+
+type Entry = RegisterEntry & { id: string }
+
+const tabsOf = (counts: Record<string, number>) => [
+  ...TYPES.map((key) => ({ key: key as RegisterMemberType, text: `${TYPE_TEXT[key]} ${counts[key] ?? 0}` })),
+  { key: 'all' as RegisterMemberType, text: `全部 ${TYPES.reduce((sum, key) => sum + (counts[key] ?? 0), 0)}` },
+]
+
+/** 党员 tab of the secretary: 在职党员社区报到登记表 (附件4) as cards, with its Excel export. */
+export default function MemberRegisterPage() {
+  const [memberType, setMemberType] = useState<RegisterMemberType>('in_service')
+  const [sheet, setSheet] = useState<Pick<CommunityRegister, 'header' | 'countsByType'> | null>(null)
+  const [includeContacts, setIncludeContacts] = useState(false)
+  const [confirming, setConfirming] = useState(false)
+  const [exporting, setExporting] = useState(false)
+  const list = usePagedList<Entry>(PAGE_SIZE)
+  const typeRef = useRef(memberType)
+
+  const loadFirstPage = (which: RegisterMemberType, quiet = false) =>
+    list.reload(async (page) => {
+      const result = await reportsApi.communityRegister(which, page)
+      if (!result.ok) return result
+      setSheet({ header: result.data.header, countsByType: result.data.countsByType })
+      return { ok: true, data: { items: result.data.items.map((row) => ({ ...row, id: row.memberId })), total: result.data.total } }
+    }, quiet)
+
+  const switchType = (next: RegisterMemberType) => {
+    typeRef.current = next
+    setMemberType(next)
+    void loadFirstPage(next)
+  }
+
+  useDidShow(() => void loadFirstPage(typeRef.current, list.loaded))
+  usePullDownRefresh(() => void loadFirstPage(typeRef.current, true))
+  useReachBottom(() => void list.loadMore())
+
+  const runExport = async () => {
+    setConfirming(false)
+    setExporting(true)
+    const result = await reportsApi.exportCommunityRegister({ memberType, includeContacts })
+    setExporting(false)
+    if (!result.ok) {
+      void Taro.showToast({ title: result.error.message, icon: 'none', duration: 3000 })
+      return
+    }
+    try {
+      await saveFile(result.data)
+      void Taro.showToast({ title: includeContacts ? '已导出，本次查看已留痕' : '已导出', icon: 'none' })
+    } catch {
+      void Taro.showToast({ title: '文件未能保存，请重试', icon: 'none' })
+    }
+  }
+
+  const header = sheet?.header
+  return (
+    <PageShell title="党员登记表" tab="secretary-members" elderToggle>
+      <View className="member-register__pending" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryRegistrations })}>
+        <Text>待确认报到</Text>
+        <Text className="member-register__pending-arrow">查看并回执 ›</Text>
+      </View>
+      <StatusTabs tabs={tabsOf(sheet?.countsByType ?? {})} current={memberType} onChange={switchType} />
+      {header && (
+        <Text className="member-register__header">
+          {header.district} · {header.street} · {header.community}社区党组织
+        </Text>
+      )}
+      <View className="member-register__export">
+        <View
+          className="member-register__check"
+          role="checkbox"
+          aria-checked={includeContacts}
+          onClick={() => setIncludeContacts(!includeContacts)}
+        >
+          <Text className={`member-register__box${includeContacts ? ' member-register__box--on' : ''}`}>{includeContacts ? '✓' : ''}</Text>
+          <Text>包含完整电话和住址（将留痕）</Text>
+        </View>
+        <Button type="primary" loading={exporting} disabled={exporting} onClick={() => (includeContacts ? setConfirming(true) : void runExport())}>
+          导出 Excel
+        </Button>
+      </View>
+      <View className="status-tabs-body">
+        <PageShell
+          requireLogin={false}
+          status={shellStatusOf(list.status, list.items.length)}
+          error={list.error}
+          onRetry={() => void loadFirstPage(memberType)}
+          empty={{ title: `还没有${memberType === 'all' ? '' : TYPE_TEXT[memberType]}登记`, hint: '党员报到经社区确认后会列在这里' }}
+        >
+          <View className="member-register">
+            <Text className="member-register__count">共 {list.total} 人（手机、住址已打码）</Text>
+            {list.items.map((entry) => (
+              <RegisterCard key={entry.id} entry={entry} />
+            ))}
+            <ListFooter shown={list.items.length} total={list.total} loading={list.loadingMore} error={list.moreError} onMore={() => void list.loadMore()} unit="人" />
+          </View>
+        </PageShell>
+      </View>
+      <Dialog
+        visible={confirming}
+        title="导出完整电话和住址"
+        confirmText="确认导出"
+        cancelText="不包含"
+        closeOnOverlayClick={false}
+        onConfirm={() => void runExport()}
+        onCancel={() => setConfirming(false)}
+        onClose={() => setConfirming(false)}
+      >
+        <Text className="member-register__dialog">
+          导出的表格将包含每位党员的完整手机号和住址。按个人信息保密要求，每人每项都会记入访问记录，党员本人可以查看。请妥善保管文件，不要外传。
+        </Text>
+      </Dialog>
+    </PageShell>
+  )
+}
+
+function Line({ label, value }: { label: string; value: string }) {
+  if (!value) return null
+  return (
+    <View className="register-card__line">
+      <Text className="register-card__label">{label}</Text>
+      <Text className="register-card__value">{value}</Text>
+    </View>
+  )
+}
+
+function RegisterCard({ entry }: { entry: Entry }) {
+  const personal = [entry.gender, entry.birthMonth && `${entry.birthMonth}生`, entry.education].filter(Boolean).join(' · ')
+  return (
+    <View className="register-card">
+      <View className="register-card__head">
+        <Text className="register-card__name">
+          {entry.seq}. {entry.name}
+        </Text>
+        <Tag type={entry.memberType === 'in_service' ? 'primary' : 'default'}>{TYPE_TEXT[entry.memberType]}</Tag>
+      </View>
+      <Text className="register-card__sub">
+        {entry.volunteerNo}
+        {personal ? ` · ${personal}` : ''}
+      </Text>
+      <Line label="手机" value={entry.phone} />
+      <Line label="住址" value={entry.address} />
+      <Line label="入党时间" value={entry.joinedPartyMonth} />
+      <Line label="工作单位" value={[entry.workUnitAndTitle, entry.unitKind && `（${entry.unitKind}）`].filter(Boolean).join('')} />
+      <Line label="单位电话" value={entry.unitPhone} />
+      <Line label="专业特长" value={entry.skills} />
+      <Line label="兴趣爱好" value={entry.hobbies} />
+      <Line label="服务项目" value={entry.serviceProjects} />
+      <Line label="服务小组" value={entry.serviceGroup} />
+      <Line label="报到日期" value={entry.reportedOn} />
+      <Line label="其他服务" value={entry.willingOtherServices && (entry.willingOtherServices === '是' ? '愿意参加社区其他服务' : '暂不参加其他服务')} />
+    </View>
+  )
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '报到情况统计' })
+export default definePageConfig({ navigationBarTitleText: '报到情况统计', enablePullDownRefresh: true })

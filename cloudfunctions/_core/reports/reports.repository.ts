@@ -1,0 +1,132 @@
+import type { Executor } from '../db/database';
+
+export interface RegisterSourceRow {
+  member_id: string;
+  volunteer_no: string;
+  member_type: 'in_service' | 'community' | 'probationary' | 'activist';
+  name: string;
+  phone: string;
+  skills: string[];
+  posts: string[];
+  grid_name: string | null;
+  unit_name: string | null;
+  unit_kind: string | null;
+  gender: string | null;
+  birth_month: string | null;
+  joined_party_month: string | null;
+  education: string | null;
+  hobbies: string | null;
+  work_unit: string | null;
+  job_title: string | null;
+  unit_phone: string | null;
+  home_address: string | null;
+  service_intentions: { category: string; subItems?: string[] }[] | null;
+  willing_other_services: boolean | null;
+  reported_at: Date;
+  total: string;
+}
+
+export interface UnitRow {
+  id: string;
+  name: string;
+  kind: string;
+  district_id: string;
+}
+
+export interface ReportedMemberRow {
+  name: string;
+  phone: string;
+  community_id: string;
+  community_name: string;
+  reported_at: Date;
+}
+
+export interface OpenSlipRow {
+  name: string;
+  phone: string;
+  community_name: string;
+  issued_at: Date;
+  not_reported_reason: string | null;
+  registration_status: 'pending' | 'returned' | 'withdrawn' | 'confirmed' | null;
+  return_reason: string | null;
+  submitted_at: Date | null;
+  decided_at: Date | null;
+}
+
+/** 报到日期: the latest confirmed registration at the member's community, else when the member was created. */
+const REPORTED_AT = `coalesce((select max(r.decided_at) from registrations r
+                                where r.user_id = m.user_id and r.community_id = m.community_id and r.status = 'confirmed'),
+                              m.created_at)`;
+
+export const reportsRepository = {
+  /** Names of the community, its street and its district (附件4's header). */
+  communityHeader: async (tx: Executor, communityId: string) =>
+    (await tx.query<{ district: string; street: string; community: string }>(
+      `select district.name as district, street.name as street, community.name as community
+         from organisations community
+         join organisations street on street.id = community.parent_id
+         join organisations district on district.id = street.parent_id
+        where community.id = $1`,
+      [communityId],
+    ))[0],
+
+  /** Current members of the community (not those who left), with their profile where there is one. */
+  registerRows: (tx: Executor, communityId: string, memberType: string, page: { limit: number; offset: number } | null) =>
+    tx.query<RegisterSourceRow>(
+      `select m.user_id as member_id, m.volunteer_no, m.member_type, u.name, u.phone, m.skills, m.posts,
+              grid.name as grid_name, unit.name as unit_name, unit.kind as unit_kind,
+              p.gender, to_char(p.birth_month, 'YYYY.MM') as birth_month, to_char(p.joined_party_month, 'YYYY.MM') as joined_party_month,
+              p.education, p.hobbies, p.work_unit, p.job_title, p.unit_phone, p.home_address, p.service_intentions,
+              p.willing_other_services, ${REPORTED_AT} as reported_at, count(*) over () as total
+         from members m
+         join users u on u.id = m.user_id and u.left_at is null
+         left join member_profiles p on p.user_id = m.user_id
+         left join units unit on unit.id = m.unit_id
+         left join organisations grid on grid.id = m.grid_id
+        where m.community_id = $1 and ($2 = 'all' or m.member_type = $2)
+        order by ${REPORTED_AT}, m.volunteer_no
+        limit $3 offset $4`,
+      [communityId, memberType, page?.limit ?? null, page?.offset ?? 0],
+    ),
+
+  /** How many current members of the community are of each type. */
+  countsByType: (tx: Executor, communityId: string) =>
+    tx.query<{ member_type: string; n: number }>(
+      `select m.member_type, count(*)::int as n from members m join users u on u.id = m.user_id and u.left_at is null
+        where m.community_id = $1 group by m.member_type`,
+      [communityId],
+    ),
+
+  findUnit: async (tx: Executor, unitId: string) =>
+    (await tx.query<UnitRow>('select id, name, kind, district_id from units where id = $1', [unitId]))[0],
+
+  /** The unit's current in-service members: every one of them has reported to a community. */
+  reportedMembers: (tx: Executor, unitId: string) =>
+    tx.query<ReportedMemberRow>(
+      `select u.name, u.phone, m.community_id, c.name as community_name, ${REPORTED_AT} as reported_at
+         from members m
+         join users u on u.id = m.user_id and u.left_at is null
+         join organisations c on c.id = m.community_id
+        where m.unit_id = $1 and m.member_type = 'in_service'
+        order by u.name`,
+      [unitId],
+    ),
+
+  /** Open 报到单 of the unit whose holder is not (yet) one of its current in-service members, with the latest registration on it. */
+  openSlipsNotReported: (tx: Executor, unitId: string) =>
+    tx.query<OpenSlipRow>(
+      `select s.member_name as name, s.member_phone as phone, c.name as community_name, s.issued_at, s.not_reported_reason,
+              r.status as registration_status, r.return_reason, r.submitted_at, r.decided_at
+         from report_slips s
+         join organisations c on c.id = s.community_id
+         left join lateral (select status, return_reason, submitted_at, decided_at from registrations
+                             where slip_id = s.id order by submitted_at desc limit 1) r on true
+        where s.unit_id = $1 and s.cancelled_at is null
+          and not exists (
+            select 1 from members m join users u on u.id = m.user_id and u.left_at is null
+             where m.unit_id = s.unit_id and m.member_type = 'in_service'
+               and (u.phone = s.member_phone or exists (select 1 from registrations used where used.slip_id = s.id and used.user_id = u.id)))
+        order by s.issued_at, s.member_name`,
+      [unitId],
+    ),
+};

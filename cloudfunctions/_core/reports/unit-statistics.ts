@@ -1,0 +1,85 @@
+import { grantsOf, requireCaller, type ActionContext } from '../runtime';
+import { businessDate } from '../shared/business-time';
+import { commonErrors } from '../shared/domain-error';
+import { maskPhone } from '../shared/masking';
+import { reportsRepository, type OpenSlipRow } from './reports.repository';
+import type { UnitStatisticsView } from './reports.schemas';
+import { buildStatisticsWorkbook } from './statistics-workbook';
+import { XLSX_MIME, workbookToBase64 } from './workbook-style';
+
+export const NO_REASON = '未填写原因';
+
+type Detail = UnitStatisticsView['details'][number];
+
+/** The unit asked for: a unit admin sees their own unit, a district admin every unit of their district. */
+async function visibleUnit(ctx: ActionContext, unitId: string | undefined) {
+  const caller = requireCaller(ctx.caller);
+  const id = unitId ?? grantsOf(caller, 'unit_admin')[0]?.unitId;
+  if (!id) throw commonErrors.error('FORBIDDEN', '需要单位党组织管理员身份');
+  const unit = await reportsRepository.findUnit(ctx.tx, id);
+  const allowed =
+    unit &&
+    (grantsOf(caller, 'unit_admin').some((grant) => grant.unitId === unit.id) ||
+      grantsOf(caller, 'district_admin').some((grant) => grant.orgId === unit.district_id));
+  if (!allowed) throw commonErrors.error('FORBIDDEN', '只能查看本单位的统计');
+  return unit;
+}
+
+/** A slip whose holder is not a member yet: waiting for the community, sent back, or not reported at all. */
+function slipDetail(slip: OpenSlipRow): Detail {
+  const base = { name: slip.name, phone: maskPhone(slip.phone), community: slip.community_name };
+  if (slip.registration_status === 'pending') {
+    return { ...base, status: 'pending', statusLabel: '待社区确认', date: businessDate(slip.submitted_at!), reason: '待社区确认' };
+  }
+  if (slip.registration_status === 'returned') {
+    return { ...base, status: 'returned', statusLabel: '被退回', date: businessDate(slip.decided_at!), reason: `被社区退回：${slip.return_reason}` };
+  }
+  return { ...base, status: 'not_reported', statusLabel: '未报到', date: businessDate(slip.issued_at), reason: slip.not_reported_reason?.trim() || NO_REASON };
+}
+
+/**
+ * 在职党员社区报到情况统计表 (004 附件3). Definitions:
+ * - 在职党员总数 = the unit's current in-service members + holders of its open 报到单 who are not yet such members;
+ * - 报到党员总数 = the former (a member exists only once a community confirmed them);
+ * - 报到涉及社区数 = distinct communities of the reported;
+ * - 未到社区报到的党员数 = the latter, each with a reason: the unit's 未报到原因 (「未填写原因」 when blank),
+ *   or 待社区确认 / 被社区退回：… when a registration on the slip waits or was sent back.
+ */
+export async function computeUnitStatistics(ctx: ActionContext, unitId: string | undefined): Promise<UnitStatisticsView> {
+  const unit = await visibleUnit(ctx, unitId);
+  const reported = await reportsRepository.reportedMembers(ctx.tx, unit.id);
+  const waiting = (await reportsRepository.openSlipsNotReported(ctx.tx, unit.id)).map(slipDetail);
+  const reasons = new Map<string, number>();
+  for (const detail of waiting) reasons.set(detail.reason, (reasons.get(detail.reason) ?? 0) + 1);
+  return {
+    unit: { id: unit.id, name: unit.name, kind: unit.kind },
+    figures: {
+      inService: reported.length + waiting.length,
+      reported: reported.length,
+      communities: new Set(reported.map((member) => member.community_id)).size,
+      notReported: waiting.length,
+    },
+    reasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason, 'zh')),
+    details: [
+      ...waiting,
+      ...reported.map((member): Detail => ({
+        name: member.name, phone: maskPhone(member.phone), community: member.community_name,
+        status: 'reported', statusLabel: '已报到', date: businessDate(member.reported_at), reason: '',
+      })),
+    ],
+  };
+}
+
+export const unitStatistics = (ctx: ActionContext, input: { unitId?: string }) => computeUnitStatistics(ctx, input.unitId);
+
+/** The statistics as an .xlsx laid out like 附件3, with a second sheet 明细 of the detail behind the figures. */
+export async function exportUnitStatistics(ctx: ActionContext, input: { unitId?: string }) {
+  const statistics = await computeUnitStatistics(ctx, input.unitId);
+  const filledOn = businessDate(ctx.clock.now());
+  const workbook = buildStatisticsWorkbook(statistics, filledOn);
+  return {
+    fileName: `在职党员社区报到情况统计表-${statistics.unit.name}-${filledOn}.xlsx`,
+    mimeType: XLSX_MIME,
+    base64: await workbookToBase64(workbook),
+  };
+}

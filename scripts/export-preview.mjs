@@ -1,0 +1,89 @@
+// Shows how the exported forms look. Without arguments: builds the functions, starts the gateway with its
+// demo data on a fresh directory, exports 在职党员社区报到登记表 (demo secretary) and 报到情况统计表 (demo unit
+// admin) into .e2e-artifacts/exports/. With .xlsx paths: uses those instead. Then, when LibreOffice is
+// installed, converts each to PDF and PNG pages (pdftoppm -r 60) beside it, for looking at.
+// Usage: node scripts/export-preview.mjs [file.xlsx ...]
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const outDir = path.join(root, '.e2e-artifacts', 'exports');
+fs.mkdirSync(outDir, { recursive: true });
+
+const DEMO = { secretary: '19900000001', unitAdmin: '19900000011', password: 'demo1234' };
+
+async function startDemoGateway(dataDir) {
+  if (spawnSync(process.execPath, [path.join(root, 'scripts/build-functions.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1);
+  const gateway = spawn(process.execPath, [path.join(root, '.build/gateway/main.js')], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', PASSWORD_COST: '1024', H5_DIR: '/nonexistent' },
+  });
+  let banner = '';
+  const url = await new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      banner += chunk.toString();
+      const found = /已启动：(http:\/\/\S+)/.exec(banner)?.[1];
+      if (found) resolve(found);
+    };
+    gateway.stdout.on('data', onData);
+    gateway.stderr.on('data', onData);
+    gateway.on('exit', (code) => reject(new Error(`网关退出（${code}）：${banner}`)));
+  });
+  return { gateway, url };
+}
+
+async function callFunction(url, fn, action, data, token) {
+  const response = await fetch(`${url}api/${fn}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ action, data }),
+  });
+  const answer = await response.json();
+  if (!answer.ok) throw new Error(`${fn}.${action}: ${answer.error.code} ${answer.error.message}`);
+  return answer.data;
+}
+
+async function exportDemoWorkbooks() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-export-preview-'));
+  const { gateway, url } = await startDemoGateway(dataDir);
+  try {
+    const login = async (phone) => (await callFunction(url, 'auth', 'login', { phone, password: DEMO.password })).token;
+    const files = [
+      await callFunction(url, 'reports', 'exportCommunityRegister', { memberType: 'all' }, await login(DEMO.secretary)),
+      await callFunction(url, 'reports', 'exportUnitStatistics', {}, await login(DEMO.unitAdmin)),
+    ];
+    return files.map((file) => {
+      const target = path.join(outDir, file.fileName);
+      fs.writeFileSync(target, Buffer.from(file.base64, 'base64'));
+      return target;
+    });
+  } finally {
+    gateway.removeAllListeners('exit');
+    gateway.kill('SIGTERM');
+    await new Promise((resolve) => gateway.on('exit', resolve));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function renderPages(xlsx) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-lo-profile-'));
+  const converted = spawnSync('libreoffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, xlsx], { encoding: 'utf8' });
+  fs.rmSync(profile, { recursive: true, force: true });
+  const pdf = path.join(outDir, `${path.basename(xlsx, '.xlsx')}.pdf`);
+  if (converted.status !== 0 || !fs.existsSync(pdf)) throw new Error(`LibreOffice 转换失败：${converted.stderr}`);
+  spawnSync('pdftoppm', ['-png', '-r', '60', pdf, pdf.replace(/\.pdf$/, '')], { stdio: 'inherit' });
+  return fs.readdirSync(outDir).filter((name) => name.startsWith(path.basename(xlsx, '.xlsx')) && name.endsWith('.png'));
+}
+
+const given = process.argv.slice(2).map((file) => path.resolve(file));
+const workbooks = given.length ? given : await exportDemoWorkbooks();
+const hasLibreOffice = spawnSync('libreoffice', ['--version']).status === 0;
+for (const xlsx of workbooks) {
+  if (!hasLibreOffice) {
+    console.log(`${xlsx}（未安装 LibreOffice：apt-get install libreoffice-calc-nogui poppler-utils 后可生成预览图）`);
+    continue;
+  }
+  console.log(`${xlsx} → ${renderPages(xlsx).map((png) => path.join(outDir, png)).join('，')}`);
+}

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { gatewayUrl, launchChromium, newPhone, screenshotPath } from './browser';
+
+const SECRETARY = { phone: '19900000001', password: 'demo1234' };
+const UNIT_ADMIN = { phone: '19900000011', password: 'demo1234' };
+
+async function logInInBrowser(page: Page, account: { phone: string; password: string }): Promise<void> {
+  await page.goto(`${gatewayUrl()}#/pages/auth/login/index`, { waitUntil: 'networkidle' });
+  await page.locator('input[placeholder="请输入11位手机号码"]').fill(account.phone);
+  await page.locator('input[placeholder="请输入密码"]').fill(account.password);
+  await page.locator('.nut-button').filter({ hasText: '登录' }).first().tap();
+}
+
+describe('the register (书记) and the unit statistics (单位) in the H5 build', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  beforeEach(async () => {
+    context = await newPhone(browser);
+    page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+  });
+  afterEach(async () => context.close());
+  afterAll(async () => browser.close());
+
+  it('should show the secretary the register with masked phones and export it, with full contacts only after confirming', async () => {
+    await logInInBrowser(page, SECRETARY);
+    await page.waitForURL(/pages\/secretary\/needs/, { timeout: 20_000 });
+    await page.locator('.role-tab-bar__item >> visible=true').filter({ hasText: '党员' }).tap();
+    await page.waitForURL(/pages\/secretary\/member-register/);
+    const cards = page.locator('.register-card >> visible=true');
+    await cards.first().waitFor({ timeout: 20_000 });
+    await page.locator('.member-register__pending >> visible=true').getByText('待确认报到').waitFor();
+    const phones = await page.locator('.register-card__value >> visible=true').filter({ hasText: /^1\d{2}\*{4}\d{4}$/ }).count();
+    expect(phones).toBe(await cards.count());
+    await page.screenshot({ path: screenshotPath('reports-member-register') });
+
+    await page.locator('.status-tabs__item >> visible=true').filter({ hasText: '全部' }).tap();
+    await page.locator('.register-card__head >> visible=true').getByText('社区党员').first().waitFor();
+
+    const plain = page.waitForEvent('download');
+    await page.locator('.member-register__export .nut-button >> visible=true').tap();
+    const download = await plain;
+    expect(download.suggestedFilename()).toMatch(/^党员社区报到登记表（全部党员）-幸福社区-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(fs.statSync((await download.path())!).size).toBeGreaterThan(5000);
+
+    await page.getByText('已导出', { exact: true }).waitFor({ state: 'hidden' });
+    await page.locator('.member-register__check >> visible=true').tap();
+    await page.locator('.member-register__export .nut-button >> visible=true').tap();
+    const dialog = page.locator('.nut-dialog >> visible=true');
+    await dialog.getByText('每人每项都会记入访问记录').waitFor();
+    await page.screenshot({ path: screenshotPath('reports-export-confirm') });
+    const full = page.waitForEvent('download');
+    await dialog.locator('.nut-button').filter({ hasText: '确认导出' }).tap();
+    expect((await full).suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(errors).toEqual([]);
+  });
+
+  it('should show the unit admin the 附件3 figures, the reasons and the detail, and export them', async () => {
+    await logInInBrowser(page, UNIT_ADMIN);
+    await page.locator('.role-tab-bar__item >> visible=true').filter({ hasText: '统计' }).waitFor({ timeout: 20_000 });
+    await page.locator('.role-tab-bar__item >> visible=true').filter({ hasText: '统计' }).tap();
+    await page.waitForURL(/pages\/unit\/statistics/);
+    const form = page.locator('.unit-stats__form >> visible=true');
+    await form.getByText('在职党员社区报到情况统计表').waitFor({ timeout: 20_000 });
+    for (const label of ['单位名称', '在职党员总数', '报到党员总数', '报到涉及社区数', '未到社区报到的党员数', '未报到的主要原因']) {
+      await form.getByText(label, { exact: true }).waitFor();
+    }
+    expect(await page.locator('.stats-detail >> visible=true').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('reports-unit-statistics') });
+    await page.screenshot({ path: screenshotPath('reports-unit-statistics-full'), fullPage: true });
+
+    const download = page.waitForEvent('download');
+    await page.locator('.unit-stats__export >> visible=true').tap();
+    expect((await download).suggestedFilename()).toMatch(/^在职党员社区报到情况统计表-.+\.xlsx$/);
+    expect(errors).toEqual([]);
+  });
+});
