@@ -18,6 +18,8 @@ export const RevealInput = z.object({
     })
     .refine((subject) => [subject.memberId, subject.residentId, subject.demandId].filter(Boolean).length === 1, {
       message: '查看对象须为党员、居民或需求中的一个',
+      // Only once each id is well formed, so that a bad id is named alone.
+      when: (payload) => payload.issues.length === 0,
     }),
   field: field.oneOf('要查看的信息', PERSONAL_FIELDS),
   purpose: field.optionalText('查看原因', 100),

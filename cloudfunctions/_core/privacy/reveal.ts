@@ -21,12 +21,13 @@ export async function reveal(ctx: ActionContext, input: RevealInput) {
   const caller = requireCaller(ctx.caller);
   const { kind, row } = await findSubject(ctx, input.subject, caller.userId);
   if (!row) throw privacyErrors.error('PRIVACY_SUBJECT_NOT_FOUND');
+  // Nothing is left to reveal, whoever asks (a resident who left no longer belongs to a community).
+  if (row.left_at) throw privacyErrors.error('PRIVACY_SUBJECT_LEFT');
 
   const isSelf = row.subject_user_id === caller.userId;
   const isSecretary = row.community_id !== null && grantsOf(caller, 'secretary').some((grant) => grant.orgId === row.community_id);
   const servesIt = row.serves_it && input.field !== 'id_number';
   if (!isSelf && !isSecretary && !servesIt) throw privacyErrors.error('PRIVACY_FORBIDDEN');
-  if (row.left_at) throw privacyErrors.error('PRIVACY_SUBJECT_LEFT');
 
   const value = valueOf(row, input.field);
   if (!value) throw privacyErrors.error('PRIVACY_NOT_HELD');
