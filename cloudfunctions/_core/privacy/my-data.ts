@@ -4,6 +4,7 @@ import type { ActionContext } from '../runtime/action';
 import { ROLE_LABELS, requireCaller, type Role } from '../runtime';
 import { formatBusinessTime } from '../shared/business-time';
 import { heldDataRepository as held } from './held-data.repository';
+import { ERASED, KEPT } from './leave';
 import { toAccessLogEntry } from './list-access-log';
 import { privacyRepository } from './privacy.repository';
 import type { DataSection, MyDataView } from './privacy.schemas';
@@ -154,7 +155,7 @@ export async function loadMyData(ctx: ActionContext): Promise<MyDataView> {
     title: `${entry.viewerName} 查看了${entry.fieldLabel}`,
     lines: [line('时间', time(new Date(entry.at))), line('原因', entry.purpose)],
   }))));
-  return { generatedAt: ctx.clock.now().toISOString(), sections };
+  return { generatedAt: ctx.clock.now().toISOString(), sections, leaving: { erased: ERASED, kept: KEPT } };
 }
 
 /** The same as a UTF-8 JSON file with Chinese keys: section title → its lines, then its entries. */

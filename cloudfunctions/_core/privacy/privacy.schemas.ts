@@ -53,7 +53,12 @@ export const DataSection = z.object({
   entries: z.array(z.object({ title: z.string(), lines: z.array(Line) })),
 });
 
-export const MyDataView = z.object({ generatedAt: z.string(), sections: z.array(DataSection) });
+export const MyDataView = z.object({
+  generatedAt: z.string(),
+  sections: z.array(DataSection),
+  /** What 注销 would erase and what the rules keep, in words. */
+  leaving: z.object({ erased: z.array(z.string()), kept: z.array(z.string()) }),
+});
 
 export const DataFile = z.object({ fileName: z.string(), mimeType: z.literal('application/json'), base64: z.string() });
 

@@ -9,7 +9,7 @@ export interface ListFooterProps {
   error: string | null
   onMore: () => void
   /** What the list counts: 单 for orders, 项 for needs. */
-  unit?: '单' | '项'
+  unit?: '单' | '项' | '条'
 }
 
 /** "加载更多" while more pages are left, else how many were shown. */
