@@ -43,7 +43,8 @@ describe('the 三单 loop, end to end through the cloud functions', () => {
       demandId: need.id, title: '陪伴独居老人', category: '爱心扶助', startsAt: inMinutes(10), endsAt: inMinutes(70),
       capacity: 2, dispatch: 'open',
     }, secretary));
-    expect(order).toMatchObject({ status: 'published', kind: 'demand', place: '测试小区1栋101室', acceptedCount: 0 });
+    // The place is the need's address, shown to the secretary masked (revealed through privacy.reveal, logged).
+    expect(order).toMatchObject({ status: 'published', kind: 'demand', place: '测试小****', acceptedCount: 0 });
     expect((await ok(call(demands, 'get', { demandId: need.id }, resident))).status).toBe('accepted');
 
     const hall = await ok(call(orders, 'listOpen', {}, memberA));

@@ -5,8 +5,8 @@ import type { DemandView } from './demands.schemas';
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
 /**
- * The need as the viewer may see it: the requester and the community's secretary see
- * the full phone and address; everyone else sees them masked.
+ * The need as the viewer may see it: the requester sees the full phone and address; everyone else,
+ * the community's secretary too, sees them masked (the secretary reveals one through privacy.reveal, logged).
  */
 export function toDemandView(row: DemandRow, revealContact: boolean): DemandView {
   return {

@@ -16,7 +16,7 @@ export async function loadDemandView(ctx: ActionContext, demandId: string) {
   if (!isRequester && !(await managesCommunity(ctx.tx, caller, row.community_id))) {
     throw commonErrors.error('FORBIDDEN', '只能查看自己提交或本社区的需求');
   }
-  return toDemandView(row, true);
+  return toDemandView(row, isRequester);
 }
 
 export async function listMyDemands(ctx: ActionContext, input: { page: Page }) {
@@ -32,5 +32,5 @@ export async function listCommunityDemands(ctx: ActionContext, input: { status?:
   if (!communityId) throw commonErrors.error('FORBIDDEN', '需要社区党组织书记或管理员身份');
   await assertManagesCommunity(ctx.tx, caller, communityId);
   const rows = await demandsRepository.listByCommunity(ctx.tx, communityId, input.status, input.page);
-  return { items: rows.map((row) => toDemandView(row, true)), total: Number(rows[0]?.total ?? 0) };
+  return { items: rows.map((row) => toDemandView(row, false)), total: Number(rows[0]?.total ?? 0) };
 }

@@ -20,7 +20,7 @@ export async function loadOrderView(ctx: ActionContext, orderId: string) {
   const canSee = manages || row.my_status !== null || row.requester_id === caller.userId || (memberHere && row.dispatch === 'open');
   if (!canSee) throw commonErrors.error('FORBIDDEN', '该订单不属于您的社区');
   const assignments = manages ? await ordersRepository.listAssignments(ctx.tx, orderId) : undefined;
-  return toOrderView(row, caller.userId, { manages }, ctx.clock.now(), assignments);
+  return toOrderView(row, caller.userId, ctx.clock.now(), assignments);
 }
 
 /** The order hall: open orders of my community and orders sent to me, soonest first. */
@@ -29,7 +29,7 @@ export async function listOpenOrders(ctx: ActionContext, input: { category?: str
   const communityId = communityOf(caller, 'member');
   const now = ctx.clock.now();
   const rows = await ordersRepository.listOpenForMember(ctx.tx, caller.userId, communityId, { ...input, now }, input.page);
-  return { items: rows.map((row) => toOrderView(row, caller.userId, { manages: false }, now)), total: Number(rows[0]?.total ?? 0) };
+  return { items: rows.map((row) => toOrderView(row, caller.userId, now)), total: Number(rows[0]?.total ?? 0) };
 }
 
 /** My tasks: what I accepted, by phase (upcoming, in service, done). */
@@ -39,7 +39,7 @@ export async function listMyTasks(ctx: ActionContext, input: { phase?: string; p
   const now = ctx.clock.now();
   const rows = await ordersRepository.listTasksOfMember(ctx.tx, caller.userId, input.phase, now, input.page);
   return {
-    items: rows.map((row) => toOrderView(row, caller.userId, { manages: false }, now)),
+    items: rows.map((row) => toOrderView(row, caller.userId, now)),
     total: Number(rows[0]?.phase_total ?? 0),
   };
 }
@@ -51,5 +51,5 @@ export async function listCommunityOrders(ctx: ActionContext, input: { community
   await assertManagesCommunity(ctx.tx, caller, communityId);
   const now = ctx.clock.now();
   const rows = await ordersRepository.listByCommunity(ctx.tx, caller.userId, communityId, input.status, input.page);
-  return { items: rows.map((row) => toOrderView(row, caller.userId, { manages: true }, now)), total: Number(rows[0]?.total ?? 0) };
+  return { items: rows.map((row) => toOrderView(row, caller.userId, now)), total: Number(rows[0]?.total ?? 0) };
 }

@@ -5,11 +5,6 @@ import type { OrderView } from './orders.schemas';
 
 type AssignmentRows = Awaited<ReturnType<typeof ordersRepository.listAssignments>>;
 
-export interface ViewerRights {
-  /** A secretary or district admin over the order's community. */
-  manages: boolean;
-}
-
 export const phaseOf = (row: OrderRow, now: Date): NonNullable<OrderView['myAssignment']>['phase'] => {
   if (row.my_status !== 'accepted') return null;
   if (row.my_checked_out_at || isClosed(row.status)) return 'done';
@@ -18,12 +13,13 @@ export const phaseOf = (row: OrderRow, now: Date): NonNullable<OrderView['myAssi
 };
 
 /**
- * The order as this viewer may see it. A home service's address and the requester's phone
- * are shown in full only to managers, the requester, and members who accepted it while it is open.
+ * The order as this viewer may see it. A home service's address and the requester's phone are shown in
+ * full only to the requester and to members who accepted it while it is open; managers see them masked
+ * and reveal them through privacy.reveal, which logs the read.
  */
-export function toOrderView(row: OrderRow, viewerId: string, rights: ViewerRights, now: Date, assignments?: AssignmentRows): OrderView {
+export function toOrderView(row: OrderRow, viewerId: string, now: Date, assignments?: AssignmentRows): OrderView {
   const servesIt = row.my_status === 'accepted' && !isClosed(row.status);
-  const reveal = rights.manages || servesIt || row.requester_id === viewerId;
+  const reveal = servesIt || row.requester_id === viewerId;
   const isHomeService = row.kind === 'demand';
   return {
     id: row.id,

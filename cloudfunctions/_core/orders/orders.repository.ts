@@ -148,7 +148,7 @@ export const ordersRepository = {
     tx.query<{
       member_id: string;
       name: string;
-      phone: string;
+      phone: string | null;
       volunteer_no: string;
       status: 'invited' | 'accepted' | 'declined' | 'cancelled';
       checked_in_at: Date | null;
@@ -213,7 +213,9 @@ export const ordersRepository = {
     tx.query("update orders set status = 'cancelled', cancel_reason = $2 where id = $1", [orderId, reason]),
 
   membersOfCommunity: (tx: Executor, communityId: string, memberIds: string[]) =>
-    tx.query<{ user_id: string }>('select user_id from members where community_id = $1 and user_id = any($2::uuid[])', [
-      communityId, memberIds,
-    ]),
+    tx.query<{ user_id: string }>(
+      `select m.user_id from members m join users u on u.id = m.user_id
+        where m.community_id = $1 and m.user_id = any($2::uuid[]) and u.left_at is null`,
+      [communityId, memberIds],
+    ),
 };

@@ -31,7 +31,7 @@ export async function recommendMembers(ctx: ActionContext, input: RecommendInput
   if (input.demandId && demand?.community_id !== communityId) throw orderErrors.error('ORDER_DEMAND_OTHER_COMMUNITY');
 
   const rows = await ctx.tx.query<{
-    member_id: string; name: string; phone: string; volunteer_no: string; grid_id: string | null; grid_name: string | null;
+    member_id: string; name: string; phone: string | null; volunteer_no: string; grid_id: string | null; grid_name: string | null;
     posts: string[]; skills: string[]; availability: Record<string, string[]>;
     minutes: string; past_accepted: number; past_attended: number; overlapping: number; on_order: boolean;
   }>(
@@ -47,7 +47,7 @@ export async function recommendMembers(ctx: ActionContext, input: RecommendInput
                 and o.starts_at < $5 and o.ends_at > $4 and o.id is distinct from $6)::int as overlapping,
             exists (select 1 from assignments a where a.order_id = $6 and a.member_id = m.user_id) as on_order
        from members m join users u on u.id = m.user_id left join organisations g on g.id = m.grid_id
-      where m.community_id = $1`,
+      where m.community_id = $1 and u.left_at is null`,
     [communityId, `${businessYear(now)}-01-01`, now, input.startsAt, input.endsAt, input.orderId ?? null],
   );
   const candidates: (Candidate & { row: (typeof rows)[number] })[] = rows

@@ -1,6 +1,6 @@
-/** 13812345678 → 138****5678: phones are shown masked wherever the full number is not needed. */
-export const maskPhone = (phone: string): string =>
-  phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****';
+/** 13812345678 → 138****5678: phones are shown masked wherever the full number is not needed (none after leaving). */
+export const maskPhone = (phone: string | null): string =>
+  phone?.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****';
 
 /** Keeps the first few characters of an address (the estate) and hides the building and door. */
 export const maskAddress = (address: string): string => {

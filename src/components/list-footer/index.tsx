@@ -8,8 +8,8 @@ export interface ListFooterProps {
   loading: boolean
   error: string | null
   onMore: () => void
-  /** What the list counts: 单 for orders, 项 for needs, 人 for people. */
-  unit?: '单' | '项' | '人'
+  /** What the list counts: 单 for orders, 项 for needs, 人 for people, 条 for log lines. */
+  unit?: '单' | '项' | '人' | '条'
 }
 
 /** "加载更多" while more pages are left, else how many were shown. */

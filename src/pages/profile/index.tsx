@@ -71,13 +71,11 @@ export default function ProfilePage() {
           <View className="profile__section-title">报到与个人信息</View>
           <View className="profile__group">
             {roles.includes('member') ? (
-              <>
-                <Cell title="我的报到" description="报到回执、转移到其他社区" onClick={() => void Taro.navigateTo({ url: ROUTES.joinStatus })} />
-                <Cell title="我的资料与隐私" description="查看、导出我的全部信息，申请注销" onClick={() => void Taro.navigateTo({ url: ROUTES.memberMyData })} />
-              </>
+              <Cell title="我的报到" description="报到回执、转移到其他社区" onClick={() => void Taro.navigateTo({ url: ROUTES.joinStatus })} />
             ) : (
               <Cell title="党员报到登记" description="到居住社区报到，成为党员义工" onClick={() => void Taro.navigateTo({ url: ROUTES.joinRegister() })} />
             )}
+            <Cell title="我的资料与隐私" description="查看、导出我的全部信息，申请注销" onClick={() => void Taro.navigateTo({ url: ROUTES.memberMyData })} />
             {roles.includes('secretary') && (
               <Cell title="信息查看记录" description="谁在何时查看了完整的电话、住址" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryAccessLog })} />
             )}

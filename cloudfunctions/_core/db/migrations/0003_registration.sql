@@ -3,6 +3,7 @@
 -- A member who leaves keeps their records under the volunteer number; name and phone are erased.
 alter table users alter column phone drop not null;
 alter table users add column left_at timestamptz;
+alter table users add column left_reason text check (length(left_reason) <= 200);
 alter table users add check ((left_at is null) = (phone is not null));
 
 -- A merged or closed organisation is kept (records point at it) but no longer listed.
@@ -25,7 +26,8 @@ create table report_slips (
   unit_id uuid not null references units (id),
   community_id uuid not null references organisations (id),
   member_name text not null check (length(member_name) between 1 and 30),
-  member_phone text not null check (member_phone ~ '^1[3-9][0-9]{9}$'),
+  -- null once the member has left (注销)
+  member_phone text check (member_phone ~ '^1[3-9][0-9]{9}$'),
   party_standing text not null check (party_standing in ('正式', '预备')),
   report_by date not null,
   issued_by uuid not null references users (id),

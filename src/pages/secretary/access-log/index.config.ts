@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '信息查看记录' })
+export default definePageConfig({
+  navigationBarTitleText: '信息查看记录',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 80,
+})

@@ -1,6 +1,51 @@
+import { Text, View } from '@tarojs/components'
+import { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { ListFooter } from '@/components/list-footer'
 import { PageShell } from '@/components/page-shell'
+import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
+import { privacyApi, type AccessLogItem } from '@/services/api/privacy'
+import { PROFILE_PAGE } from '@/services/navigation'
+import { formatTime } from '../shared/display'
+import './index.scss'
 
-// Placeholder until this page is built.
+const PAGE_SIZE = 20
+
+/** 信息查看记录 (004 §二.3.(1)): every full phone, address or ID number read in the community, newest first. */
 export default function SecretaryAccessLogPage() {
-  return <PageShell title="信息查看记录" status="empty" empty={{ title: '建设中', hint: '此页面即将上线' }} />
+  const list = usePagedList<AccessLogItem>(PAGE_SIZE)
+  const { items, total, loadingMore, moreError } = list
+  const load = (quiet = false) => list.reload((page) => privacyApi.accessLog(page), quiet)
+
+  useDidShow(() => void load(list.loaded))
+  usePullDownRefresh(() => void load(true))
+  useReachBottom(() => void list.loadMore())
+
+  return (
+    <PageShell title="信息查看记录" backTo={PROFILE_PAGE}>
+      <PageShell
+        requireLogin={false}
+        status={shellStatusOf(list.status, items.length)}
+        error={list.error}
+        onRetry={() => void load()}
+        empty={{ title: '还没有查看记录', hint: '在需求池或订单里点「查看」完整电话、住址后，会记录在这里' }}
+      >
+        <View className="access-log">
+          <Text className="access-log__intro">查看居民、党员的完整电话、住址或身份证号码都会留下记录，本人可在「我的资料与隐私」中看到。共 {total} 条。</Text>
+          {items.map((entry) => (
+            <View key={entry.id} className="access-log__item">
+              <View className="access-log__head">
+                <Text className="access-log__who">
+                  {entry.viewerName} 查看了 {entry.subjectName} 的{entry.fieldLabel}
+                </Text>
+              </View>
+              <Text className="access-log__line">时间：{formatTime(entry.at)}</Text>
+              <Text className="access-log__line">原因：{entry.purpose}</Text>
+              <Text className="access-log__line">对方电话：{entry.subjectPhoneMasked}</Text>
+            </View>
+          ))}
+          <ListFooter shown={items.length} total={total} loading={loadingMore} error={moreError} onMore={() => void list.loadMore()} unit="条" />
+        </View>
+      </PageShell>
+    </PageShell>
+  )
 }

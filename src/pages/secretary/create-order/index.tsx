@@ -137,8 +137,8 @@ export default function CreateOrderPage() {
               onChange={(value) => set({ description: value })}
             />
           </FormRow>
-          <FormRow label="服务地点" required error={errors.place}>
-            <Input name="place" value={form.place} placeholder="例如：幸福小区3栋至6栋" maxLength={120} onChange={(value) => set({ place: value })} />
+          <FormRow label="服务地点" required={!form.demandId} hint={form.demandId ? '留空则为居民需求的服务地址' : undefined} error={errors.place}>
+            <Input name="place" value={form.place} placeholder={form.demandId ? '居民需求的服务地址' : '例如：幸福小区3栋至6栋'} maxLength={120} onChange={(value) => set({ place: value })} />
           </FormRow>
           <FormRow label="服务时间" required hint="北京时间；开始前30分钟起可扫码签到" error={errors.startsAt ?? errors.endsAt}>
             <View className="create-order__times">

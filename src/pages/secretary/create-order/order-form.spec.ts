@@ -29,7 +29,7 @@ describe('the create-order form', () => {
       demandId: need.id,
       title: '家电、水电维修·居民钱一',
       category: '社区服务',
-      place: '幸福小区3栋1204室',
+      place: '',
       date: '2026-11-25',
       startTime: '09:00',
       endTime: '11:00',
@@ -50,6 +50,13 @@ describe('the create-order form', () => {
     expect(validateOrder({ ...valid(), endTime: '08:00' }, now).endsAt).toBe('结束时间须晚于开始时间')
     expect(validateOrder({ ...valid(), capacity: '0' }, now).capacity).toBe('需要人数须为不小于1的整数')
     expect(validateOrder({ ...valid(), dispatch: 'directed' }, now).inviteeIds).toBe('定向派单须至少选择一名党员')
+  })
+
+  it("should leave a need's place empty, so that the order takes the need's own address", () => {
+    const form = formFromNeed(need, now)
+    expect(validateOrder(form, now).place).toBeUndefined()
+    expect(toCreateOrderData(form)).not.toHaveProperty('place')
+    expect(toCreateOrderData({ ...form, place: '社区活动室' }).place).toBe('社区活动室')
   })
 
   it('should send ISO times with +08:00 and the invitees only when directed', () => {

@@ -94,7 +94,8 @@ export function formFromNeed(need: Demand, now = new Date()): OrderForm {
     title: `${need.subItem && need.subItem !== '其他' ? need.subItem : need.category}·${need.requesterName}`.slice(0, 60),
     category: need.category,
     description: need.description,
-    place: need.address,
+    // The secretary sees the address masked: left empty, the order takes the need's own address.
+    place: '',
     date,
     startTime,
     endTime,
@@ -111,7 +112,7 @@ export function validateOrder(form: OrderForm, now = new Date()): OrderFieldErro
   if (!(form.category in SERVICE_CATALOGUE)) errors.category = '请选择服务类别'
   if (form.description.trim().length > 500) errors.description = '服务内容不能超过500个字'
   const place = form.place.trim()
-  if (!place) errors.place = '请填写服务地点'
+  if (!place && !form.demandId) errors.place = '请填写服务地点'
   else if (place.length > 120) errors.place = '服务地点不能超过120个字'
 
   if (!form.date || !form.startTime) errors.startsAt = '请选择开始时间'
@@ -134,7 +135,7 @@ export function toCreateOrderData(form: OrderForm): CreateOrderData {
     title: form.title.trim(),
     category: form.category as keyof typeof SERVICE_CATALOGUE,
     description: form.description.trim(),
-    place: form.place.trim(),
+    ...(form.place.trim() || !form.demandId ? { place: form.place.trim() } : {}),
     startsAt: beijingIso(form.date, form.startTime),
     endsAt: beijingIso(form.date, form.endTime),
     capacity: Number(form.capacity),

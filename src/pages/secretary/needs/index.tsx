@@ -4,6 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { ListFooter } from '@/components/list-footer'
 import { PageShell } from '@/components/page-shell'
+import { PrivateValue } from '@/components/private-value'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { demandsApi } from '@/services/api/demands'
 import type { ApiError, Demand, DemandStatus } from '@/services/api/types'
@@ -128,13 +129,15 @@ function NeedCard({ need, onReject }: { need: Demand; onReject: () => void }) {
       <Text className="pool-card__description">{need.description}</Text>
       <View className="pool-card__info">
         <Text className="pool-card__label">居民</Text>
-        <Text className="pool-card__value">
-          {need.requesterName} · {need.contactPhone}
-        </Text>
+        <View className="pool-card__value">
+          {need.requesterName} · <PrivateValue masked={need.contactPhone} subject={{ demandId: need.id }} field="phone" />
+        </View>
       </View>
       <View className="pool-card__info">
         <Text className="pool-card__label">地址</Text>
-        <Text className="pool-card__value">{need.address}</Text>
+        <View className="pool-card__value">
+          <PrivateValue masked={need.address} subject={{ demandId: need.id }} field="address" />
+        </View>
       </View>
       <View className="pool-card__info">
         <Text className="pool-card__label">期望时间</Text>

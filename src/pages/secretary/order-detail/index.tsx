@@ -1,9 +1,10 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { FieldError } from '@/components/field-error'
 import { PageShell, type PageStatus } from '@/components/page-shell'
+import { PrivateValue } from '@/components/private-value'
 import { ordersApi } from '@/services/api/orders'
 import type { ApiError, Order, OrganisationRating } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
@@ -93,9 +94,22 @@ export default function SecretaryOrderDetailPage() {
             </View>
             <Info label="类别" value={`${order.category} · ${order.kind === 'demand' ? '居民需求' : '组织活动'}`} />
             <Info label="时间" value={formatSpan(order.startsAt, order.endsAt)} />
-            <Info label="地点" value={order.place} />
+            {order.kind === 'demand' && order.demandId ? (
+              <Info label="地点" value={<PrivateValue masked={order.place} subject={{ demandId: order.demandId }} field="address" />} />
+            ) : (
+              <Info label="地点" value={order.place} />
+            )}
             <Info label="派单" value={`${order.dispatch === 'directed' ? '定向派单' : '公开招募'} · 接单 ${order.acceptedCount}/${order.capacity} 人`} />
-            {order.requester && <Info label="服务对象" value={`${order.requester.name} ${order.requester.phone}`} />}
+            {order.requester && order.demandId && (
+              <Info
+                label="服务对象"
+                value={
+                  <>
+                    {order.requester.name} <PrivateValue masked={order.requester.phone} subject={{ demandId: order.demandId }} field="phone" />
+                  </>
+                }
+              />
+            )}
             {order.requiredPosts.length > 0 && <Info label="所需岗位" value={order.requiredPosts.join('、')} />}
             {order.description && <Info label="内容" value={order.description} />}
             {order.status === 'cancelled' && order.cancelReason && <View className="order-detail__cancelled">取消原因：{order.cancelReason}</View>}
@@ -113,9 +127,9 @@ export default function SecretaryOrderDetailPage() {
               <View key={assignment.memberId} className="order-detail__person">
                 <View className="order-detail__person-main">
                   <Text className="order-detail__person-name">{assignment.name}</Text>
-                  <Text className="order-detail__person-meta">
-                    {assignment.volunteerNo} · {assignment.phoneMasked}
-                  </Text>
+                  <View className="order-detail__person-meta">
+                    {assignment.volunteerNo} · <PrivateValue masked={assignment.phoneMasked} subject={{ memberId: assignment.memberId }} field="phone" />
+                  </View>
                 </View>
                 <View className="order-detail__person-state">
                   {assignment.status !== 'accepted' ? (
@@ -180,11 +194,11 @@ export default function SecretaryOrderDetailPage() {
   )
 }
 
-function Info({ label, value }: { label: string; value: string }) {
+function Info({ label, value }: { label: string; value: ReactNode }) {
   return (
     <View className="order-detail__info">
       <Text className="order-detail__info-label">{label}</Text>
-      <Text className="order-detail__info-value">{value}</Text>
+      <View className="order-detail__info-value">{value}</View>
     </View>
   )
 }
