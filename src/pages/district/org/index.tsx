@@ -1,6 +1,6 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Switch } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/page-shell'
 import { orgApi, type DistrictSettings, type OrgCommunity, type OrgGrid, type OrgStreet } from '@/services/api/org'
@@ -135,10 +135,8 @@ export default function DistrictOrgPage() {
           setPicking(false)
           setMergeInto({ id, name: targets.find((target) => target.value === id)?.text ?? '' })
         }}
-        onClose={() => {
-          setPicking(false)
-          setMergeSource(null)
-        }}
+        // the dialog closes itself after a pick too: the chosen source must outlive it
+        onClose={() => setPicking(false)}
       />
       <ConfirmDialog
         visible={mergeInto !== null}
@@ -228,11 +226,9 @@ function IdNumberSwitch() {
   const [settings, setSettings] = useState<DistrictSettings | null>(null)
   const [asking, setAsking] = useState(false)
 
-  const load = async () => {
-    const result = await orgApi.settings()
-    if (result.ok) setSettings(result.data)
-  }
-  useDidShow(() => void load())
+  useEffect(() => {
+    void orgApi.settings().then((result) => result.ok && setSettings(result.data))
+  }, [])
 
   const save = async (on: boolean): Promise<ApiError | null> => {
     const result = await orgApi.updateSettings(on)
