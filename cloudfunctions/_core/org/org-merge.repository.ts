@@ -35,17 +35,14 @@ export const orgMergeRepository = {
 
   /** A member's stay in the merged community ends at the merge and goes on in the one it joined. */
   continueHistory: async (tx: Executor, fromId: string, intoId: string, at: Date) => {
-    const closed = await tx.query<{ member_id: string; grid_id: string | null; registration_id: string | null; left_at: Date }>(
-      `update member_community_history set left_at = greatest(joined_at, $2) where community_id = $1 and left_at is null
-       returning member_id, grid_id, registration_id, left_at`,
+    const closed = await tx.query<{ id: string }>(
+      `update member_community_history set left_at = greatest(joined_at, $2) where community_id = $1 and left_at is null returning id`,
       [fromId, at],
     );
-    if (closed.length === 0) return 0;
     await tx.query(
       `insert into member_community_history (id, member_id, community_id, grid_id, registration_id, joined_at)
-       select gen_random_uuid(), stay.member_id, $1, stay.grid_id, stay.registration_id, stay.left_at
-         from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::timestamptz[]) as stay (member_id, grid_id, registration_id, left_at)`,
-      [intoId, closed.map((row) => row.member_id), closed.map((row) => row.grid_id), closed.map((row) => row.registration_id), closed.map((row) => row.left_at)],
+       select gen_random_uuid(), member_id, $1, grid_id, registration_id, left_at from member_community_history where id = any($2::uuid[])`,
+      [intoId, closed.map((row) => row.id)],
     );
     return closed.length;
   },
