@@ -85,5 +85,7 @@ for (const xlsx of workbooks) {
     console.log(`${xlsx}（未安装 LibreOffice：apt-get install libreoffice-calc-nogui poppler-utils 后可生成预览图）`);
     continue;
   }
-  console.log(`${xlsx} → ${renderPages(xlsx).map((png) => path.join(outDir, png)).join('，')}`);
+  const pages = renderPages(xlsx);
+  if (pages.length === 0) throw new Error(`${xlsx}：LibreOffice 没有排出任何一页`);
+  console.log(`${xlsx} → ${pages.map((png) => path.join(outDir, png)).join('，')}`);
 }
