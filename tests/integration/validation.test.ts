@@ -47,6 +47,10 @@ function wrongValue(schema: z.ZodType, path: string): { value: unknown; paths: s
       return { value: '12', ...here };
     case 'enum':
       return { value: '不存在的选项', ...here };
+    case 'boolean':
+      return { value: '是', ...here };
+    case 'record':
+      return { value: 'not-a-record', ...here };
     case 'array': {
       const element = wrongValue(def.element!, `${path}.0`);
       return { value: [element.value], paths: element.paths };
@@ -94,14 +98,15 @@ describe('bad input on every action of every cloud function', () => {
     return error;
   }
 
-  it('should cover every action: 40 of them, of which these need no input', () => {
-    expect(ACTIONS).toHaveLength(40);
+  it('should cover every action: 53 of them, of which these need no input', () => {
+    expect(ACTIONS).toHaveLength(53);
     expect(ACTIONS.filter(({ input }) => requiredKeys(input).length === 0).map(({ name }) => name)).toEqual([
       'auth.wxLogin', 'auth.me',
       'demands.listMine', 'demands.listForCommunity',
       'orders.listOpen', 'orders.listMine', 'orders.listForCommunity',
       'checkin.issueDeviceSecret',
       'records.myHours', 'records.listForCommunity', 'records.missingCheckouts', 'records.listDisputes',
+      'registration.options', 'registration.listSlips', 'registration.mine', 'registration.listPending',
     ]);
   });
 
