@@ -246,12 +246,14 @@ export default function RegisterPage() {
             {slip ? (
               <Text className="register__fixed">{slip.communityName}</Text>
             ) : (
-              (options?.districts ?? []).flatMap((d) => d.streets).map((street) => (
+              <View className="register__stack">
+              {(options?.districts ?? []).flatMap((d) => d.streets).map((street) => (
                 <View key={street.id} className="register__street">
                   <Text className="register__street-name">{street.name}</Text>
                   <Chips small items={street.communities.map((c) => ({ value: c.id, text: c.name }))} chosen={(v) => draft.communityId === v} onTap={(communityId) => update({ communityId, gridId: '' })} />
                 </View>
-              ))
+              ))}
+              </View>
             )}
           </Field>
           {community && community.grids.length > 0 && (
@@ -273,6 +275,7 @@ export default function RegisterPage() {
 
         <Section title="服务意向">
           <Field name="intentions" label="愿意参加的服务" hint="点类别展开具体项目" errors={errors}>
+            <View className="register__stack">
             {(options?.catalogue ?? []).map(({ category, subItems }) => {
               const chosen = draft.intentions[category]
               const toggleCategory = () => {
@@ -299,6 +302,7 @@ export default function RegisterPage() {
                 </View>
               )
             })}
+            </View>
           </Field>
           <Field name="skills" label="专业特长" hint="多项用顿号隔开" errors={errors}>
             <Input name="skills" value={draft.skills} placeholder="例如 电工、驾驶" onChange={(skills) => update({ skills })} />
