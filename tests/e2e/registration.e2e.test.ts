@@ -116,9 +116,13 @@ describe('在职党员报到 in the H5 build: the unit issues a slip, the member
   });
 
   it('should let the demo secretary confirm the registration on her page, with the grid', async () => {
-    const page = await phonePage();
-    await logInInBrowser(page, SECRETARY);
-    await page.waitForURL(/pages\/secretary/, { timeout: 20_000 });
+    const login = await phonePage();
+    await logInInBrowser(login, SECRETARY);
+    await login.waitForURL(/pages\/secretary/, { timeout: 20_000 });
+    await visible(login, '.pool-card').first().waitFor({ timeout: 20_000 });
+    // A fresh tab of the same phone (the session is in its storage) opens the page from its address.
+    const page = await login.context().newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${gatewayUrl()}#/pages/secretary/registrations/index`, { waitUntil: 'networkidle' });
     const card = visible(page, '.reg-card').filter({ hasText: NEWCOMER.name });
     await card.waitFor({ timeout: 20_000 });
