@@ -61,7 +61,10 @@ export async function confirmRegistration(ctx: ActionContext, input: { registrat
       userId: row.user_id, communityId: row.community_id, gridId, unitId: row.unit_id, memberType: form.memberType,
       skills: form.skills, posts: form.posts, availability: form.availability,
     });
-    await ctx.tx.query('update member_community_history set registration_id = $2 where member_id = $1 and left_at is null', [row.user_id, row.id]);
+    // The history row opens at the 回执, by the app's clock (registerMember opened it at the database's).
+    await ctx.tx.query('update member_community_history set registration_id = $2, joined_at = $3 where member_id = $1 and left_at is null', [
+      row.user_id, row.id, now,
+    ]);
     await orgRepository.grantRole(ctx.tx, { id: ctx.newId(), userId: row.user_id, role: 'member', orgId: row.community_id });
   } else {
     const member = await registrationRepository.findMember(ctx.tx, row.user_id);
