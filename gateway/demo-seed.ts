@@ -7,6 +7,7 @@ import { MEMBER_POSTS, isSubItemOf, type ServiceCategory } from '../cloudfunctio
 import type { Database, Executor } from '../cloudfunctions/_core/db/database';
 import { orgRepository, type MemberType } from '../cloudfunctions/_core/org/org.repository';
 import { creditedMinutes, minutesBetween } from '../cloudfunctions/_core/records/hours-rules';
+import { seedRegistrations, type DemoMemberFacts } from './demo-registrations';
 import { BUSINESS_ZONE, businessDate, formatBusinessTime } from '../cloudfunctions/_core/shared/business-time';
 
 dayjs.extend(utc);
@@ -49,7 +50,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-class Dice {
+export class Dice {
   private readonly next: () => number;
   constructor(seed: number) {
     this.next = mulberry32(seed);
@@ -280,6 +281,7 @@ export async function seedDemoData(db: Database, options: { now: Date; passwordC
   };
   const createdAt: { table: 'organisations' | 'units' | 'users'; id: string; at: Date }[] = [];
   const memberSince: { id: string; at: Date }[] = [];
+  const memberFacts: DemoMemberFacts[] = [];
   const foundedAt = new Date(now.getTime() - 800 * DAY);
 
   return db.transaction(async (tx) => {
@@ -355,9 +357,13 @@ export async function seedDemoData(db: Database, options: { now: Date; passwordC
             : memberType === 'probationary' && dice.chance(0.5) ? pairedUnitOf(community.index) : null;
         const skills = dice.sample(SKILLS, dice.int(1, 3));
         const availability = availabilityOf(dice, zeal[i]);
+        const posts = dice.sample(MEMBER_POSTS, dice.int(1, 2));
         await orgRepository.registerMember(tx, {
-          userId: person.id, communityId: community.id, gridId: community.gridIds[i % 3], unitId, memberType,
-          skills, posts: dice.sample(MEMBER_POSTS, dice.int(1, 2)), availability,
+          userId: person.id, communityId: community.id, gridId: community.gridIds[i % 3], unitId, memberType, skills, posts, availability,
+        });
+        memberFacts.push({
+          id: person.id, name: person.name, phone: person.phone, communityId: community.id, estate: community.estate, gridId: community.gridIds[i % 3],
+          unitId, memberType, skills, posts, availability, joinedAt, secretaryId: community.secretary.id,
         });
         await grant(person.id, 'member', { orgId: community.id });
         memberSince.push({ id: person.id, at: joinedAt });
@@ -388,6 +394,12 @@ export async function seedDemoData(db: Database, options: { now: Date; passwordC
       'update members m set created_at = v.at from unnest($1::uuid[], $2::timestamptz[]) as v(id, at) where m.user_id = v.id',
       [memberSince.map((item) => item.id), memberSince.map((item) => item.at.toISOString())],
     );
+
+    // --- 报到: profiles, confirmed registrations and the demo unit's slips ----------------------
+    await seedRegistrations(tx, new Dice(20261124), {
+      now, units: UNITS.map((unit, i) => ({ id: unitIds[i], name: unit.name })), members: memberFacts, unitAdminId: unitAdmins[0].id, passwordHash,
+      first: { id: communities[0].id, estate: communities[0].estate, gridIds: communities[0].gridIds },
+    });
 
     // --- a year of served orders ---------------------------------------------------------------
     const demoMember = communities[0].members[0];
@@ -612,11 +624,11 @@ export async function seedDemoData(db: Database, options: { now: Date; passwordC
       role, name: person.name, phone: person.phone, password: DEMO_PASSWORD, note,
     });
     return [
-      account('secretary', first.secretary, `${first.name}书记：审核居民需求、下单派单、扫党员的签到码、补录更正时长、看报表`),
+      account('secretary', first.secretary, `${first.name}书记：审核居民需求、下单派单、扫党员的签到码、补录更正时长、确认党员报到（林晓待确认）、看报表`),
       account('member', demoMember, `${first.name}党员：「${demoOrder!.title}」${formatBusinessTime(demoOrder!.startsAt)} 开始，现在就可以出示签到码请书记扫码签到；接单大厅有一单定向邀请；查看我的服务时长`),
       account('resident', demoResident, `${first.name}居民：查看已完成并评价过的需求，再点一单新的需求`),
       account('district_admin', districtAdmin, '示例区管理员：管理街道、社区、网格和单位结对共建，查看全区报表'),
-      account('unit_admin', unitAdmins[0], `${UNITS[0].name}管理员：查看本单位在职党员到社区报到和服务情况`),
+      account('unit_admin', unitAdmins[0], `${UNITS[0].name}管理员：开具报到单，查看本单位在职党员到社区报到（回执）和服务情况`),
     ];
   });
 }

@@ -2,6 +2,7 @@ import { main as auth } from '../../cloudfunctions/auth/index';
 import { main as demands } from '../../cloudfunctions/demands/index';
 import { main as orders } from '../../cloudfunctions/orders/index';
 import { main as records } from '../../cloudfunctions/records/index';
+import { main as registration } from '../../cloudfunctions/registration/index';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { hasData, seedDemoData, type DemoAccount } from '../../gateway/demo-seed';
 import { call, ok } from '../support/call';
@@ -136,5 +137,25 @@ describe('the demo seed of the local gateway', () => {
     const resident = await logIn(accountOf('resident'));
     const mine = await ok(call(demands, 'listMine', {}, resident));
     expect(mine.items.some((item: { rating: { rating: string } | null }) => item.rating?.rating === 'satisfied')).toBe(true);
+  });
+
+  it('should give every member a profile and a confirmed 报到, and the demo unit slips in each state', async () => {
+    expect(await count('select count(*) as n from members m left join member_profiles p on p.user_id = m.user_id where p.user_id is null')).toBe(0);
+    expect(await count(`select count(*) as n from members m where not exists (
+      select 1 from registrations r where r.user_id = m.user_id and r.status = 'confirmed' and r.community_id = m.community_id)`)).toBe(0);
+    expect(await count('select count(*) as n from member_community_history where registration_id is null')).toBe(0);
+    expect(await count("select count(*) as n from member_profiles where ethnicity = '汉族'")).toBeGreaterThan((await count('select count(*) as n from members')) / 2);
+
+    const secretary = await logIn(accountOf('secretary'));
+    const pending = await ok(call(registration, 'listPending', {}, secretary));
+    expect(pending.items).toEqual([expect.objectContaining({ name: '林晓', status: 'pending', slipCode: expect.stringMatching(/^[A-Z2-9]{8}$/) })]);
+    expect(pending.items[0].form.phone).toBe('199****3001');
+
+    const unitAdmin = await logIn(accountOf('unit_admin'));
+    const slips = await ok(call(registration, 'listSlips', {}, unitAdmin));
+    const results = slips.items.map((slip: { result: string }) => slip.result).sort();
+    expect(results).toEqual(['awaiting', 'awaiting', 'pending', 'reported', 'reported']);
+    expect(slips.items.find((slip: { notReportedReason: string | null }) => slip.notReportedReason)).toMatchObject({ memberName: '宋佳', result: 'awaiting' });
+    expect(slips.items.find((slip: { result: string }) => slip.result === 'reported').claimedPosts.length).toBeGreaterThan(0);
   });
 });

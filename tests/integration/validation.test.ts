@@ -49,6 +49,8 @@ function wrongValue(schema: z.ZodType, path: string): { value: unknown; paths: s
       return { value: '是', ...here };
     case 'enum':
       return { value: '不存在的选项', ...here };
+    case 'record':
+      return { value: 'not-a-record', ...here };
     case 'array': {
       const element = wrongValue(def.element!, `${path}.0`);
       return { value: [element.value], paths: element.paths };
@@ -96,14 +98,15 @@ describe('bad input on every action of every cloud function', () => {
     return error;
   }
 
-  it('should cover every action: 61 of them, of which these need no input', () => {
-    expect(ACTIONS).toHaveLength(61);
+  it('should cover every action: 74 of them, of which these need no input', () => {
+    expect(ACTIONS).toHaveLength(74);
     expect(ACTIONS.filter(({ input }) => requiredKeys(input).length === 0).map(({ name }) => name)).toEqual([
       'auth.wxLogin', 'auth.me',
       'demands.listMine', 'demands.listForCommunity',
       'orders.listOpen', 'orders.listMine', 'orders.listForCommunity',
       'checkin.issueDeviceSecret',
       'records.myHours', 'records.listForCommunity', 'records.missingCheckouts', 'records.listDisputes',
+      'registration.options', 'registration.listSlips', 'registration.mine', 'registration.listPending',
       'privacy.accessLog', 'privacy.myData', 'privacy.exportMyData',
       'reports.communityRegister', 'reports.exportCommunityRegister', 'reports.unitStatistics', 'reports.exportUnitStatistics',
       'org.tree', 'org.settings',

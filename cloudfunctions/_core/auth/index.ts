@@ -7,6 +7,7 @@ import { bindWechat, logIn, logInWithWechat } from './log-in';
 
 export { hashPassword, verifyPassword } from './password';
 export { issueSessionToken } from './session-token';
+export { openSession } from './log-in';
 export { authErrors };
 
 const codes = Object.keys(authErrors.catalogue);

@@ -12,7 +12,7 @@ export async function logIn(ctx: ActionContext, input: LoginInput) {
   // Verify even for an unknown phone, so that timing does not tell which phones exist.
   const valid = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
   if (!user || !valid) throw authErrors.error('AUTH_BAD_CREDENTIALS');
-  return session(ctx, user.id);
+  return openSession(ctx, user.id);
 }
 
 /** Inside WeChat the openid is the identity; it must have been bound to an account once. */
@@ -20,7 +20,7 @@ export async function logInWithWechat(ctx: ActionContext) {
   if (!ctx.wxOpenId) throw authErrors.error('AUTH_WECHAT_UNAVAILABLE');
   const userId = await authRepository.findOpenidOwner(ctx.tx, ctx.wxOpenId);
   if (!userId) throw authErrors.error('AUTH_WECHAT_NOT_BOUND');
-  return session(ctx, userId);
+  return openSession(ctx, userId);
 }
 
 /** Binds the calling WeChat identity to the account that phone and password prove. */
@@ -31,10 +31,11 @@ export async function bindWechat(ctx: ActionContext, input: LoginInput) {
   const owner = await authRepository.findOpenidOwner(ctx.tx, ctx.wxOpenId);
   if (owner && owner !== user.id) throw authErrors.error('AUTH_WECHAT_BOUND_ELSEWHERE');
   await authRepository.bindWechat(ctx.tx, user.id, ctx.wxOpenId);
-  return session(ctx, user.id);
+  return openSession(ctx, user.id);
 }
 
-async function session(ctx: ActionContext, userId: string) {
+/** A session token with the user's profile, as login answers it. */
+export async function openSession(ctx: ActionContext, userId: string) {
   const ttl = ctx.config.SESSION_TTL_HOURS;
   return {
     token: issueSessionToken(userId, ctx.config.SESSION_SECRET, ctx.clock.now(), ttl),

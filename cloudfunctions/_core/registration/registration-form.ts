@@ -53,6 +53,8 @@ export const RegistrationForm = z
     health: field.optionalText('健康状况', 20),
     memberType: field.oneOf('党员类别', MEMBER_TYPES),
     joinedPartyMonth: month('入党时间').optional(),
+    /** The unit an in-service member belongs to; a 报到单 gives it, otherwise the member picks it. */
+    unitId: field.id('所在单位').optional(),
     workUnit: field.optionalText('工作单位', 80),
     jobTitle: field.optionalText('职务', 30),
     unitAddress: field.optionalText('单位地址', 120),
@@ -82,9 +84,11 @@ export const RegistrationForm = z
       .toUpperCase()
       .regex(/^\d{17}[\dX]$/, '身份证号码须为18位')
       .optional(),
+    /** Why a member moves to another community (转移); only on a transfer. */
+    transferReason: field.optionalText('转移原因', 200),
   })
   .superRefine((form, ctx) => {
-    if (form.memberType === 'in_service' && !form.workUnit) {
+    if (form.memberType === 'in_service' && !form.workUnit && !form.unitId) {
       ctx.addIssue({ code: 'custom', path: ['workUnit'], message: '在职党员请填写工作单位' });
     }
     if (form.memberType !== 'activist' && !form.joinedPartyMonth) {

@@ -1,3 +1,31 @@
 import { defineErrors } from '../shared/domain-error';
 
-export const registrationErrors = defineErrors({});
+export const registrationErrors = defineErrors({
+  REG_SLIP_NOT_FOUND: '找不到该报到单，请核对报到码',
+  REG_SLIP_CANCELLED: '该报到单已作废，请联系单位党组织重新开具',
+  REG_SLIP_USED: '该报到单已用于报到',
+  REG_SLIP_PHONE_MISMATCH: '手机号码与报到单上的不一致',
+  REG_SLIP_ALREADY_OPEN: '本单位已为该手机号码开具了报到单，请先作废原报到单',
+  REG_SLIP_ALREADY_REPORTED: '该党员已报到，报到单不能再修改',
+  REG_SLIP_AWAITING_CONFIRM: '该党员已提交报到，正等待社区确认',
+  REG_REPORT_BY_PAST: '报到截止日期不能早于今天',
+  REG_NOT_UNIT_ADMIN: '需要单位党组织管理员身份',
+  REG_COMMUNITY_NOT_FOUND: '找不到该社区',
+  REG_COMMUNITY_OUTSIDE_DISTRICT: '报到社区须在本单位所在的区',
+  REG_GRID_NOT_IN_COMMUNITY: '所选网格不属于该社区',
+  REG_UNIT_REQUIRED: '在职党员请选择所在单位',
+  REG_UNIT_NOT_FOUND: '找不到该单位',
+  REG_MONTH_IN_FUTURE: '年月不能晚于本月',
+  REG_JOINED_BEFORE_BIRTH: '入党时间不能早于出生年月',
+  REG_ID_NUMBER_NOT_COLLECTED: '本区不收集身份证号码，请不要填写',
+  REG_PASSWORD_REQUIRED: '未登录时请设置登录密码',
+  REG_PHONE_HAS_ACCOUNT: '该手机号码已有账号，请先登录再报到',
+  REG_PHONE_NOT_YOURS: '手机号码须为您账号的手机号码',
+  REG_ALREADY_MEMBER: '您已是党员义工，如需转到其他社区请申请转移',
+  REG_ALREADY_PENDING: '您已有一份报到正在等待社区确认',
+  REG_NOT_FOUND: '找不到该报到登记',
+  REG_NOT_PENDING: '该报到登记已处理，不能再确认或退回',
+  REG_NOT_MEMBER: '需要党员义工身份',
+  REG_SAME_COMMUNITY: '您已在该社区，不需要转移',
+  REG_NO_PROFILE: '请先完善您的登记信息',
+});

@@ -1,2 +1,43 @@
-/** The registration cloud function. */
-export const registrationApi = {}
+import type { z } from 'zod'
+import type {
+  IssueSlipInput,
+  OptionsView,
+  RegistrationPage,
+  RegistrationView,
+  RequestTransferInput,
+  SlipPage,
+  SlipView,
+  SubmitView,
+} from '@core/registration/registration.schemas'
+import type { RegistrationFormInput } from '@core/registration/registration-form'
+import { callFunction } from '../api-client'
+
+export type RegistrationOptions = z.output<typeof OptionsView>
+export type Registration = z.output<typeof RegistrationView>
+export type RegistrationList = z.output<typeof RegistrationPage>
+export type ReportSlip = z.output<typeof SlipView>
+export type ReportSlipList = z.output<typeof SlipPage>
+export type SubmitResult = z.output<typeof SubmitView>
+export type IssueSlipData = z.input<typeof IssueSlipInput>
+export type TransferData = z.input<typeof RequestTransferInput>
+export type { RegistrationFormInput }
+
+type Page = { limit: number; offset: number }
+
+/** The registration cloud function: 报到单, the 报到 form, the community's 回执 and transfers. */
+export const registrationApi = {
+  options: (slipCode?: string) => callFunction<RegistrationOptions>('registration', 'options', slipCode ? { slipCode } : {}),
+  submit: (data: { form: RegistrationFormInput; slipCode?: string; password?: string }) => callFunction<SubmitResult>('registration', 'submit', data),
+  mine: () => callFunction<RegistrationList>('registration', 'mine', {}),
+  withdraw: (registrationId: string) => callFunction<Registration>('registration', 'withdraw', { registrationId }),
+  get: (registrationId: string) => callFunction<Registration>('registration', 'get', { registrationId }),
+  requestTransfer: (data: TransferData) => callFunction<Registration>('registration', 'requestTransfer', data),
+  listPending: (page: Page) => callFunction<RegistrationList>('registration', 'listPending', { page }),
+  confirm: (registrationId: string, gridId?: string) =>
+    callFunction<Registration>('registration', 'confirm', gridId ? { registrationId, gridId } : { registrationId }),
+  sendBack: (registrationId: string, reason: string) => callFunction<Registration>('registration', 'sendBack', { registrationId, reason }),
+  issueSlip: (data: IssueSlipData) => callFunction<ReportSlip>('registration', 'issueSlip', data),
+  listSlips: (page: Page) => callFunction<ReportSlipList>('registration', 'listSlips', { page }),
+  noteNotReported: (slipId: string, reason: string) => callFunction<ReportSlip>('registration', 'noteNotReported', { slipId, reason }),
+  cancelSlip: (slipId: string) => callFunction<ReportSlip>('registration', 'cancelSlip', { slipId }),
+}

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { FormRow } from '@/components/form-row'
 import { authApi } from '@/services/api/auth'
 import type { ApiResult, SessionData } from '@/services/api/types'
-import { goHome } from '@/services/navigation'
+import { ROUTES, goHome } from '@/services/navigation'
 import { getSession, saveSession } from '@/services/session'
 import { validateLogin, type LoginFieldErrors, type LoginForm } from './validate-login'
 import './index.scss'
@@ -101,7 +101,13 @@ export default function LoginPage() {
               {mode === 'bind' ? '绑定并登录' : '登录'}
             </Button>
           </View>
-          <Text className="login__help">忘记密码或还没有账号？请联系所在社区党组织。</Text>
+          <Text className="login__help">忘记密码？请联系所在社区党组织。</Text>
+        </View>
+      )}
+      {mode !== 'wechat' && (
+        <View className="login__join" onClick={() => void Taro.navigateTo({ url: ROUTES.joinRegister() })}>
+          <Text className="login__join-title">党员报到登记 ›</Text>
+          <Text className="login__join-note">还没有账号的党员：填写报到登记表，单位发的报到码也在这里用</Text>
         </View>
       )}
     </View>

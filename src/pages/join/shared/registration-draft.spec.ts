@@ -1,0 +1,26 @@
+import { EMPTY_DRAFT, fieldErrorsOf, precheck, toFormInput, toggleCell, toggleRow } from './registration-draft'
+
+describe('the registration draft', () => {
+  it('should tick and clear a cell, and fill or clear a whole row from its header', () => {
+    const ticked = toggleCell({}, 'sat', 'evening')
+    expect(toggleCell(ticked, 'sat', 'morning')).toEqual({ sat: ['morning', 'evening'] })
+    expect(toggleCell(ticked, 'sat', 'evening')).toEqual({ sat: [] })
+    expect(toggleRow(ticked, 'sat')).toEqual({ sat: ['morning', 'afternoon', 'evening'] })
+    expect(toggleRow(toggleRow(ticked, 'sat'), 'sat')).toEqual({ sat: [] })
+  })
+
+  it('should name the posts and the grid when nothing is chosen, and the phone when it is short', () => {
+    const errors = precheck({ ...EMPTY_DRAFT, phone: '1380013800' }, true, '')
+    expect(errors).toMatchObject({ posts: '请至少认领一个岗位', availability: '能参加服务的时间至少勾选一格', phone: '本人手机须为11位手机号码', password: '登录密码须为8至64个字符' })
+  })
+
+  it('should put the server’s field names under the section they belong to', () => {
+    expect(fieldErrorsOf({ 'form.phone': 'a', 'form.serviceIntentions.0.subItems': 'b', password: 'c' })).toEqual({ phone: 'a', intentions: 'b', password: 'c' })
+  })
+
+  it('should leave out empty grid rows and split skills', () => {
+    const form = toFormInput({ ...EMPTY_DRAFT, skills: '电工、 驾驶', availability: { mon: [], sat: ['morning'] } })
+    expect(form.availability).toEqual({ sat: ['morning'] })
+    expect(form.skills).toEqual(['电工', '驾驶'])
+  })
+})
