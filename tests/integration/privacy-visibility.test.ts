@@ -2,6 +2,9 @@ import { main as demands } from '../../cloudfunctions/demands/index';
 import { main as orders } from '../../cloudfunctions/orders/index';
 import { main as privacy } from '../../cloudfunctions/privacy/index';
 import { main as records } from '../../cloudfunctions/records/index';
+import { main as org } from '../../cloudfunctions/org/index';
+import { main as registration } from '../../cloudfunctions/registration/index';
+import { main as reports } from '../../cloudfunctions/reports/index';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { maskAddress, maskPhone } from '../../cloudfunctions/_core/shared/masking';
 import { call, failed, ok } from '../support/call';
@@ -28,13 +31,13 @@ type Cell = [Viewer, Field, 'full' | 'masked' | 'none', 'full' | 'refused'];
 const TABLE: Cell[] = [
   ['self', 'memberPhone', 'full', 'full'], ['self', 'memberAddress', 'full', 'full'], ['self', 'memberIdNumber', 'full', 'full'],
   ['self', 'residentPhone', 'full', 'full'], ['self', 'residentAddress', 'full', 'full'],
-  ['secretary', 'memberPhone', 'masked', 'full'], ['secretary', 'memberAddress', 'none', 'full'], ['secretary', 'memberIdNumber', 'none', 'full'],
+  ['secretary', 'memberPhone', 'masked', 'full'], ['secretary', 'memberAddress', 'masked', 'full'], ['secretary', 'memberIdNumber', 'none', 'full'],
   ['secretary', 'residentPhone', 'masked', 'full'], ['secretary', 'residentAddress', 'masked', 'full'],
   ['otherSecretary', 'memberPhone', 'none', 'refused'], ['otherSecretary', 'memberAddress', 'none', 'refused'], ['otherSecretary', 'memberIdNumber', 'none', 'refused'],
   ['otherSecretary', 'residentPhone', 'none', 'refused'], ['otherSecretary', 'residentAddress', 'none', 'refused'],
-  ['districtAdmin', 'memberPhone', 'masked', 'refused'], ['districtAdmin', 'memberAddress', 'none', 'refused'], ['districtAdmin', 'memberIdNumber', 'none', 'refused'],
+  ['districtAdmin', 'memberPhone', 'masked', 'refused'], ['districtAdmin', 'memberAddress', 'masked', 'refused'], ['districtAdmin', 'memberIdNumber', 'none', 'refused'],
   ['districtAdmin', 'residentPhone', 'masked', 'refused'], ['districtAdmin', 'residentAddress', 'masked', 'refused'],
-  ['unitAdmin', 'memberPhone', 'none', 'refused'], ['unitAdmin', 'memberAddress', 'none', 'refused'], ['unitAdmin', 'memberIdNumber', 'none', 'refused'],
+  ['unitAdmin', 'memberPhone', 'masked', 'refused'], ['unitAdmin', 'memberAddress', 'none', 'refused'], ['unitAdmin', 'memberIdNumber', 'none', 'refused'],
   ['unitAdmin', 'residentPhone', 'none', 'refused'], ['unitAdmin', 'residentAddress', 'none', 'refused'],
   ['otherMember', 'memberPhone', 'none', 'refused'], ['otherMember', 'memberAddress', 'none', 'refused'], ['otherMember', 'memberIdNumber', 'none', 'refused'],
   ['otherMember', 'residentPhone', 'masked', 'refused'], ['otherMember', 'residentAddress', 'masked', 'refused'],
@@ -112,7 +115,7 @@ describe('个人信息保护: who sees which phone, address and ID number, maske
       residentAddress: { full: RESIDENT_ADDRESS, masked: maskAddress(RESIDENT_ADDRESS) },
     })[field];
 
-  /** Every answer the viewer gets from the lists and details that could show these fields, as one text. */
+  /** Every answer the viewer gets from the lists, details, registers and reports that could show these fields, as one text. */
   async function everythingSeenBy(user: TestUser) {
     const views: [typeof demands, string, unknown][] = [
       [demands, 'get', { demandId: need.id }],
@@ -127,6 +130,10 @@ describe('个人信息保护: who sees which phone, address and ID number, maske
       [records, 'myHours', {}],
       [privacy, 'myData', {}],
       [privacy, 'accessLog', { communityId: a.communityId }],
+      [reports, 'communityRegister', { communityId: a.communityId, memberType: 'all' }],
+      [reports, 'unitStatistics', { unitId: a.unitId }],
+      [registration, 'listPending', { communityId: a.communityId }],
+      [org, 'tree', {}],
     ];
     const seen: unknown[] = [];
     for (const [main, action, data] of views) {

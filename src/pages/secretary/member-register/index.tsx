@@ -4,6 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { Button, Dialog, Tag } from '@nutui/nutui-react-taro'
 import { ListFooter } from '@/components/list-footer'
 import { PageShell } from '@/components/page-shell'
+import { PrivateValue } from '@/components/private-value'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { reportsApi, type CommunityRegister, type RegisterEntry, type RegisterMemberType } from '@/services/api/reports'
 import { ROUTES } from '@/services/navigation'
@@ -145,6 +146,17 @@ function Line({ label, value }: { label: string; value: string }) {
   )
 }
 
+/** A masked phone or address the community's secretary may reveal (the read is logged). */
+function PrivateLine({ label, masked, memberId, field }: { label: string; masked: string; memberId: string; field: 'phone' | 'address' }) {
+  if (!masked) return null
+  return (
+    <View className="register-card__line">
+      <Text className="register-card__label">{label}</Text>
+      <PrivateValue masked={masked} subject={{ memberId }} field={field} purpose="查阅党员登记表" />
+    </View>
+  )
+}
+
 function RegisterCard({ entry }: { entry: Entry }) {
   const personal = [entry.gender, entry.birthMonth && `${entry.birthMonth}生`, entry.education].filter(Boolean).join(' · ')
   return (
@@ -159,8 +171,8 @@ function RegisterCard({ entry }: { entry: Entry }) {
         {entry.volunteerNo}
         {personal ? ` · ${personal}` : ''}
       </Text>
-      <Line label="手机" value={entry.phone} />
-      <Line label="住址" value={entry.address} />
+      <PrivateLine label="手机" masked={entry.phone} memberId={entry.memberId} field="phone" />
+      <PrivateLine label="住址" masked={entry.address} memberId={entry.memberId} field="address" />
       <Line label="入党时间" value={entry.joinedPartyMonth} />
       <Line label="工作单位" value={[entry.workUnitAndTitle, entry.unitKind && `（${entry.unitKind}）`].filter(Boolean).join('')} />
       <Line label="单位电话" value={entry.unitPhone} />
