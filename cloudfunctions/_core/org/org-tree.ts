@@ -1,5 +1,6 @@
 import type { ActionContext } from '../runtime/action';
 import { maskPhone } from '../shared/masking';
+import { compareOrgNames } from '../shared/org-names';
 import { homeDistrictOf } from './district-scope';
 import { orgRepository } from './org.repository';
 import type { TreeView } from './org.schemas';
@@ -33,12 +34,14 @@ export async function loadTree(ctx: ActionContext): Promise<TreeView> {
     secretaries: secretaries.filter((grant) => grant.org_id === community.id).map(person),
     grids: orgs
       .filter((grid) => grid.parent_id === community.id)
+      .sort(compareOrgNames)
       .map((grid) => ({ id: grid.id, name: grid.name, ...tally((row) => row.grid_id === grid.id) })),
   });
   const streets = orgs
     .filter((org) => org.kind === 'street')
+    .sort(compareOrgNames)
     .map((street) => {
-      const children = communities.filter((community) => community.parent_id === street.id).map(communityView);
+      const children = communities.filter((community) => community.parent_id === street.id).sort(compareOrgNames).map(communityView);
       return {
         id: street.id,
         name: street.name,

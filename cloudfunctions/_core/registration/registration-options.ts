@@ -4,6 +4,7 @@ import { maskPhone } from '../shared/masking';
 import { EDUCATION_LEVELS, MEMBER_TYPES, MEMBER_TYPE_LABELS } from './registration-form';
 import { registrationErrors } from './registration.errors';
 import { registrationRepository } from './registration.repository';
+import { compareOrgNames } from '../shared/org-names';
 
 interface OrgRow {
   id: string;
@@ -11,13 +12,6 @@ interface OrgRow {
   parent_id: string | null;
   name: string;
 }
-
-const NUMERALS = '一二三四五六七八九十';
-/** 第二网格 before 第三网格: names sort with their Chinese numerals read as numbers. */
-const byName = (a: { name: string }, b: { name: string }) => {
-  const key = (name: string) => name.replace(/[一二三四五六七八九十]/g, (c) => String(NUMERALS.indexOf(c) + 1).padStart(2, '0'));
-  return key(a.name).localeCompare(key(b.name), 'zh-CN');
-};
 
 /** What the registration form offers: the organisation tree, units, catalogue, posts; with a code, the 报到单 too. */
 export async function loadOptions(ctx: ActionContext, input: { slipCode?: string }) {
@@ -35,7 +29,7 @@ export async function loadOptions(ctx: ActionContext, input: { slipCode?: string
   const settings = await ctx.tx.query<{ district_id: string; collect_id_numbers: boolean }>(
     'select district_id, collect_id_numbers from district_settings',
   );
-  const childrenOf = (parentId: string, kind: OrgRow['kind']) => orgs.filter((org) => org.parent_id === parentId && org.kind === kind).sort(byName);
+  const childrenOf = (parentId: string, kind: OrgRow['kind']) => orgs.filter((org) => org.parent_id === parentId && org.kind === kind).sort(compareOrgNames);
   const districts = orgs
     .filter((org) => org.kind === 'district' && (!slipRow || org.id === slipRow.district_id))
     .map((district) => ({
