@@ -6,6 +6,7 @@ import { ListFooter } from '@/components/list-footer'
 import { PageShell } from '@/components/page-shell'
 import { PrivateValue } from '@/components/private-value'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
+import { registrationApi } from '@/services/api/registration'
 import { reportsApi, type CommunityRegister, type RegisterEntry, type RegisterMemberType } from '@/services/api/reports'
 import { ROUTES } from '@/services/navigation'
 import { saveFile } from '@/services/save-file'
@@ -36,6 +37,7 @@ export default function MemberRegisterPage() {
   const [includeContacts, setIncludeContacts] = useState(false)
   const [confirming, setConfirming] = useState(false)
   const [exporting, setExporting] = useState(false)
+  const [pendingCount, setPendingCount] = useState<number | null>(null)
   const list = usePagedList<Entry>(PAGE_SIZE)
   const typeRef = useRef(memberType)
 
@@ -53,8 +55,19 @@ export default function MemberRegisterPage() {
     void loadFirstPage(next)
   }
 
-  useDidShow(() => void loadFirstPage(typeRef.current, list.loaded))
-  usePullDownRefresh(() => void loadFirstPage(typeRef.current, true))
+  const loadPendingCount = async () => {
+    const result = await registrationApi.listPending({ limit: 1, offset: 0 })
+    if (result.ok) setPendingCount(result.data.total)
+  }
+
+  useDidShow(() => {
+    void loadFirstPage(typeRef.current, list.loaded)
+    void loadPendingCount()
+  })
+  usePullDownRefresh(() => {
+    void loadFirstPage(typeRef.current, true)
+    void loadPendingCount()
+  })
   useReachBottom(() => void list.loadMore())
 
   const runExport = async () => {
@@ -78,7 +91,7 @@ export default function MemberRegisterPage() {
   return (
     <PageShell title="党员登记表" tab="secretary-members" elderToggle>
       <View className="member-register__pending" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryRegistrations })}>
-        <Text>待确认报到</Text>
+        <Text>待确认报到{pendingCount ? ` ${pendingCount} 人` : ''}</Text>
         <Text className="member-register__pending-arrow">查看并回执 ›</Text>
       </View>
       <StatusTabs tabs={tabsOf(sheet?.countsByType ?? {})} current={memberType} onChange={switchType} />
