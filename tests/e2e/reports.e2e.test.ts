@@ -36,10 +36,16 @@ describe('the register (书记) and the unit statistics (单位) in the H5 build
     await page.waitForURL(/pages\/secretary\/member-register/);
     const cards = page.locator('.register-card >> visible=true');
     await cards.first().waitFor({ timeout: 20_000 });
-    await page.locator('.member-register__pending >> visible=true').getByText('待确认报到').waitFor();
-    const phones = await page.locator('.register-card__value >> visible=true').filter({ hasText: /^1\d{2}\*{4}\d{4}$/ }).count();
-    expect(phones).toBe(await cards.count());
+    await page.locator('.member-register__pending >> visible=true').getByText(/待确认报到/).waitFor();
+    const phones = page.locator('.register-card .private-value__text >> visible=true');
+    expect(await phones.filter({ hasText: /^1\d{2}\*{4}\d{4}$/ }).count()).toBe(await cards.count());
     await page.screenshot({ path: screenshotPath('reports-member-register') });
+
+    // The secretary may reveal one member's phone; the read is logged.
+    const firstPhone = cards.first().locator('.register-card__line').filter({ hasText: '手机' });
+    await firstPhone.getByText('查看').tap();
+    await firstPhone.locator('.private-value__text').filter({ hasText: /^1\d{10}$/ }).waitFor();
+    await firstPhone.getByText('已记录查看').waitFor();
 
     await page.locator('.status-tabs__item >> visible=true').filter({ hasText: '全部' }).tap();
     await page.locator('.register-card__head >> visible=true').getByText('社区党员').first().waitFor();

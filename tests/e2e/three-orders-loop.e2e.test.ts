@@ -23,8 +23,8 @@ async function logIn(page: Page, account: { phone: string; password: string }, l
   await page.waitForURL(landing, { timeout: 20_000 });
 }
 
-/** A Y4M clip (what Chromium's fake camera plays) showing the QR code of `text`. */
-function writeQrVideo(text: string): string {
+/** Writes a Y4M clip (what Chromium's fake camera plays) showing the QR code of `text` to `file`. */
+function writeQrVideo(file: string, text: string): void {
   const qr = qrcode(0, 'M');
   qr.addData(text);
   qr.make();
@@ -43,27 +43,36 @@ function writeQrVideo(text: string): string {
     }
   }
   const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, Buffer.alloc((size * size) / 2, 128)]);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-loop-camera-')), 'qr.y4m');
   fs.writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${size} H${size} F10:1 Ip A1:1 C420jpeg\n`), ...Array(30).fill(frame)]));
-  return file;
 }
 
 /** The secretary's phone with a camera that sees `code`: log in, open the scanner on the order, wait for the verdict. */
 /**
- * Opens the scanner with a fake camera showing `code`. With `refusedFirst`, the camera's first reading is expected
- * to be refused with those words, and the secretary answers by choosing 签退 from the verdict card.
+ * Opens the scanner with a fake camera showing the member's code. The code is read only once the secretary's
+ * phone is logged in (`code` may wait for the member's next one), so that it is still fresh when the camera sees it.
+ * With `refusedFirst`, the first reading is expected to be refused with those words, and the secretary answers by
+ * choosing 签退 from the verdict card.
  */
-async function scanWithCamera(code: string, orderId: string, expected: RegExp, shot: string, refusedFirst?: RegExp): Promise<void> {
+async function scanWithCamera(
+  code: () => Promise<string>,
+  orderId: string,
+  expected: RegExp,
+  shot: string,
+  refusedFirst?: RegExp,
+): Promise<void> {
+  const video = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-loop-camera-')), 'qr.y4m');
+  writeQrVideo(video, 'not yet');
   const browser = await launchChromium([
     '--use-fake-device-for-media-stream',
     '--use-fake-ui-for-media-stream',
-    `--use-file-for-fake-video-capture=${writeQrVideo(code)}`,
+    `--use-file-for-fake-video-capture=${video}`,
   ]);
   try {
     const context = await newPhone(browser);
     await context.grantPermissions(['camera']);
     const page = await context.newPage();
     await logIn(page, SECRETARY, /pages\/secretary\/needs/);
+    writeQrVideo(video, await code());
     await page.goto(`${gatewayUrl()}#/pages/secretary/scanner/index?orderId=${orderId}`, { waitUntil: 'networkidle' });
     const verdict = shown(page, '.scan-result');
     if (refusedFirst) {
@@ -133,7 +142,6 @@ describe('the 三单 loop through four phones: resident, secretary, member, and 
     await shown(page, '.order-detail').getByText(title).first().waitFor();
   });
 
-  let firstCode = '';
   it('should let the member accept it and show a check-in code (党员接单)', async () => {
     const { page } = phones.member;
     await logIn(page, MEMBER, /pages\/member\/order-hall/);
@@ -151,17 +159,21 @@ describe('the 三单 loop through four phones: resident, secretary, member, and 
     await page.waitForURL(/pages\/member\/checkin-code/);
     const qr = shown(page, '[data-code]');
     await qr.waitFor({ timeout: 15_000 });
-    firstCode = (await qr.getAttribute('data-code')) ?? '';
-    expect(parseCheckinCode(firstCode)).not.toBeNull();
+    expect(parseCheckinCode((await qr.getAttribute('data-code')) ?? '')).not.toBeNull();
   });
 
   it('should check the member in, refuse the next code as a double scan, and check out when the secretary chooses 签退', async () => {
-    await scanWithCamera(firstCode, orderId, /签到成功/, 'loop-camera-check-in');
     const { page } = phones.member;
-    await page.waitForFunction((previous) => document.querySelector('[data-code]')?.getAttribute('data-code') !== previous, firstCode, {
-      timeout: 35_000,
-    });
-    const nextCode = (await shown(page, '[data-code]').getAttribute('data-code')) ?? '';
+    const shownCode = async () => (await shown(page, '[data-code]').getAttribute('data-code')) ?? '';
+    let checkInCode = '';
+    await scanWithCamera(async () => (checkInCode = await shownCode()), orderId, /签到成功/, 'loop-camera-check-in');
+    // The next code (a new 30-second step, so not a replay of the first), a minute or less after check-in.
+    const nextCode = async () => {
+      await page.waitForFunction((previous) => document.querySelector('[data-code]')?.getAttribute('data-code') !== previous, checkInCode, {
+        timeout: 35_000,
+      });
+      return shownCode();
+    };
     await scanWithCamera(nextCode, orderId, /签退成功/, 'loop-camera-check-out', /刚签到不到10分钟/);
   });
 
