@@ -91,7 +91,7 @@ export default function MemberRegisterPage() {
   return (
     <PageShell title="党员登记表" tab="secretary-members" elderToggle>
       <View className="member-register__pending" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryRegistrations })}>
-        <Text>待确认报到{pendingCount ? ` ${pendingCount} 人` : ''}</Text>
+        <Text>{pendingCount ? `待确认报到 ${pendingCount} 人` : '待确认报到'}</Text>
         <Text className="member-register__pending-arrow">查看并回执 ›</Text>
       </View>
       <StatusTabs tabs={tabsOf(sheet?.countsByType ?? {})} current={memberType} onChange={switchType} />
