@@ -172,7 +172,10 @@ describe('个人信息保护: who sees which phone, address and ID number, maske
 
   describe('after the order the member served is completed', () => {
     beforeAll(async () => {
+      clock.set(new Date('2026-11-23T08:00:00Z'));
       await ok(call(orders, 'complete', { orderId: homeOrder.id }, a.secretary));
+      // The record of the home service outlives the order: its place is the resident's address.
+      await ok(call(records, 'enter', { orderId: homeOrder.id, memberId: viewers.assignedAfterCompletion.id, startedAt: at('14:00'), endedAt: at('15:00'), reason: '现场签到表为证' }, a.secretary));
     });
 
     it.each(AFTER_COMPLETION)('%s × %s: lists and details show it %s; reveal gives it %s', async (...cell) => {

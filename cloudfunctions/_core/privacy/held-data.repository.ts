@@ -89,9 +89,9 @@ export const heldDataRepository = {
     ),
 
   serviceRecords: (tx: Executor, userId: string) =>
-    tx.query<{ content: string; place: string; service_date: string; minutes_credited: number; source: string; status: string }>(
-      `select content, place, to_char(service_date, 'YYYY-MM-DD') as service_date, minutes_credited, source, status
-         from service_records where member_id = $1 order by started_at desc`,
+    tx.query<{ content: string; place: string; order_kind: 'demand' | 'activity'; service_date: string; minutes_credited: number; source: string; status: string }>(
+      `select r.content, r.place, o.kind as order_kind, to_char(r.service_date, 'YYYY-MM-DD') as service_date, r.minutes_credited, r.source, r.status
+         from service_records r join orders o on o.id = r.order_id where r.member_id = $1 order by r.started_at desc`,
       [userId],
     ),
 

@@ -3,6 +3,7 @@ import { MEMBER_TYPE_LABELS } from '../registration/registration-form';
 import type { ActionContext } from '../runtime/action';
 import { ROLE_LABELS, requireCaller, type Role } from '../runtime';
 import { formatBusinessTime } from '../shared/business-time';
+import { maskAddress } from '../shared/masking';
 import { heldDataRepository as held } from './held-data.repository';
 import { ERASED, KEPT } from './leave';
 import { toAccessLogEntry } from './list-access-log';
@@ -135,7 +136,7 @@ export async function loadMyData(ctx: ActionContext): Promise<MyDataView> {
       section('records', '服务记录', [line('共计', `${records.length}条`), line('已计入时长', `${hours(credited)}小时`)], records.map((record) => ({
         title: `${record.service_date} ${record.content}`,
         lines: [
-          line('地点', record.place), line('计入时长', `${hours(record.minutes_credited)}小时`),
+          line('地点', record.order_kind === 'demand' ? maskAddress(record.place) : record.place), line('计入时长', `${hours(record.minutes_credited)}小时`),
           line('记录方式', record.source === 'scan' ? '扫码' : '补录'), line('状态', label(record.status)),
         ],
       }))),

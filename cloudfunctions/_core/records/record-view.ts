@@ -1,8 +1,10 @@
+import { maskAddress } from '../shared/masking';
 import type { RecordRow } from './records.repository';
 import type { RecordView } from './records.schemas';
 
 export const toHours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
+/** A record lives on after the order closes: a home service's place (the resident's address) is always shown masked. */
 export function toRecordView(row: RecordRow): RecordView {
   return {
     id: row.id,
@@ -11,7 +13,7 @@ export function toRecordView(row: RecordRow): RecordView {
     memberName: row.member_name,
     volunteerNo: row.volunteer_no,
     content: row.content,
-    place: row.place,
+    place: row.order_kind === 'demand' ? maskAddress(row.place) : row.place,
     serviceDate: row.service_date,
     startedAt: row.started_at.toISOString(),
     endedAt: row.ended_at.toISOString(),

@@ -39,6 +39,7 @@ export interface RecordRow {
   organisation_rating: string | null;
   resident_rating: string | null;
   self_comment: string | null;
+  order_kind: 'demand' | 'activity';
   total: string;
 }
 
@@ -46,7 +47,7 @@ const SELECT_RECORD = `
   select r.id, r.order_id, r.member_id, u.name as member_name, m.volunteer_no, r.certifying_org_id,
          org.name as certifying_org_name, r.content, r.place, to_char(r.service_date, 'YYYY-MM-DD') as service_date,
          r.started_at, r.ended_at, r.minutes_measured, r.minutes_credited, r.source, r.status,
-         o.resident_confirmed_at, eo.rating as organisation_rating, er.rating as resident_rating, es.comment as self_comment,
+         o.kind as order_kind, o.resident_confirmed_at, eo.rating as organisation_rating, er.rating as resident_rating, es.comment as self_comment,
          count(*) over () as total
     from service_records r
     join users u on u.id = r.member_id
