@@ -5,6 +5,7 @@ import { main as demands } from '../../cloudfunctions/demands/index';
 import { main as orders } from '../../cloudfunctions/orders/index';
 import { main as privacy } from '../../cloudfunctions/privacy/index';
 import { main as records } from '../../cloudfunctions/records/index';
+import { main as registration } from '../../cloudfunctions/registration/index';
 import { makeCheckinCode } from '../../cloudfunctions/_core/checkin';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { call, failed, ok } from '../support/call';
@@ -79,8 +80,12 @@ describe('注销: a member leaves; what the rules do not require is erased, the 
     expect(user.left_at).toEqual(new Date('2026-11-23T04:00:00Z'));
     expect(await valueOf(db, 'select count(*)::int from member_profiles where user_id = $1', [member.id])).toBe(0);
     expect(await valueOf(db, 'select count(*)::int from user_roles where user_id = $1', [member.id])).toBe(0);
-    expect(await valueOf(db, 'select form from registrations where user_id = $1', [member.id])).toEqual({});
-    expect(await valueOf(db, 'select member_phone from report_slips where id = $1', [slipId])).toBeNull();
+    // The 回执 the unit keeps still names the type and the posts; the form's personal fields are gone.
+    const [form] = await db.query<{ form: Record<string, unknown> }>('select form from registrations where user_id = $1', [member.id]);
+    expect(Object.keys(form.form).sort()).toEqual(['memberType', 'posts']);
+    const registrationId = await valueOf<string>(db, 'select id from registrations where user_id = $1', [member.id]);
+    expect((await ok(call(registration, 'get', { registrationId }, a.secretary))).receipt).toMatch(/认领的社区服务岗位为/);
+    expect(await db.query('select member_name, member_phone from report_slips where id = $1', [slipId])).toEqual([{ member_name: '已注销用户', member_phone: null }]);
     expect(await valueOf(db, 'select count(*)::int from member_devices where member_id = $1 and revoked_at is null', [member.id])).toBe(0);
     expect(await valueOf(db, 'select count(*)::int from member_community_history where member_id = $1 and left_at is null', [member.id])).toBe(0);
 
@@ -106,10 +111,28 @@ describe('注销: a member leaves; what the rules do not require is erased, the 
     expect(recommended.items.map((item: { memberId: string }) => item.memberId)).not.toContain(member.id);
   });
 
-  it("should erase a resident's address and withdraw their needs not yet taken up; their contact can no longer be revealed", async () => {
+  it("should erase a resident's address and contact from every need, order and record of theirs, and withdraw needs not yet taken up", async () => {
+    clock.set(START);
     const resident = a.residents[0];
     const need = await ok(call(demands, 'post', { category: '社区服务', description: '楼道灯坏了需要更换', address: '测试小区1栋101室', contactPhone: resident.phone }, resident));
+    const served = await ok(call(demands, 'post', { category: '社区服务', description: '水龙头漏水', address: '测试小区1栋101室', contactPhone: resident.phone }, resident));
+    const homeOrder = await ok(call(orders, 'create', { demandId: served.id, title: '修水龙头', category: '社区服务', startsAt: at('09:10'), endsAt: at('10:10'), capacity: 1, dispatch: 'open' }, a.secretary));
+    await ok(call(orders, 'accept', { orderId: homeOrder.id }, a.members[1]));
+    clock.set(new Date('2026-11-23T04:00:00Z'));
+    await ok(call(records, 'enter', { orderId: homeOrder.id, memberId: a.members[1].id, startedAt: at('09:10'), endedAt: at('10:10'), reason: '现场签到表为证' }, a.secretary));
+
     await ok(call(privacy, 'leave', { confirmPhrase: '确认注销' }, resident));
+
+    const needs = await db.query('select requester_name, contact_phone, address from demands where resident_id = $1', [resident.id]);
+    expect(needs).toEqual([
+      { requester_name: '已注销用户', contact_phone: null, address: '（住址已随注销删除）' },
+      { requester_name: '已注销用户', contact_phone: null, address: '（住址已随注销删除）' },
+    ]);
+    expect(await valueOf(db, 'select place from orders where id = $1', [homeOrder.id])).toBe('（住址已随注销删除）');
+    expect(await valueOf(db, 'select place from service_records where order_id = $1', [homeOrder.id])).toBe('（住址已随注销删除）');
+    const seenByMember = JSON.stringify(await ok(call(orders, 'get', { orderId: homeOrder.id }, a.members[1])));
+    expect(seenByMember).not.toContain(resident.phone);
+    expect(seenByMember).not.toContain('测试小区1栋101室');
     expect(await valueOf(db, 'select count(*)::int from residents where user_id = $1', [resident.id])).toBe(0);
     expect(await valueOf(db, 'select name from users where id = $1', [resident.id])).toBe('已注销用户');
     expect(await valueOf(db, 'select status from demands where id = $1', [need.id])).toBe('withdrawn');

@@ -17,7 +17,7 @@ export function toDemandView(row: DemandRow, revealContact: boolean): DemandView
     description: row.description,
     requesterName: row.requester_name,
     address: revealContact ? row.address : maskAddress(row.address),
-    contactPhone: revealContact ? row.contact_phone : maskPhone(row.contact_phone),
+    contactPhone: row.contact_phone === null ? '' : revealContact ? row.contact_phone : maskPhone(row.contact_phone),
     wantedFrom: iso(row.wanted_from),
     wantedUntil: iso(row.wanted_until),
     channel: row.channel,

@@ -5,7 +5,8 @@ export interface DemandRow {
   community_id: string;
   resident_id: string | null;
   requester_name: string;
-  contact_phone: string;
+  /** null once the resident left */
+  contact_phone: string | null;
   address: string;
   category: string;
   sub_item: string | null;

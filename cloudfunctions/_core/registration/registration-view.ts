@@ -1,5 +1,5 @@
 import { businessDate, inBusinessZone } from '../shared/business-time';
-import { maskAddress, maskPhone } from '../shared/masking';
+import { maskAddress, maskIdNumber, maskPhone } from '../shared/masking';
 import { MEMBER_TYPE_LABELS } from './registration-form';
 import type { RegistrationRow, SlipRow } from './registration.repository';
 import { slipLinkPath, type RegistrationView, type SlipView } from './registration.schemas';
@@ -27,9 +27,10 @@ export function toRegistrationView(row: RegistrationRow, options: { masked: bool
   const form = options.masked
     ? {
         ...row.form,
-        phone: maskPhone(row.form.phone),
-        homeAddress: maskAddress(row.form.homeAddress),
-        ...(row.form.idNumber ? { idNumber: `${row.form.idNumber.slice(0, 3)}***********${row.form.idNumber.slice(-4)}` } : {}),
+        // A form whose owner left keeps only their type and posts (the 回执 needs them).
+        ...(row.form.phone ? { phone: maskPhone(row.form.phone) } : {}),
+        ...(row.form.homeAddress ? { homeAddress: maskAddress(row.form.homeAddress) } : {}),
+        ...(row.form.idNumber ? { idNumber: maskIdNumber(row.form.idNumber) } : {}),
       }
     : row.form;
   return {

@@ -122,6 +122,7 @@ export const reportsRepository = {
          left join lateral (select status, return_reason, submitted_at, decided_at from registrations
                              where slip_id = s.id order by submitted_at desc limit 1) r on true
         where s.unit_id = $1 and s.cancelled_at is null
+          and s.member_phone is not null -- erased when its holder left: no longer the unit's member to count
           and not exists (
             select 1 from members m join users u on u.id = m.user_id and u.left_at is null
              where m.unit_id = s.unit_id and m.member_type = 'in_service'

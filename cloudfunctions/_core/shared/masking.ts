@@ -7,3 +7,6 @@ export const maskAddress = (address: string): string => {
   const visible = Math.min(6, Math.max(2, Math.floor(address.length / 3)));
   return `${address.slice(0, visible)}****`;
 };
+
+/** 440781198506150021 → 440***********0021. */
+export const maskIdNumber = (idNumber: string): string => `${idNumber.slice(0, 3)}***********${idNumber.slice(-4)}`;

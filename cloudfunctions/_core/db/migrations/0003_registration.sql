@@ -5,6 +5,8 @@ alter table users alter column phone drop not null;
 alter table users add column left_at timestamptz;
 alter table users add column left_reason text check (length(left_reason) <= 200);
 alter table users add check ((left_at is null) = (phone is not null));
+-- A need keeps no way to reach a resident who left.
+alter table demands alter column contact_phone drop not null;
 
 -- A merged or closed organisation is kept (records point at it) but no longer listed.
 alter table organisations add column merged_into uuid references organisations (id);
