@@ -161,12 +161,15 @@ describe('在职党员到社区报到: 报到单, 报到, 回执, 退回, 撤回
       .toEqual([['transfer', 'confirmed'], ['report', 'confirmed']]);
   });
 
-  it('should let a district admin review the communities of the district', async () => {
+  it('should let a district admin look at the communities’ pending registrations, but leave the 回执 to their secretaries', async () => {
     const admin = await createDistrictAdmin(db, a.districtId);
     const { registration: submitted } = await submitLoggedOut(memberForm(b));
     const pending = await ok(call(registration, 'listPending', { communityId: b.communityId }, admin));
     expect(pending.items.map((item: { id: string }) => item.id)).toContain(submitted.id);
     expect(await ok(call(registration, 'get', { registrationId: submitted.id }, admin))).toMatchObject({ masked: true, form: { phone: expect.stringMatching(MASKED_PHONE) } });
+    expect((await failed(call(registration, 'confirm', { registrationId: submitted.id }, admin))).code).toBe('FORBIDDEN');
+    expect((await failed(call(registration, 'sendBack', { registrationId: submitted.id, reason: '信息不全' }, admin))).code).toBe('FORBIDDEN');
+    expect((await ok(call(registration, 'get', { registrationId: submitted.id }, b.secretary))).status).toBe('pending');
   });
 
   it('should create the member once when two confirms race', async () => {

@@ -23,7 +23,12 @@ export async function leave(ctx: ActionContext, input: { reason?: string }) {
   const { tx } = ctx;
   const now = ctx.clock.now();
 
-  const [inService] = await tx.query('select 1 from attendance where member_id = $1 and checked_out_at is null limit 1', [userId]);
+  // Only a service going on now stops them; a check-out forgotten on a closed order is the secretary's to mend.
+  const [inService] = await tx.query(
+    `select 1 from attendance t join orders o on o.id = t.order_id
+      where t.member_id = $1 and t.checked_out_at is null and o.status not in ('completed', 'cancelled') limit 1`,
+    [userId],
+  );
   if (inService) throw privacyErrors.error('PRIVACY_LEAVE_IN_SERVICE');
 
   // Places taken on orders still to come are given back, so that the secretary can find someone else.

@@ -1,5 +1,5 @@
 import { businessDate, inBusinessZone } from '../shared/business-time';
-import { maskAddress, maskIdNumber, maskPhone } from '../shared/masking';
+import { maskAddress, maskIdNumber, maskPhone, maskWorkPhone } from '../shared/masking';
 import { MEMBER_TYPE_LABELS } from './registration-form';
 import type { RegistrationRow, SlipRow } from './registration.repository';
 import { slipLinkPath, type RegistrationView, type SlipView } from './registration.schemas';
@@ -31,6 +31,7 @@ export function toRegistrationView(row: RegistrationRow, options: { masked: bool
         ...(row.form.phone ? { phone: maskPhone(row.form.phone) } : {}),
         ...(row.form.homeAddress ? { homeAddress: maskAddress(row.form.homeAddress) } : {}),
         ...(row.form.idNumber ? { idNumber: maskIdNumber(row.form.idNumber) } : {}),
+        ...(row.form.unitPhone ? { unitPhone: maskWorkPhone(row.form.unitPhone) } : {}),
       }
     : row.form;
   return {

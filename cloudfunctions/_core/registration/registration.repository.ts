@@ -117,6 +117,12 @@ export const registrationRepository = {
   findSlipByCode: async (tx: Executor, code: string) =>
     (await tx.query<SlipRow>(`${SELECT_SLIP} where s.code = $1`, [code]))[0],
 
+  /** Locks the slip with this code first, then reads it, so that a cancel or a second report racing this one waits. */
+  findAndLockSlipByCode: async (tx: Executor, code: string) => {
+    await tx.query('select id from report_slips where code = $1 for update', [code]);
+    return (await tx.query<SlipRow>(`${SELECT_SLIP} where s.code = $1`, [code]))[0];
+  },
+
   findSlipById: async (tx: Executor, id: string) =>
     (await tx.query<SlipRow>(`${SELECT_SLIP} where s.id = $1`, [id]))[0],
 

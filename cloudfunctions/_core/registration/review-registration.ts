@@ -28,11 +28,14 @@ export async function getRegistration(ctx: ActionContext, input: { registrationI
   throw commonErrors.error('FORBIDDEN', '只能查看自己或本社区的报到登记');
 }
 
+/** The 回执 is the community's own (004 附件1: 「到我处报到」): only its secretary decides; a district admin may only look. */
 async function pendingInScope(ctx: ActionContext, registrationId: string) {
   const caller = requireCaller(ctx.caller);
   const row = await registrationRepository.findById(ctx.tx, registrationId);
   if (!row) throw registrationErrors.error('REG_NOT_FOUND');
-  await assertManagesCommunity(ctx.tx, caller, row.community_id);
+  if (!grantsOf(caller, 'secretary').some((grant) => grant.orgId === row.community_id)) {
+    throw commonErrors.error('FORBIDDEN', '报到须由报到社区的党组织书记或管理员确认或退回');
+  }
   return { caller, row };
 }
 

@@ -16,9 +16,8 @@ interface SubmitInput {
 
 /** With a 报到单 the community, unit and member type are the slip's, and the phone must be the one it was issued to. */
 async function applySlip(ctx: ActionContext, form: RegistrationForm, slipCode: string) {
-  const slip = await registrationRepository.findSlipByCode(ctx.tx, slipCode);
+  const slip = await registrationRepository.findAndLockSlipByCode(ctx.tx, slipCode);
   if (!slip) throw registrationErrors.error('REG_SLIP_NOT_FOUND', undefined, { slipCode: '找不到该报到单，请核对报到码' });
-  await registrationRepository.lockSlip(ctx.tx, slip.id);
   if (slip.cancelled_at) throw registrationErrors.error('REG_SLIP_CANCELLED', undefined, { slipCode: '该报到单已作废' });
   if (slip.reg_status === 'pending' || slip.reg_status === 'confirmed') {
     throw registrationErrors.error('REG_SLIP_USED', undefined, { slipCode: '该报到单已用于报到' });

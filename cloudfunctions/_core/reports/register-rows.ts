@@ -1,5 +1,5 @@
 import { businessDate } from '../shared/business-time';
-import { maskAddress, maskPhone } from '../shared/masking';
+import { maskAddress, maskPhone, maskWorkPhone } from '../shared/masking';
 import type { RegisterSourceRow } from './reports.repository';
 import type { RegisterRow } from './reports.schemas';
 
@@ -30,7 +30,7 @@ export function toRegisterRow(row: RegisterSourceRow, seq: number, fullContacts 
     workUnitAndTitle: [row.work_unit ?? row.unit_name, row.job_title].filter(Boolean).join(' '),
     unitKind: row.unit_kind ? (UNIT_KIND_LABELS[row.unit_kind] ?? row.unit_kind) : '',
     address: row.home_address ? (fullContacts ? row.home_address : maskAddress(row.home_address)) : '',
-    unitPhone: row.unit_phone ?? '',
+    unitPhone: row.unit_phone ? (fullContacts ? row.unit_phone : maskWorkPhone(row.unit_phone)) : '',
     phone: fullContacts ? row.phone : maskPhone(row.phone),
     serviceProjects: serviceProjects(row.posts, row.service_intentions),
     serviceGroup: row.grid_name ?? '',

@@ -10,3 +10,6 @@ export const maskAddress = (address: string): string => {
 
 /** 440781198506150021 → 440***********0021. */
 export const maskIdNumber = (idNumber: string): string => `${idNumber.slice(0, 3)}***********${idNumber.slice(-4)}`;
+
+/** A work phone is shown as it is, unless it is a personal mobile number. */
+export const maskWorkPhone = (phone: string): string => (/^1[3-9]\d{9}$/.test(phone) ? maskPhone(phone) : phone);
