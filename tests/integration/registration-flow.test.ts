@@ -138,6 +138,8 @@ describe('在职党员到社区报到: 报到单, 报到, 回执, 退回, 撤回
     const record = await ok(call(records, 'enter', { orderId: order.id, memberId: user.id, startedAt: '2026-11-23T09:30:00+08:00', endedAt: '2026-11-23T10:30:00+08:00', reason: '签到表为证' }, a.secretary));
 
     clock.set(new Date('2026-11-23T10:00:00Z'));
+    // A 预备党员 stays one when moving: the transfer must not reset the standing to 正式.
+    await db.query(`update member_profiles set party_standing = '预备' where user_id = $1`, [user.id]);
     const transfer = await ok(call(registration, 'requestTransfer', { communityId: b.communityId, gridId: b.gridIds[0], homeAddress: '和平里8栋201室', reason: '搬家到和平里' }, user));
     expect(transfer).toMatchObject({ kind: 'transfer', status: 'pending', communityId: b.communityId, form: { homeAddress: '和平里8栋201室', transferReason: '搬家到和平里', posts: ['社区稳定维护岗', '困难群众帮扶岗'] } });
     expect((await failed(call(registration, 'confirm', { registrationId: transfer.id }, a.secretary))).code).toBe('FORBIDDEN');
@@ -146,6 +148,7 @@ describe('在职党员到社区报到: 报到单, 报到, 回执, 退回, 撤回
     const confirmed = await ok(call(registration, 'confirm', { registrationId: transfer.id }, b.secretary));
     expect(confirmed.receipt).toBe('党员 赵敏 同志已于11月23日转入测试社区RB报到登记，认领的社区服务岗位为社区稳定维护岗、困难群众帮扶岗。');
     expect(await db.query('select community_id, grid_id from members where user_id = $1', [user.id])).toEqual([{ community_id: b.communityId, grid_id: b.gridIds[0] }]);
+    expect(await db.query('select party_standing, home_address from member_profiles where user_id = $1', [user.id])).toEqual([{ party_standing: '预备', home_address: '和平里8栋201室' }]);
     expect(await db.query(`select org_id from user_roles where user_id = $1 and role = 'member'`, [user.id])).toEqual([{ org_id: b.communityId }]);
     const history = await db.query<{ community_id: string; left_at: Date | null; registration_id: string }>(
       'select community_id, left_at, registration_id from member_community_history where member_id = $1 order by joined_at', [user.id]);

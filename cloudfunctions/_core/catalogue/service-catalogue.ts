@@ -34,3 +34,7 @@ export const MEMBER_POSTS = [
 
 export const isSubItemOf = (category: string, subItem: string): boolean =>
   (SERVICE_CATALOGUE as Record<string, readonly string[]>)[category]?.includes(subItem) ?? false;
+
+/** 医疗卫生服务（义诊、卫生宣传）: a service intention in words. */
+export const describeIntention = ({ category, subItems = [] }: { category: string; subItems?: string[] }) =>
+  subItems.length ? `${category}（${subItems.join('、')}）` : category;

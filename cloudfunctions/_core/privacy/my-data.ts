@@ -1,3 +1,4 @@
+import { describeIntention } from '../catalogue/service-catalogue';
 import { DAY_LABELS, SLOT_LABELS } from '../orders/recommendation-rules';
 import { MEMBER_TYPE_LABELS } from '../registration/registration-form';
 import type { ActionContext } from '../runtime/action';
@@ -39,8 +40,7 @@ export const formatAvailability = (grid: Record<string, string[]>) =>
     .map(([day, slots]) => `${DAY_LABELS[day] ?? day}${slots.map((slot) => SLOT_LABELS[slot as keyof typeof SLOT_LABELS] ?? slot).join('、')}`)
     .join('；');
 
-const formatIntentions = (intentions: { category: string; subItems?: string[] }[]) =>
-  intentions.map((item) => (item.subItems?.length ? `${item.category}（${item.subItems.join('、')}）` : item.category)).join('；');
+const formatIntentions = (intentions: { category: string; subItems?: string[] }[]) => intentions.map(describeIntention).join('；');
 
 /** The registration form as submitted, field by field (the organisation ids it carries are left out). */
 const FORM_LABELS: Record<string, string> = {

@@ -28,7 +28,6 @@ import { confirmRegistration, getRegistration, listPending, sendBackRegistration
 import { submitRegistration } from './submit-registration';
 
 export { registrationErrors };
-export { receiptText } from './registration-view';
 export { newSlipCode } from './report-slips';
 export * from './registration.schemas';
 

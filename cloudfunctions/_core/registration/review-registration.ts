@@ -82,7 +82,11 @@ export async function confirmRegistration(ctx: ActionContext, input: { registrat
       [ctx.newId(), row.user_id, row.community_id, gridId, row.id, now],
     );
   }
-  await registrationRepository.upsertProfile(ctx.tx, row.user_id, form, partyStandingOf(row), form.workUnit ?? row.unit_name, now);
+  // A transfer changes where the member serves, not their standing in the party.
+  const [kept] = row.kind === 'transfer'
+    ? await ctx.tx.query<{ party_standing: string }>('select party_standing from member_profiles where user_id = $1', [row.user_id])
+    : [];
+  await registrationRepository.upsertProfile(ctx.tx, row.user_id, form, kept?.party_standing ?? partyStandingOf(row), form.workUnit ?? row.unit_name, now);
   return toRegistrationView((await registrationRepository.findById(ctx.tx, row.id))!, { masked: true });
 }
 

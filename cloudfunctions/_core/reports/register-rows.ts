@@ -1,3 +1,4 @@
+import { describeIntention } from '../catalogue/service-catalogue';
 import { businessDate } from '../shared/business-time';
 import { maskAddress, maskPhone, maskWorkPhone } from '../shared/masking';
 import type { RegisterSourceRow } from './reports.repository';
@@ -8,7 +9,7 @@ const UNIT_KIND_LABELS: Record<string, string> = { 高校: '大专院校' };
 
 /** 志愿服务项目: the posts claimed, then the service intentions with their sub-items. */
 export function serviceProjects(posts: string[], intentions: RegisterSourceRow['service_intentions']): string {
-  const wanted = (intentions ?? []).map(({ category, subItems = [] }) => (subItems.length ? `${category}（${subItems.join('、')}）` : category));
+  const wanted = (intentions ?? []).map(describeIntention);
   return [posts.join('、'), wanted.join('、')].filter(Boolean).join('；');
 }
 
