@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const gatewayUrl = () => {
   const url = process.env.GATEWAY_URL;
@@ -26,3 +26,14 @@ export const newPhone = (browser: Browser): Promise<BrowserContext> =>
   browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
 
 export const screenshotPath = (name: string) => path.join(process.env.E2E_ARTIFACTS ?? os.tmpdir(), `${name}.png`);
+
+/** Taro's H5 router keeps earlier pages in the DOM, hidden: look only at what is on screen. */
+export const shown = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`);
+
+/** Logs in on the login page as a user would (phone, password, 登录); the caller waits for where it lands. */
+export async function logInInBrowser(page: Page, account: { phone: string; password: string }): Promise<void> {
+  await page.goto(`${gatewayUrl()}#/pages/auth/login/index`, { waitUntil: 'networkidle' });
+  await page.locator('input[placeholder="请输入11位手机号码"]').fill(account.phone);
+  await page.locator('input[placeholder="请输入密码"]').fill(account.password);
+  await shown(page, '.nut-button').filter({ hasText: '登录' }).first().tap();
+}

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { gatewayUrl, launchChromium, newPhone, screenshotPath } from './browser';
+import { gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath } from './browser';
 
 const DISTRICT_ADMIN = { phone: '19900000010', password: 'demo1234' };
 const NEW_SECRETARY_PHONE = '13912345678';
@@ -37,10 +37,7 @@ describe('the district admin (区管理员) pages in the H5 build', () => {
   afterAll(async () => browser.close());
 
   it('should log in and land on the organisation tree with streets, communities and grids', async () => {
-    await page.goto(`${gatewayUrl()}#/pages/auth/login/index`, { waitUntil: 'networkidle' });
-    await page.locator('input[placeholder="请输入11位手机号码"]').fill(DISTRICT_ADMIN.phone);
-    await page.locator('input[placeholder="请输入密码"]').fill(DISTRICT_ADMIN.password);
-    await page.locator('.nut-button').filter({ hasText: '登录' }).first().tap();
+    await logInInBrowser(page, DISTRICT_ADMIN);
     await page.waitForURL(/pages\/district\/org/, { timeout: 20_000 });
     await community('幸福社区').waitFor({ timeout: 20_000 });
     await page.getByText('报到时采集身份证号').waitFor();

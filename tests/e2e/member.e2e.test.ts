@@ -1,7 +1,7 @@
 import jsQR from 'jsqr';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { parseCheckinCode } from '@core/checkin/checkin-code';
-import { gatewayUrl, launchChromium, newPhone, screenshotPath } from './browser';
+import { launchChromium, logInInBrowser, newPhone, screenshotPath, shown } from './browser';
 
 const MEMBER = { phone: '19900001001', password: 'demo1234' };
 
@@ -39,8 +39,6 @@ async function scanCode(page: Page, qr: Locator): Promise<{ decoded: string | nu
   return { decoded, shown: [before, after] };
 }
 
-/** Taro's H5 router keeps earlier pages in the DOM, hidden: look only at what is on screen. */
-const shown = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`);
 const tab = (page: Page, text: string) => shown(page, '.role-tab-bar__item').filter({ hasText: text });
 
 describe('the member (党员义工) pages in the H5 build', () => {
@@ -58,10 +56,7 @@ describe('the member (党员义工) pages in the H5 build', () => {
   afterAll(async () => browser.close());
 
   it('should log in and land in the order hall with the invitation first', async () => {
-    await page.goto(`${gatewayUrl()}#/pages/auth/login/index`, { waitUntil: 'networkidle' });
-    await page.locator('input[placeholder="请输入11位手机号码"]').fill(MEMBER.phone);
-    await page.locator('input[placeholder="请输入密码"]').fill(MEMBER.password);
-    await shown(page, '.nut-button').filter({ hasText: '登录' }).first().tap();
+    await logInInBrowser(page, MEMBER);
     await page.waitForURL(/pages\/member\/order-hall/, { timeout: 20_000 });
     await shown(page, '.order-card').first().waitFor({ timeout: 20_000 });
 

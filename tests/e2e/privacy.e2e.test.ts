@@ -1,18 +1,9 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { gatewayUrl, launchChromium, newPhone, screenshotPath } from './browser';
+import type { Browser } from 'playwright-core';
+import { gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown as visible } from './browser';
 
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
 const MEMBER = { phone: '19900001001', password: 'demo1234' };
-
-async function logInInBrowser(page: Page, account: { phone: string; password: string }): Promise<void> {
-  await page.goto(`${gatewayUrl()}#/pages/auth/login/index`, { waitUntil: 'networkidle' });
-  await page.locator('input[placeholder="请输入11位手机号码"]').fill(account.phone);
-  await page.locator('input[placeholder="请输入密码"]').fill(account.password);
-  await page.locator('.nut-button').filter({ hasText: '登录' }).first().tap();
-}
-
-const visible = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`);
 
 describe('个人信息保护 in the H5 build', () => {
   let browser: Browser;

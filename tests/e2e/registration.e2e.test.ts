@@ -1,18 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { gatewayUrl, launchChromium, newPhone, screenshotPath } from './browser';
+import { gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown as visible } from './browser';
 
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
 const UNIT_ADMIN = { phone: '19900000011', password: 'demo1234' };
 const NEWCOMER = { name: '方明', phone: '19900004001', password: 'fangming-2026' };
-
-const visible = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`);
-
-async function logInInBrowser(page: Page, account: { phone: string; password: string }): Promise<void> {
-  await page.goto(`${gatewayUrl()}#/pages/auth/login/index`, { waitUntil: 'networkidle' });
-  await page.locator('input[placeholder="请输入11位手机号码"]').fill(account.phone);
-  await page.locator('input[placeholder="请输入密码"]').fill(account.password);
-  await page.locator('.nut-button').filter({ hasText: '登录' }).first().tap();
-}
 
 /** Taps the confirm button of Taro's modal (showModal). */
 const confirmModal = (page: Page) => visible(page, '.taro-model__confirm').first().click();

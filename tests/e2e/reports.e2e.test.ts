@@ -1,16 +1,9 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { gatewayUrl, launchChromium, newPhone, screenshotPath } from './browser';
+import { launchChromium, logInInBrowser, newPhone, screenshotPath } from './browser';
 
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
 const UNIT_ADMIN = { phone: '19900000011', password: 'demo1234' };
-
-async function logInInBrowser(page: Page, account: { phone: string; password: string }): Promise<void> {
-  await page.goto(`${gatewayUrl()}#/pages/auth/login/index`, { waitUntil: 'networkidle' });
-  await page.locator('input[placeholder="请输入11位手机号码"]').fill(account.phone);
-  await page.locator('input[placeholder="请输入密码"]').fill(account.password);
-  await page.locator('.nut-button').filter({ hasText: '登录' }).first().tap();
-}
 
 describe('the register (书记) and the unit statistics (单位) in the H5 build', () => {
   let browser: Browser;

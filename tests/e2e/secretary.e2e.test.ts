@@ -4,7 +4,7 @@ import path from 'node:path';
 import qrcode from 'qrcode-generator';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeCheckinCode } from '@core/checkin/checkin-code';
-import { gatewayUrl, launchChromium, newPhone, screenshotPath } from './browser';
+import { gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath } from './browser';
 
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
 const MEMBER = { phone: '19900001001', password: 'demo1234' };
@@ -51,13 +51,6 @@ function writeQrVideo(text: string, file: string): void {
   const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
   const header = Buffer.from(`YUV4MPEG2 W${size} H${size} F10:1 Ip A1:1 C420jpeg\n`);
   fs.writeFileSync(file, Buffer.concat([header, ...Array.from({ length: 30 }, () => frame)]));
-}
-
-async function logInInBrowser(page: Page, account: { phone: string; password: string }): Promise<void> {
-  await page.goto(`${gatewayUrl()}#/pages/auth/login/index`, { waitUntil: 'networkidle' });
-  await page.locator('input[placeholder="请输入11位手机号码"]').fill(account.phone);
-  await page.locator('input[placeholder="请输入密码"]').fill(account.password);
-  await page.locator('.nut-button').filter({ hasText: '登录' }).first().tap();
 }
 
 describe('the secretary (书记) pages in the H5 build', () => {

@@ -4,22 +4,17 @@ import path from 'node:path';
 import qrcode from 'qrcode-generator';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parseCheckinCode } from '@core/checkin/checkin-code';
-import { gatewayUrl, launchChromium, newPhone, screenshotPath } from './browser';
+import { gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown } from './browser';
 
 const RESIDENT = { phone: '19900002001', password: 'demo1234' };
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
 const MEMBER = { phone: '19900001001', password: 'demo1234', name: '党员张一' };
 
-/** Taro's H5 router keeps earlier pages in the DOM, hidden: look only at what is on screen. */
-const shown = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`);
 const tapButton = (page: Page, text: string | RegExp) => shown(page, '.nut-button').filter({ hasText: text }).first().tap();
 const tab = (page: Page, text: string) => shown(page, '.role-tab-bar__item').filter({ hasText: text }).tap();
 
 async function logIn(page: Page, account: { phone: string; password: string }, landing: RegExp) {
-  await page.goto(`${gatewayUrl()}#/pages/auth/login/index`, { waitUntil: 'networkidle' });
-  await page.locator('input[name=phone]').fill(account.phone);
-  await page.locator('input[type=password]').fill(account.password);
-  await tapButton(page, '登录');
+  await logInInBrowser(page, account);
   await page.waitForURL(landing, { timeout: 20_000 });
 }
 
