@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database';
+import { orgRepository } from '../org/org.repository';
 import { inBusinessZone } from '../shared/business-time';
 import type { RegistrationForm } from './registration-form';
 import { registrationErrors } from './registration.errors';
@@ -28,7 +29,7 @@ export async function checkForm(tx: Executor, form: RegistrationForm, now: Date,
   let unit: { id: string; name: string } | undefined;
   if (form.memberType === 'in_service') {
     if (!form.unitId) throw registrationErrors.error('REG_UNIT_REQUIRED', undefined, at('unitId', '在职党员请选择所在单位'));
-    const found = await registrationRepository.findUnit(tx, form.unitId);
+    const found = await orgRepository.findUnit(tx, form.unitId);
     if (!found) throw registrationErrors.error('REG_UNIT_NOT_FOUND', undefined, at('unitId', '找不到该单位'));
     if (found.district_id !== community.district_id) {
       throw registrationErrors.error('REG_COMMUNITY_OUTSIDE_DISTRICT', undefined, at('communityId', '报到社区须在所在单位的区'));

@@ -169,9 +169,6 @@ export const registrationRepository = {
     (await tx.query(`select 1 from organisations where id = $1 and parent_id = $2 and kind = 'grid' and archived_at is null`, [gridId, communityId]))
       .length > 0,
 
-  findUnit: async (tx: Executor, unitId: string) =>
-    (await tx.query<{ id: string; name: string; district_id: string }>('select id, name, district_id from units where id = $1', [unitId]))[0],
-
   findMember: async (tx: Executor, userId: string) =>
     (
       await tx.query<{ community_id: string; grid_id: string | null; unit_id: string | null; member_type: RegistrationForm['memberType']; skills: string[]; posts: RegistrationForm['posts']; availability: RegistrationForm['availability'] }>(

@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto';
+import { orgRepository } from '../org/org.repository';
 import { grantsOf, requireCaller, type Caller } from '../runtime';
 import type { ActionContext } from '../runtime/action';
 import { businessDate } from '../shared/business-time';
+import { toSlipView } from './registration-view';
 import { registrationErrors } from './registration.errors';
 import { registrationRepository } from './registration.repository';
-import { toSlipView } from './registration-view';
 
 const CODE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ23456789';
 
@@ -39,7 +40,7 @@ export async function issueSlip(ctx: ActionContext, input: IssueSlip) {
   const caller = requireCaller(ctx.caller);
   const unitId = unitOf(caller);
   const now = ctx.clock.now();
-  const unit = (await registrationRepository.findUnit(ctx.tx, unitId))!;
+  const unit = (await orgRepository.findUnit(ctx.tx, unitId))!;
   const community = await registrationRepository.findCommunity(ctx.tx, input.communityId);
   if (!community) throw registrationErrors.error('REG_COMMUNITY_NOT_FOUND', undefined, { communityId: '找不到该社区' });
   if (community.district_id !== unit.district_id) {

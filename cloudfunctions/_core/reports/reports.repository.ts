@@ -26,13 +26,6 @@ export interface RegisterSourceRow {
   total: string;
 }
 
-export interface UnitRow {
-  id: string;
-  name: string;
-  kind: string;
-  district_id: string;
-}
-
 export interface ReportedMemberRow {
   name: string;
   phone: string;
@@ -96,9 +89,6 @@ export const reportsRepository = {
         where m.community_id = $1 group by m.member_type`,
       [communityId],
     ),
-
-  findUnit: async (tx: Executor, unitId: string) =>
-    (await tx.query<UnitRow>('select id, name, kind, district_id from units where id = $1', [unitId]))[0],
 
   /** The unit's current in-service members: every one of them has reported to a community. */
   reportedMembers: (tx: Executor, unitId: string) =>

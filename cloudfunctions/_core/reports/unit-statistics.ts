@@ -1,3 +1,4 @@
+import { orgRepository } from '../org/org.repository';
 import { grantsOf, requireCaller, type ActionContext } from '../runtime';
 import { businessDate } from '../shared/business-time';
 import { commonErrors } from '../shared/domain-error';
@@ -16,7 +17,7 @@ async function visibleUnit(ctx: ActionContext, unitId: string | undefined) {
   const caller = requireCaller(ctx.caller);
   const id = unitId ?? grantsOf(caller, 'unit_admin')[0]?.unitId;
   if (!id) throw commonErrors.error('FORBIDDEN', '需要单位党组织管理员身份');
-  const unit = await reportsRepository.findUnit(ctx.tx, id);
+  const unit = await orgRepository.findUnit(ctx.tx, id);
   const allowed =
     unit &&
     (grantsOf(caller, 'unit_admin').some((grant) => grant.unitId === unit.id) ||
