@@ -3,12 +3,13 @@
 // admin) into .e2e-artifacts/exports/. With .xlsx paths: uses those instead. Then, when LibreOffice is
 // installed, converts each to PDF and PNG pages (pdftoppm -r 60) beside it, for looking at.
 // Usage: node scripts/export-preview.mjs [file.xlsx ...]
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startGateway } from './gateway-process.mjs';
+import { root } from './h5-build.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const outDir = path.join(root, '.e2e-artifacts', 'exports');
 fs.mkdirSync(outDir, { recursive: true });
 
@@ -16,22 +17,7 @@ const DEMO = { secretary: '19900000001', unitAdmin: '19900000011', password: 'de
 
 async function startDemoGateway(dataDir) {
   if (spawnSync(process.execPath, [path.join(root, 'scripts/build-functions.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1);
-  const gateway = spawn(process.execPath, [path.join(root, '.build/gateway/main.js')], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', PASSWORD_COST: '1024', H5_DIR: '/nonexistent' },
-  });
-  let banner = '';
-  const url = await new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      banner += chunk.toString();
-      const found = /已启动：(http:\/\/\S+)/.exec(banner)?.[1];
-      if (found) resolve(found);
-    };
-    gateway.stdout.on('data', onData);
-    gateway.stderr.on('data', onData);
-    gateway.on('exit', (code) => reject(new Error(`网关退出（${code}）：${banner}`)));
-  });
-  return { gateway, url };
+  return startGateway({ DATA_DIR: dataDir, H5_DIR: '/nonexistent' });
 }
 
 async function callFunction(url, fn, action, data, token) {
@@ -47,7 +33,7 @@ async function callFunction(url, fn, action, data, token) {
 
 async function exportDemoWorkbooks() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-export-preview-'));
-  const { gateway, url } = await startDemoGateway(dataDir);
+  const { url, stop } = await startDemoGateway(dataDir);
   try {
     const login = async (phone) => (await callFunction(url, 'auth', 'login', { phone, password: DEMO.password })).token;
     const files = [
@@ -60,9 +46,7 @@ async function exportDemoWorkbooks() {
       return target;
     });
   } finally {
-    gateway.removeAllListeners('exit');
-    gateway.kill('SIGTERM');
-    await new Promise((resolve) => gateway.on('exit', resolve));
+    await stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
