@@ -30,10 +30,25 @@ export const screenshotPath = (name: string) => path.join(process.env.E2E_ARTIFA
 /** Taro's H5 router keeps earlier pages in the DOM, hidden: look only at what is on screen. */
 export const shown = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`);
 
-/** Logs in on the login page as a user would (phone, password, 登录); the caller waits for where it lands. */
-export async function logInInBrowser(page: Page, account: { phone: string; password: string }): Promise<void> {
+/** Logs in on the login page as a user would (phone, password, 登录) and waits until the page it lands on has settled. */
+export async function logInInBrowser(page: Page, account: { phone: string; password: string }, landing: RegExp): Promise<void> {
   await page.goto(`${gatewayUrl()}#/pages/auth/login/index`, { waitUntil: 'networkidle' });
   await page.locator('input[placeholder="请输入11位手机号码"]').fill(account.phone);
   await page.locator('input[placeholder="请输入密码"]').fill(account.password);
   await shown(page, '.nut-button').filter({ hasText: '登录' }).first().tap();
+  await page.waitForURL(landing, { timeout: 20_000 });
+  await settled(page);
+}
+
+/**
+ * Waits until the page on screen has drawn its frame and finished loading. Changing the address while
+ * the router is still opening the previous page can lose the change, so tests wait for this first.
+ */
+export async function settled(page: Page): Promise<void> {
+  await shown(page, '.page-shell__body').first().waitFor({ timeout: 20_000 });
+  await page.waitForFunction(
+    () => !Array.from(document.querySelectorAll('.page-shell__loading')).some((element) => element.checkVisibility()),
+    undefined,
+    { timeout: 20_000 },
+  );
 }

@@ -37,8 +37,7 @@ describe('the district admin (区管理员) pages in the H5 build', () => {
   afterAll(async () => browser.close());
 
   it('should log in and land on the organisation tree with streets, communities and grids', async () => {
-    await logInInBrowser(page, DISTRICT_ADMIN);
-    await page.waitForURL(/pages\/district\/org/, { timeout: 20_000 });
+    await logInInBrowser(page, DISTRICT_ADMIN, /pages\/district\/org/);
     await community('幸福社区').waitFor({ timeout: 20_000 });
     await page.getByText('报到时采集身份证号').waitFor();
     expect(await gridRow('第一网格').count()).toBeGreaterThan(0);

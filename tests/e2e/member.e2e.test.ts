@@ -56,8 +56,7 @@ describe('the member (党员义工) pages in the H5 build', () => {
   afterAll(async () => browser.close());
 
   it('should log in and land in the order hall with the invitation first', async () => {
-    await logInInBrowser(page, MEMBER);
-    await page.waitForURL(/pages\/member\/order-hall/, { timeout: 20_000 });
+    await logInInBrowser(page, MEMBER, /pages\/member\/order-hall/);
     await shown(page, '.order-card').first().waitFor({ timeout: 20_000 });
 
     await shown(page, '.order-card').first().getByText('定向邀请').waitFor({ state: 'visible', timeout: 10_000 });

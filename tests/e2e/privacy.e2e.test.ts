@@ -17,8 +17,7 @@ describe('个人信息保护 in the H5 build', () => {
   it('should show the secretary a masked phone in the needs pool, reveal it on 查看, and list the read in the access log', async () => {
     const page = await (await newPhone(browser)).newPage();
     page.on('pageerror', (error) => errors.push(error.message));
-    await logInInBrowser(page, SECRETARY);
-    await page.waitForURL(/pages\/secretary\/needs/, { timeout: 20_000 });
+    await logInInBrowser(page, SECRETARY, /pages\/secretary\/needs/);
     const card = visible(page, '.pool-card').first();
     await card.waitFor({ timeout: 20_000 });
     const phone = card.locator('.private-value').first();
@@ -46,9 +45,11 @@ describe('个人信息保护 in the H5 build', () => {
   it('should let the member read and export everything held about them', async () => {
     const page = await (await newPhone(browser)).newPage();
     page.on('pageerror', (error) => errors.push(error.message));
-    await logInInBrowser(page, MEMBER);
-    await page.waitForURL(/pages\/member/, { timeout: 20_000 });
-    await page.goto(`${gatewayUrl()}#/pages/member/my-data/index`, { waitUntil: 'networkidle' });
+    await logInInBrowser(page, MEMBER, /pages\/member\/order-hall/);
+    await visible(page, '.role-tab-bar__item').filter({ hasText: /^我的$/ }).tap();
+    await page.waitForURL(/pages\/profile/);
+    await visible(page, '.nut-cell').filter({ hasText: '我的资料与隐私' }).tap();
+    await page.waitForURL(/pages\/member\/my-data/);
     await visible(page, '.my-data__title').filter({ hasText: '党员义工信息' }).waitFor({ timeout: 20_000 });
     for (const title of ['账户', '身份', '服务记录', '谁查看过我的信息', '申请注销']) {
       await visible(page, '.my-data__title').filter({ hasText: title }).first().waitFor();

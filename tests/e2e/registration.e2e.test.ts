@@ -32,8 +32,7 @@ describe('在职党员报到 in the H5 build: the unit issues a slip, the member
 
   it('should let the demo unit admin issue a 报到单 and show its code', async () => {
     unitPage = await phonePage();
-    await logInInBrowser(unitPage, UNIT_ADMIN);
-    await unitPage.waitForURL(/pages\/unit\/slips/, { timeout: 20_000 });
+    await logInInBrowser(unitPage, UNIT_ADMIN, /pages\/unit\/slips/);
     await visible(unitPage, '.slip-card').first().waitFor({ timeout: 20_000 });
     await visible(unitPage, '.nut-button').filter({ hasText: '开具报到单' }).first().tap();
     await visible(unitPage, 'input[name="memberName"]').fill(NEWCOMER.name);
@@ -108,8 +107,7 @@ describe('在职党员报到 in the H5 build: the unit issues a slip, the member
 
   it('should let the demo secretary confirm the registration on her page, with the grid', async () => {
     const login = await phonePage();
-    await logInInBrowser(login, SECRETARY);
-    await login.waitForURL(/pages\/secretary/, { timeout: 20_000 });
+    await logInInBrowser(login, SECRETARY, /pages\/secretary/);
     await visible(login, '.pool-card').first().waitFor({ timeout: 20_000 });
     // A fresh tab of the same phone (the session is in its storage) opens the page from its address.
     const page = await login.context().newPage();

@@ -23,8 +23,7 @@ describe('the register (书记) and the unit statistics (单位) in the H5 build
   afterAll(async () => browser.close());
 
   it('should show the secretary the register with masked phones and export it, with full contacts only after confirming', async () => {
-    await logInInBrowser(page, SECRETARY);
-    await page.waitForURL(/pages\/secretary\/needs/, { timeout: 20_000 });
+    await logInInBrowser(page, SECRETARY, /pages\/secretary\/needs/);
     await page.locator('.role-tab-bar__item >> visible=true').filter({ hasText: '党员' }).tap();
     await page.waitForURL(/pages\/secretary\/member-register/);
     const cards = page.locator('.register-card >> visible=true');
@@ -62,8 +61,7 @@ describe('the register (书记) and the unit statistics (单位) in the H5 build
   });
 
   it('should show the unit admin the 附件3 figures, the reasons and the detail, and export them', async () => {
-    await logInInBrowser(page, UNIT_ADMIN);
-    await page.locator('.role-tab-bar__item >> visible=true').filter({ hasText: '统计' }).waitFor({ timeout: 20_000 });
+    await logInInBrowser(page, UNIT_ADMIN, /pages\/unit\/slips/);
     await page.locator('.role-tab-bar__item >> visible=true').filter({ hasText: '统计' }).tap();
     await page.waitForURL(/pages\/unit\/statistics/);
     const form = page.locator('.unit-stats__form >> visible=true');

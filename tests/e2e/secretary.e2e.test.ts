@@ -68,8 +68,7 @@ describe('the secretary (书记) pages in the H5 build', () => {
   afterAll(async () => browser.close());
 
   it('should log in and land in the needs pool with the waiting needs', async () => {
-    await logInInBrowser(page, SECRETARY);
-    await page.waitForURL(/pages\/secretary\/needs/, { timeout: 20_000 });
+    await logInInBrowser(page, SECRETARY, /pages\/secretary\/needs/);
     await page.locator('.pool-card').first().waitFor({ timeout: 20_000 });
     await page.screenshot({ path: screenshotPath('secretary-needs') });
   });
@@ -167,8 +166,7 @@ describe('scanning a member check-in code with the camera, and offline', () => {
     const page = await context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
 
-    await logInInBrowser(page, SECRETARY);
-    await page.waitForURL(/pages\/secretary\/needs/, { timeout: 20_000 });
+    await logInInBrowser(page, SECRETARY, /pages\/secretary\/needs/);
     await page.goto(`${gatewayUrl()}#/pages/secretary/scanner/index?orderId=${order!.id}`, { waitUntil: 'networkidle' });
 
     const verdict = page.locator('.scan-result');

@@ -13,11 +13,6 @@ const MEMBER = { phone: '19900001001', password: 'demo1234', name: '党员张一
 const tapButton = (page: Page, text: string | RegExp) => shown(page, '.nut-button').filter({ hasText: text }).first().tap();
 const tab = (page: Page, text: string) => shown(page, '.role-tab-bar__item').filter({ hasText: text }).tap();
 
-async function logIn(page: Page, account: { phone: string; password: string }, landing: RegExp) {
-  await logInInBrowser(page, account);
-  await page.waitForURL(landing, { timeout: 20_000 });
-}
-
 /** Writes a Y4M clip (what Chromium's fake camera plays) showing the QR code of `text` to `file`. */
 function writeQrVideo(file: string, text: string): void {
   const qr = qrcode(0, 'M');
@@ -66,7 +61,7 @@ async function scanWithCamera(
     const context = await newPhone(browser);
     await context.grantPermissions(['camera']);
     const page = await context.newPage();
-    await logIn(page, SECRETARY, /pages\/secretary\/needs/);
+    await logInInBrowser(page, SECRETARY, /pages\/secretary\/needs/);
     writeQrVideo(video, await code());
     await page.goto(`${gatewayUrl()}#/pages/secretary/scanner/index?orderId=${orderId}`, { waitUntil: 'networkidle' });
     const verdict = shown(page, '.scan-result');
@@ -104,7 +99,7 @@ describe('the 三单 loop through four phones: resident, secretary, member, and 
 
   it('should let the resident post a need (群众点单)', async () => {
     const { page } = phones.resident;
-    await logIn(page, RESIDENT, /pages\/resident\/my-needs/);
+    await logInInBrowser(page, RESIDENT, /pages\/resident\/my-needs/);
     await tab(page, '我要点单');
     await page.waitForURL(/pages\/resident\/post-need/);
     await shown(page, '.post-need__chip').filter({ hasText: '社区服务' }).tap();
@@ -119,7 +114,7 @@ describe('the 三单 loop through four phones: resident, secretary, member, and 
 
   it('should let the secretary turn it into an order sent to the member, starting now (党组织下单)', async () => {
     const { page } = phones.secretary;
-    await logIn(page, SECRETARY, /pages\/secretary\/needs/);
+    await logInInBrowser(page, SECRETARY, /pages\/secretary\/needs/);
     const card = shown(page, '.pool-card').filter({ hasText: description });
     await card.waitFor({ timeout: 20_000 });
     await card.locator('.nut-button').filter({ hasText: '转为订单' }).tap();
@@ -139,7 +134,7 @@ describe('the 三单 loop through four phones: resident, secretary, member, and 
 
   it('should let the member accept it and show a check-in code (党员接单)', async () => {
     const { page } = phones.member;
-    await logIn(page, MEMBER, /pages\/member\/order-hall/);
+    await logInInBrowser(page, MEMBER, /pages\/member\/order-hall/);
     const invitation = shown(page, '.order-card').filter({ hasText: title });
     await invitation.waitFor({ timeout: 20_000 });
     await invitation.getByText('定向邀请').waitFor();
