@@ -126,6 +126,10 @@ export const registrationRepository = {
   findSlipById: async (tx: Executor, id: string) =>
     (await tx.query<SlipRow>(`${SELECT_SLIP} where s.id = $1`, [id]))[0],
 
+  /** Holds off a merge of these organisations (it locks them for update) until this transaction ends. */
+  shareLockOrganisations: (tx: Executor, ids: string[]) =>
+    tx.query('select id from organisations where id = any($1::uuid[]) order by id for share', [ids]),
+
   lockSlip: (tx: Executor, id: string) => tx.query('select id from report_slips where id = $1 for update', [id]),
 
   listSlips: (tx: Executor, unitId: string, page: Paged) =>
@@ -154,19 +158,22 @@ export const registrationRepository = {
   cancelSlip: (tx: Executor, id: string, now: Date) => tx.query('update report_slips set cancelled_at = $2 where id = $1', [id, now]),
 
   /** The community (not archived) with its district, or undefined. */
+  /** A current community, share-locked: a merge (which locks it for update) waits until this transaction ends. */
   findCommunity: async (tx: Executor, communityId: string) =>
     (
       await tx.query<{ id: string; name: string; district_id: string; collect_id_numbers: boolean }>(
         `select c.id, c.name, street.parent_id as district_id, coalesce(ds.collect_id_numbers, false) as collect_id_numbers
            from organisations c join organisations street on street.id = c.parent_id
            left join district_settings ds on ds.district_id = street.parent_id
-          where c.id = $1 and c.kind = 'community' and c.archived_at is null`,
+          where c.id = $1 and c.kind = 'community' and c.archived_at is null
+            for share of c`,
         [communityId],
       )
     )[0],
 
+  /** Whether the grid is a current grid of the community; share-locked like findCommunity. */
   gridBelongsTo: async (tx: Executor, gridId: string, communityId: string) =>
-    (await tx.query(`select 1 from organisations where id = $1 and parent_id = $2 and kind = 'grid' and archived_at is null`, [gridId, communityId]))
+    (await tx.query(`select 1 from organisations where id = $1 and parent_id = $2 and kind = 'grid' and archived_at is null for share`, [gridId, communityId]))
       .length > 0,
 
   findMember: async (tx: Executor, userId: string) =>

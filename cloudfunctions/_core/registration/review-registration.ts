@@ -28,11 +28,18 @@ export async function getRegistration(ctx: ActionContext, input: { registrationI
   throw commonErrors.error('FORBIDDEN', '只能查看自己或本社区的报到登记');
 }
 
-/** The 回执 is the community's own (004 附件1: 「到我处报到」): only its secretary decides; a district admin may only look. */
-async function pendingInScope(ctx: ActionContext, registrationId: string) {
+/**
+ * The 回执 is the community's own (004 附件1: 「到我处报到」): only its secretary decides; a district admin may only look.
+ * The community and grids are share-locked first and the registration read again, so a merge cannot move it
+ * half way through a decision, nor leave a new member behind in the archived community.
+ */
+async function pendingInScope(ctx: ActionContext, registrationId: string, chosenGridId?: string) {
   const caller = requireCaller(ctx.caller);
-  const row = await registrationRepository.findById(ctx.tx, registrationId);
-  if (!row) throw registrationErrors.error('REG_NOT_FOUND');
+  const first = await registrationRepository.findById(ctx.tx, registrationId);
+  if (!first) throw registrationErrors.error('REG_NOT_FOUND');
+  const organisations = [first.community_id, first.grid_id, chosenGridId].filter((id): id is string => Boolean(id));
+  await registrationRepository.shareLockOrganisations(ctx.tx, organisations);
+  const row = (await registrationRepository.findById(ctx.tx, registrationId))!;
   if (!grantsOf(caller, 'secretary').some((grant) => grant.orgId === row.community_id)) {
     throw commonErrors.error('FORBIDDEN', '报到须由报到社区的党组织书记或管理员确认或退回');
   }
@@ -47,7 +54,7 @@ const partyStandingOf = (row: RegistrationRow) =>
  * a transfer moves the member and their history. The conditional update lets only one of two racing confirms through.
  */
 export async function confirmRegistration(ctx: ActionContext, input: { registrationId: string; gridId?: string }) {
-  const { caller, row } = await pendingInScope(ctx, input.registrationId);
+  const { caller, row } = await pendingInScope(ctx, input.registrationId, input.gridId);
   const now = ctx.clock.now();
   if (input.gridId && !(await registrationRepository.gridBelongsTo(ctx.tx, input.gridId, row.community_id))) {
     throw registrationErrors.error('REG_GRID_NOT_IN_COMMUNITY', undefined, { gridId: '所选网格不属于该社区' });

@@ -46,9 +46,12 @@ export interface OpenSlipRow {
   decided_at: Date | null;
 }
 
-/** 报到日期: the latest confirmed registration at the member's community, else when the member was created. */
-const REPORTED_AT = `coalesce((select max(r.decided_at) from registrations r
-                                where r.user_id = m.user_id and r.community_id = m.community_id and r.status = 'confirmed'),
+/**
+ * 报到日期: the 回执 of the registration that brought the member to where they serve now (carried over when
+ * their community was merged into another), else when the member was created.
+ */
+const REPORTED_AT = `coalesce((select r.decided_at from member_community_history h join registrations r on r.id = h.registration_id
+                                where h.member_id = m.user_id and h.left_at is null),
                               m.created_at)`;
 
 export const reportsRepository = {
