@@ -1,4 +1,4 @@
-import type { RegistrationFormInput } from '@/services/api/registration'
+import type { RegistrationFormInput, RegistrationOptions } from '@/services/api/registration'
 
 export const DRAFT_KEY = 'dyg.registration-draft'
 /** Set by 我的报到 when a form sent back is to be fixed and submitted again. */
@@ -57,6 +57,18 @@ export const EMPTY_DRAFT: Draft = {
   name: '', gender: '', ethnicity: '汉族', birthMonth: '', education: '', health: '', memberType: '', joinedPartyMonth: '', unitId: '',
   workUnit: '', jobTitle: '', unitAddress: '', unitPhone: '', homeAddress: '', phone: '', communityId: '', gridId: '', skills: '', hobbies: '',
   intentions: {}, posts: [], availability: {}, willingLongTerm: null, willingOtherServices: null, idNumber: '',
+}
+
+/** What a 报到单 fixes in the form: the member's name (unless typed already), in-service, the unit and the community; a grid of another community is dropped. */
+export function withSlip(draft: Draft, slip: NonNullable<RegistrationOptions['slip']>): Draft {
+  return {
+    ...draft,
+    name: draft.name || slip.memberName,
+    memberType: 'in_service',
+    unitId: slip.unitId,
+    communityId: slip.communityId,
+    gridId: draft.communityId === slip.communityId ? draft.gridId : '',
+  }
 }
 
 export type FieldErrors = Partial<Record<keyof Draft | 'password' | 'slipCode', string>>
