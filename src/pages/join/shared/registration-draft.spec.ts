@@ -14,6 +14,14 @@ describe('the registration draft', () => {
     expect(errors).toMatchObject({ posts: '请至少认领一个岗位', availability: '能参加服务的时间至少勾选一格', phone: '本人手机须为11位手机号码', password: '登录密码须为8至64个字符' })
   })
 
+  it('should ask to choose the months when they are empty, and name the format of one kept from an old typed draft', () => {
+    expect(precheck({ ...EMPTY_DRAFT, memberType: 'community' }, false, '')).toMatchObject({ birthMonth: '请选择出生年月', joinedPartyMonth: '请选择入党时间' })
+    expect(precheck({ ...EMPTY_DRAFT, memberType: 'community', birthMonth: '1985-6', joinedPartyMonth: '2008' }, false, '')).toMatchObject({
+      birthMonth: '出生年月须为年月，例如 1985-06',
+      joinedPartyMonth: '入党时间须为年月，例如 2008-07',
+    })
+  })
+
   it('should put the server’s field names under the section they belong to', () => {
     expect(fieldErrorsOf({ 'form.phone': 'a', 'form.serviceIntentions.0.subItems': 'b', password: 'c' })).toEqual({ phone: 'a', intentions: 'b', password: 'c' })
   })
