@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown as visible } from './browser';
 
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
@@ -9,6 +9,54 @@ const NEWCOMER = { name: '方明', phone: '19900004001', password: 'fangming-202
 const confirmModal = (page: Page) => visible(page, '.taro-model__confirm').first().click();
 
 const inThirtyDays = () => new Date(Date.now() + 30 * 24 * 3600_000 + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * Drags a finger up (positive rows) or down the wheel slowly enough that it does not fling. Like a thumb it stops a
+ * little past the row, so the wheel snaps back and settles (it picks the row only when that snap ends).
+ */
+async function dragWheel(page: Page, wheel: Locator, rows: number) {
+  const box = (await wheel.boundingBox())!;
+  const rowHeight = (await wheel.locator('.nut-pickerview-roller-placeholder').boundingBox())!.height;
+  const x = box.x + box.width / 2;
+  const fromY = box.y + box.height / 2;
+  const distance = (rows + Math.sign(rows) * 0.3) * rowHeight;
+  const touch = await page.context().newCDPSession(page);
+  await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: fromY }] });
+  for (let step = 1; step <= 10; step += 1) {
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: fromY - (distance * step) / 10 }] });
+    await page.waitForTimeout(50);
+  }
+  await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await touch.detach();
+}
+
+const wheelNumber = async (wheel: Locator) => Number.parseInt(await wheel.locator('.nut-pickerview-roller-item-active').innerText(), 10);
+
+/** Turns one wheel of the open picker (0 = 年, 1 = 月) until it stands on the number, a few rows per drag as a thumb would. */
+async function turnWheel(page: Page, column: number, target: number) {
+  const wheel = visible(page, '.nut-picker .nut-pickerview-list').nth(column);
+  for (let drags = 0; drags < 20; drags += 1) {
+    const rows = target - (await wheelNumber(wheel));
+    if (rows === 0) return;
+    await dragWheel(page, wheel, Math.max(-5, Math.min(5, rows)));
+    await page.waitForTimeout(400); // the wheel settles
+  }
+  throw new Error(`the wheel did not reach ${target}`);
+}
+
+/** Taps a month field, turns the picker's 年 and 月 wheels to the month and confirms, as a member would. */
+async function pickMonth(page: Page, field: string, month: string, screenshot?: string) {
+  await visible(page, `#field-${field} .month-field__box`).tap();
+  const confirm = visible(page, '.nut-picker-confirm-btn');
+  await confirm.waitFor();
+  await page.waitForTimeout(600); // the sheet's slide-up
+  const [year, monthOfYear] = month.split('-').map(Number);
+  await turnWheel(page, 0, year);
+  await turnWheel(page, 1, monthOfYear);
+  if (screenshot) await page.screenshot({ path: screenshotPath(screenshot) });
+  await confirm.tap();
+  await confirm.waitFor({ state: 'hidden' });
+}
 
 describe('在职党员报到 in the H5 build: the unit issues a slip, the member registers on the phone, the secretary confirms, the unit sees 已报到', () => {
   let browser: Browser;
@@ -65,11 +113,20 @@ describe('在职党员报到 in the H5 build: the unit issues a slip, the member
     expect(await visible(page, '#field-availability .field-error').innerText()).toBe('能参加服务的时间至少勾选一格');
 
     await visible(page, '#field-gender .register__chip').filter({ hasText: '男' }).tap();
-    await visible(page, '#field-birthMonth input').fill('1988-03');
+    await visible(page, '#field-birthMonth .month-field__box').tap();
+    await visible(page, '.nut-picker-confirm-btn').waitFor();
+    const years = visible(page, '.nut-picker .nut-pickerview-list').first();
+    expect(await wheelNumber(years)).toBe(1980);
+    expect(await years.locator('.nut-pickerview-roller-item').last().textContent()).toBe(`${new Date().getFullYear()}年`);
+    await visible(page, '.nut-picker-cancel-btn').tap();
+    await visible(page, '.nut-picker-confirm-btn').waitFor({ state: 'hidden' });
+    await pickMonth(page, 'birthMonth', '1988-03', 'registration-month-picker');
+    expect(await visible(page, '#field-birthMonth .month-field__value').innerText()).toBe('1988年03月');
     await visible(page, '#field-education .register__chip').filter({ hasText: '本科' }).tap();
     await visible(page, '#field-phone input').fill(NEWCOMER.phone);
     await visible(page, '#field-homeAddress input').fill('幸福小区9栋1203室');
-    await visible(page, '#field-joinedPartyMonth input').fill('2010-07');
+    await pickMonth(page, 'joinedPartyMonth', '2010-07');
+    expect(await visible(page, '#field-joinedPartyMonth .month-field__value').innerText()).toBe('2010年07月');
     await visible(page, '#field-jobTitle input').fill('科员');
     await visible(page, '#field-gridId .register__chip').filter({ hasText: '第二网格' }).tap();
     await visible(page, '#field-posts .register__chip').filter({ hasText: '政策法规宣传岗' }).tap();
@@ -94,6 +151,7 @@ describe('在职党员报到 in the H5 build: the unit issues a slip, the member
     await page.reload({ waitUntil: 'networkidle' });
     await visible(page, '.register__draft').waitFor({ timeout: 20_000 });
     expect(await visible(page, '#field-homeAddress input').inputValue()).toBe('幸福小区9栋1203室');
+    expect(await visible(page, '#field-birthMonth .month-field__value').innerText()).toBe('1988年03月');
     expect(await visible(page, '.register__grid-cell--on').count()).toBe(6);
     await visible(page, '#field-password input').fill(NEWCOMER.password);
 

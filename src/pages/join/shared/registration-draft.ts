@@ -1,4 +1,4 @@
-import type { RegistrationFormInput } from '@/services/api/registration'
+import type { RegistrationFormInput, RegistrationOptions } from '@/services/api/registration'
 
 export const DRAFT_KEY = 'dyg.registration-draft'
 /** Set by 我的报到 when a form sent back is to be fixed and submitted again. */
@@ -59,6 +59,18 @@ export const EMPTY_DRAFT: Draft = {
   intentions: {}, posts: [], availability: {}, willingLongTerm: null, willingOtherServices: null, idNumber: '',
 }
 
+/** What a 报到单 fixes in the form: the member's name (unless typed already), in-service, the unit and the community; a grid of another community is dropped. */
+export function withSlip(draft: Draft, slip: NonNullable<RegistrationOptions['slip']>): Draft {
+  return {
+    ...draft,
+    name: draft.name || slip.memberName,
+    memberType: 'in_service',
+    unitId: slip.unitId,
+    communityId: slip.communityId,
+    gridId: draft.communityId === slip.communityId ? draft.gridId : '',
+  }
+}
+
 export type FieldErrors = Partial<Record<keyof Draft | 'password' | 'slipCode', string>>
 
 /** Ticks or clears one cell of the availability grid. */
@@ -82,10 +94,13 @@ export function precheck(draft: Draft, needsPassword: boolean, password: string)
   if (!draft.name.trim()) errors.name = '请填写姓名'
   if (!draft.gender) errors.gender = '请选择性别'
   if (!draft.ethnicity.trim()) errors.ethnicity = '请填写民族'
-  if (!MONTH.test(draft.birthMonth)) errors.birthMonth = '出生年月须为年月，例如 1985-06'
+  if (!draft.birthMonth) errors.birthMonth = '请选择出生年月'
+  else if (!MONTH.test(draft.birthMonth)) errors.birthMonth = '出生年月须为年月，例如 1985-06'
   if (!draft.education) errors.education = '请选择学历'
   if (!draft.memberType) errors.memberType = '请选择党员类别'
-  if (draft.memberType && draft.memberType !== 'activist' && !MONTH.test(draft.joinedPartyMonth)) errors.joinedPartyMonth = '入党时间须为年月，例如 2008-07'
+  if (draft.memberType && draft.memberType !== 'activist' && !MONTH.test(draft.joinedPartyMonth)) {
+    errors.joinedPartyMonth = draft.joinedPartyMonth ? '入党时间须为年月，例如 2008-07' : '请选择入党时间'
+  }
   if (draft.memberType === 'in_service' && !draft.unitId) errors.unitId = '在职党员请选择所在单位'
   if (!draft.homeAddress.trim()) errors.homeAddress = '请填写家庭住址'
   if (!/^1[3-9]\d{9}$/.test(draft.phone.trim())) errors.phone = '本人手机须为11位手机号码'

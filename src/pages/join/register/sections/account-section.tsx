@@ -1,0 +1,38 @@
+import { Input } from '@nutui/nutui-react-taro'
+import type { RegistrationOptions } from '@/services/api/registration'
+import { Field, Section, type SectionProps } from './parts'
+
+type Props = SectionProps & {
+  options: RegistrationOptions
+  /** Asked only of someone without an account yet. */
+  askPassword: boolean
+  password: string
+  onPassword: (password: string) => void
+}
+
+/** The district of the chosen community, or the only district there is. */
+const districtOf = (options: RegistrationOptions, communityId: string) =>
+  options.districts.find((d) => d.streets.some((s) => s.communities.some((c) => c.id === communityId))) ??
+  (options.districts.length === 1 ? options.districts[0] : undefined)
+
+/** 身份证号码 (only where the district collects it) and the password of the new account. */
+export function AccountSection({ draft, errors, update, options, askPassword, password, onPassword }: Props) {
+  return (
+    <>
+      {districtOf(options, draft.communityId)?.collectIdNumbers && (
+        <Section title="身份证号码">
+          <Field name="idNumber" label="身份证号码" hint="本区要求登记；只有报到社区的书记能看到完整号码" errors={errors}>
+            <Input name="idNumber" value={draft.idNumber} maxLength={18} onChange={(idNumber) => update({ idNumber })} />
+          </Field>
+        </Section>
+      )}
+      {askPassword && (
+        <Section title="设置登录密码">
+          <Field name="password" label="登录密码" required hint="8至64个字符；以后用本人手机号码和这个密码登录" errors={errors}>
+            <Input name="password" type="password" value={password} maxLength={64} onChange={onPassword} />
+          </Field>
+        </Section>
+      )}
+    </>
+  )
+}
