@@ -24,7 +24,7 @@ export const authRepository = {
     const roles = await tx.query<{ role: string; org_id: string | null; org_name: string | null; unit_id: string | null; unit_name: string | null }>(
       `select r.role, r.org_id, o.name as org_name, r.unit_id, u.name as unit_name
          from user_roles r left join organisations o on o.id = r.org_id left join units u on u.id = r.unit_id
-        where r.user_id = $1 order by r.role`,
+        where r.user_id = $1 order by r.role, r.id`,
       [userId],
     );
     const [member] = await tx.query<{ volunteer_no: string; community_id: string; member_type: string; grid_name: string | null }>(

@@ -47,7 +47,7 @@ export const registrationActions: ActionTable = {
     run: loadOptions,
   }),
   issueSlip: defineAction({
-    summary: '单位党组织为在职党员开具社区报到单（8位报到码与链接）',
+    summary: '单位党组织为在职党员开具社区报到单（8位报到码与链接）；管理多个单位时可指定单位',
     access: 'user',
     input: IssueSlipInput,
     output: SlipView,
@@ -55,7 +55,7 @@ export const registrationActions: ActionTable = {
     run: issueSlip,
   }),
   listSlips: defineAction({
-    summary: '本单位开具的报到单及结果：待报到、待社区确认、已报到（回执）、被退回（原因）、已作废',
+    summary: '本单位开具的报到单及结果：待报到、待社区确认、已报到（回执）、被退回（原因）、已作废；管理多个单位时可指定单位',
     access: 'user',
     input: ListSlipsInput,
     output: SlipPage,

@@ -22,6 +22,7 @@ export const SLIP_RESULTS = ['awaiting', 'pending', 'reported', 'returned', 'can
 export const OptionsInput = z.object({ slipCode: slipCode.optional() });
 
 export const IssueSlipInput = z.object({
+  unitId: field.id('单位').optional(),
   memberName: field.text('党员姓名', { max: 30 }),
   memberPhone: field.phone('党员手机号码'),
   partyStanding: field.oneOf('党员身份', PARTY_STANDINGS),
@@ -29,7 +30,7 @@ export const IssueSlipInput = z.object({
   reportBy: date('报到截止日期'),
 });
 
-export const ListSlipsInput = z.object({ page: field.page() });
+export const ListSlipsInput = z.object({ unitId: field.id('单位').optional(), page: field.page() });
 export const SlipIdInput = z.object({ slipId: field.id('报到单') });
 export const NoteNotReportedInput = z.object({ slipId: field.id('报到单'), reason: reason('未报到原因') });
 

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { orgRepository } from '../org/org.repository';
-import { grantsOf, requireCaller, type Caller } from '../runtime';
+import { grantsOf, requireCaller, unitAdministeredBy, type Caller } from '../runtime';
 import type { ActionContext } from '../runtime/action';
 import { businessDate } from '../shared/business-time';
 import { toSlipView } from './registration-view';
@@ -12,22 +12,24 @@ const CODE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ23456789';
 /** 8 characters from [A-Z2-9], drawn with a cryptographic generator so a code cannot be guessed. */
 export const newSlipCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 
-function unitOf(caller: Caller): string {
-  const unitId = grantsOf(caller, 'unit_admin')[0]?.unitId;
-  if (!unitId) throw registrationErrors.error('REG_NOT_UNIT_ADMIN');
-  return unitId;
+function requireUnitAdmin(caller: Caller): Caller {
+  if (grantsOf(caller, 'unit_admin').length === 0) throw registrationErrors.error('REG_NOT_UNIT_ADMIN');
+  return caller;
 }
 
-/** The unit's own slip, or NOT_FOUND: another unit's slips do not exist for this caller. */
+const unitOf = (caller: Caller, unitId?: string) => unitAdministeredBy(requireUnitAdmin(caller), unitId);
+
+/** A slip of a unit the caller administers, or NOT_FOUND: other units' slips do not exist for this caller. */
 async function ownSlip(ctx: ActionContext, slipId: string) {
-  const unitId = unitOf(requireCaller(ctx.caller));
+  const caller = requireUnitAdmin(requireCaller(ctx.caller));
   await registrationRepository.lockSlip(ctx.tx, slipId);
   const slip = await registrationRepository.findSlipById(ctx.tx, slipId);
-  if (!slip || slip.unit_id !== unitId) throw registrationErrors.error('REG_SLIP_NOT_FOUND');
+  if (!slip || !grantsOf(caller, 'unit_admin').some((grant) => grant.unitId === slip.unit_id)) throw registrationErrors.error('REG_SLIP_NOT_FOUND');
   return slip;
 }
 
 interface IssueSlip {
+  unitId?: string;
   memberName: string;
   memberPhone: string;
   partyStanding: '正式' | '预备';
@@ -38,7 +40,7 @@ interface IssueSlip {
 /** 在职党员社区报到单: the unit's party organisation sends its member to a community with a code. */
 export async function issueSlip(ctx: ActionContext, input: IssueSlip) {
   const caller = requireCaller(ctx.caller);
-  const unitId = unitOf(caller);
+  const unitId = unitOf(caller, input.unitId);
   const now = ctx.clock.now();
   const unit = (await orgRepository.findUnit(ctx.tx, unitId))!;
   const community = await registrationRepository.findCommunity(ctx.tx, input.communityId);
@@ -53,13 +55,13 @@ export async function issueSlip(ctx: ActionContext, input: IssueSlip) {
   let code = newSlipCode();
   while (await registrationRepository.slipCodeTaken(ctx.tx, code)) code = newSlipCode();
   const id = ctx.newId();
-  await registrationRepository.insertSlip(ctx.tx, { id, code, unitId, ...input, issuedBy: caller.userId, now });
+  await registrationRepository.insertSlip(ctx.tx, { ...input, id, code, unitId, issuedBy: caller.userId, now });
   return toSlipView((await registrationRepository.findSlipById(ctx.tx, id))!, now);
 }
 
 /** The unit's slips, newest first, each with its result (the 回执 once reported). */
-export async function listSlips(ctx: ActionContext, input: { page: { limit: number; offset: number } }) {
-  const unitId = unitOf(requireCaller(ctx.caller));
+export async function listSlips(ctx: ActionContext, input: { unitId?: string; page: { limit: number; offset: number } }) {
+  const unitId = unitOf(requireCaller(ctx.caller), input.unitId);
   const rows = await registrationRepository.listSlips(ctx.tx, unitId, input.page);
   const now = ctx.clock.now();
   return { items: rows.map((row) => toSlipView(row, now)), total: Number(rows[0]?.total ?? 0) };

@@ -33,7 +33,7 @@ export const reportsActions: ActionTable = {
     run: exportCommunityRegister,
   }),
   unitStatistics: defineAction({
-    summary: '在职党员社区报到情况统计表（附件3）：在职党员数、报到数、涉及社区数、未报到数及原因，附明细（单位管理员；区管理员）',
+    summary: '在职党员社区报到情况统计表（附件3）：在职党员数、报到数、涉及社区数、未报到数及原因，附明细（单位管理员，管理多个单位时可指定单位；区管理员可指定本区任一单位）',
     access: 'user',
     input: UnitStatisticsInput,
     output: UnitStatisticsView,

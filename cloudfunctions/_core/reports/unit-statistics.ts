@@ -1,7 +1,6 @@
 import { orgRepository } from '../org/org.repository';
-import { grantsOf, requireCaller, type ActionContext } from '../runtime';
+import { grantsOf, requireCaller, unitAdministeredBy, type ActionContext } from '../runtime';
 import { businessDate } from '../shared/business-time';
-import { commonErrors } from '../shared/domain-error';
 import { maskPhone } from '../shared/masking';
 import { reportsRepository, type OpenSlipRow } from './reports.repository';
 import type { UnitStatisticsView } from './reports.schemas';
@@ -12,18 +11,15 @@ export const NO_REASON = '未填写原因';
 
 type Detail = UnitStatisticsView['details'][number];
 
-/** The unit asked for: a unit admin sees their own unit, a district admin every unit of their district. */
+/** The unit asked for: a unit admin sees the units they administer, a district admin every unit of their district. */
 async function visibleUnit(ctx: ActionContext, unitId: string | undefined) {
   const caller = requireCaller(ctx.caller);
-  const id = unitId ?? grantsOf(caller, 'unit_admin')[0]?.unitId;
-  if (!id) throw commonErrors.error('FORBIDDEN', '需要单位党组织管理员身份');
-  const unit = await orgRepository.findUnit(ctx.tx, id);
-  const allowed =
-    unit &&
-    (grantsOf(caller, 'unit_admin').some((grant) => grant.unitId === unit.id) ||
-      grantsOf(caller, 'district_admin').some((grant) => grant.orgId === unit.district_id));
-  if (!allowed) throw commonErrors.error('FORBIDDEN', '只能查看本单位的统计');
-  return unit;
+  const districts = grantsOf(caller, 'district_admin').map((grant) => grant.orgId);
+  if (unitId !== undefined && districts.length > 0) {
+    const unit = await orgRepository.findUnit(ctx.tx, unitId);
+    if (unit && districts.includes(unit.district_id)) return unit;
+  }
+  return (await orgRepository.findUnit(ctx.tx, unitAdministeredBy(caller, unitId)))!;
 }
 
 /** A slip whose holder is not a member yet: waiting for the community, sent back, or not reported at all. */

@@ -15,6 +15,20 @@ export function communityOf(caller: Caller, role: Extract<Role, 'resident' | 'me
   return grant.orgId;
 }
 
+/**
+ * The unit the caller administers: `unitId` when it is one of theirs, else their only unit (the first when they
+ * hold several). A caller who administers no unit, or not `unitId`, is refused.
+ */
+export function unitAdministeredBy(caller: Caller, unitId?: string): string {
+  const units = grantsOf(caller, 'unit_admin').flatMap((grant) => (grant.unitId ? [grant.unitId] : []));
+  if (unitId !== undefined) {
+    if (!units.includes(unitId)) throw commonErrors.error('FORBIDDEN', '无权查看或管理该单位的数据');
+    return unitId;
+  }
+  if (units.length === 0) throw commonErrors.error('FORBIDDEN', `需要${ROLE_LABELS.unit_admin}身份`);
+  return units[0];
+}
+
 export const ROLE_LABELS: Record<Role, string> = {
   resident: '居民',
   member: '党员义工',

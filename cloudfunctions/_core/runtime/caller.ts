@@ -20,7 +20,7 @@ export interface Caller {
 export async function loadCaller(tx: Executor, where: { userId: string } | { wxOpenId: string }): Promise<Caller | null> {
   const [row] = await tx.query<{ id: string; name: string; grants: RoleGrant[] }>(
     `select u.id, u.name,
-            coalesce(json_agg(json_build_object('role', r.role, 'orgId', r.org_id, 'unitId', r.unit_id) order by r.role)
+            coalesce(json_agg(json_build_object('role', r.role, 'orgId', r.org_id, 'unitId', r.unit_id) order by r.role, r.id)
                        filter (where r.role is not null), '[]') as grants
        from users u left join user_roles r on r.user_id = u.id
       where ${'userId' in where ? 'u.id = $1' : 'u.wx_openid = $1'} and u.left_at is null

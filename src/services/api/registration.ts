@@ -37,7 +37,7 @@ export const registrationApi = {
     callFunction<Registration>('registration', 'confirm', gridId ? { registrationId, gridId } : { registrationId }),
   sendBack: (registrationId: string, reason: string) => callFunction<Registration>('registration', 'sendBack', { registrationId, reason }),
   issueSlip: (data: IssueSlipData) => callFunction<ReportSlip>('registration', 'issueSlip', data),
-  listSlips: (page: Page) => callFunction<ReportSlipList>('registration', 'listSlips', { page }),
+  listSlips: (page: Page, unitId?: string) => callFunction<ReportSlipList>('registration', 'listSlips', unitId ? { page, unitId } : { page }),
   noteNotReported: (slipId: string, reason: string) => callFunction<ReportSlip>('registration', 'noteNotReported', { slipId, reason }),
   cancelSlip: (slipId: string) => callFunction<ReportSlip>('registration', 'cancelSlip', { slipId }),
 }

@@ -20,6 +20,6 @@ export const reportsApi = {
   communityRegister: (memberType: RegisterMemberType, page: { limit: number; offset: number }) =>
     callFunction<CommunityRegister>('reports', 'communityRegister', { memberType, page }),
   exportCommunityRegister: (data: ExportRegisterData) => callFunction<ExportedWorkbook>('reports', 'exportCommunityRegister', data),
-  unitStatistics: () => callFunction<UnitStatistics>('reports', 'unitStatistics', {}),
-  exportUnitStatistics: () => callFunction<ExportedWorkbook>('reports', 'exportUnitStatistics', {}),
+  unitStatistics: (unitId?: string) => callFunction<UnitStatistics>('reports', 'unitStatistics', unitId ? { unitId } : {}),
+  exportUnitStatistics: (unitId?: string) => callFunction<ExportedWorkbook>('reports', 'exportUnitStatistics', unitId ? { unitId } : {}),
 }

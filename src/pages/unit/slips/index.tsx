@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Input, Tag } from '@nutui/nutui-react-taro'
@@ -6,10 +6,11 @@ import { FormRow } from '@/components/form-row'
 import { ListFooter } from '@/components/list-footer'
 import { PageShell, PrimaryAction } from '@/components/page-shell'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
-import { useSession } from '@/hooks/use-session'
 import { registrationApi, type IssueSlipData, type RegistrationOptions, type ReportSlip } from '@/services/api/registration'
 import type { ApiError } from '@/services/api/types'
 import { ReasonDialog } from '@/pages/secretary/shared/reason-dialog'
+import { UnitSwitcher } from '../shared/unit-switcher'
+import { useActiveUnit } from '../shared/use-active-unit'
 import './index.scss'
 
 const RESULT_TAG: Record<ReportSlip['result'], 'default' | 'warning' | 'success' | 'danger'> = {
@@ -25,8 +26,8 @@ const EMPTY: SlipForm = { memberName: '', memberPhone: '', partyStanding: '正�
 
 /** 报到单: the unit issues slips to its in-service members and sees each one's result (the community's 回执). */
 export default function UnitSlipsPage() {
-  const session = useSession()
-  const unitId = session?.profile.roles.find((r) => r.role === 'unit_admin')?.unitId
+  const { units, active, askFor, choose } = useActiveUnit()
+  const unitId = active?.id
   const list = usePagedList<ReportSlip>(10)
   const [options, setOptions] = useState<RegistrationOptions | null>(null)
   const [issuing, setIssuing] = useState(false)
@@ -36,8 +37,13 @@ export default function UnitSlipsPage() {
   const [saving, setSaving] = useState(false)
   const [noting, setNoting] = useState<ReportSlip | null>(null)
 
-  const reload = (quiet = false) => list.reload((page) => registrationApi.listSlips(page), quiet)
-  useDidShow(() => void reload(list.loaded))
+  const listedUnit = useRef(askFor)
+  const reload = (quiet = false, unit = askFor) => {
+    listedUnit.current = unit
+    return list.reload((page) => registrationApi.listSlips(page, unit), quiet)
+  }
+  // Another unit's slips (chosen on the statistics page meanwhile) make way for a loading state.
+  useDidShow(() => void reload(list.loaded && listedUnit.current === askFor))
   usePullDownRefresh(() => void reload(true))
   useReachBottom(() => void list.loadMore())
 
@@ -58,9 +64,15 @@ export default function UnitSlipsPage() {
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => !(key in changes))))
   }
 
+  const switchUnit = (id: string) => {
+    choose(id)
+    set({ communityId: '' })
+    void reload(false, id)
+  }
+
   const issue = async () => {
     setSaving(true)
-    const result = await registrationApi.issueSlip(form as IssueSlipData)
+    const result = await registrationApi.issueSlip({ ...(form as IssueSlipData), ...(askFor ? { unitId: askFor } : {}) })
     setSaving(false)
     if (!result.ok) {
       setErrors(result.error.fields ?? {})
@@ -97,9 +109,10 @@ export default function UnitSlipsPage() {
 
   return (
     <PageShell title="报到单" tab="unit-slips" elderToggle>
+      <UnitSwitcher units={units} active={active} onChange={switchUnit} />
       {issuing ? (
         <View className="slips__form">
-          <Text className="slips__heading">开具在职党员社区报到单</Text>
+          <Text className="slips__heading">{askFor ? `为${active?.name}开具在职党员社区报到单` : '开具在职党员社区报到单'}</Text>
           <FormRow label="党员姓名" required error={errors.memberName}>
             <Input name="memberName" value={form.memberName} maxLength={30} onChange={(memberName) => set({ memberName })} />
           </FormRow>

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
@@ -7,6 +7,8 @@ import { reportsApi, type UnitStatistics } from '@/services/api/reports'
 import type { ApiError } from '@/services/api/types'
 import { getSession } from '@/services/session'
 import { saveFile } from '@/services/save-file'
+import { UnitSwitcher } from '../shared/unit-switcher'
+import { useActiveUnit } from '../shared/use-active-unit'
 import './index.scss'
 
 type Detail = UnitStatistics['details'][number]
@@ -20,14 +22,19 @@ const STATUS_TAG: Record<Detail['status'], 'success' | 'warning' | 'danger' | 'd
 
 /** 在职党员社区报到情况统计表 (004 附件3) of the unit, with the reasons and the people behind the figures. */
 export default function UnitStatisticsPage() {
+  const { units, active, askFor, choose } = useActiveUnit()
   const [statistics, setStatistics] = useState<UnitStatistics | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [exporting, setExporting] = useState(false)
 
-  const load = async () => {
+  const request = useRef(0)
+
+  const load = async (unitId = askFor) => {
     if (!getSession()) return
-    const result = await reportsApi.unitStatistics()
+    const ticket = ++request.current
+    const result = await reportsApi.unitStatistics(unitId)
     Taro.stopPullDownRefresh()
+    if (ticket !== request.current) return
     if (result.ok) {
       setStatistics(result.data)
       setError(null)
@@ -36,9 +43,15 @@ export default function UnitStatisticsPage() {
   useDidShow(() => void load())
   usePullDownRefresh(() => void load())
 
+  const switchUnit = (unitId: string) => {
+    choose(unitId)
+    setError(null)
+    void load(unitId)
+  }
+
   const runExport = async () => {
     setExporting(true)
-    const result = await reportsApi.exportUnitStatistics()
+    const result = await reportsApi.exportUnitStatistics(askFor)
     setExporting(false)
     if (!result.ok) {
       void Taro.showToast({ title: result.error.message, icon: 'none', duration: 3000 })
@@ -52,51 +65,58 @@ export default function UnitStatisticsPage() {
     }
   }
 
-  const status = error ? 'error' : statistics ? 'ready' : 'loading'
+  // Another unit's figures (chosen on the slips page meanwhile) are not shown while this one's load.
+  const shown = statistics && (!askFor || statistics.unit.id === askFor) ? statistics : null
+  const status = error ? 'error' : shown ? 'ready' : 'loading'
   return (
-    <PageShell title="报到情况统计" tab="unit-stats" status={status} error={error} onRetry={() => void load()}>
-      {statistics && (
-        <View className="unit-stats">
-          <View className="unit-stats__form">
-            <Text className="unit-stats__title">在职党员社区报到情况统计表</Text>
-            <FormLine label="单位名称" value={statistics.unit.name} />
-            <FormLine label="在职党员总数" value={`${statistics.figures.inService} 人`} />
-            <FormLine label="报到党员总数" value={`${statistics.figures.reported} 人`} />
-            <FormLine label="报到涉及社区数" value={`${statistics.figures.communities} 个`} />
-            <FormLine label="未到社区报到的党员数" value={`${statistics.figures.notReported} 人`} strong={statistics.figures.notReported > 0} />
-            <View className="unit-stats__line unit-stats__line--reasons">
-              <Text className="unit-stats__label">未报到的主要原因</Text>
-              <View className="unit-stats__value">
-                {statistics.reasons.length === 0 && <Text>无</Text>}
-                {statistics.reasons.map(({ reason, count }) => (
-                  <Text key={reason} className="unit-stats__reason">
-                    {reason}（{count}人）
-                  </Text>
-                ))}
+    <PageShell title="报到情况统计" tab="unit-stats">
+      <UnitSwitcher units={units} active={active} onChange={switchUnit} />
+      <View className="unit-switcher-body">
+        <PageShell requireLogin={false} status={status} error={error} onRetry={() => void load()}>
+          {shown && (
+            <View className="unit-stats">
+              <View className="unit-stats__form">
+                <Text className="unit-stats__title">在职党员社区报到情况统计表</Text>
+                <FormLine label="单位名称" value={shown.unit.name} />
+                <FormLine label="在职党员总数" value={`${shown.figures.inService} 人`} />
+                <FormLine label="报到党员总数" value={`${shown.figures.reported} 人`} />
+                <FormLine label="报到涉及社区数" value={`${shown.figures.communities} 个`} />
+                <FormLine label="未到社区报到的党员数" value={`${shown.figures.notReported} 人`} strong={shown.figures.notReported > 0} />
+                <View className="unit-stats__line unit-stats__line--reasons">
+                  <Text className="unit-stats__label">未报到的主要原因</Text>
+                  <View className="unit-stats__value">
+                    {shown.reasons.length === 0 && <Text>无</Text>}
+                    {shown.reasons.map(({ reason, count }) => (
+                      <Text key={reason} className="unit-stats__reason">
+                        {reason}（{count}人）
+                      </Text>
+                    ))}
+                  </View>
+                </View>
               </View>
-            </View>
-          </View>
-          <Button className="unit-stats__export" type="primary" size="large" block loading={exporting} disabled={exporting} onClick={() => void runExport()}>
-            导出 Excel
-          </Button>
-          <Text className="unit-stats__note">
-            口径：在职党员总数 = 本单位已在社区报到的在职党员 + 持有本单位未作废报到单、尚未成为本单位在职党员的人；报到涉及社区数按已报到党员所在社区计；未报到原因取单位填写的原因，待社区确认和被退回的单独列出。
-          </Text>
-          <Text className="unit-stats__section">明细（{statistics.details.length} 人，手机已打码）</Text>
-          {statistics.details.map((detail, i) => (
-            <View key={`${detail.name}-${i}`} className="stats-detail">
-              <View className="stats-detail__head">
-                <Text className="stats-detail__name">{detail.name}</Text>
-                <Tag type={STATUS_TAG[detail.status]}>{detail.statusLabel}</Tag>
-              </View>
-              <Text className="stats-detail__info">
-                {detail.phone} · {detail.community} · {detail.date}
+              <Button className="unit-stats__export" type="primary" size="large" block loading={exporting} disabled={exporting} onClick={() => void runExport()}>
+                导出 Excel
+              </Button>
+              <Text className="unit-stats__note">
+                口径：在职党员总数 = 本单位已在社区报到的在职党员 + 持有本单位未作废报到单、尚未成为本单位在职党员的人；报到涉及社区数按已报到党员所在社区计；未报到原因取单位填写的原因，待社区确认和被退回的单独列出。
               </Text>
-              {detail.reason && detail.status !== 'pending' && <Text className="stats-detail__reason">原因：{detail.reason}</Text>}
+              <Text className="unit-stats__section">明细（{shown.details.length} 人，手机已打码）</Text>
+              {shown.details.map((detail, i) => (
+                <View key={`${detail.name}-${i}`} className="stats-detail">
+                  <View className="stats-detail__head">
+                    <Text className="stats-detail__name">{detail.name}</Text>
+                    <Tag type={STATUS_TAG[detail.status]}>{detail.statusLabel}</Tag>
+                  </View>
+                  <Text className="stats-detail__info">
+                    {detail.phone} · {detail.community} · {detail.date}
+                  </Text>
+                  {detail.reason && detail.status !== 'pending' && <Text className="stats-detail__reason">原因：{detail.reason}</Text>}
+                </View>
+              ))}
             </View>
-          ))}
-        </View>
-      )}
+          )}
+        </PageShell>
+      </View>
     </PageShell>
   )
 }

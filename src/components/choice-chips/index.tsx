@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import './district.scss'
+import './index.scss'
 
 export interface ChoiceChipsProps<T extends string> {
   options: readonly { value: T; text: string }[]
@@ -7,7 +7,7 @@ export interface ChoiceChipsProps<T extends string> {
   onChange: (value: T) => void
 }
 
-/** A row of big tappable choices, for a handful of options (role, unit kind). */
+/** A row of big tappable choices, for a handful of options (role, unit kind, the unit an admin works on). */
 export function ChoiceChips<T extends string>({ options, value, onChange }: ChoiceChipsProps<T>) {
   return (
     <View className="choice-chips">

@@ -1,0 +1,96 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown } from './browser';
+
+const DISTRICT_ADMIN = { phone: '19900000010', password: 'demo1234' };
+const ADMIN_OF_TWO = { name: '赵双管', phone: '13912340022' };
+
+interface Envelope<T> {
+  ok: boolean;
+  data: T;
+  error?: { code: string; message: string };
+}
+
+async function api<T>(fn: string, action: string, data: unknown, token?: string): Promise<T> {
+  const response = await fetch(`${gatewayUrl()}api/${fn}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ action, data }),
+  });
+  const answer = (await response.json()) as Envelope<T>;
+  if (!answer.ok) throw new Error(`${fn}.${action}: ${answer.error?.code} ${answer.error?.message}`);
+  return answer.data;
+}
+
+const login = (account: { phone: string; password: string }) =>
+  api<{ token: string; profile: { roles: { role: string; unitId: string | null }[] } }>('auth', 'login', account);
+
+describe('a unit admin of two units in the H5 build', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let districtToken: string;
+  let password: string;
+  let units: { id: string; name: string }[];
+  const grantIds: string[] = [];
+  const errors: string[] = [];
+
+  const activeChip = () => shown(page, '.unit-switcher .choice-chips__chip--active');
+  /** The slips page shows `total` slips, or its empty state for none. */
+  const listed = (total: number) =>
+    (total > 0 ? shown(page, '.slips__count').filter({ hasText: String(total) }) : shown(page, '.page-shell__state').getByText('还没有开具报到单'))
+      .waitFor({ timeout: 20_000 });
+
+  beforeAll(async () => {
+    districtToken = (await login(DISTRICT_ADMIN)).token;
+    units = (await api<{ units: { id: string; name: string }[] }>('org', 'tree', {}, districtToken)).units.slice(0, 2);
+    for (const unit of units) {
+      const appointed = await api<{ grantId: string; initialPassword: string | null }>(
+        'org', 'appoint', { role: 'unit_admin', unitId: unit.id, ...ADMIN_OF_TWO }, districtToken,
+      );
+      grantIds.push(appointed.grantId);
+      password ??= appointed.initialPassword!;
+    }
+    browser = await launchChromium();
+    context = await newPhone(browser);
+    page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+  });
+  // The demo's other tests know these units with their own admins only.
+  afterAll(async () => {
+    for (const grantId of grantIds) await api('org', 'revoke', { grantId }, districtToken);
+    await browser?.close();
+  });
+
+  it('should switch the slips and the statistics between the two units and remember the choice', async () => {
+    const session = await login({ phone: ADMIN_OF_TWO.phone, password });
+    const order = session.profile.roles.filter((grant) => grant.role === 'unit_admin').map((grant) => units.find((unit) => unit.id === grant.unitId)!);
+    const totals = new Map<string, number>();
+    for (const unit of order) {
+      const slips = await api<{ total: number }>('registration', 'listSlips', { unitId: unit.id }, session.token);
+      totals.set(unit.id, slips.total);
+    }
+
+    await logInInBrowser(page, { phone: ADMIN_OF_TWO.phone, password }, /pages\/unit\/slips/);
+    await shown(page, '.unit-switcher').getByText('单位：').waitFor();
+    expect(await activeChip().textContent()).toBe(order[0].name);
+    await listed(totals.get(order[0].id)!);
+
+    await shown(page, '.unit-switcher .choice-chips__chip').filter({ hasText: order[1].name }).tap();
+    await activeChip().filter({ hasText: order[1].name }).waitFor();
+    await listed(totals.get(order[1].id)!);
+    await page.screenshot({ path: screenshotPath('unit-several-slips') });
+
+    await shown(page, '.role-tab-bar__item').filter({ hasText: '统计' }).tap();
+    await page.waitForURL(/pages\/unit\/statistics/);
+    await shown(page, '.unit-stats__form').getByText(order[1].name, { exact: true }).waitFor({ timeout: 20_000 });
+    expect(await activeChip().textContent()).toBe(order[1].name);
+    await page.screenshot({ path: screenshotPath('unit-several-statistics') });
+
+    await shown(page, '.unit-switcher .choice-chips__chip').filter({ hasText: order[0].name }).tap();
+    await shown(page, '.unit-stats__form').getByText(order[0].name, { exact: true }).waitFor({ timeout: 20_000 });
+    await page.reload({ waitUntil: 'networkidle' });
+    await shown(page, '.unit-stats__form').getByText(order[0].name, { exact: true }).waitFor({ timeout: 20_000 });
+    expect(await activeChip().textContent()).toBe(order[0].name);
+    expect(errors).toEqual([]);
+  });
+});
