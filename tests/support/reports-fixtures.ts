@@ -98,6 +98,13 @@ export async function addRegistration(
     [id, registration.userId, registration.communityId, registration.gridId ?? null, registration.slipId ?? null, registration.kind ?? 'report',
       registration.status, registration.returnReason ?? null, registration.submittedAt, registration.decidedAt ?? null, registration.decidedBy ?? null],
   );
+  if (registration.status === 'confirmed' && (registration.kind ?? 'report') === 'report') {
+    // as the 回执 does: the member's time at the community starts with this registration
+    await db.query(
+      'update member_community_history set registration_id = $3, joined_at = $4 where member_id = $1 and community_id = $2 and left_at is null',
+      [registration.userId, registration.communityId, id, registration.decidedAt],
+    );
+  }
   return id;
 }
 
