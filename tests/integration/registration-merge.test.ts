@@ -4,8 +4,8 @@ import { main as reports } from '../../cloudfunctions/reports/index';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { call, ok } from '../support/call';
 import { useWallClock } from '../support/clock';
-import { buildCommunity, createDistrictAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
-import { memberForm, submitLoggedOut } from '../support/registration-fixtures';
+import { buildCommunity, createDistrictAdmin, createUnitAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
+import { issueSlip, memberForm, newPhone, submitLoggedOut } from '../support/registration-fixtures';
 import { openSuiteDatabase } from '../support/test-database';
 
 const REPORTED = new Date('2026-09-01T02:00:00Z');
@@ -87,6 +87,7 @@ describe('报到 and 合并 together', () => {
         expect(members).toEqual([{ community_id: into.communityId }]);
       } else {
         // the merge went first: the registration waits at the merged-into community for its secretary
+        expect(confirmed.error.code).toBe('FORBIDDEN');
         expect(state).toEqual({ status: 'pending', community_id: into.communityId });
         expect(members).toEqual([]);
       }
@@ -109,6 +110,46 @@ describe('报到 and 合并 together', () => {
       } else {
         expect(submitted.error.code).toBe('REG_COMMUNITY_NOT_FOUND');
       }
+    }
+  });
+
+  it('should move a member who transfers out of a community being merged either before or after the merge, never half way', async () => {
+    for (let round = 0; round < RACE_ROUNDS; round++) {
+      const { from, into } = await twoCommunities();
+      const elsewhere = await buildCommunity(db, `并入丁${suite}`, { members: 1, districtId: from.districtId });
+      const { registration: submitted, user } = await submitLoggedOut(memberForm(from));
+      await ok(call(registration, 'confirm', { registrationId: submitted.id }, from.secretary));
+      const transfer = await ok(call(registration, 'requestTransfer', { communityId: elsewhere.communityId, gridId: elsewhere.gridIds[0], homeAddress: '和平里8栋201室', reason: '搬家' }, user));
+      const [confirmed, merged] = await race(
+        round,
+        () => call(registration, 'confirm', { registrationId: transfer.id }, elsewhere.secretary),
+        () => call(org, 'merge', { fromId: from.communityId, intoId: into.communityId }, admin),
+      );
+      expect([confirmed.ok, merged.ok]).toEqual([true, true]);
+      expect(await db.query(LEFT_IN_ARCHIVED)).toEqual([{ members: 0, pending: 0, history: 0, roles: 0 }]);
+      expect(await db.query('select community_id from members where user_id = $1', [user.id])).toEqual([{ community_id: elsewhere.communityId }]);
+      expect(await db.query(`select org_id from user_roles where user_id = $1 and role = 'member'`, [user.id])).toEqual([{ org_id: elsewhere.communityId }]);
+      expect(await db.query('select community_id from member_community_history where member_id = $1 and left_at is null', [user.id]))
+        .toEqual([{ community_id: elsewhere.communityId }]);
+    }
+  });
+
+  it('should let a member report with a 报到单 while its community is being merged, at the community the slip ends up with', async () => {
+    for (let round = 0; round < RACE_ROUNDS; round++) {
+      const { from, into } = await twoCommunities();
+      const unitAdmin = await createUnitAdmin(db, from.unitId);
+      const phone = newPhone();
+      const slip = await issueSlip(unitAdmin, from, { name: '王建国', phone });
+      const [submitted, merged] = await race(
+        round,
+        () => call(registration, 'submit', { form: memberForm(from, { phone }), slipCode: slip.code, password: 'new-password-1' }),
+        () => call(org, 'merge', { fromId: from.communityId, intoId: into.communityId }, admin),
+      );
+      expect(merged.ok).toBe(true);
+      expect(await db.query(LEFT_IN_ARCHIVED)).toEqual([{ members: 0, pending: 0, history: 0, roles: 0 }]);
+      expect(submitted.ok ? 'ok' : submitted.error).toBe('ok');
+      expect(await db.query('select r.community_id, s.community_id as slip_community from registrations r join report_slips s on s.id = r.slip_id where s.code = $1', [slip.code]))
+        .toEqual([{ community_id: into.communityId, slip_community: into.communityId }]);
     }
   });
 });

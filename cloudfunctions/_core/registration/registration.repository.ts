@@ -126,7 +126,7 @@ export const registrationRepository = {
   findSlipById: async (tx: Executor, id: string) =>
     (await tx.query<SlipRow>(`${SELECT_SLIP} where s.id = $1`, [id]))[0],
 
-  /** Holds off a merge of these organisations (it locks them for update) until this transaction ends. */
+  /** Holds off a merge of these organisations (it locks them for update) until this transaction ends; see organisation-locks.ts. */
   shareLockOrganisations: (tx: Executor, ids: string[]) =>
     tx.query('select id from organisations where id = any($1::uuid[]) order by id for share', [ids]),
 
@@ -157,7 +157,6 @@ export const registrationRepository = {
 
   cancelSlip: (tx: Executor, id: string, now: Date) => tx.query('update report_slips set cancelled_at = $2 where id = $1', [id, now]),
 
-  /** The community (not archived) with its district, or undefined. */
   /** A current community, share-locked: a merge (which locks it for update) waits until this transaction ends. */
   findCommunity: async (tx: Executor, communityId: string) =>
     (

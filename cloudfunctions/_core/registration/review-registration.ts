@@ -4,6 +4,7 @@ import type { ActionContext } from '../runtime/action';
 import { commonErrors } from '../shared/domain-error';
 import { registrationErrors } from './registration.errors';
 import { registrationRepository, type RegistrationRow } from './registration.repository';
+import { readUnderOrganisationLocks } from './organisation-locks';
 import { toRegistrationView } from './registration-view';
 
 type Page = { limit: number; offset: number };
@@ -30,20 +31,25 @@ export async function getRegistration(ctx: ActionContext, input: { registrationI
 
 /**
  * The 回执 is the community's own (004 附件1: 「到我处报到」): only its secretary decides; a district admin may only look.
- * The community and grids are share-locked first and the registration read again, so a merge cannot move it
- * half way through a decision, nor leave a new member behind in the archived community.
+ * The communities and grids the decision touches (for a transfer, also the member's current ones) are share-locked
+ * first, so a merge cannot move anything half way through it, nor leave a new member behind in an archived community.
  */
 async function pendingInScope(ctx: ActionContext, registrationId: string, chosenGridId?: string) {
   const caller = requireCaller(ctx.caller);
-  const first = await registrationRepository.findById(ctx.tx, registrationId);
-  if (!first) throw registrationErrors.error('REG_NOT_FOUND');
-  const organisations = [first.community_id, first.grid_id, chosenGridId].filter((id): id is string => Boolean(id));
-  await registrationRepository.shareLockOrganisations(ctx.tx, organisations);
-  const row = (await registrationRepository.findById(ctx.tx, registrationId))!;
+  const read = async () => {
+    const row = await registrationRepository.findById(ctx.tx, registrationId);
+    const member = row?.kind === 'transfer' ? await registrationRepository.findMember(ctx.tx, row.user_id) : undefined;
+    return { row, member };
+  };
+  const { row, member } = await readUnderOrganisationLocks(ctx.tx, read, ({ row, member }) => ({
+    communities: [row?.community_id, member?.community_id],
+    grids: [row?.grid_id, chosenGridId, member?.grid_id],
+  }));
+  if (!row) throw registrationErrors.error('REG_NOT_FOUND');
   if (!grantsOf(caller, 'secretary').some((grant) => grant.orgId === row.community_id)) {
     throw commonErrors.error('FORBIDDEN', '报到须由报到社区的党组织书记或管理员确认或退回');
   }
-  return { caller, row };
+  return { caller, row, member };
 }
 
 const partyStandingOf = (row: RegistrationRow) =>
@@ -54,7 +60,7 @@ const partyStandingOf = (row: RegistrationRow) =>
  * a transfer moves the member and their history. The conditional update lets only one of two racing confirms through.
  */
 export async function confirmRegistration(ctx: ActionContext, input: { registrationId: string; gridId?: string }) {
-  const { caller, row } = await pendingInScope(ctx, input.registrationId, input.gridId);
+  const { caller, row, member } = await pendingInScope(ctx, input.registrationId, input.gridId);
   const now = ctx.clock.now();
   if (input.gridId && !(await registrationRepository.gridBelongsTo(ctx.tx, input.gridId, row.community_id))) {
     throw registrationErrors.error('REG_GRID_NOT_IN_COMMUNITY', undefined, { gridId: '所选网格不属于该社区' });
@@ -77,7 +83,6 @@ export async function confirmRegistration(ctx: ActionContext, input: { registrat
     ]);
     await orgRepository.grantRole(ctx.tx, { id: ctx.newId(), userId: row.user_id, role: 'member', orgId: row.community_id });
   } else {
-    const member = await registrationRepository.findMember(ctx.tx, row.user_id);
     if (!member) throw registrationErrors.error('REG_NOT_MEMBER');
     await ctx.tx.query('update members set community_id = $2, grid_id = $3 where user_id = $1', [row.user_id, row.community_id, gridId]);
     await ctx.tx.query(`update user_roles set org_id = $3 where user_id = $1 and role = 'member' and org_id = $2`, [

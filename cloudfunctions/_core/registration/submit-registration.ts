@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/password';
 import { orgRepository } from '../org/org.repository';
 import type { ActionContext } from '../runtime/action';
 import { checkForm } from './check-form';
+import { readUnderOrganisationLocks } from './organisation-locks';
 import type { RegistrationForm } from './registration-form';
 import { registrationErrors } from './registration.errors';
 import { registrationRepository } from './registration.repository';
@@ -16,6 +17,8 @@ interface SubmitInput {
 
 /** With a 报到单 the community, unit and member type are the slip's, and the phone must be the one it was issued to. */
 async function applySlip(ctx: ActionContext, form: RegistrationForm, slipCode: string) {
+  // its community before the slip itself, as a merge (which moves open slips) takes them
+  await readUnderOrganisationLocks(ctx.tx, () => registrationRepository.findSlipByCode(ctx.tx, slipCode), (slip) => ({ communities: [slip?.community_id], grids: [] }));
   const slip = await registrationRepository.findAndLockSlipByCode(ctx.tx, slipCode);
   if (!slip) throw registrationErrors.error('REG_SLIP_NOT_FOUND', undefined, { slipCode: '找不到该报到单，请核对报到码' });
   if (slip.cancelled_at) throw registrationErrors.error('REG_SLIP_CANCELLED', undefined, { slipCode: '该报到单已作废' });
