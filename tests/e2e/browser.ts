@@ -44,7 +44,7 @@ export async function logInInBrowser(page: Page, account: { phone: string; passw
  * Waits until the page on screen has drawn its frame and finished loading. Changing the address while
  * the router is still opening the previous page can lose the change, so tests wait for this first.
  */
-export async function settled(page: Page): Promise<void> {
+async function settled(page: Page): Promise<void> {
   await shown(page, '.page-shell__body').first().waitFor({ timeout: 20_000 });
   await page.waitForFunction(
     () => !Array.from(document.querySelectorAll('.page-shell__loading')).some((element) => element.checkVisibility()),

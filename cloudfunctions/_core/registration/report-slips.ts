@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { orgRepository } from '../org/org.repository';
-import { grantsOf, requireCaller, unitAdministeredBy, type Caller } from '../runtime';
+import { administersUnit, grantsOf, requireCaller, unitAdministeredBy, type Caller } from '../runtime';
 import type { ActionContext } from '../runtime/action';
 import { businessDate } from '../shared/business-time';
 import { toSlipView } from './registration-view';
@@ -24,7 +24,7 @@ async function ownSlip(ctx: ActionContext, slipId: string) {
   const caller = requireUnitAdmin(requireCaller(ctx.caller));
   await registrationRepository.lockSlip(ctx.tx, slipId);
   const slip = await registrationRepository.findSlipById(ctx.tx, slipId);
-  if (!slip || !grantsOf(caller, 'unit_admin').some((grant) => grant.unitId === slip.unit_id)) throw registrationErrors.error('REG_SLIP_NOT_FOUND');
+  if (!slip || !administersUnit(caller, slip.unit_id)) throw registrationErrors.error('REG_SLIP_NOT_FOUND');
   return slip;
 }
 

@@ -20,14 +20,16 @@ export function communityOf(caller: Caller, role: Extract<Role, 'resident' | 'me
  * hold several). A caller who administers no unit, or not `unitId`, is refused.
  */
 export function unitAdministeredBy(caller: Caller, unitId?: string): string {
-  const units = grantsOf(caller, 'unit_admin').flatMap((grant) => (grant.unitId ? [grant.unitId] : []));
   if (unitId !== undefined) {
-    if (!units.includes(unitId)) throw commonErrors.error('FORBIDDEN', '无权查看或管理该单位的数据');
+    if (!administersUnit(caller, unitId)) throw commonErrors.error('FORBIDDEN', '无权查看或管理该单位的数据');
     return unitId;
   }
+  const units = grantsOf(caller, 'unit_admin').flatMap((grant) => (grant.unitId ? [grant.unitId] : []));
   if (units.length === 0) throw commonErrors.error('FORBIDDEN', `需要${ROLE_LABELS.unit_admin}身份`);
   return units[0];
 }
+
+export const administersUnit = (caller: Caller, unitId: string) => grantsOf(caller, 'unit_admin').some((grant) => grant.unitId === unitId);
 
 export const ROLE_LABELS: Record<Role, string> = {
   resident: '居民',

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { DatePicker } from '@nutui/nutui-react-taro'
-import { clampMonth, firstDayOf, isMonth, monthFromPicked, monthLabel, monthOf } from './month'
+import { clampMonth, currentMonth, firstDayOf, isMonth, monthFromPicked, monthLabel } from './month'
 import './index.scss'
 
 export interface MonthFieldProps {
@@ -20,7 +20,7 @@ export interface MonthFieldProps {
 /** A year-and-month field: tapping it opens a wheel picker that offers no future month; it shows 1985年06月 and gives back 1985-06. */
 export function MonthField({ value, title, scrollTo, earliest = '1930-01', placeholder = '请选择', onChange }: MonthFieldProps) {
   const [open, setOpen] = useState(false)
-  const latest = monthOf(new Date())
+  const latest = currentMonth()
   const shown = clampMonth(isMonth(value) ? value : scrollTo, earliest, latest)
   const startDate = useMemo(() => firstDayOf(earliest), [earliest])
   const endDate = useMemo(() => firstDayOf(latest), [latest])

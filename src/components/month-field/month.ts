@@ -1,10 +1,13 @@
-/** Months as the forms keep them: `YYYY-MM` text, which also sorts in time order. */
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
+/** Months as the forms keep them: `YYYY-MM` text in 1900–2099 (as the server accepts), which also sorts in time order. */
+const MONTH = /^(19|20)\d{2}-(0[1-9]|1[0-2])$/
 
 export const isMonth = (text: string): boolean => MONTH.test(text)
 
-/** The month a date falls in, on the device's calendar. */
-export const monthOf = (date: Date): string => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`
+/** The month `now` falls in by Beijing time (the server's calendar), whatever zone the phone is set to. */
+export function currentMonth(now: Date = new Date()): string {
+  const beijing = new Date(now.getTime() + 8 * 3600_000)
+  return `${beijing.getUTCFullYear()}-${String(beijing.getUTCMonth() + 1).padStart(2, '0')}`
+}
 
 /** The first day of a month, for the picker. */
 export const firstDayOf = (month: string): Date => new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1)

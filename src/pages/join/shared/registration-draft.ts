@@ -1,3 +1,4 @@
+import { isMonth } from '@/components/month-field/month'
 import type { RegistrationFormInput, RegistrationOptions } from '@/services/api/registration'
 
 export const DRAFT_KEY = 'dyg.registration-draft'
@@ -86,7 +87,6 @@ export function toggleRow(grid: Draft['availability'], day: DayKey): Draft['avai
   return { ...grid, [day]: full ? [] : SLOTS.map((s) => s.key) }
 }
 
-const MONTH = /^(19|20)\d{2}-(0[1-9]|1[0-2])$/
 
 /** Friendly checks before sending; the server checks everything again and has the last word. */
 export function precheck(draft: Draft, needsPassword: boolean, password: string): FieldErrors {
@@ -95,10 +95,10 @@ export function precheck(draft: Draft, needsPassword: boolean, password: string)
   if (!draft.gender) errors.gender = '请选择性别'
   if (!draft.ethnicity.trim()) errors.ethnicity = '请填写民族'
   if (!draft.birthMonth) errors.birthMonth = '请选择出生年月'
-  else if (!MONTH.test(draft.birthMonth)) errors.birthMonth = '出生年月须为年月，例如 1985-06'
+  else if (!isMonth(draft.birthMonth)) errors.birthMonth = '出生年月须为年月，例如 1985-06'
   if (!draft.education) errors.education = '请选择学历'
   if (!draft.memberType) errors.memberType = '请选择党员类别'
-  if (draft.memberType && draft.memberType !== 'activist' && !MONTH.test(draft.joinedPartyMonth)) {
+  if (draft.memberType && draft.memberType !== 'activist' && !isMonth(draft.joinedPartyMonth)) {
     errors.joinedPartyMonth = draft.joinedPartyMonth ? '入党时间须为年月，例如 2008-07' : '请选择入党时间'
   }
   if (draft.memberType === 'in_service' && !draft.unitId) errors.unitId = '在职党员请选择所在单位'

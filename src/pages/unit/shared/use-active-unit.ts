@@ -4,8 +4,8 @@ import { getActiveUnit, setActiveUnit, subscribeActiveUnit } from '@/services/pr
 import { activeUnitOf, administeredUnits } from './active-unit'
 
 /**
- * The unit the unit pages work on, shared by them and remembered on the device. `askFor` is the unit to
- * name in requests: only an admin of several units names one, so a single unit's requests stay as they were.
+ * The unit the unit pages work on, shared by them and remembered on the device. Requests always name it
+ * (`askFor`; the server checks it), so a profile cached before a new appointment cannot leave the server to guess.
  */
 export function useActiveUnit() {
   const session = useSession()
@@ -16,5 +16,5 @@ export function useActiveUnit() {
   }, [])
   const units = administeredUnits(session?.profile)
   const active = activeUnitOf(units, remembered)
-  return { units, active, askFor: units.length > 1 ? active?.id : undefined, choose: setActiveUnit }
+  return { units, active, askFor: active?.id, choose: setActiveUnit }
 }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Input, Tag } from '@nutui/nutui-react-taro'
@@ -64,15 +64,17 @@ export default function UnitSlipsPage() {
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => !(key in changes))))
   }
 
+  // The communities offered depend on the unit, whichever page it was switched on.
+  useEffect(() => set({ communityId: '' }), [unitId])
+
   const switchUnit = (id: string) => {
     choose(id)
-    set({ communityId: '' })
     void reload(false, id)
   }
 
   const issue = async () => {
     setSaving(true)
-    const result = await registrationApi.issueSlip({ ...(form as IssueSlipData), ...(askFor ? { unitId: askFor } : {}) })
+    const result = await registrationApi.issueSlip({ ...(form as IssueSlipData), unitId: askFor })
     setSaving(false)
     if (!result.ok) {
       setErrors(result.error.fields ?? {})
@@ -112,7 +114,7 @@ export default function UnitSlipsPage() {
       <UnitSwitcher units={units} active={active} onChange={switchUnit} />
       {issuing ? (
         <View className="slips__form">
-          <Text className="slips__heading">{askFor ? `为${active?.name}开具在职党员社区报到单` : '开具在职党员社区报到单'}</Text>
+          <Text className="slips__heading">{units.length > 1 ? `为${active?.name}开具在职党员社区报到单` : '开具在职党员社区报到单'}</Text>
           <FormRow label="党员姓名" required error={errors.memberName}>
             <Input name="memberName" value={form.memberName} maxLength={30} onChange={(memberName) => set({ memberName })} />
           </FormRow>

@@ -66,7 +66,7 @@ export default function UnitStatisticsPage() {
   }
 
   // Another unit's figures (chosen on the slips page meanwhile) are not shown while this one's load.
-  const shown = statistics && (!askFor || statistics.unit.id === askFor) ? statistics : null
+  const shown = statistics && statistics.unit.id === askFor ? statistics : null
   const status = error ? 'error' : shown ? 'ready' : 'loading'
   return (
     <PageShell title="报到情况统计" tab="unit-stats">
