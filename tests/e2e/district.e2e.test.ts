@@ -1,21 +1,8 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath } from './browser';
+import { callGateway, launchChromium, logInInBrowser, newPhone, screenshotPath } from './browser';
 
 const DISTRICT_ADMIN = { phone: '19900000010', password: 'demo1234' };
 const NEW_SECRETARY_PHONE = '13912345678';
-
-interface Envelope<T> {
-  ok: boolean;
-  data: T;
-  error?: { code: string; message: string };
-}
-
-async function api<T>(fn: string, action: string, data: unknown): Promise<T> {
-  const response = await fetch(`${gatewayUrl()}api/${fn}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action, data }) });
-  const answer = (await response.json()) as Envelope<T>;
-  if (!answer.ok) throw new Error(`${fn}.${action}: ${answer.error?.code} ${answer.error?.message}`);
-  return answer.data;
-}
 
 describe('the district admin (区管理员) pages in the H5 build', () => {
   let browser: Browser;
@@ -112,7 +99,7 @@ describe('the district admin (区管理员) pages in the H5 build', () => {
     await card.getByText('139****5678').waitFor();
     await page.screenshot({ path: screenshotPath('district-people'), fullPage: true });
 
-    const session = await api<{ profile: { roles: { role: string; orgName: string }[] } }>('auth', 'login', { phone: NEW_SECRETARY_PHONE, password });
+    const session = await callGateway<{ profile: { roles: { role: string; orgName: string }[] } }>('auth', 'login', { phone: NEW_SECRETARY_PHONE, password });
     expect(session.profile.roles).toEqual([expect.objectContaining({ role: 'secretary', orgName: '光明社区' })]);
     expect(errors).toEqual([]);
   });

@@ -4,31 +4,15 @@ import path from 'node:path';
 import qrcode from 'qrcode-generator';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeCheckinCode } from '@core/checkin/checkin-code';
-import { gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath } from './browser';
+import { callGateway, gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath } from './browser';
 
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
 const MEMBER = { phone: '19900001001', password: 'demo1234' };
 const DEMO_ORDER_TITLE = '统一活动日·楼道杂物清理';
 
-interface Envelope<T> {
-  ok: boolean;
-  data: T;
-  error?: { code: string; message: string };
-}
-
-async function api<T>(fn: string, action: string, data: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${gatewayUrl()}api/${fn}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ action, data }),
-  });
-  const answer = (await response.json()) as Envelope<T>;
-  if (!answer.ok) throw new Error(`${fn}.${action}: ${answer.error?.code} ${answer.error?.message}`);
-  return answer.data;
-}
 
 const login = async (account: { phone: string; password: string }) =>
-  (await api<{ token: string }>('auth', 'login', account)).token;
+  (await callGateway<{ token: string }>('auth', 'login', account)).token;
 
 /** A Y4M clip (what Chromium's fake camera plays) of the QR code of `text`, black 16 on white 235. */
 function writeQrVideo(text: string, file: string): void {
@@ -153,8 +137,8 @@ describe('scanning a member check-in code with the camera, and offline', () => {
 
   it('should check the member in from the camera, then keep an offline scan and upload it when back online', async () => {
     const memberToken = await login(MEMBER);
-    const device = await api<{ deviceId: string; secretHex: string; memberName: string }>('checkin', 'issueDeviceSecret', {}, memberToken);
-    const tasks = await api<{ items: { id: string; title: string }[] }>('orders', 'listMine', { page: { limit: 50, offset: 0 } }, memberToken);
+    const device = await callGateway<{ deviceId: string; secretHex: string; memberName: string }>('checkin', 'issueDeviceSecret', {}, memberToken);
+    const tasks = await callGateway<{ items: { id: string; title: string }[] }>('orders', 'listMine', { page: { limit: 50, offset: 0 } }, memberToken);
     const order = tasks.items.find((item) => item.title === DEMO_ORDER_TITLE);
     expect(order).toBeDefined();
 
@@ -201,7 +185,7 @@ describe('scanning a member check-in code with the camera, and offline', () => {
     await page.locator('.scan-result--refused').getByText('不是有效的签到码（签名不符）', { exact: false }).waitFor();
 
     const secretaryToken = await login(SECRETARY);
-    const attendance = await api<{ members: { name: string; checkedInAt: string | null; checkedOutAt: string | null }[] }>(
+    const attendance = await callGateway<{ members: { name: string; checkedInAt: string | null; checkedOutAt: string | null }[] }>(
       'checkin', 'attendance', { orderId: order!.id }, secretaryToken,
     );
     const row = attendance.members.find((member) => member.name === device.memberName);

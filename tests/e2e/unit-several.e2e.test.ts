@@ -1,28 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown } from './browser';
+import { callGateway, launchChromium, logInInBrowser, newPhone, screenshotPath, shown } from './browser';
 
 const DISTRICT_ADMIN = { phone: '19900000010', password: 'demo1234' };
 const ADMIN_OF_TWO = { name: '赵双管', phone: '13912340022' };
 
-interface Envelope<T> {
-  ok: boolean;
-  data: T;
-  error?: { code: string; message: string };
-}
-
-async function api<T>(fn: string, action: string, data: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${gatewayUrl()}api/${fn}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ action, data }),
-  });
-  const answer = (await response.json()) as Envelope<T>;
-  if (!answer.ok) throw new Error(`${fn}.${action}: ${answer.error?.code} ${answer.error?.message}`);
-  return answer.data;
-}
 
 const login = (account: { phone: string; password: string }) =>
-  api<{ token: string; profile: { roles: { role: string; unitId: string | null }[] } }>('auth', 'login', account);
+  callGateway<{ token: string; profile: { roles: { role: string; unitId: string | null }[] } }>('auth', 'login', account);
 
 describe('a unit admin of two units in the H5 build', () => {
   let browser: Browser;
@@ -42,9 +26,9 @@ describe('a unit admin of two units in the H5 build', () => {
 
   beforeAll(async () => {
     districtToken = (await login(DISTRICT_ADMIN)).token;
-    units = (await api<{ units: { id: string; name: string }[] }>('org', 'tree', {}, districtToken)).units.slice(0, 2);
+    units = (await callGateway<{ units: { id: string; name: string }[] }>('org', 'tree', {}, districtToken)).units.slice(0, 2);
     for (const unit of units) {
-      const appointed = await api<{ grantId: string; initialPassword: string | null }>(
+      const appointed = await callGateway<{ grantId: string; initialPassword: string | null }>(
         'org', 'appoint', { role: 'unit_admin', unitId: unit.id, ...ADMIN_OF_TWO }, districtToken,
       );
       grantIds.push(appointed.grantId);
@@ -57,7 +41,7 @@ describe('a unit admin of two units in the H5 build', () => {
   });
   // The demo's other tests know these units with their own admins only.
   afterAll(async () => {
-    for (const grantId of grantIds) await api('org', 'revoke', { grantId }, districtToken);
+    for (const grantId of grantIds) await callGateway('org', 'revoke', { grantId }, districtToken);
     await browser?.close();
   });
 
@@ -66,7 +50,7 @@ describe('a unit admin of two units in the H5 build', () => {
     const order = session.profile.roles.filter((grant) => grant.role === 'unit_admin').map((grant) => units.find((unit) => unit.id === grant.unitId)!);
     const totals = new Map<string, number>();
     for (const unit of order) {
-      const slips = await api<{ total: number }>('registration', 'listSlips', { unitId: unit.id }, session.token);
+      const slips = await callGateway<{ total: number }>('registration', 'listSlips', { unitId: unit.id }, session.token);
       totals.set(unit.id, slips.total);
     }
 
