@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import type { ApiError, ApiResult } from './api/types'
 
 export interface FileToSave {
   fileName: string
@@ -32,4 +33,20 @@ export async function saveFile(file: FileToSave): Promise<void> {
   } else {
     await Taro.shareFileMessage({ filePath, fileName: file.fileName })
   }
+}
+
+/**
+ * Asks a cloud function for a file and hands it to the user, saying in a toast that it was saved
+ * (`savedMessage`) or could not be. Answers the function's refusal, for the page to show as it shows errors.
+ */
+export async function fetchAndSaveFile(fetchFile: () => Promise<ApiResult<FileToSave>>, savedMessage = '已导出'): Promise<ApiError | null> {
+  const result = await fetchFile()
+  if (!result.ok) return result.error
+  try {
+    await saveFile(result.data)
+    void Taro.showToast({ title: savedMessage, icon: 'none' })
+  } catch {
+    void Taro.showToast({ title: '文件未能保存，请重试', icon: 'none' })
+  }
+  return null
 }

@@ -7,7 +7,7 @@ import { PageShell, type PageStatus } from '@/components/page-shell'
 import { privacyApi, type MyData, type MyDataSection } from '@/services/api/privacy'
 import type { ApiError } from '@/services/api/types'
 import { PROFILE_PAGE, goToLogin } from '@/services/navigation'
-import { saveFile } from '@/services/save-file'
+import { fetchAndSaveFile } from '@/services/save-file'
 import { clearSession, getSession } from '@/services/session'
 import './index.scss'
 
@@ -36,14 +36,9 @@ export default function MyDataPage() {
 
   const exportAll = async () => {
     setExporting(true)
-    const result = await privacyApi.exportMyData()
+    const refused = await fetchAndSaveFile(() => privacyApi.exportMyData())
     setExporting(false)
-    if (!result.ok) {
-      void Taro.showModal({ title: '导出失败', content: result.error.message, showCancel: false })
-      return
-    }
-    await saveFile(result.data)
-    void Taro.showToast({ title: '已导出', icon: 'none' })
+    if (refused) void Taro.showModal({ title: '导出失败', content: refused.message, showCancel: false })
   }
 
   return (

@@ -9,7 +9,7 @@ import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { registrationApi } from '@/services/api/registration'
 import { reportsApi, type CommunityRegister, type RegisterEntry, type RegisterMemberType } from '@/services/api/reports'
 import { ROUTES } from '@/services/navigation'
-import { saveFile } from '@/services/save-file'
+import { fetchAndSaveFile } from '@/services/save-file'
 import { StatusTabs } from '../shared/status-tabs'
 import './index.scss'
 
@@ -73,18 +73,12 @@ export default function MemberRegisterPage() {
   const runExport = async () => {
     setConfirming(false)
     setExporting(true)
-    const result = await reportsApi.exportCommunityRegister({ memberType, includeContacts })
+    const refused = await fetchAndSaveFile(
+      () => reportsApi.exportCommunityRegister({ memberType, includeContacts }),
+      includeContacts ? '已导出，本次查看已留痕' : '已导出',
+    )
     setExporting(false)
-    if (!result.ok) {
-      void Taro.showToast({ title: result.error.message, icon: 'none', duration: 3000 })
-      return
-    }
-    try {
-      await saveFile(result.data)
-      void Taro.showToast({ title: includeContacts ? '已导出，本次查看已留痕' : '已导出', icon: 'none' })
-    } catch {
-      void Taro.showToast({ title: '文件未能保存，请重试', icon: 'none' })
-    }
+    if (refused) void Taro.showToast({ title: refused.message, icon: 'none', duration: 3000 })
   }
 
   const header = sheet?.header

@@ -6,7 +6,7 @@ import { PageShell } from '@/components/page-shell'
 import { reportsApi, type UnitStatistics } from '@/services/api/reports'
 import type { ApiError } from '@/services/api/types'
 import { getSession } from '@/services/session'
-import { saveFile } from '@/services/save-file'
+import { fetchAndSaveFile } from '@/services/save-file'
 import { UnitSwitcher } from '../shared/unit-switcher'
 import { useActiveUnit } from '../shared/use-active-unit'
 import './index.scss'
@@ -51,18 +51,9 @@ export default function UnitStatisticsPage() {
 
   const runExport = async () => {
     setExporting(true)
-    const result = await reportsApi.exportUnitStatistics(askFor)
+    const refused = await fetchAndSaveFile(() => reportsApi.exportUnitStatistics(askFor))
     setExporting(false)
-    if (!result.ok) {
-      void Taro.showToast({ title: result.error.message, icon: 'none', duration: 3000 })
-      return
-    }
-    try {
-      await saveFile(result.data)
-      void Taro.showToast({ title: '已导出', icon: 'none' })
-    } catch {
-      void Taro.showToast({ title: '文件未能保存，请重试', icon: 'none' })
-    }
+    if (refused) void Taro.showToast({ title: refused.message, icon: 'none', duration: 3000 })
   }
 
   // Another unit's figures (chosen on the slips page meanwhile) are not shown while this one's load.
