@@ -156,6 +156,13 @@ describe('在职党员报到 in the H5 build: the unit issues a slip, the member
     await visible(page, '#field-password input').fill(NEWCOMER.password);
 
     await visible(page, '.register__actions .nut-button').tap();
+    // A refused submit fails here with what the page said, instead of a bare timeout.
+    const refused = visible(page, '.register__form-error');
+    await Promise.race([
+      page.waitForURL(/pages\/join\/status/, { timeout: 20_000 }).catch(() => undefined),
+      refused.first().waitFor({ timeout: 20_000 }).catch(() => undefined),
+    ]);
+    expect(await refused.allInnerTexts()).toEqual([]);
     await page.waitForURL(/pages\/join\/status/, { timeout: 20_000 });
     const card = visible(page, '.join-status__card').first();
     await card.waitFor({ timeout: 20_000 });
