@@ -3,7 +3,7 @@ export default defineAppConfig({
   // Each role's pages load only for that role, keeping the main package small.
   subPackages: [
     { root: 'pages/resident', pages: ['post-need/index', 'my-needs/index', 'need-detail/index'] },
-    { root: 'pages/member', pages: ['order-hall/index', 'order-detail/index', 'my-tasks/index', 'checkin-code/index', 'my-hours/index', 'my-data/index'] },
+    { root: 'pages/member', pages: ['order-hall/index', 'order-detail/index', 'my-tasks/index', 'checkin-code/index', 'my-hours/index', 'my-data/index', 'record-detail/index', 'dispute/index'] },
     {
       root: 'pages/secretary',
       pages: [

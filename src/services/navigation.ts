@@ -13,6 +13,10 @@ export const ROUTES = {
   memberTasks: '/pages/member/my-tasks/index',
   memberCheckinCode: '/pages/member/checkin-code/index',
   memberHours: '/pages/member/my-hours/index',
+  /** One service record: hours, verifier, evaluations, changes and disputes. */
+  memberRecordDetail: (recordId: string) => `/pages/member/record-detail/index?id=${encodeURIComponent(recordId)}`,
+  /** 申诉 on one served order (with or without a record), and the member's disputes on it. */
+  memberDispute: (orderId: string) => `/pages/member/dispute/index?orderId=${encodeURIComponent(orderId)}`,
   secretaryHome: '/pages/secretary/needs/index',
   secretaryNeeds: '/pages/secretary/needs/index',
   secretaryOrders: '/pages/secretary/orders/index',

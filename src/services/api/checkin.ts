@@ -1,8 +1,11 @@
 import { callFunction } from '../api-client'
 import type { Attendance, QueuedScanResult, ScanData, ScanVerdict } from './types'
+import type { VerifiableOrder } from './types'
 
 export const checkinApi = {
   scan: (data: ScanData) => callFunction<ScanVerdict>('checkin', 'scan', data),
   uploadQueue: (scans: ScanData[]) => callFunction<{ results: QueuedScanResult[] }>('checkin', 'uploadQueue', { scans }),
   attendance: (orderId: string) => callFunction<Attendance>('checkin', 'attendance', { orderId }),
+  /** The orders the caller may scan on: as secretary, as the order's leader, or as the resident served. */
+  verifiableOrders: () => callFunction<{ items: VerifiableOrder[] }>('checkin', 'verifiableOrders', {}),
 }

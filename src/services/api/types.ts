@@ -79,3 +79,23 @@ export type MyHours = z.output<typeof MyHoursView>
 export type ServiceRecord = z.output<typeof RecordViewSchema>
 export type ListMyRecordsData = z.input<typeof ListMyRecordsInput>
 export type DeviceSecret = z.output<typeof DeviceSecretView>
+
+// Hours of one record seen by its member: detail with history and disputes, 申诉, 自评; verifiers' orders.
+import type {
+  DisputeList as DisputeListSchema,
+  DisputeView,
+  RecordDetailView,
+  SelfEvaluateInput,
+  SELF_RATINGS,
+  RECORD_STATUSES,
+} from '@core/records/records.schemas'
+import type { VerifiableOrdersView } from '@core/checkin/checkin.schemas'
+
+export type RecordStatus = (typeof RECORD_STATUSES)[number]
+export type SelfRating = (typeof SELF_RATINGS)[number]
+export type SelfEvaluateData = z.input<typeof SelfEvaluateInput>
+export type RecordDetail = z.output<typeof RecordDetailView>
+export type AuditEntry = RecordDetail['entries'][number]
+export type Dispute = z.output<typeof DisputeView>
+export type DisputeList = z.output<typeof DisputeListSchema>
+export type VerifiableOrder = z.output<typeof VerifiableOrdersView>['items'][number]

@@ -9,6 +9,8 @@ import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
 import { EmptyHint } from '../shared/empty-hint'
 import { formatBusinessDate, formatHours, inShanghai } from '../shared/order-display'
+import { RECORD_STATUS_TEXT } from '../shared/record-display'
+import { MyDisputes } from './my-disputes'
 import { quarterBars, targetPercent } from './hours-chart'
 import './index.scss'
 
@@ -91,6 +93,7 @@ export default function MyHoursPage() {
 
           <Summary hours={hours} />
           <Quarters hours={hours} />
+          <MyDisputes />
 
           <View className="my-hours__section-title">服务记录（共 {hours.total} 条）</View>
           {records.length === 0 ? (
@@ -161,6 +164,9 @@ function Summary({ hours }: { hours: MyHours }) {
       {hours.pendingHours > 0 && (
         <Text className="my-hours__pending-hint">单日超过8小时等情况需社区书记审核，审核通过后计入。</Text>
       )}
+      {hours.awaitingResidentHours > 0 && (
+        <Text className="my-hours__pending-hint">另有 {formatHours(hours.awaitingResidentHours)} 上门服务待居民确认，确认后计入。</Text>
+      )}
     </View>
   )
 }
@@ -188,11 +194,18 @@ function Quarters({ hours }: { hours: MyHours }) {
 
 function RecordCard({ record }: { record: ServiceRecord }) {
   const pending = record.status === 'pending_approval'
+  const state = RECORD_STATUS_TEXT[record.status]
   return (
-    <View className="record-card">
+    <View
+      className="record-card"
+      data-record-id={record.id}
+      onClick={() => void Taro.navigateTo({ url: ROUTES.memberRecordDetail(record.id) })}
+    >
       <View className="record-card__head">
-        <Text className="record-card__content">{record.content}</Text>
-        <Text className={`record-card__hours${pending ? ' record-card__hours--pending' : ''}`}>{formatHours(pending ? record.hoursMeasured : record.hoursCredited)}</Text>
+        <Text className="record-card__content">{record.orderTitle || record.content}</Text>
+        <Text className={`record-card__hours${record.status === 'credited' ? '' : ' record-card__hours--pending'}`}>
+          {formatHours(pending ? record.hoursMeasured : record.hoursCredited)}
+        </Text>
       </View>
       <View className="record-card__line">
         <Text>{formatBusinessDate(record.serviceDate)}</Text>
@@ -205,10 +218,11 @@ function RecordCard({ record }: { record: ServiceRecord }) {
         <Text className={`record-card__badge record-card__badge--${record.source}`}>
           {record.source === 'scan' ? '扫码签到' : '书记补录'}
         </Text>
-        <Text className={`record-card__badge record-card__badge--${pending ? 'pending' : 'credited'}`}>
-          {pending ? '待审核，未计入' : '已计入'}
+        <Text className={`record-card__badge record-card__badge--${record.status === 'credited' ? 'credited' : 'pending'}`}>
+          {record.status === 'credited' ? state.text : `${state.text}，未计入`}
         </Text>
         {record.residentConfirmed && <Text className="record-card__badge record-card__badge--credited">居民已确认</Text>}
+        <Text className="record-card__more">详情 ›</Text>
       </View>
     </View>
   )

@@ -11,6 +11,8 @@ import { ListFooter } from '@/components/list-footer'
 import { OrderCard } from '../shared/order-card'
 import { TASK_PHASES } from '../shared/order-display'
 import { usePagedList } from '@/hooks/use-paged-list'
+import { useRecordLinks } from './use-record-links'
+import { VerifyEntries } from './verify-entries'
 import './index.scss'
 
 /** 我的任务: the orders I accepted, by phase: 待开始 / 服务中 / 已完成. */
@@ -43,6 +45,7 @@ export default function MyTasksPage() {
   usePullDownRefresh(() => refresh(true))
   useReachBottom(() => void list.loadMore())
 
+  const recordLinks = useRecordLinks(list.items, phase === 'done' && list.status === 'ready')
   const current = TASK_PHASES.find((entry) => entry.phase === phase) ?? TASK_PHASES[0]
 
   return (
@@ -55,6 +58,7 @@ export default function MyTasksPage() {
       onRetry={() => refresh()}
     >
       <View className="my-tasks">
+        <VerifyEntries />
         <View className="my-tasks__tabs" role="tablist">
           {TASK_PHASES.map((entry) => (
             <View
@@ -91,9 +95,16 @@ export default function MyTasksPage() {
             <Text className="my-tasks__count">
               {current.title}共 {list.total} 单{phase === 'upcoming' ? '。到场后请在“签到码”页出示签到码。' : ''}
             </Text>
-            {list.items.map((order) => (
-              <OrderCard key={order.id} order={order} now={now} variant="task" />
-            ))}
+            {list.items.map((order) =>
+              phase === 'done' ? (
+                <View key={order.id} className="my-tasks__done">
+                  <OrderCard order={order} now={now} variant="task" />
+                  {recordLinks && <RecordLink orderId={order.id} recordId={recordLinks.get(order.id) ?? null} />}
+                </View>
+              ) : (
+                <OrderCard key={order.id} order={order} now={now} variant="task" />
+              ),
+            )}
             <ListFooter
               shown={list.items.length}
               total={list.total}
@@ -105,5 +116,18 @@ export default function MyTasksPage() {
         )}
       </View>
     </PageShell>
+  )
+}
+
+/** Under a finished task: its service record, or 申诉 when no hours were recorded for it. */
+function RecordLink({ orderId, recordId }: { orderId: string; recordId: string | null }) {
+  return (
+    <View
+      className={`my-tasks__record-link${recordId ? '' : ' my-tasks__record-link--missing'}`}
+      onClick={() => void Taro.navigateTo({ url: recordId ? ROUTES.memberRecordDetail(recordId) : ROUTES.memberDispute(orderId) })}
+    >
+      <Text>{recordId ? '查看服务记录与时长' : '没有计入时长？申诉'}</Text>
+      <Text>›</Text>
+    </View>
   )
 }

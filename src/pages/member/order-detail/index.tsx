@@ -3,12 +3,13 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro'
 import { PageShell, type PageStatus } from '@/components/page-shell'
+import { checkinApi } from '@/services/api/checkin'
 import { ordersApi } from '@/services/api/orders'
 import type { ApiError, ApiResult, Order } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
 import { StateTag } from '../shared/state-tag'
-import { formatMoment, formatSpan, isInvitation, memberActionsOf, memberStateOf, placesLeft } from '../shared/order-display'
+import { clashWarnings, formatMoment, formatSpan, isInvitation, memberActionsOf, memberStateOf, placesLeft } from '../shared/order-display'
 import './index.scss'
 
 type Action = 'accept' | 'decline' | 'cancel'
@@ -29,6 +30,7 @@ export default function MemberOrderDetailPage() {
   const [actionError, setActionError] = useState<string | null>(null)
   const [reason, setReason] = useState('')
   const [now, setNow] = useState(() => new Date())
+  const [canVerify, setCanVerify] = useState(false)
 
   const load = useCallback(
     async (quiet = false) => {
@@ -48,6 +50,11 @@ export default function MemberOrderDetailPage() {
       }
       setOrder(result.data)
       setStatus('ready')
+      // The order's 现场负责人 may scan on it: the server says whether now.
+      if (result.data.leaderMemberId && result.data.leaderMemberId === getSession()?.profile.userId) {
+        const verifiable = await checkinApi.verifiableOrders()
+        setCanVerify(verifiable.ok && verifiable.data.items.some((item) => item.id === orderId))
+      } else setCanVerify(false)
     },
     [orderId],
   )
@@ -104,6 +111,7 @@ export default function MemberOrderDetailPage() {
             {order.requester && <Info label="服务对象" value={`${order.requester.name}  ${order.requester.phone}`} />}
             <Info label="名额" value={`共 ${order.capacity} 人，已接 ${order.acceptedCount} 人，还剩 ${placesLeft(order)} 个`} />
             <Info label="派单方式" value={order.dispatch === 'open' ? '公开招募，先到先得' : '社区定向邀请'} />
+            {order.leaderName && <Info label="现场负责人" value={order.leaderName} />}
             {order.requiredPosts.length > 0 && <Info label="所需岗位" value={order.requiredPosts.join('、')} />}
             {order.requiredSkills.length > 0 && <Info label="所需技能" value={order.requiredSkills.join('、')} />}
             {showCutoff && (
@@ -146,7 +154,16 @@ export default function MemberOrderDetailPage() {
             </View>
           )}
 
+          {canVerify && (
+            <View className="member-order__notice">您是这次服务的现场负责人，可以为到场的党员扫码签到、签退。</View>
+          )}
+
           <View className="member-order__actions">
+            {canVerify && (
+              <Button type="primary" size="large" block onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryScanner(order.id) })}>
+                扫码核验
+              </Button>
+            )}
             {actions.canAccept && (
               <Button type="primary" size="large" block onClick={() => open('accept')}>
                 接单
@@ -172,7 +189,7 @@ export default function MemberOrderDetailPage() {
           <Dialog
             visible={action !== null}
             title={action ? ACTION_WORDS[action].title : ''}
-            confirmText={action ? ACTION_WORDS[action].confirm : '确定'}
+            confirmText={action === 'accept' && order.myClashes.length > 0 ? '仍然接单' : action ? ACTION_WORDS[action].confirm : '确定'}
             cancelText={actionError ? '知道了' : '再想想'}
             hideConfirmButton={actionError !== null}
             closeOnOverlayClick={false}
@@ -181,6 +198,12 @@ export default function MemberOrderDetailPage() {
             onClose={() => setAction(null)}
           >
             <View className="member-order__dialog">
+              {action === 'accept' &&
+                clashWarnings(order, now).map((warning) => (
+                  <Text key={warning} className="member-order__dialog-clash">
+                    {warning}
+                  </Text>
+                ))}
               <Text className="member-order__dialog-text">{action ? dialogText(action, order, now) : ''}</Text>
               {(action === 'decline' || action === 'cancel') && !actionError && (
                 <TextArea

@@ -1,5 +1,5 @@
 import type { Order } from '@/services/api/types'
-import { dateChoices, formatBusinessDate, formatHours, formatSpan, invitationsFirst, memberActionsOf, memberStateOf, placesLeft, shanghaiDate } from './order-display'
+import { clashWarnings, dateChoices, formatBusinessDate, formatHours, formatSpan, invitationsFirst, memberActionsOf, memberStateOf, placesLeft, shanghaiDate } from './order-display'
 
 const order = (overrides: Partial<Order> = {}): Order => ({
   id: 'o1',
@@ -22,6 +22,8 @@ const order = (overrides: Partial<Order> = {}): Order => ({
   requiredPosts: [],
   requiredSkills: [],
   leaderMemberId: null,
+  leaderName: null,
+  myClashes: [],
   myAssignment: null,
   requester: null,
   assignments: null,
@@ -98,5 +100,21 @@ describe('how the member sees an order', () => {
 describe('business dates', () => {
   it('should read a service date as written', () => {
     expect(formatBusinessDate('2026-11-06')).toBe('2026年11月6日')
+  })
+})
+
+describe('the accept warning', () => {
+  it('should name each overlapping order with its times, the day only when it differs', () => {
+    const clashing = order({
+      myClashes: [
+        { id: 'o2', title: '助老送餐', startsAt: '2026-11-24T02:00:00.000Z', endsAt: '2026-11-24T04:00:00.000Z' },
+        { id: 'o3', title: '夜间巡逻', startsAt: '2026-11-23T15:00:00.000Z', endsAt: '2026-11-24T01:30:00.000Z' },
+      ],
+    })
+    expect(clashWarnings(clashing, now)).toEqual([
+      '与已接的「助老送餐」10:00–12:00 时间重叠，同一时间只能在一处服务',
+      '与已接的「夜间巡逻」11月23日 周一 23:00 至 11月24日 周二 09:30 时间重叠，同一时间只能在一处服务',
+    ])
+    expect(clashWarnings(order(), now)).toEqual([])
   })
 })

@@ -54,6 +54,18 @@ export function dateChoices(now: Date, days = 14): { value: string; label: strin
   })
 }
 
+/** 「与已接的「…」10:00–12:00 时间重叠…」 for each accepted order of mine that overlaps this one (the server finds them). */
+export function clashWarnings(order: Pick<Order, 'startsAt' | 'myClashes'>, now: Date = new Date()): string[] {
+  const day = inShanghai(order.startsAt).format('YYYY-MM-DD')
+  return (order.myClashes ?? []).map((clash) => {
+    const sameDay = inShanghai(clash.startsAt).format('YYYY-MM-DD') === day && inShanghai(clash.endsAt).format('YYYY-MM-DD') === day
+    const when = sameDay
+      ? `${inShanghai(clash.startsAt).format('HH:mm')}–${inShanghai(clash.endsAt).format('HH:mm')}`
+      : formatSpan(clash.startsAt, clash.endsAt, now)
+    return `与已接的「${clash.title}」${when} 时间重叠，同一时间只能在一处服务`
+  })
+}
+
 export const placesLeft = (order: Pick<Order, 'capacity' | 'acceptedCount'>): number => Math.max(0, order.capacity - order.acceptedCount)
 
 export const isInvitation = (order: Order): boolean => order.myAssignment?.status === 'invited'

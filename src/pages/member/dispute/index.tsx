@@ -1,0 +1,126 @@
+import { useCallback, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { FormRow } from '@/components/form-row'
+import { PageShell, type PageStatus } from '@/components/page-shell'
+import { ordersApi } from '@/services/api/orders'
+import { recordsApi } from '@/services/api/records'
+import type { ApiError, Dispute, Order } from '@/services/api/types'
+import { ROUTES } from '@/services/navigation'
+import { getSession } from '@/services/session'
+import { DetailCard, InfoRow } from '../shared/detail-card'
+import { DisputeCard } from '../shared/dispute-card'
+import { formatSpan } from '../shared/order-display'
+import './index.scss'
+
+/** 申诉 on one served order — its hours missing or wrong — and the member's disputes on it with the decisions. */
+export default function DisputePage() {
+  const { params } = useRouter()
+  const orderId = params.orderId ? decodeURIComponent(params.orderId) : ''
+  const [order, setOrder] = useState<Order | null>(null)
+  const [disputes, setDisputes] = useState<Dispute[]>([])
+  const [status, setStatus] = useState<PageStatus>('loading')
+  const [error, setError] = useState<ApiError | null>(null)
+  const [reason, setReason] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [submitting, setSubmitting] = useState(false)
+
+  const load = useCallback(
+    async (quiet = false) => {
+      if (!getSession()) return
+      if (!orderId) {
+        setError({ code: 'NOT_FOUND', message: '找不到该服务订单' })
+        setStatus('error')
+        return
+      }
+      if (!quiet) setStatus('loading')
+      const [orderAnswer, disputesAnswer] = await Promise.all([ordersApi.get(orderId), recordsApi.myDisputes()])
+      const failed = !orderAnswer.ok ? orderAnswer.error : !disputesAnswer.ok ? disputesAnswer.error : null
+      if (failed || !orderAnswer.ok || !disputesAnswer.ok) {
+        if (quiet) return
+        setError(failed)
+        setStatus('error')
+        return
+      }
+      setOrder(orderAnswer.data)
+      setDisputes(disputesAnswer.data.items.filter((item) => item.orderId === orderId))
+      setStatus('ready')
+    },
+    [orderId],
+  )
+
+  useDidShow(() => void load(order !== null))
+
+  const submit = async () => {
+    setSubmitting(true)
+    const result = await recordsApi.dispute(orderId, reason.trim())
+    setSubmitting(false)
+    if (!result.ok) {
+      // The reason stays as typed; the server's words go under it.
+      setErrors(result.error.fields ?? { reason: result.error.message })
+      return
+    }
+    setErrors({})
+    setReason('')
+    setDisputes((previous) => [result.data, ...previous.filter((item) => item.id !== result.data.id)])
+    void Taro.showToast({ title: '申诉已提交', icon: 'success' })
+  }
+
+  const open = disputes.some((item) => item.status === 'open')
+  const recordId = disputes.find((item) => item.recordId)?.recordId ?? null
+
+  return (
+    <PageShell title="申诉" backTo={ROUTES.memberTasks} status={status} error={error} onRetry={() => void load()}>
+      {order && (
+        <View className="dispute-page">
+          <DetailCard>
+            <Text className="dispute-page__title">{order.title}</Text>
+            <InfoRow label="服务时间" value={formatSpan(order.startsAt, order.endsAt)} />
+            <InfoRow label="服务地点" value={order.place} />
+            {recordId && (
+              <Text className="dispute-page__link" onClick={() => void Taro.redirectTo({ url: ROUTES.memberRecordDetail(recordId) })}>
+                查看这一单的服务记录 ›
+              </Text>
+            )}
+          </DetailCard>
+
+          {open ? (
+            <View className="dispute-page__notice">您的申诉正在处理中，社区书记核实后会在这里答复。</View>
+          ) : (
+            <View className="dispute-page__form">
+              <Text className="dispute-page__intro">服务时长漏记、记错或没有计入，写明情况向社区书记申诉，书记核实后答复您。</Text>
+              <FormRow label="申诉理由" required hint="例如：我 9:00 到场，签到晚扫了半小时" error={errors.reason ?? errors.orderId}>
+                <TextArea
+                  className="dispute-page__reason"
+                  value={reason}
+                  maxLength={300}
+                  showCount
+                  autoSize
+                  placeholder="请写明哪里不对、实际情况如何"
+                  onChange={(value) => {
+                    setReason(value)
+                    setErrors({})
+                  }}
+                />
+              </FormRow>
+              <View className="dispute-page__actions">
+                <Button type="primary" size="large" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
+                  提交申诉
+                </Button>
+              </View>
+            </View>
+          )}
+
+          <DetailCard title={`我对这一单的申诉（${disputes.length}）`}>
+            {disputes.length === 0 ? (
+              <Text className="dispute-page__none">还没有申诉过。</Text>
+            ) : (
+              disputes.map((dispute) => <DisputeCard key={dispute.id} dispute={dispute} />)
+            )}
+          </DetailCard>
+        </View>
+      )}
+    </PageShell>
+  )
+}
