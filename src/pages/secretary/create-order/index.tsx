@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Checkbox, DatePicker, Input, Picker, TextArea } from '@nutui/nutui-react-taro'
@@ -8,12 +8,11 @@ import { FormRow } from '@/components/form-row'
 import { PageShell, type PageStatus } from '@/components/page-shell'
 import { demandsApi } from '@/services/api/demands'
 import { ordersApi } from '@/services/api/orders'
-import type { ApiError, Demand, Recommendation } from '@/services/api/types'
+import type { ApiError, Demand } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
 import {
   FIELD_OF_CODE,
-  beijingIso,
   emptyOrderForm,
   fieldErrorsOf,
   formFromNeed,
@@ -26,6 +25,8 @@ import {
   type OrderFieldErrors,
   type OrderForm,
 } from './order-form'
+import { LeaderPicker } from './leader-picker'
+import { useRecommendations } from './use-recommendations'
 import './index.scss'
 
 const CATEGORY_OPTIONS = [SERVICE_CATEGORIES.map((category) => ({ label: category, value: category }))]
@@ -49,6 +50,7 @@ export default function CreateOrderPage() {
   const [submitting, setSubmitting] = useState(false)
   const [categoryOpen, setCategoryOpen] = useState(false)
   const [picker, setPicker] = useState<PickerField>(null)
+  const recommended = useRecommendations(form)
 
   const loadNeed = useCallback(async () => {
     if (!demandId || !getSession()) return
@@ -193,10 +195,20 @@ export default function CreateOrderPage() {
         {form.dispatch === 'directed' && (
           <MemberPicker
             form={form}
+            recommended={recommended}
             error={errors.inviteeIds}
             onChange={(inviteeIds) => set({ inviteeIds })}
           />
         )}
+        <View className="create-order__form create-order__leader">
+          <LeaderPicker
+            members={recommended.items}
+            inviteeIds={form.dispatch === 'directed' ? form.inviteeIds : []}
+            value={form.leaderMemberId}
+            error={errors.leaderMemberId}
+            onChange={(leaderMemberId) => set({ leaderMemberId })}
+          />
+        </View>
 
         {formError && <View className="create-order__form-error">{formError}</View>}
         <View className="create-order__actions">
@@ -253,41 +265,18 @@ export default function CreateOrderPage() {
 }
 
 /** 定向派单: the members the server recommends for this time and these posts, each with its reasons. */
-function MemberPicker({ form, error, onChange }: { form: OrderForm; error?: string; onChange: (ids: string[]) => void }) {
-  const [items, setItems] = useState<Recommendation[]>([])
-  const [loading, setLoading] = useState(false)
-  const [loadError, setLoadError] = useState<string | null>(null)
-  const latest = useRef(0)
-
-  const startsAt = beijingIso(form.date, form.startTime)
-  const endsAt = beijingIso(form.date, form.endTime)
-  const postsKey = form.requiredPosts.join(',')
-
-  const load = useCallback(async () => {
-    if (form.endTime <= form.startTime) {
-      setLoadError('请先选好开始和结束时间')
-      return
-    }
-    const ticket = ++latest.current
-    setLoading(true)
-    setLoadError(null)
-    const result = await ordersApi.recommend({
-      startsAt,
-      endsAt,
-      ...(form.demandId ? { demandId: form.demandId } : {}),
-      requiredPosts: form.requiredPosts,
-      limit: 20,
-    })
-    if (ticket !== latest.current) return
-    setLoading(false)
-    if (!result.ok) {
-      setLoadError(result.error.message)
-      return
-    }
-    setItems(result.data.items)
-  }, [startsAt, endsAt, form.demandId, postsKey])
-
-  useEffect(() => void load(), [load])
+function MemberPicker({
+  form,
+  recommended,
+  error,
+  onChange,
+}: {
+  form: OrderForm
+  recommended: ReturnType<typeof useRecommendations>
+  error?: string
+  onChange: (ids: string[]) => void
+}) {
+  const { items, loading, error: loadError, reload: load } = recommended
 
   const toggle = (memberId: string) =>
     onChange(form.inviteeIds.includes(memberId) ? form.inviteeIds.filter((id) => id !== memberId) : [...form.inviteeIds, memberId])

@@ -27,7 +27,7 @@ describe('the create-order form', () => {
     const form = formFromNeed(need, now)
     expect(form).toMatchObject({
       demandId: need.id,
-      title: '家电、水电维修·居民钱一',
+      title: '家电、水电维修·上门服务',
       category: '社区服务',
       place: '',
       date: '2026-11-25',
@@ -37,6 +37,12 @@ describe('the create-order form', () => {
       dispatch: 'directed',
     })
     expect(formFromNeed({ ...need, wantedFrom: '2026-11-20T09:00:00+08:00' }, now).date).toBe('2026-11-24')
+  })
+
+  it("should never put the resident's name in the default title", () => {
+    expect(formFromNeed(need, now).title).not.toContain(need.requesterName)
+    expect(formFromNeed({ ...need, subItem: '其他' }, now).title).toBe('社区服务·上门服务')
+    expect(formFromNeed({ ...need, subItem: null }, now).title).toBe('社区服务·上门服务')
   })
 
   it('should name each wrong field with the server words', () => {
@@ -64,6 +70,11 @@ describe('the create-order form', () => {
     expect(data).toMatchObject({ startsAt: '2026-11-24T09:00:00+08:00', endsAt: '2026-11-24T11:00:00+08:00', capacity: 5, inviteeIds: [] })
     expect(data.demandId).toBeUndefined()
     expect(toCreateOrderData({ ...valid(), inviteeIds: ['a'], dispatch: 'directed' }).inviteeIds).toEqual(['a'])
+  })
+
+  it('should send the 现场负责人 only when one is chosen', () => {
+    expect(toCreateOrderData(valid())).not.toHaveProperty('leaderMemberId')
+    expect(toCreateOrderData({ ...valid(), leaderMemberId: 'm1' }).leaderMemberId).toBe('m1')
   })
 
   it('should put server field paths on the form rows', () => {

@@ -21,9 +21,11 @@ export interface OrderForm {
   dispatch: Dispatch
   requiredPosts: MemberPost[]
   inviteeIds: string[]
+  /** 现场负责人: a member who may scan on this order; empty for none. */
+  leaderMemberId: string
 }
 
-export type OrderField = 'title' | 'category' | 'description' | 'place' | 'startsAt' | 'endsAt' | 'capacity' | 'inviteeIds' | 'demandId'
+export type OrderField = 'title' | 'category' | 'description' | 'place' | 'startsAt' | 'endsAt' | 'capacity' | 'inviteeIds' | 'demandId' | 'leaderMemberId'
 export type OrderFieldErrors = Partial<Record<OrderField, string>>
 
 const pad = (value: number) => String(value).padStart(2, '0')
@@ -56,6 +58,7 @@ export function emptyOrderForm(now = new Date()): OrderForm {
     dispatch: 'open',
     requiredPosts: [],
     inviteeIds: [],
+    leaderMemberId: '',
   }
 }
 
@@ -91,7 +94,8 @@ export function formFromNeed(need: Demand, now = new Date()): OrderForm {
   return {
     ...base,
     demandId: need.id,
-    title: `${need.subItem && need.subItem !== '其他' ? need.subItem : need.category}·${need.requesterName}`.slice(0, 60),
+    // Never the resident's name: the title is shown to every member and kept on their records.
+    title: `${need.subItem && need.subItem !== '其他' ? need.subItem : need.category}·上门服务`.slice(0, 60),
     category: need.category,
     description: need.description,
     // The secretary sees the address masked: left empty, the order takes the need's own address.
@@ -142,6 +146,7 @@ export function toCreateOrderData(form: OrderForm): CreateOrderData {
     dispatch: form.dispatch,
     inviteeIds: form.dispatch === 'directed' ? form.inviteeIds : [],
     requiredPosts: form.requiredPosts,
+    ...(form.leaderMemberId ? { leaderMemberId: form.leaderMemberId } : {}),
   }
 }
 
@@ -162,4 +167,6 @@ export const FIELD_OF_CODE: Record<string, OrderField> = {
   ORDER_INVITEE_NOT_MEMBER: 'inviteeIds',
   DEMAND_NOT_PENDING: 'demandId',
   DEMAND_NOT_FOUND: 'demandId',
+  ORDER_LEADER_NOT_MEMBER: 'leaderMemberId',
+  ORDER_TITLE_NAMES_RESIDENT: 'title',
 }
