@@ -30,6 +30,14 @@ export const ROUTES = {
   secretaryRegistrations: '/pages/secretary/registrations/index',
   secretaryMemberRegister: '/pages/secretary/member-register/index',
   secretaryAccessLog: '/pages/secretary/access-log/index',
+  /** 时长管理: the queues waiting for the secretary, each with its count. */
+  secretaryHours: '/pages/secretary/hours/index',
+  /** One queue of 时长管理 (pending, missing, disputes, resident, refused). */
+  secretaryHoursQueue: (queue: string) => `/pages/secretary/hours-queue/index?queue=${encodeURIComponent(queue)}`,
+  /** Every member's times and hours on one order, with corrections and hand entries. */
+  secretaryOrderHours: (orderId: string) => `/pages/secretary/hours-order/index?id=${encodeURIComponent(orderId)}`,
+  /** One record's changes: who, when, before → after, why. */
+  secretaryRecordHistory: (recordId: string) => `/pages/secretary/hours-record/index?id=${encodeURIComponent(recordId)}`,
   /** The registration form; a 报到单 code fills in the unit and community. */
   joinRegister: (slipCode?: string) => `/pages/join/register/index${slipCode ? `?slip=${encodeURIComponent(slipCode)}` : ''}`,
   joinStatus: '/pages/join/status/index',

@@ -9,3 +9,10 @@ export const checkinApi = {
   /** The orders the caller may scan on: as secretary, as the order's leader, or as the resident served. */
   verifiableOrders: () => callFunction<{ items: VerifiableOrder[] }>('checkin', 'verifiableOrders', {}),
 }
+
+// 被拒绝的扫码 for the secretary's 时长管理.
+import type { RefusedScan, RefusedScansData } from './types'
+
+export const refusedScansApi = {
+  list: (data: RefusedScansData = {}) => callFunction<{ items: RefusedScan[] }>('checkin', 'refusedScans', data),
+}

@@ -99,3 +99,36 @@ export type AuditEntry = RecordDetail['entries'][number]
 export type Dispute = z.output<typeof DisputeView>
 export type DisputeList = z.output<typeof DisputeListSchema>
 export type VerifiableOrder = z.output<typeof VerifiableOrdersView>['items'][number]
+
+// Secretary side: 时长管理 (hours of an order, the review queues, disputes, refused scans).
+import type {
+  AddWalkInInput,
+  CloseMissingCheckoutInput,
+  ConfirmForResidentInput,
+  CorrectRecordInput,
+  EnterRecordInput,
+  HoursQueuesView,
+  ListCommunityRecordsInput,
+  ListDisputesInput,
+  MissingCheckoutView,
+  OrderHoursView,
+  RecordPage,
+  ResolveDisputeInput,
+} from '@core/records/records.schemas'
+import type { RefusedScanView, RefusedScansInput } from '@core/checkin/checkin.schemas'
+
+export type RecordList = z.output<typeof RecordPage>
+export type ListCommunityRecordsData = z.input<typeof ListCommunityRecordsInput>
+export type OrderHours = z.output<typeof OrderHoursView>
+export type OrderHoursMember = OrderHours['members'][number]
+export type HoursQueues = z.output<typeof HoursQueuesView>
+export type ListDisputesData = z.input<typeof ListDisputesInput>
+export type ResolveDisputeData = z.input<typeof ResolveDisputeInput>
+export type MissingCheckout = z.output<typeof MissingCheckoutView>['items'][number]
+export type EnterRecordData = z.input<typeof EnterRecordInput>
+export type CorrectRecordData = z.input<typeof CorrectRecordInput>
+export type CloseMissingCheckoutData = z.input<typeof CloseMissingCheckoutInput>
+export type AddWalkInData = z.input<typeof AddWalkInInput>
+export type ConfirmForResidentData = z.input<typeof ConfirmForResidentInput>
+export type RefusedScan = z.output<typeof RefusedScanView>
+export type RefusedScansData = z.input<typeof RefusedScansInput>

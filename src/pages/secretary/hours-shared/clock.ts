@@ -1,0 +1,35 @@
+// Clock times on a service day: the forms pick HH:mm on the day of a known instant, and send an
+// ISO instant with the +08:00 offset (Beijing time, the server's calendar), whatever zone the phone is in.
+const BEIJING_MS = 8 * 3600_000
+const pad = (value: number) => String(value).padStart(2, '0')
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/
+
+const beijing = (iso: string) => new Date(Date.parse(iso) + BEIJING_MS)
+
+export const isClock = (text: string): boolean => CLOCK.test(text)
+
+/** The Beijing calendar day of an instant, YYYY-MM-DD. */
+export function beijingDay(iso: string): string {
+  const at = beijing(iso)
+  return `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())}`
+}
+
+/** The Beijing clock of an instant, HH:mm. */
+export function beijingClock(iso: string): string {
+  const at = beijing(iso)
+  return `${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}`
+}
+
+/** The instant at `clock` on the Beijing day of `dayOf`: "2026-11-23T09:30:00+08:00". */
+export const atClockOn = (dayOf: string, clock: string): string => `${beijingDay(dayOf)}T${clock}:00+08:00`
+
+/** A Date the hour-minutes picker shows as `clock` (it reads the phone's local hours and minutes). */
+export function clockPickerDate(clock: string, today: Date = new Date()): Date {
+  const at = new Date(today.getTime())
+  at.setHours(Number(clock.slice(0, 2)), Number(clock.slice(3, 5)), 0, 0)
+  return at
+}
+
+/** The picker's chosen hour and minute (`['09', '05']`) as HH:mm. */
+export const clockFromPicked = (values: readonly (string | number | null)[]): string =>
+  `${pad(Number(values[0]))}:${pad(Number(values[1]))}`

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Tag } from '@nutui/nutui-react-taro'
+import type { ServiceRecord } from '@/services/api/types'
+import { formatClock, formatTime } from '../shared/display'
+import { RECORD_STATUS_TEXT, SOURCE_TEXT, formatHours } from './hours-format'
+
+/** One service record: who, which order, when, hours credited (扫码 or 补录) and its state; actions below. */
+export function RecordCard({ record, children }: { record: ServiceRecord; children?: ReactNode }) {
+  const state = RECORD_STATUS_TEXT[record.status]
+  return (
+    <View className="hours-card record-card">
+      <View className="hours-card__head">
+        <Text className="hours-card__title">{record.memberName}</Text>
+        <Tag type={state.tag}>{state.text}</Tag>
+      </View>
+      <Text className="hours-card__line">{record.orderTitle}</Text>
+      <Text className="hours-card__line">
+        {formatTime(record.startedAt)}–{formatClock(record.endedAt)}
+      </Text>
+      <View className="hours-card__figures">
+        <Text className="hours-card__hours">计入 {formatHours(record.hoursCredited)}</Text>
+        <Text className={`hours-source hours-source--${record.source}`}>{SOURCE_TEXT[record.source]}</Text>
+        {record.hoursMeasured !== record.hoursCredited && <Text className="hours-card__muted">实际 {formatHours(record.hoursMeasured)}</Text>}
+      </View>
+      {children}
+    </View>
+  )
+}
