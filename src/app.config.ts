@@ -9,6 +9,7 @@ export default defineAppConfig({
       pages: [
         'needs/index', 'create-order/index', 'orders/index', 'order-detail/index', 'scanner/index', 'record-need/index',
         'registrations/index', 'member-register/index', 'access-log/index',
+        'hours/index', 'hours-queue/index', 'hours-order/index', 'hours-record/index',
       ],
     },
     // 报到: reachable before the member has an account or a member role.

@@ -77,6 +77,9 @@ export default function ProfilePage() {
             )}
             <Cell title="我的资料与隐私" description="查看、导出我的全部信息，申请注销" onClick={() => void Taro.navigateTo({ url: ROUTES.memberMyData })} />
             {roles.includes('secretary') && (
+              <Cell title="时长管理" description="超8小时审核、漏签退、申诉、被拒绝的扫码" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryHours })} />
+            )}
+            {roles.includes('secretary') && (
               <Cell title="信息查看记录" description="谁在何时查看了完整的电话、住址" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryAccessLog })} />
             )}
           </View>

@@ -120,6 +120,15 @@ export default function SecretaryOrderDetailPage() {
             <Text className="order-detail__section-note">
               已签到 {accepted.filter((a) => a.checkedInAt).length} / 已签退 {accepted.filter((a) => a.checkedOutAt).length} / 接单 {accepted.length}
             </Text>
+            <Button
+              className="order-detail__hours"
+              size="small"
+              type="primary"
+              fill="outline"
+              onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrderHours(order.id) })}
+            >
+              时长
+            </Button>
           </View>
           <View className="order-detail__card order-detail__people">
             {assignments.length === 0 && <Text className="order-detail__none">还没有党员接单</Text>}

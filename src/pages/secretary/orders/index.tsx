@@ -64,6 +64,9 @@ export default function SecretaryOrdersPage() {
     <PageShell title="订单" tab="secretary-orders" elderToggle>
       <StatusTabs tabs={TABS} current={tab} onChange={switchTab} />
       <View className="orders-list__actions">
+        <Button size="small" fill="outline" type="primary" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryHours })}>
+          时长管理
+        </Button>
         <Button size="small" fill="outline" type="primary" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryCreateOrder() })}>
           发布组织活动
         </Button>

@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button, Loading, TextArea } from '@nutui/nutui-react-taro'
+import { ChoiceChips } from '@/components/choice-chips'
+import { FieldError } from '@/components/field-error'
+import { FormRow } from '@/components/form-row'
+import { ordersApi } from '@/services/api/orders'
+import type { ApiError, OrderHours, Recommendation } from '@/services/api/types'
+
+const CANDIDATES = 20
+
+export interface WalkInFormProps {
+  order: OrderHours['order']
+  /** Members already on the list, left out of the choices. */
+  onList: string[]
+  onSubmit: (memberId: string, reason: string) => Promise<ApiError | null>
+  onCancel: () => void
+}
+
+/** 添加到名单并签到: a community member who came without accepting (e.g. has no phone), with the reason. */
+export function WalkInForm({ order, onList, onSubmit, onCancel }: WalkInFormProps) {
+  const [candidates, setCandidates] = useState<Recommendation[] | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [memberId, setMemberId] = useState<string | null>(null)
+  const [reason, setReason] = useState('')
+  const [refusal, setRefusal] = useState<ApiError | null>(null)
+  const [sending, setSending] = useState(false)
+
+  useEffect(() => {
+    void ordersApi.recommend({ orderId: order.id, startsAt: order.startsAt, endsAt: order.endsAt, limit: CANDIDATES }).then((result) => {
+      if (result.ok) setCandidates(result.data.items)
+      else setLoadError(result.error.message)
+    })
+  }, [order.id, order.startsAt, order.endsAt])
+
+  const submit = async () => {
+    if (!memberId) {
+      setRefusal({ code: 'VALIDATION_FAILED', message: '请选择要添加的党员', fields: { memberId: '请选择要添加的党员' } })
+      return
+    }
+    setSending(true)
+    const answer = await onSubmit(memberId, reason.trim())
+    setSending(false)
+    setRefusal(answer)
+  }
+
+  const choices = (candidates ?? []).filter((candidate) => !onList.includes(candidate.memberId))
+  const fields = refusal?.fields ?? {}
+  const unplaced = refusal && !fields.memberId && !fields.reason ? refusal.message : null
+
+  return (
+    <View className="hours-card walk-in">
+      <Text className="hours-card__title">添加到名单并签到</Text>
+      <Text className="hours-card__line">为没有接单、到场参加服务的本社区党员（如没有手机）登记签到，签到时间为现在。</Text>
+      <View className="hours-form walk-in__form">
+        <FormRow label="党员" required error={fields.memberId}>
+          {candidates === null && !loadError && <Loading>正在载入本社区党员…</Loading>}
+          {loadError && <Text className="hours-card__muted">{loadError}</Text>}
+          {candidates !== null && choices.length === 0 && <Text className="hours-card__muted">本社区的党员都已在名单上</Text>}
+          {choices.length > 0 && (
+            <ChoiceChips
+              options={choices.map((candidate) => ({
+                value: candidate.memberId,
+                text: candidate.gridName ? `${candidate.name} · ${candidate.gridName}` : candidate.name,
+              }))}
+              value={memberId}
+              onChange={(value) => {
+                setMemberId(value)
+                setRefusal(null)
+              }}
+            />
+          )}
+        </FormRow>
+        <FormRow label="添加理由" required error={fields.reason}>
+          <TextArea
+            className="hours-form__reason"
+            value={reason}
+            placeholder="例如：老党员没有智能手机，现场参加了服务"
+            maxLength={200}
+            showCount
+            onChange={(text) => {
+              setReason(text)
+              setRefusal(null)
+            }}
+          />
+        </FormRow>
+        <FieldError message={unplaced} />
+        <View className="hours-form__buttons">
+          <Button className="hours-form__button" size="large" fill="outline" onClick={onCancel}>
+            取消
+          </Button>
+          <Button className="hours-form__button" size="large" type="primary" loading={sending} disabled={sending} onClick={() => void submit()}>
+            添加并签到
+          </Button>
+        </View>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
+import { PageShell, type PageStatus } from '@/components/page-shell'
+import { hoursAdminApi } from '@/services/api/records'
+import type { ApiError, MissingCheckout } from '@/services/api/types'
+import { ROUTES } from '@/services/navigation'
+import { formatTime } from '../shared/display'
+import { TimeReasonForm } from '../hours-shared/time-reason-form'
+
+const keyOf = (item: MissingCheckout) => `${item.orderId}:${item.memberId}`
+
+/** 漏签退: members checked in on an order that has ended and never checked out; the secretary enters the check-out time. */
+export function MissingCheckoutList() {
+  const [items, setItems] = useState<MissingCheckout[]>([])
+  const [status, setStatus] = useState<PageStatus>('loading')
+  const [error, setError] = useState<ApiError | null>(null)
+  const [closing, setClosing] = useState<string | null>(null)
+
+  const load = async () => {
+    setStatus('loading')
+    const result = await hoursAdminApi.missingCheckouts()
+    if (!result.ok) {
+      setError(result.error)
+      setStatus('error')
+      return
+    }
+    setItems(result.data.items)
+    setStatus(result.data.items.length ? 'ready' : 'empty')
+  }
+
+  useEffect(() => void load(), [])
+
+  const close = async (item: MissingCheckout, checkedOutAt: string, reason: string): Promise<ApiError | null> => {
+    const result = await hoursAdminApi.closeMissingCheckout({ orderId: item.orderId, memberId: item.memberId, checkedOutAt, reason })
+    if (!result.ok) return result.error
+    setClosing(null)
+    setItems(result.data.items)
+    setStatus(result.data.items.length ? 'ready' : 'empty')
+    void Taro.showToast({ title: '已补签退', icon: 'none' })
+    return null
+  }
+
+  return (
+    <PageShell
+      requireLogin={false}
+      status={status}
+      error={error}
+      onRetry={() => void load()}
+      empty={{ title: '没有漏签退', hint: '服务结束后仍未签退的党员会在这里，等您补录签退时间' }}
+    >
+      <View className="hours-page">
+        {items.map((item) => (
+          <View key={keyOf(item)} className="hours-card missing-checkout">
+            <View className="hours-card__head">
+              <Text className="hours-card__title">{item.memberName}</Text>
+              {item.overdue ? <Tag type="danger">逾期</Tag> : <Tag type="warning">未签退</Tag>}
+            </View>
+            <Text className="hours-card__line">{item.title}</Text>
+            <Text className="hours-card__line">签到 {formatTime(item.checkedInAt)} · 订单 {formatTime(item.endsAt)} 结束</Text>
+            {closing === keyOf(item) ? (
+              <TimeReasonForm
+                times={[{ key: 'checkedOutAt', label: '签退时间', initial: item.endsAt }]}
+                reasonLabel="补签退理由"
+                reasonPlaceholder="例如：服务结束时忘记扫码签退，负责人确认11点离开"
+                submitText="保存签退"
+                onSubmit={(times, reason) => close(item, times.checkedOutAt, reason)}
+                onCancel={() => setClosing(null)}
+              />
+            ) : (
+              <View className="hours-card__actions">
+                <Button fill="outline" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrderHours(item.orderId) })}>
+                  订单时长
+                </Button>
+                <Button type="primary" onClick={() => setClosing(keyOf(item))}>
+                  补签退
+                </Button>
+              </View>
+            )}
+          </View>
+        ))}
+      </View>
+    </PageShell>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '时长管理',
+  enablePullDownRefresh: true,
+})
