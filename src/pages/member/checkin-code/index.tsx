@@ -8,7 +8,7 @@ import { PageShell, type PageStatus } from '@/components/page-shell'
 import { useSession } from '@/hooks/use-session'
 import type { ApiError } from '@/services/api/types'
 import { checkinCodeAt, ensureDevice, renewDevice, storedDevice, type CheckinDevice } from '@/services/checkin-device'
-import { useOnline } from '../shared/use-online'
+import { useOnline } from '@/hooks/use-online'
 import './index.scss'
 
 const FIRST_USE_OFFLINE: ApiError = {

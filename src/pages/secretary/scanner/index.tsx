@@ -4,14 +4,19 @@ import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Input, Tag } from '@nutui/nutui-react-taro'
 import { PageShell, type PageStatus } from '@/components/page-shell'
 import { QrScanner } from '@/components/qr-scanner'
+import { checkinApi } from '@/services/api/checkin'
 import { ordersApi } from '@/services/api/orders'
-import type { ApiError, Order } from '@/services/api/types'
+import type { ApiError, Order, VerifiableOrder } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { flushScans, newScan, pendingCount, submitScan, subscribePending, watchNetwork, type FlushReport } from '@/services/scan-queue'
 import { getSession } from '@/services/session'
+import { useOnline } from '@/hooks/use-online'
 import { ORDER_STATUS_TEXT, formatClock, formatSpan, isScanWindowOpen } from '../shared/display'
 import { createRepeatGuard } from './recent-codes'
+import { scanOnline } from './online-scan'
 import { displayOf, flushSummary, type ScanDisplay } from './scan-result'
+import { scannerRoleOf, type ScannerRole } from './scanner-role'
+import { useStationInfo } from './station-info'
 import './index.scss'
 
 /** After a verdict the camera waits this long, so the secretary can read it and the member step aside. */
@@ -26,7 +31,52 @@ const INTENTS = [
 export default function ScannerPage() {
   const { params } = useRouter()
   const [orderId, setOrderId] = useState(params.orderId ? decodeURIComponent(params.orderId) : '')
-  return orderId ? <ScanStation orderId={orderId} /> : <OrderChooser onChoose={setOrderId} />
+  const holder = scannerRoleOf(getSession()?.activeRole)
+  if (orderId) return <ScanStation orderId={orderId} holder={holder} />
+  return holder.asSecretary ? <OrderChooser onChoose={setOrderId} /> : <VerifiableChooser holder={holder} onChoose={setOrderId} />
+}
+
+/** A leader's or a resident's scanner without an order: the orders the server lets them verify. */
+function VerifiableChooser({ holder, onChoose }: { holder: ScannerRole; onChoose: (orderId: string) => void }) {
+  const [orders, setOrders] = useState<VerifiableOrder[]>([])
+  const [status, setStatus] = useState<PageStatus>('loading')
+  const [error, setError] = useState<ApiError | null>(null)
+
+  const load = useCallback(async () => {
+    if (!getSession()) return
+    setStatus('loading')
+    const result = await checkinApi.verifiableOrders()
+    if (!result.ok) {
+      setError(result.error)
+      setStatus('error')
+      return
+    }
+    setOrders(result.data.items)
+    setStatus(result.data.items.length ? 'ready' : 'empty')
+  }, [])
+
+  useEffect(() => void load(), [load])
+
+  return (
+    <PageShell
+      title="扫码核验"
+      backTo={holder.home}
+      status={status}
+      error={error}
+      onRetry={() => void load()}
+      empty={{ title: '现在没有需要您扫码的服务', hint: '您负责的服务或上门为您服务的订单开始前后，可以在这里为党员扫码签到、签退。' }}
+    >
+      <View className="scanner-choose">
+        <Text className="scanner-choose__hint">请选择为哪一单扫码：</Text>
+        {orders.map((order) => (
+          <View key={order.id} className="scanner-choose__item" onClick={() => onChoose(order.id)}>
+            <Text className="scanner-choose__title">{order.title}</Text>
+            <Text className="scanner-choose__meta">{formatSpan(order.startsAt, order.endsAt)}</Text>
+          </View>
+        ))}
+      </View>
+    </PageShell>
+  )
 }
 
 /** The 扫码 tab without an order: the orders whose check-in window is open now. */
@@ -88,9 +138,12 @@ function OrderChooser({ onChoose }: { onChoose: (orderId: string) => void }) {
   )
 }
 
-function ScanStation({ orderId }: { orderId: string }) {
-  const [order, setOrder] = useState<Order | null>(null)
-  const [orderError, setOrderError] = useState<string | null>(null)
+function ScanStation({ orderId, holder }: { orderId: string; holder: ScannerRole }) {
+  const { info, error: orderError, load: loadOrder } = useStationInfo(orderId, holder.asSecretary)
+  const order = info?.order ?? null
+  const online = useOnline()
+  const onlineRef = useRef(online)
+  onlineRef.current = online
   const [pending, setPending] = useState(pendingCount)
   const [result, setResult] = useState<ScanDisplay | null>(null)
   const [history, setHistory] = useState<ScanDisplay[]>([])
@@ -113,14 +166,6 @@ function ScanStation({ orderId }: { orderId: string }) {
     setInFront(false)
     continuous.current = false
   })
-
-  const loadOrder = useCallback(async () => {
-    const answer = await ordersApi.get(orderId)
-    if (answer.ok) {
-      setOrder(answer.data)
-      setOrderError(null)
-    } else if (answer.error.code !== 'NETWORK') setOrderError(answer.error.message)
-  }, [orderId])
 
   const showFlush = useCallback(
     (report: FlushReport) => {
@@ -155,6 +200,8 @@ function ScanStation({ orderId }: { orderId: string }) {
 
   useEffect(() => {
     void loadOrder()
+    // A resident's phone keeps no scans: nothing to watch or upload.
+    if (holder.onlineOnly) return () => undefined
     const stopPending = subscribePending(setPending)
     const stopWatching = watchNetwork(showFlush)
     // Opening the scanner is a good moment to send what an earlier visit kept.
@@ -165,7 +212,7 @@ function ScanStation({ orderId }: { orderId: string }) {
       continuous.current = false
       if (resumeTimer.current) clearTimeout(resumeTimer.current)
     }
-  }, [loadOrder, showFlush, upload])
+  }, [loadOrder, showFlush, upload, holder.onlineOnly])
 
   const handleCode = useCallback(
     async (text: string) => {
@@ -173,7 +220,7 @@ function ScanStation({ orderId }: { orderId: string }) {
       busy.current = true
       setPaused(true)
       const scan = newScan(orderId, text, new Date(), intentRef.current)
-      const outcome = await submitScan(scan)
+      const outcome = holder.onlineOnly ? await scanOnline(scan, onlineRef.current) : await submitScan(scan)
       if (outcome.kind !== 'refused') guard.current.markUsed(text)
       const shown = displayOf(outcome)
       setResult(shown)
@@ -188,7 +235,7 @@ function ScanStation({ orderId }: { orderId: string }) {
       return true
     },
     // scanWithWechat only reads refs and calls back into this function: no dependency of its own.
-    [orderId, loadOrder],
+    [orderId, loadOrder, holder.onlineOnly],
   )
 
   /** WeChat's own camera screen; after each verdict it opens again until the secretary cancels. */
@@ -208,33 +255,36 @@ function ScanStation({ orderId }: { orderId: string }) {
   }
 
   const earlier = history.filter((item) => item.scanId !== result?.scanId)
-  const attendees = (order?.assignments ?? []).filter((assignment) => assignment.status === 'accepted')
-  const checkedIn = attendees.filter((assignment) => assignment.checkedInAt).length
-  const checkedOut = attendees.filter((assignment) => assignment.checkedOutAt).length
+  const backTo = holder.asSecretary ? ROUTES.secretaryOrderDetail(orderId) : holder.home
 
   return (
-    <PageShell title="扫码签到" tab="secretary-scan" backTo={ROUTES.secretaryOrderDetail(orderId)}>
+    <PageShell title={holder.asSecretary ? '扫码签到' : '扫码核验'} tab={holder.tab} backTo={backTo}>
       <View className="scanner">
         <View className="scanner__order">
-          <Text className="scanner__order-title">{order?.title ?? (orderError ? '订单信息暂不可用' : '正在读取订单…')}</Text>
-          {order && (
+          <Text className="scanner__order-title">{info?.title ?? (orderError ? '订单信息暂不可用' : '正在读取订单…')}</Text>
+          {info && (
             <>
-              <Text className="scanner__order-meta">{formatSpan(order.startsAt, order.endsAt)}</Text>
+              {info.startsAt && info.endsAt && <Text className="scanner__order-meta">{formatSpan(info.startsAt, info.endsAt)}</Text>}
               <View className="scanner__counts">
                 <Text className="scanner__count">
-                  已签到 <Text className="scanner__count-number">{checkedIn}</Text>
+                  已签到 <Text className="scanner__count-number">{info.checkedIn}</Text>
                 </Text>
                 <Text className="scanner__count">
-                  已签退 <Text className="scanner__count-number">{checkedOut}</Text>
+                  已签退 <Text className="scanner__count-number">{info.checkedOut}</Text>
                 </Text>
                 <Text className="scanner__count">
-                  应到 <Text className="scanner__count-number">{attendees.length}</Text>
+                  应到 <Text className="scanner__count-number">{info.expected}</Text>
                 </Text>
               </View>
             </>
           )}
           {orderError && <Text className="scanner__order-error">{orderError}</Text>}
         </View>
+        {holder.onlineOnly && (
+          <View className={`scanner__online-only${online ? '' : ' scanner__online-only--offline'}`}>
+            {online ? '请让党员打开“签到码”，对准下方扫码框。扫码需要联网。' : '现在没有网络：居民扫码需要联网，请联网后再扫。'}
+          </View>
+        )}
 
         <View className="scanner__intent" role="radiogroup" aria-label="扫码用途">
           {INTENTS.map((option) => (
