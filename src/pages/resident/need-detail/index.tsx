@@ -5,11 +5,12 @@ import { Button, Step, Steps, Tag, TextArea } from '@nutui/nutui-react-taro'
 import { FieldError } from '@/components/field-error'
 import { PageShell, type PageStatus } from '@/components/page-shell'
 import { useElderMode } from '@/hooks/use-elder-mode'
+import { checkinApi } from '@/services/api/checkin'
 import { demandsApi } from '@/services/api/demands'
 import type { ApiError, Demand, ResidentRating } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
-import { RATING_NAMES, canRate, formatTime, formatWindow, needStatusOf, stepTitle } from '../shared/need-display'
+import { RATING_NAMES, awaitsMyConfirmation, canRate, formatTime, formatWindow, mayVerifyAtHome, needStatusOf, stepTitle } from '../shared/need-display'
 import './index.scss'
 
 const RATINGS: ResidentRating[] = ['satisfied', 'basic', 'unsatisfied']
@@ -21,6 +22,7 @@ export default function NeedDetailPage() {
   const [need, setNeed] = useState<Demand | null>(null)
   const [status, setStatus] = useState<PageStatus>('loading')
   const [error, setError] = useState<ApiError | null>(null)
+  const [canScan, setCanScan] = useState(false)
 
   const load = useCallback(async () => {
     if (!getSession()) return
@@ -38,6 +40,12 @@ export default function NeedDetailPage() {
     }
     setNeed(result.data)
     setStatus('ready')
+    // A home service may be verified by the resident's own phone: the server says for which orders.
+    const order = result.data.order
+    if (order && mayVerifyAtHome(result.data)) {
+      const verifiable = await checkinApi.verifiableOrders()
+      setCanScan(verifiable.ok && verifiable.data.items.some((item) => item.id === order.id && item.as === 'resident'))
+    } else setCanScan(false)
   }, [demandId])
 
   useDidShow(() => void load())
@@ -86,6 +94,26 @@ export default function NeedDetailPage() {
             </View>
           )}
 
+          {canScan && need.order && (
+            <View className="need-detail__card need-detail__scan">
+              <Text className="need-detail__rate-title">{elder ? '党员到了，请扫一下他的码' : '为上门的党员扫码签到'}</Text>
+              <Text className="need-detail__rate-hint">
+                {elder
+                  ? '党员到家后，请他打开签到码，您用手机扫一下；做完了再扫一下。'
+                  : '党员到达后请扫他的签到码签到，服务结束时再扫一次签退。扫码需要联网。'}
+              </Text>
+              <Button type="primary" size="large" block onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryScanner(need.order!.id) })}>
+                扫码核验
+              </Button>
+            </View>
+          )}
+
+          {awaitsMyConfirmation(need) && (
+            <View className="need-detail__awaiting">
+              <Text className="need-detail__awaiting-title">待您确认服务</Text>
+              <Text>{elder ? '党员已经做完了。您确认后，他的服务时长才算数。' : '党员已签退。请确认服务已完成并评价，确认后党员的服务时长才计入。'}</Text>
+            </View>
+          )}
           {canRate(need) && <RateService need={need} elder={elder} onRated={setNeed} />}
 
           <View className="need-detail__section-title">{elder ? '办理进度' : '进度'}</View>

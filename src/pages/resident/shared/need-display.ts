@@ -7,6 +7,7 @@ type TagType = 'default' | 'primary' | 'success' | 'warning' | 'danger' | 'info'
 export function needStatusOf(need: Demand): { text: string; elderText: string; tag: TagType } {
   if (need.status === 'accepted' && need.order) {
     if (need.rating) return { text: '已评价', elderText: '已评价', tag: 'success' }
+    if (awaitsMyConfirmation(need)) return { text: '待您确认服务', elderText: '请您确认', tag: 'warning' }
     if (need.order.status === 'completed') return { text: '待确认评价', elderText: '请您评价', tag: 'warning' }
     if (need.order.status === 'in_service') return { text: '服务中', elderText: '正在上门', tag: 'primary' }
     if (need.order.status === 'cancelled') return { text: '服务已取消', elderText: '已取消', tag: 'default' }
@@ -30,6 +31,14 @@ export const RATING_NAMES: Record<ResidentRating, string> = {
 
 /** A timeline entry as a short step title: the reject reason is shown in full elsewhere. */
 export const stepTitle = (label: string): string => (label.startsWith('社区未受理') ? '社区未受理' : label)
+
+/** The members have checked out and the resident has not confirmed: their hours wait for this confirmation. */
+export const awaitsMyConfirmation = (need: Demand): boolean =>
+  need.status === 'accepted' && !!need.order && need.order.status === 'completed' && !need.order.residentConfirmedAt && !need.rating
+
+/** While the service is on (not finished, not cancelled) the resident may be the one who scans the member in and out. */
+export const mayVerifyAtHome = (need: Demand): boolean =>
+  need.status === 'accepted' && !!need.order && ['published', 'staffed', 'in_service'].includes(need.order.status)
 
 /** The resident can confirm and rate once the service has happened and they have not rated yet. */
 export const canRate = (need: Demand): boolean =>
