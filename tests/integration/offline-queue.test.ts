@@ -3,7 +3,7 @@ import { main as checkin } from '../../cloudfunctions/checkin/index';
 import { main as orders } from '../../cloudfunctions/orders/index';
 import { main as records } from '../../cloudfunctions/records/index';
 import { issueSessionToken } from '../../cloudfunctions/_core/auth';
-import { makeCheckinCode, type DeviceSecret } from '../../cloudfunctions/_core/checkin';
+import { appendToChain, makeCheckinCode, type DeviceSecret } from '../../cloudfunctions/_core/checkin';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { call, failed, inMinutes, ok } from '../support/call';
 import { useWallClock } from '../support/clock';
@@ -14,14 +14,17 @@ import { openSuiteDatabase } from '../support/test-database';
 const CHINESE = /[\u4e00-\u9fa5]/;
 /** 09:00 in Shanghai. */
 const START = new Date('2026-11-23T01:00:00Z');
-const at = (minutesAfterStart: number) => new Date(START.getTime() + minutesAfterStart * 60_000);
+/** Each test runs on a day of its own, from 09:00: a member serving in one test's order is not free in the next's. */
+let today = START;
+const at = (minutesAfterStart: number) => new Date(today.getTime() + minutesAfterStart * 60_000);
 
-interface QueuedScan {
-  scanId: string;
-  orderId: string;
-  code: string;
-  scannedAt: string;
-  intent?: string;
+type QueuedScan = ReturnType<typeof appendToChain>;
+
+/** A verifier's phone: its own device secret and the head of the chain of scans it queued offline. */
+interface Phone {
+  verifier: TestUser;
+  device: { deviceId: string; secretHex: string };
+  head: { counter: number; hash: string };
 }
 interface QueuedResult {
   scanId: string;
@@ -40,10 +43,14 @@ describe('离线扫码: uploading scans queued offline', () => {
     db = await openSuiteDatabase();
     community = await buildCommunity(db, 'Q', { members: 14, residents: 0 });
   });
-  // Every test starts at 09:00 with fresh phones, so that no two tests share a member's code.
+  // Every test starts at 09:00 of its own day with fresh phones, so that no two tests share a member's code.
+  let testNumber = 0;
+  let phone: Phone;
   beforeEach(async () => {
-    clock.set(START);
-    for (const member of community.members) devices.set(member.id, await ok(call(checkin, 'issueDeviceSecret', {}, member)));
+    today = new Date(START.getTime() + testNumber++ * 86_400_000);
+    clock.set(today);
+    for (const member of community.members) devices.set(member.id, await ok(call(checkin, 'issueDeviceSecret', {}, signedInNow(member))));
+    phone = await phoneOf(community.secretary);
   });
   afterAll(async () => {
     clock.restore();
@@ -66,16 +73,29 @@ describe('离线扫码: uploading scans queued offline', () => {
     return order as { id: string };
   }
 
-  /** A scan as the secretary's phone keeps it while offline: the code shown at that moment and the moment itself. */
-  const queued = (orderId: string, who: TestUser, scannedAt: Date): QueuedScan => ({
-    scanId: randomUUID(),
-    orderId,
-    code: makeCheckinCode(deviceOf(who), scannedAt),
-    scannedAt: scannedAt.toISOString(),
-  });
+  async function phoneOf(verifier: TestUser): Promise<Phone> {
+    const device = await ok(call(checkin, 'issueVerifierDevice', {}, signedInNow(verifier)));
+    return { verifier, device, head: { counter: device.lastCounter, hash: device.lastHash } };
+  }
 
-  const upload = async (scans: QueuedScan[], verifier: TestUser = community.secretary) =>
-    (await ok<{ results: QueuedResult[] }>(call(checkin, 'uploadQueue', { scans }, verifier))).results;
+  /** A scan as a verifier's phone keeps it while offline: the code shown then, the moment, signed onto the phone's chain. */
+  const queued = (
+    orderId: string,
+    who: TestUser,
+    scannedAt: Date,
+    options: { on?: Phone; code?: string; scanId?: string; intent?: 'auto' | 'in' | 'out' } = {},
+  ): QueuedScan => {
+    const on = options.on ?? phone;
+    const entry = appendToChain(on.device, on.head, {
+      scanId: options.scanId ?? randomUUID(), orderId, code: options.code ?? makeCheckinCode(deviceOf(who), scannedAt),
+      intent: options.intent ?? 'auto', scannedAt: scannedAt.toISOString(),
+    });
+    on.head = { counter: entry.counter, hash: entry.hash };
+    return entry;
+  };
+
+  const upload = async (scans: QueuedScan[], on: Phone = phone) =>
+    (await ok<{ results: QueuedResult[] }>(call(checkin, 'uploadQueue', { deviceId: on.device.deviceId, scans }, signedInNow(on.verifier)))).results;
   const resultOf = (results: QueuedResult[], scan: QueuedScan) => results.find((result) => result.scanId === scan.scanId)!;
 
   const recordsOf = (orderId: string) =>
@@ -109,36 +129,6 @@ describe('离线扫码: uploading scans queued offline', () => {
     expect((await db.query('select status from orders where id = $1', [order.id]))[0].status).toBe('completed');
   });
 
-  it('should sort by the instant, not the text, when scan times carry different offsets', async () => {
-    const who = member(1);
-    const order = await orderAcceptedBy([who], 10, 70);
-    // 09:08 in Shanghai written with +08:00, and 10:05 in Shanghai written in UTC: as text, the check-out sorts first.
-    const checkIn = { ...queued(order.id, who, at(8)), scannedAt: '2026-11-23T09:08:00+08:00' };
-    const checkOut = { ...queued(order.id, who, at(65)), scannedAt: '2026-11-23T02:05:00Z' };
-    clock.set(at(180));
-
-    const results = await upload([checkIn, checkOut]);
-
-    expect(resultOf(results, checkIn)).toMatchObject({ ok: true, verdict: { outcome: 'checked_in' } });
-    expect(resultOf(results, checkOut)).toMatchObject({ ok: true, verdict: { outcome: 'checked_out', minutesCredited: 57 } });
-    expect(await attendanceOf(order.id)).toEqual([{ member_id: who.id, checked_in_at: at(8), checked_out_at: at(65) }]);
-    expect(await recordsOf(order.id)).toEqual([expect.objectContaining({ minutes_credited: 57 })]);
-  });
-
-  it('should judge a scan sent without a scan time as made now, after the queued ones', async () => {
-    const who = member(6);
-    const order = await orderAcceptedBy([who], 10, 70);
-    const checkIn = queued(order.id, who, at(9));
-    clock.set(at(60));
-    const { scannedAt: _now, ...checkOutNow } = queued(order.id, who, at(60));
-
-    const results = await upload([checkOutNow as QueuedScan, checkIn]);
-
-    expect(resultOf(results, checkIn)).toMatchObject({ ok: true, verdict: { outcome: 'checked_in' } });
-    expect(resultOf(results, checkOutNow as QueuedScan)).toMatchObject({ ok: true, verdict: { outcome: 'checked_out', minutesCredited: 51 } });
-    expect(await attendanceOf(order.id)).toEqual([{ member_id: who.id, checked_in_at: at(9), checked_out_at: at(60) }]);
-  });
-
   it('should answer a batch uploaded twice with duplicates and count it once', async () => {
     const who = member(2);
     const order = await orderAcceptedBy([who], 10, 70);
@@ -166,8 +156,8 @@ describe('离线扫码: uploading scans queued offline', () => {
     const [first, second, third] = [member(3), member(4), member(5)];
     const order = await orderAcceptedBy([first, second, third], 10, 70);
     const good1 = queued(order.id, first, at(5));
-    const genuine = queued(order.id, second, at(6));
-    const bad = { ...genuine, code: genuine.code.slice(0, -1) + (genuine.code.endsWith('0') ? '1' : '0') };
+    const genuine = makeCheckinCode(deviceOf(second), at(6));
+    const bad = queued(order.id, second, at(6), { code: genuine.slice(0, -1) + (genuine.endsWith('0') ? '1' : '0') });
     const good2 = queued(order.id, third, at(7));
     clock.set(at(60));
 
@@ -191,7 +181,7 @@ describe('离线扫码: uploading scans queued offline', () => {
     const [first, third] = [member(6), member(7)];
     const order = await orderAcceptedBy([first, third], 10, 70);
     const good1 = queued(order.id, first, at(5));
-    const garbled = { ...queued(order.id, first, at(6)), code: `DY1.${'0'.repeat(36)}.5000000.${'0'.repeat(20)}` };
+    const garbled = queued(order.id, first, at(6), { code: `DY1.${'0'.repeat(36)}.5000000.${'0'.repeat(20)}` });
     const good2 = queued(order.id, third, at(7));
     clock.set(at(60));
 
@@ -209,8 +199,9 @@ describe('离线扫码: uploading scans queued offline', () => {
     clock.set(at(30));
     await upload([mine]);
     const before = await countRows(db);
+    const leaderPhone = await phoneOf(leader);
 
-    const results = await upload([{ ...queued(order.id, other, at(6)), scanId: mine.scanId }], leader);
+    const results = await upload([queued(order.id, other, at(31), { on: leaderPhone, scanId: mine.scanId })], leaderPhone);
 
     expect(results).toEqual([
       { scanId: mine.scanId, ok: false, verdict: null, error: { code: 'CHECKIN_SCAN_ID_REUSED', message: expect.stringMatching(CHINESE) } },
@@ -228,8 +219,8 @@ describe('离线扫码: uploading scans queued offline', () => {
     const oldPhone = deviceOf(who);
     const offlineScan = queued(order.id, who, at(9));
     clock.set(at(20));
-    await ok(call(checkin, 'issueDeviceSecret', {}, who));
-    const afterward = { ...queued(order.id, who, at(25)), code: makeCheckinCode(oldPhone, at(25)) };
+    await ok(call(checkin, 'issueDeviceSecret', {}, signedInNow(who)));
+    const afterward = queued(order.id, who, at(25), { code: makeCheckinCode(oldPhone, at(25)) });
     clock.set(at(40));
 
     const results = await upload([offlineScan, afterward]);
@@ -245,11 +236,11 @@ describe('离线扫码: uploading scans queued offline', () => {
     const queuedIn = queued(order.id, offline, at(12));
     const queuedOut = queued(order.id, offline, at(68));
     clock.set(at(11));
-    await ok(call(checkin, 'scan', { scanId: randomUUID(), orderId: order.id, code: makeCheckinCode(deviceOf(online), new Date()) }, community.secretary));
+    await ok(call(checkin, 'scan', { scanId: randomUUID(), orderId: order.id, code: makeCheckinCode(deviceOf(online), new Date()) }, secretaryNow()));
     clock.set(at(69));
-    await ok(call(checkin, 'scan', { scanId: randomUUID(), orderId: order.id, code: makeCheckinCode(deviceOf(online), new Date()) }, community.secretary));
+    await ok(call(checkin, 'scan', { scanId: randomUUID(), orderId: order.id, code: makeCheckinCode(deviceOf(online), new Date()) }, secretaryNow()));
     clock.set(at(75));
-    expect((await ok(call(orders, 'complete', { orderId: order.id }, community.secretary))).status).toBe('completed');
+    expect((await ok(call(orders, 'complete', { orderId: order.id }, secretaryNow()))).status).toBe('completed');
     clock.set(at(90));
 
     const results = await upload([queuedIn, queuedOut]);
@@ -316,11 +307,11 @@ describe('离线扫码: uploading scans queued offline', () => {
         [evening.id],
       );
       expect(held).toMatchObject({ status: 'pending_approval', minutes_credited: 60 });
-      const hours = await ok(call(records, 'myHours', {}, who));
+      const hours = await ok(call(records, 'myHours', {}, signedInNow(who)));
       expect(hours).toMatchObject({ creditedHours: 8, scannedHours: 8, pendingHours: 1, services: 2 });
       expect(hours.byQuarter[3]).toEqual({ quarter: 4, hours: 8, services: 2 });
 
-      const approved = await ok(call(records, 'approve', { recordId: held.id, reason: '重阳节活动延时，情况属实' }, community.secretary));
+      const approved = await ok(call(records, 'approve', { recordId: held.id, reason: '重阳节活动延时，情况属实' }, secretaryNow()));
 
       expect(approved).toMatchObject({ id: held.id, status: 'credited', hoursCredited: 1 });
       expect((await db.query('select status from service_records where id = $1', [held.id]))[0].status).toBe('credited');
@@ -330,8 +321,8 @@ describe('离线扫码: uploading scans queued offline', () => {
           before: { status: 'pending_approval' }, after: { status: 'credited' },
         },
       ]);
-      expect(await ok(call(records, 'myHours', {}, who))).toMatchObject({ creditedHours: 9, pendingHours: 0, services: 3 });
-      const again = await failed(call(records, 'approve', { recordId: held.id, reason: '再次审核' }, community.secretary));
+      expect(await ok(call(records, 'myHours', {}, signedInNow(who)))).toMatchObject({ creditedHours: 9, pendingHours: 0, services: 3 });
+      const again = await failed(call(records, 'approve', { recordId: held.id, reason: '再次审核' }, secretaryNow()));
       expect(again.code).toBe('RECORD_NOT_PENDING');
       expect(await countRows(db, ['record_audit'])).toEqual({ record_audit: 1 });
     });
@@ -346,7 +337,7 @@ describe('离线扫码: uploading scans queued offline', () => {
 
       expect(resultOf(results, batch[1]).verdict).toMatchObject({ minutesCredited: 540, pendingApproval: true });
       expect(await recordsOf(order.id)).toEqual([expect.objectContaining({ minutes_credited: 540, status: 'pending_approval' })]);
-      const hours = await ok(call(records, 'myHours', {}, who));
+      const hours = await ok(call(records, 'myHours', {}, signedInNow(who)));
       expect(hours.pendingHours).toBe(9);
       expect(hours.creditedHours).toBeLessThan(9);
     });
@@ -375,7 +366,7 @@ describe('离线扫码: uploading scans queued offline', () => {
       ]);
     });
 
-    it('should let the secretary close it by hand, capped at the scheduled length + 30 minutes, audited', async () => {
+    it('should let the secretary close it by hand as a hand entry, capped at the scheduled length, audited', async () => {
       const who = member(4);
       const order = await orderAcceptedBy([who], 10, 70);
       clock.set(at(10));
@@ -389,18 +380,18 @@ describe('离线扫码: uploading scans queued offline', () => {
       }, secretaryNow()));
 
       expect(after.items.map((item: { orderId: string }) => item.orderId)).not.toContain(order.id);
-      expect(await recordsOf(order.id)).toEqual([{ member_id: who.id, minutes_measured: 180, minutes_credited: 90, source: 'manual', status: 'credited' }]);
+      expect(await recordsOf(order.id)).toEqual([{ member_id: who.id, minutes_measured: 180, minutes_credited: 60, source: 'manual', status: 'credited' }]);
       const [record] = await db.query<{ id: string }>('select id from service_records where order_id = $1', [order.id]);
       const audit = await db.query('select actor_id, action, reason, after from record_audit where record_id = $1', [record.id]);
       expect(audit).toEqual([{
         actor_id: community.secretary.id, action: 'close_missing_checkout', reason: '党员忘记签退，已电话核实',
-        after: { checkedOutAt: at(190).toISOString(), minutesCredited: 90 },
+        after: { checkedOutAt: at(190).toISOString(), minutesCredited: 60, status: 'credited' },
       }]);
       expect(await db.query('select checked_out_at, check_out_scan_id from attendance where order_id = $1', [order.id])).toEqual([
         { checked_out_at: at(190), check_out_scan_id: null },
       ]);
       expect((await db.query('select status from orders where id = $1', [order.id]))[0].status).toBe('completed');
-      expect(await ok(call(records, 'myHours', {}, signedInNow(who)))).toMatchObject({ manualHours: 1.5, scannedHours: 0, creditedHours: 1.5 });
+      expect(await ok(call(records, 'myHours', {}, signedInNow(who)))).toMatchObject({ manualHours: 1, scannedHours: 0, creditedHours: 1 });
       const twice = await failed(call(records, 'closeMissingCheckout', {
         orderId: order.id, memberId: who.id, checkedOutAt: at(100).toISOString(), reason: '再补一次',
       }, secretaryNow()));
@@ -422,6 +413,149 @@ describe('离线扫码: uploading scans queued offline', () => {
       expect(error).toMatchObject({ code: 'RECORD_CHECKOUT_BEFORE_CHECKIN', fields: { checkedOutAt: expect.stringMatching(CHINESE) } });
       expect(await countRows(db)).toEqual(before);
       expect(await attendanceOf(order.id)).toEqual([expect.objectContaining({ checked_out_at: null })]);
+    });
+  });
+
+  describe('a queue the server can trust: the verifier phone’s signed chain', () => {
+    const refusalCodes = async (orderId: string) =>
+      (await db.query<{ code: string }>('select code from scan_refusals where order_id = $1 order by counter nulls first, received_at', [orderId])).map((row) => row.code);
+
+    it('should refuse every scan of a phone the server never issued, and keep each refusal', async () => {
+      const who = member(0);
+      const order = await orderAcceptedBy([who], 10, 70);
+      const stranger: Phone = { verifier: community.secretary, device: { deviceId: randomUUID(), secretHex: 'ab'.repeat(20) }, head: { counter: 0, hash: '0'.repeat(64) } };
+      const batch = [queued(order.id, who, at(9), { on: stranger }), queued(order.id, who, at(60), { on: stranger })];
+      clock.set(at(90));
+      const before = await countRows(db);
+
+      const error = await failed(call(checkin, 'uploadQueue', { deviceId: stranger.device.deviceId, scans: batch }, secretaryNow()));
+
+      expect(error.code).toBe('CHECKIN_DEVICE_UNKNOWN');
+      expect(error.message).toMatch(CHINESE);
+      expect(await countRows(db)).toEqual(before);
+      expect(await refusalCodes(order.id)).toEqual(['CHECKIN_DEVICE_UNKNOWN', 'CHECKIN_DEVICE_UNKNOWN']);
+    });
+
+    it('should refuse another user’s phone as unknown: a device belongs to the verifier it was issued to', async () => {
+      const who = member(1);
+      const order = await orderAcceptedBy([who], 10, 70);
+      const scan = queued(order.id, who, at(9));
+      clock.set(at(30));
+      const error = await failed(call(checkin, 'uploadQueue', { deviceId: phone.device.deviceId, scans: [scan] }, signedInNow(member(2))));
+      expect(error.code).toBe('CHECKIN_DEVICE_UNKNOWN');
+      expect(await attendanceOf(order.id)).toEqual([]);
+    });
+
+    it('should take a queue only in chain order: a missing entry is refused until it comes, then both count', async () => {
+      const who = member(3);
+      const order = await orderAcceptedBy([who], 10, 70);
+      const checkIn = queued(order.id, who, at(9));
+      const checkOut = queued(order.id, who, at(62));
+      clock.set(at(90));
+
+      const gap = await upload([checkOut]);
+      expect(gap).toEqual([{ scanId: checkOut.scanId, ok: false, verdict: null, error: { code: 'CHECKIN_QUEUE_OUT_OF_ORDER', message: expect.stringMatching(CHINESE) } }]);
+      expect(await attendanceOf(order.id)).toEqual([]);
+
+      const whole = await upload([checkIn, checkOut]);
+      expect(whole.map((result) => [result.ok, result.verdict?.outcome])).toEqual([[true, 'checked_in'], [true, 'checked_out']]);
+      expect(await recordsOf(order.id)).toEqual([expect.objectContaining({ member_id: who.id, minutes_credited: 53 })]);
+    });
+
+    it('should refuse an entry whose contents were changed after signing, and every entry after it', async () => {
+      const [first, second] = [member(4), member(5)];
+      const order = await orderAcceptedBy([first, second], 10, 70);
+      const genuine = queued(order.id, first, at(9));
+      const forged = { ...genuine, scannedAt: at(11).toISOString() };
+      const next = queued(order.id, second, at(12));
+      clock.set(at(30));
+
+      const results = await upload([forged, next]);
+
+      expect(results.map((result) => result.error?.code)).toEqual(['CHECKIN_QUEUE_SIGNATURE_INVALID', 'CHECKIN_QUEUE_BROKEN']);
+      expect(await attendanceOf(order.id)).toEqual([]);
+      expect(await refusalCodes(order.id)).toEqual(['CHECKIN_QUEUE_SIGNATURE_INVALID', 'CHECKIN_QUEUE_BROKEN']);
+    });
+
+    it('should refuse an entry whose time goes backwards, as the phone’s clock was set back', async () => {
+      const [first, second] = [member(6), member(7)];
+      const order = await orderAcceptedBy([first, second], 10, 70);
+      const later = queued(order.id, first, at(20));
+      const earlier = queued(order.id, second, at(15));
+      clock.set(at(30));
+
+      const results = await upload([later, earlier]);
+
+      expect(results.map((result) => [result.ok, result.error?.code ?? null])).toEqual([[true, null], [false, 'CHECKIN_QUEUE_TIME_BACKWARDS']]);
+      expect((await attendanceOf(order.id)).map((row) => row.member_id)).toEqual([first.id]);
+    });
+
+    it('should refuse an entry dated before the phone’s last online contact', async () => {
+      const [first, second] = [member(8), member(9)];
+      const order = await orderAcceptedBy([first, second], 10, 70);
+      clock.set(at(20));
+      await upload([queued(order.id, first, at(12))]);
+      // The upload at 09:20 was the phone's last contact: a scan claiming 09:15 was not made offline since.
+      const backdated = queued(order.id, second, at(15));
+      clock.set(at(40));
+
+      const results = await upload([backdated]);
+
+      expect(results[0].error?.code).toBe('CHECKIN_QUEUE_BEFORE_SYNC');
+      expect((await attendanceOf(order.id)).map((row) => row.member_id)).toEqual([first.id]);
+    });
+
+    it('should refuse a queued time ahead of the server’s, a scan older than 7 days, and a check-out before an online check-in', async () => {
+      const [ahead, old, late] = [member(10), member(11), member(12)];
+      const order = await orderAcceptedBy([ahead, old, late], 10, 70);
+      const lateOut = queued(order.id, late, at(12), { intent: 'out' });
+      clock.set(at(15));
+      await ok(call(checkin, 'scan', { scanId: randomUUID(), orderId: order.id, code: makeCheckinCode(deviceOf(late), new Date()), intent: 'in' }, secretaryNow()));
+      expect((await upload([lateOut]))[0].error?.code).toBe('CHECKIN_OUT_BEFORE_IN');
+
+      const future = queued(order.id, ahead, at(25));
+      expect((await upload([future]))[0].error?.code).toBe('CHECKIN_SCAN_TIME_INVALID');
+
+      const oldPhone = await phoneOf(community.secretary);
+      const stale = queued(order.id, old, at(20), { on: oldPhone });
+      clock.set(at(20 + 8 * 24 * 60));
+      expect((await upload([stale], oldPhone))[0].error?.code).toBe('CHECKIN_SCAN_TOO_OLD');
+    });
+
+    it('should give a resident no offline device, and list every refused scan for the secretary', async () => {
+      const resident = await buildCommunity(db, 'R', { members: 0, residents: 1 });
+      const noDevice = await failed(call(checkin, 'issueVerifierDevice', {}, signedInNow(resident.residents[0])));
+      expect(noDevice.code).toBe('CHECKIN_NO_VERIFIER_DEVICE');
+
+      const who = member(13);
+      const order = await orderAcceptedBy([who], 10, 70);
+      const forged = { ...queued(order.id, who, at(9)), scannedAt: at(10).toISOString() };
+      clock.set(at(30));
+      await upload([forged]);
+      await failed(call(checkin, 'scan', { scanId: randomUUID(), orderId: order.id, code: makeCheckinCode(deviceOf(member(0)), new Date()) }, secretaryNow()));
+
+      const { items } = await ok(call(checkin, 'refusedScans', { orderId: order.id }, secretaryNow()));
+      expect(items).toEqual([
+        expect.objectContaining({ offline: false, code: 'CHECKIN_NOT_ASSIGNED', memberName: member(0).name, verifierName: community.secretary.name, orderTitle: '村委会门前清扫' }),
+        expect.objectContaining({ offline: true, code: 'CHECKIN_QUEUE_SIGNATURE_INVALID', scannedAt: at(10).toISOString(), receivedAt: at(30).toISOString() }),
+      ]);
+      const queues = await ok(call(records, 'queues', {}, secretaryNow()));
+      expect(queues.refusedScans).toBeGreaterThanOrEqual(2);
+    });
+
+    it('should never deadlock two phones uploading queues for the same orders in opposite order, and lose no scan', async () => {
+      const people = [member(0), member(1), member(2), member(3)];
+      const first = await orderAcceptedBy(people.slice(0, 2), 10, 70);
+      const second = await orderAcceptedBy(people.slice(2), 10, 70);
+      const leaderPhone = await phoneOf(community.secretary);
+      const mine = [queued(first.id, people[0], at(9)), queued(second.id, people[2], at(10))];
+      const theirs = [queued(second.id, people[3], at(9), { on: leaderPhone }), queued(first.id, people[1], at(10), { on: leaderPhone })];
+      clock.set(at(30));
+
+      const [a, b] = await Promise.all([upload(mine), upload(theirs, leaderPhone)]);
+
+      expect([...a, ...b].map((result) => [result.ok, result.error?.code ?? null])).toEqual([[true, null], [true, null], [true, null], [true, null]]);
+      expect((await attendanceOf(first.id)).length + (await attendanceOf(second.id)).length).toBe(4);
     });
   });
 });

@@ -70,11 +70,13 @@ describe('补录、更正、申诉: hand entries, corrections and disputes, all 
     const member = a.members[2];
     const order = await pastOrder(member);
     const device = await ok(call(checkin, 'issueDeviceSecret', {}, member));
-    const scan = (scannedAt: string) =>
-      ok(call(checkin, 'scan', { scanId: randomUUID(), orderId: order.id, code: makeCheckinCode(device, new Date(scannedAt)), scannedAt }, a.secretary));
-    clock.set(new Date('2026-11-23T04:00:00Z'));
+    const scan = (scannedAt: string) => {
+      clock.set(new Date(scannedAt));
+      return ok(call(checkin, 'scan', { scanId: randomUUID(), orderId: order.id, code: makeCheckinCode(device, new Date(scannedAt)) }, a.secretary));
+    };
     await scan(at('09:25'));
     const out = await scan(at('09:40'));
+    clock.set(new Date('2026-11-23T04:00:00Z'));
     expect(out.minutesCredited).toBe(15);
     const [{ id: recordId }] = await db.query<{ id: string }>('select id from service_records where order_id = $1 and member_id = $2', [order.id, member.id]);
 

@@ -78,13 +78,10 @@ describe('the 三单 loop, end to end through the cloud functions', () => {
     expect(outB.minutesCredited).toBe(90); // 135 measured, capped at 60 scheduled + 30
     expect((await ok(call(orders, 'get', { orderId: order.id }, secretary))).status).toBe('completed');
 
-    const hours = await ok(call(records, 'myHours', {}, memberA));
-    expect(hours).toMatchObject({ creditedHours: 1.25, scannedHours: 1.25, manualHours: 0, services: 1, targetHours: 25 });
-    expect(hours.byQuarter[3]).toEqual({ quarter: 4, hours: 1.25, services: 1 });
-    // The record outlives the order: the resident's address in it is masked, even to the member who served.
-    expect(hours.records[0]).toMatchObject({
-      content: '爱心扶助：陪伴独居老人', place: '测试小****', serviceDate: '2026-11-23', certifiedBy: '测试社区L', source: 'scan',
-    });
+    // A home service counts once the resident confirms it happened: until then it waits, shown apart.
+    const waiting = await ok(call(records, 'myHours', {}, memberA));
+    expect(waiting).toMatchObject({ creditedHours: 0, awaitingResidentHours: 1.25, services: 0 });
+    expect(waiting.records[0]).toMatchObject({ status: 'awaiting_resident', residentConfirmed: false, verifierName: secretary.name, orderTitle: order.title });
 
     const rated = await ok(call(demands, 'confirmService', { demandId: need.id, rating: 'satisfied', comment: '很贴心' }, resident));
     expect(rated.rating).toEqual({ rating: 'satisfied', comment: '很贴心' });
@@ -93,12 +90,21 @@ describe('the 三单 loop, end to end through the cloud functions', () => {
     ]);
     expect((await failed(call(demands, 'confirmService', { demandId: need.id, rating: 'basic' }, resident))).code).toBe('DEMAND_ALREADY_RATED');
 
-    await ok(call(records, 'selfEvaluate', { orderId: order.id, comment: '陪老人聊了家常，打扫了厨房' }, memberA));
+    const hours = await ok(call(records, 'myHours', {}, memberA));
+    expect(hours).toMatchObject({ awaitingResidentHours: 0, creditedHours: 1.25, scannedHours: 1.25, manualHours: 0, services: 1, targetHours: 25 });
+    expect(hours.byQuarter[3]).toEqual({ quarter: 4, hours: 1.25, services: 1 });
+    // The record outlives the order: the resident's address in it is masked, even to the member who served.
+    expect(hours.records[0]).toMatchObject({
+      content: '爱心扶助：陪伴独居老人', place: '测试小****', serviceDate: '2026-11-23', certifiedBy: '测试社区L', source: 'scan',
+    });
+
+
+    await ok(call(records, 'selfEvaluate', { orderId: order.id, rating: 'good', comment: '陪老人聊了家常，打扫了厨房' }, memberA));
     const graded = await ok(call(orders, 'evaluate', { orderId: order.id, rating: 'excellent', comment: '服务周到' }, secretary));
     expect(graded.evaluation).toEqual({ rating: 'excellent', comment: '服务周到' });
 
     const record = (await ok(call(records, 'myHours', {}, memberA))).records[0];
-    expect(record).toMatchObject({ residentConfirmed: true, residentRating: 'satisfied', organisationRating: 'excellent', selfEvaluation: '陪老人聊了家常，打扫了厨房' });
+    expect(record).toMatchObject({ residentConfirmed: true, residentRating: 'satisfied', organisationRating: 'excellent', selfEvaluation: '陪老人聊了家常，打扫了厨房', selfRating: 'good', status: 'credited' });
   });
 
   it('should let a resident withdraw a pending need and a secretary reject one with a reason', async () => {

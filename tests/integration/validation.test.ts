@@ -98,14 +98,14 @@ describe('bad input on every action of every cloud function', () => {
     return error;
   }
 
-  it('should cover every action: 74 of them, of which these need no input', () => {
-    expect(ACTIONS).toHaveLength(74);
+  it('should cover every action: 83 of them, of which these need no input', () => {
+    expect(ACTIONS).toHaveLength(83);
     expect(ACTIONS.filter(({ input }) => requiredKeys(input).length === 0).map(({ name }) => name)).toEqual([
       'auth.wxLogin', 'auth.me',
       'demands.listMine', 'demands.listForCommunity',
       'orders.listOpen', 'orders.listMine', 'orders.listForCommunity',
-      'checkin.issueDeviceSecret',
-      'records.myHours', 'records.listForCommunity', 'records.missingCheckouts', 'records.listDisputes',
+      'checkin.issueDeviceSecret', 'checkin.issueVerifierDevice', 'checkin.refusedScans', 'checkin.verifiableOrders',
+      'records.myHours', 'records.listForCommunity', 'records.missingCheckouts', 'records.listDisputes', 'records.queues', 'records.myDisputes',
       'registration.options', 'registration.listSlips', 'registration.mine', 'registration.listPending',
       'privacy.accessLog', 'privacy.myData', 'privacy.exportMyData',
       'reports.communityRegister', 'reports.exportCommunityRegister', 'reports.unitStatistics', 'reports.exportUnitStatistics',
@@ -248,7 +248,7 @@ describe('bad input on every action of every cloud function', () => {
     });
 
     it('should refuse an empty upload, naming scans', async () => {
-      const error = await expectFieldsRefused(checkin, 'uploadQueue', { scans: [] }, ['scans']);
+      const error = await expectFieldsRefused(checkin, 'uploadQueue', { deviceId: '00000000-0000-4000-8000-000000000000', scans: [] }, ['scans']);
       expect(error.fields).toEqual({ scans: '没有要上传的扫码记录' });
     });
 

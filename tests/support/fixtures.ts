@@ -75,6 +75,15 @@ export async function buildCommunity(
   return { districtId, streetId, communityId, gridIds, unitId, secretary, members, residents };
 }
 
+/** New session tokens for everyone in the communities, for a suite whose clock runs on past a token's 24 hours. */
+export function renewTokens(...communities: TestCommunity[]): void {
+  for (const community of communities) {
+    for (const user of [community.secretary, ...community.members, ...community.residents]) {
+      user.token = issueSessionToken(user.id, process.env.SESSION_SECRET!, new Date(), 24);
+    }
+  }
+}
+
 export async function createDistrictAdmin(db: Database, districtId: string): Promise<TestUser> {
   return createUser(db, '区管理员', [{ role: 'district_admin', orgId: districtId }]);
 }

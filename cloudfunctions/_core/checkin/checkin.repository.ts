@@ -23,6 +23,9 @@ export interface ScanOrderRow {
   completed_at: Date | null;
   leader_member_id: string | null;
   requester_id: string | null;
+  kind: 'demand' | 'activity';
+  capacity: number;
+  resident_confirmed_at: Date | null;
 }
 
 export const checkinRepository = {
@@ -52,15 +55,79 @@ export const checkinRepository = {
   lockOrder: async (tx: Executor, orderId: string) =>
     (await tx.query<ScanOrderRow>(
       `select o.id, o.community_id, o.title, o.category, o.place, o.starts_at, o.ends_at, o.status, o.completed_at, o.leader_member_id,
-              d.resident_id as requester_id
+              o.kind, o.capacity, o.resident_confirmed_at, d.resident_id as requester_id
          from orders o left join demands d on d.id = o.demand_id where o.id = $1 for update of o`,
       [orderId],
     ))[0],
 
+  /** Whether this code (device and time step) was presented before: one code, one use. */
+  codeUsed: async (tx: Executor, deviceId: string, step: number) =>
+    (await tx.query('select 1 from checkin_code_uses where device_id = $1 and time_step = $2', [deviceId, step])).length > 0,
+
+  /** 添加到名单: the member, of the order's community, joins it on the day without taking one of its places. */
+  addWalkIn: async (tx: Executor, walkIn: { id: string; orderId: string; memberId: string; communityId: string; reason: string; by: string; now: Date }) =>
+    (await tx.query(
+      `insert into assignments (id, order_id, member_id, status, accepted_at, walk_in_reason, added_by)
+       select $1, $2, m.user_id, 'accepted', $5, $6, $7
+         from members m join users u on u.id = m.user_id
+        where m.user_id = $3 and m.community_id = $4 and u.left_at is null
+       on conflict (order_id, member_id) do update set status = 'accepted', accepted_at = $5, closed_at = null,
+          walk_in_reason = $6, added_by = $7
+        where assignments.status <> 'accepted'
+       returning id`,
+      [walkIn.id, walkIn.orderId, walkIn.memberId, walkIn.communityId, walkIn.now, walkIn.reason, walkIn.by],
+    )).length === 1,
+
+  checkInByHand: (tx: Executor, orderId: string, memberId: string, at: Date, by: string, reason: string) =>
+    tx.query('insert into attendance (order_id, member_id, checked_in_at, checked_in_by, check_in_reason) values ($1, $2, $3, $4, $5)', [
+      orderId, memberId, at, by, reason,
+    ]),
+
+  findVerifierDevice: async (tx: Executor, deviceId: string) =>
+    (await tx.query<{
+      id: string; user_id: string; secret_ciphertext: string; revoked_at: Date | null; last_counter: string; last_hash: string;
+      last_scanned_at: Date | null; synced_at: Date;
+    }>('select * from verifier_devices where id = $1 for update', [deviceId]))[0],
+
+  insertVerifierDevice: (tx: Executor, device: { id: string; userId: string; ciphertext: string; now: Date }) =>
+    tx.query('insert into verifier_devices (id, user_id, secret_ciphertext, created_at, synced_at) values ($1, $2, $3, $4, $4)', [
+      device.id, device.userId, device.ciphertext, device.now,
+    ]),
+
+  advanceVerifierChain: (tx: Executor, deviceId: string, head: { counter: number; hash: string; scannedAt: Date }) =>
+    tx.query('update verifier_devices set last_counter = $2, last_hash = $3, last_scanned_at = $4 where id = $1', [
+      deviceId, head.counter, head.hash, head.scannedAt,
+    ]),
+
+  markVerifierSynced: (tx: Executor, deviceId: string, at: Date) =>
+    tx.query('update verifier_devices set synced_at = greatest(synced_at, $2) where id = $1', [deviceId, at]),
+
+  /** A refusal already kept for this queued entry: a re-upload answers it again. */
+  findQueuedRefusal: async (tx: Executor, deviceId: string, scanId: string) =>
+    (await tx.query<{ code: string; message: string }>('select code, message from scan_refusals where device_id = $1 and scan_id = $2', [
+      deviceId, scanId,
+    ]))[0],
+
+  keepRefusal: (
+    tx: Executor,
+    refusal: {
+      id: string; scanId: string; orderId: string | null; verifierId: string; memberId: string | null; deviceId: string | null;
+      counter: number | null; offline: boolean; scannedAt: Date; receivedAt: Date; code: string; message: string;
+    },
+  ) =>
+    tx.query(
+      `insert into scan_refusals (id, scan_id, order_id, verifier_id, member_id, device_id, counter, offline, scanned_at, received_at, code, message)
+       select $1::uuid, $2::uuid, (select id from orders where id = $3::uuid), $4::uuid, (select user_id from members where user_id = $5::uuid),
+              $6::uuid, $7::bigint, $8::boolean, $9::timestamptz, $10::timestamptz, $11::text, $12::text
+       on conflict do nothing`,
+      [refusal.id, refusal.scanId, refusal.orderId, refusal.verifierId, refusal.memberId, refusal.deviceId, refusal.counter,
+        refusal.offline, refusal.scannedAt, refusal.receivedAt, refusal.code, refusal.message],
+    ),
+
   /** Whether the member holds an accepted place on the order, and their attendance on it so far. */
   findPlaceAndAttendance: async (tx: Executor, orderId: string, memberId: string) =>
-    (await tx.query<{ accepted: boolean; checked_in_at: Date | null; checked_out_at: Date | null }>(
-      `select a.status = 'accepted' as accepted, t.checked_in_at, t.checked_out_at
+    (await tx.query<{ accepted: boolean; checked_in_at: Date | null; checked_out_at: Date | null; check_in_scan_id: string | null }>(
+      `select a.status = 'accepted' as accepted, t.checked_in_at, t.checked_out_at, t.check_in_scan_id
          from assignments a left join attendance t on t.order_id = a.order_id and t.member_id = a.member_id
         where a.order_id = $1 and a.member_id = $2`,
       [orderId, memberId],
@@ -78,15 +145,19 @@ export const checkinRepository = {
    */
   recordScanAndUseCode: async (
     tx: Executor,
-    scan: { id: string; orderId: string; verifierId: string; memberId: string; scannedAt: Date; receivedAt: Date; outcome: string; deviceId: string; step: number },
+    scan: {
+      id: string; orderId: string; verifierId: string; memberId: string; scannedAt: Date; receivedAt: Date; outcome: string; deviceId: string;
+      step: number; verifierDeviceId: string | null; counter: number | null;
+    },
   ) =>
     (await tx.query(
       `with scan as (
-         insert into scans (id, order_id, verifier_id, member_id, scanned_at, received_at, outcome)
-         values ($1, $2, $3, $4, $5, $6, $7) returning id)
+         insert into scans (id, order_id, verifier_id, member_id, scanned_at, received_at, outcome, device_id, counter)
+         values ($1, $2, $3, $4, $5, $6, $7, $10, $11) returning id)
        insert into checkin_code_uses (device_id, time_step, scan_id) select $8, $9, id from scan
        on conflict do nothing returning scan_id`,
-      [scan.id, scan.orderId, scan.verifierId, scan.memberId, scan.scannedAt, scan.receivedAt, scan.outcome, scan.deviceId, scan.step],
+      [scan.id, scan.orderId, scan.verifierId, scan.memberId, scan.scannedAt, scan.receivedAt, scan.outcome, scan.deviceId, scan.step,
+        scan.verifierDeviceId, scan.counter],
     )).length === 1,
 
   checkIn: (tx: Executor, orderId: string, memberId: string, at: Date, scanId: string) =>

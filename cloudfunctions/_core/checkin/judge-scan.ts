@@ -1,51 +1,91 @@
 import { timingSafeEqual } from 'node:crypto';
-import { isClosed, orderErrors, refreshOrderStatus } from '../orders';
+import { orderErrors, refreshOrderStatus } from '../orders';
 import { creditScannedService } from '../records/credit-scanned-service';
 import { recordsRepository } from '../records/records.repository';
 import type { ActionContext } from '../runtime/action';
 import { managesCommunity, requireCaller, type Caller } from '../runtime';
 import { formatBusinessTime } from '../shared/business-time';
+import { DomainError } from '../shared/domain-error';
 import { checkinErrors } from './checkin.errors';
 import { checkinRepository, type DeviceRow, type ScanOrderRow } from './checkin.repository';
 import type { ScanInput, ScanVerdict } from './checkin.schemas';
 import { parseCheckinCode, signStep, timeStepOf } from './checkin-code';
 import { decryptSecret } from './device-secret-cipher';
-import {
-  MAX_QUEUED_SCAN_AGE_DAYS,
-  SCANNER_CLOCK_TOLERANCE_SECONDS,
-  codeAge,
-  decideScanKind,
-  isWithinScanWindow,
-} from './scan-rules';
+import { codeAge, decideScanKind, isWithinScanWindow } from './scan-rules';
 
-/**
- * Judges one scan of a member's code against an order, at the time it was scanned (which may be
- * earlier than now, for scans queued offline). A scan id seen before returns its first verdict.
- */
-export async function judgeScan(ctx: ActionContext, input: ScanInput): Promise<ScanVerdict> {
+export interface ScanToJudge {
+  scanId: string;
+  orderId: string;
+  code: string;
+  intent: 'auto' | 'in' | 'out';
+  walkInReason?: string;
+  /** The server's now for an online scan; the phone's signed time for one queued offline. */
+  scannedAt: Date;
+  /** Set for a scan from a verifier device's offline chain. */
+  queued?: { deviceId: string; counter: number };
+}
+
+/** What the judge had learned when it refused, kept with the refusal. */
+export interface ScanTrace {
+  memberId: string | null;
+}
+
+/** 扫码核验 online: judged at the server's time, whatever the phone's clock says; a refusal is kept. */
+export async function scanOnline(ctx: ActionContext, input: ScanInput): Promise<ScanVerdict> {
   const verifier = requireCaller(ctx.caller);
   const now = ctx.clock.now();
-  const seen = await checkinRepository.findScan(ctx.tx, input.scanId);
+  const trace: ScanTrace = { memberId: null };
+  try {
+    return await judgeScan(ctx, { ...input, scannedAt: now }, trace);
+  } catch (error) {
+    if (error instanceof DomainError) {
+      const refusal = { id: ctx.newId(), scanId: input.scanId, orderId: input.orderId, verifierId: verifier.userId, memberId: trace.memberId,
+        deviceId: null, counter: null, offline: false, scannedAt: now, receivedAt: now, code: error.code, message: error.message };
+      ctx.keepOnFailure((tx) => checkinRepository.keepRefusal(tx, refusal));
+    }
+    throw error;
+  }
+}
+
+/**
+ * Judges one scan of a member's code against an order at `scannedAt`. A scan id seen before returns
+ * its first verdict. One code, one use comes first, before any timing rule.
+ */
+export async function judgeScan(ctx: ActionContext, scan: ScanToJudge, trace: ScanTrace): Promise<ScanVerdict> {
+  const verifier = requireCaller(ctx.caller);
+  const now = ctx.clock.now();
+  const seen = await checkinRepository.findScan(ctx.tx, scan.scanId);
   if (seen) {
-    if (seen.verifier_id !== verifier.userId || seen.order_id !== input.orderId) throw checkinErrors.error('CHECKIN_SCAN_ID_REUSED');
+    if (seen.verifier_id !== verifier.userId || seen.order_id !== scan.orderId) throw checkinErrors.error('CHECKIN_SCAN_ID_REUSED');
     return earlierVerdict(ctx, seen);
   }
+  const { scannedAt } = scan;
 
-  const scannedAt = input.scannedAt ? new Date(input.scannedAt) : now;
-  if (scannedAt.getTime() > now.getTime() + SCANNER_CLOCK_TOLERANCE_SECONDS * 1000) throw checkinErrors.error('CHECKIN_SCAN_TIME_INVALID');
-  if (now.getTime() - scannedAt.getTime() > MAX_QUEUED_SCAN_AGE_DAYS * 86_400_000) throw checkinErrors.error('CHECKIN_SCAN_TOO_OLD');
-
-  const order = await checkinRepository.lockOrder(ctx.tx, input.orderId);
+  const order = await checkinRepository.lockOrder(ctx.tx, scan.orderId);
   if (!order) throw orderErrors.error('ORDER_NOT_FOUND');
-  await assertMayVerify(ctx, verifier, order);
+  const role = await verifierRole(ctx, verifier, order);
+  if (scan.queued && role === 'resident') throw checkinErrors.error('CHECKIN_RESIDENT_ONLINE_ONLY');
 
-  const device = await verifiedDevice(ctx, input.code, scannedAt);
+  const code = parseCheckinCode(scan.code);
+  const device = await signedDevice(ctx, code);
+  trace.memberId = device.member_id;
   const who = `${device.member_name}（${device.volunteer_no}）`;
+  if (await checkinRepository.codeUsed(ctx.tx, device.id, code!.step)) throw checkinErrors.error('CHECKIN_CODE_REPLAYED', who);
+  assertFresh(device, code!.step, scannedAt);
   if (device.member_id === verifier.userId) throw checkinErrors.error('CHECKIN_VERIFIER_FORBIDDEN', '不能为自己扫码');
   // A scan queued offline before the order was completed still counts; a cancelled order takes none.
-  const closedWhenScanned = order.status === 'completed' ? order.completed_at! <= scannedAt : isClosed(order.status);
+  const closedWhenScanned = order.status === 'completed' ? order.completed_at! <= scannedAt : order.status === 'cancelled';
   if (closedWhenScanned) throw checkinErrors.error('CHECKIN_ORDER_CLOSED');
-  const place = await checkinRepository.findPlaceAndAttendance(ctx.tx, order.id, device.member_id);
+
+  let place = await checkinRepository.findPlaceAndAttendance(ctx.tx, order.id, device.member_id);
+  if (!place?.accepted && scan.walkInReason) {
+    if (role !== 'secretary') throw checkinErrors.error('CHECKIN_WALK_IN_FORBIDDEN');
+    const added = await checkinRepository.addWalkIn(ctx.tx, {
+      id: ctx.newId(), orderId: order.id, memberId: device.member_id, communityId: order.community_id, reason: scan.walkInReason, by: verifier.userId, now,
+    });
+    if (!added) throw checkinErrors.error('CHECKIN_WALK_IN_NOT_IN_COMMUNITY', who);
+    place = { accepted: true, checked_in_at: null, checked_out_at: null, check_in_scan_id: null };
+  }
   if (!place?.accepted) throw checkinErrors.error('CHECKIN_NOT_ASSIGNED', who);
   if (!isWithinScanWindow(scannedAt, order.starts_at, order.ends_at)) {
     throw checkinErrors.error('CHECKIN_OUTSIDE_WINDOW', `本单 ${formatBusinessTime(order.starts_at)} 开始，扫码时间 ${formatBusinessTime(scannedAt)}`);
@@ -53,24 +93,29 @@ export async function judgeScan(ctx: ActionContext, input: ScanInput): Promise<S
 
   const checkedInAt = place.checked_in_at;
   const decision = decideScanKind(
-    input.intent,
+    scan.intent,
     checkedInAt ? { checkedOut: place.checked_out_at !== null, minutesSinceCheckIn: (scannedAt.getTime() - checkedInAt.getTime()) / 60_000 } : undefined,
   );
   if ('refusal' in decision) throw checkinErrors.error(decision.refusal, who);
   if (decision.kind === 'out' && scannedAt < checkedInAt!) throw checkinErrors.error('CHECKIN_OUT_BEFORE_IN', who);
+  const from = decision.kind === 'in' ? scannedAt : checkedInAt!;
+  const clash = await recordsRepository.findOverlap(ctx.tx, device.member_id, from, new Date(scannedAt.getTime() + 1000), order.id);
+  if (clash) {
+    throw checkinErrors.error('CHECKIN_OVERLAPS_OTHER_ORDER', `${who}在「${clash.title}」${formatBusinessTime(clash.started_at)} 起的服务${clash.ended_at ? '' : '尚未签退'}`);
+  }
 
   const outcome = decision.kind === 'in' ? 'checked_in' : 'checked_out';
   const fresh = await checkinRepository.recordScanAndUseCode(ctx.tx, {
-    id: input.scanId, orderId: order.id, verifierId: verifier.userId, memberId: device.member_id, scannedAt, receivedAt: now, outcome,
-    deviceId: device.id, step: parseCheckinCode(input.code)!.step,
+    id: scan.scanId, orderId: order.id, verifierId: verifier.userId, memberId: device.member_id, scannedAt, receivedAt: now, outcome,
+    deviceId: device.id, step: code!.step, verifierDeviceId: scan.queued?.deviceId ?? null, counter: scan.queued?.counter ?? null,
   });
   if (!fresh) throw checkinErrors.error('CHECKIN_CODE_REPLAYED', who);
 
-  let credit: { minutesCredited: number; pendingApproval: boolean } | null = null;
+  let credit: { minutesCredited: number; pendingApproval: boolean; awaitingResident: boolean } | null = null;
   if (decision.kind === 'in') {
-    await checkinRepository.checkIn(ctx.tx, order.id, device.member_id, scannedAt, input.scanId);
+    await checkinRepository.checkIn(ctx.tx, order.id, device.member_id, scannedAt, scan.scanId);
   } else {
-    await checkinRepository.checkOut(ctx.tx, order.id, device.member_id, scannedAt, input.scanId);
+    await checkinRepository.checkOut(ctx.tx, order.id, device.member_id, scannedAt, scan.scanId);
     credit = await creditScannedService(ctx.tx, {
       recordId: ctx.newId(),
       order: { id: order.id, communityId: order.community_id, title: order.title, category: order.category, place: order.place, startsAt: order.starts_at, endsAt: order.ends_at },
@@ -78,36 +123,43 @@ export async function judgeScan(ctx: ActionContext, input: ScanInput): Promise<S
       checkedInAt: checkedInAt!,
       checkedOutAt: scannedAt,
       verifierId: verifier.userId,
+      // The resident scanning the check-out herself is her confirmation that the service happened.
+      awaitsResident: order.kind === 'demand' && !order.resident_confirmed_at && role !== 'resident',
       now,
     });
   }
   await refreshOrderStatus(ctx.tx, order.id, now);
   return describeVerdict({
-    scanId: input.scanId, outcome, scannedAt, duplicate: false, credit,
+    scanId: scan.scanId, outcome, scannedAt, duplicate: false, credit,
     member: { id: device.member_id, name: device.member_name, photoUrl: device.photo_url, volunteerNo: device.volunteer_no },
     order: { id: order.id, title: order.title },
   });
 }
 
+type VerifierRole = 'secretary' | 'leader' | 'resident';
+
 /** The secretary of the community, the order's leader, or the resident whose need it serves. */
-async function assertMayVerify(ctx: ActionContext, verifier: Caller, order: ScanOrderRow) {
-  if (order.leader_member_id === verifier.userId || order.requester_id === verifier.userId) return;
-  if (await managesCommunity(ctx.tx, verifier, order.community_id)) return;
+async function verifierRole(ctx: ActionContext, verifier: Caller, order: ScanOrderRow): Promise<VerifierRole> {
+  if (await managesCommunity(ctx.tx, verifier, order.community_id)) return 'secretary';
+  if (order.leader_member_id === verifier.userId) return 'leader';
+  if (order.requester_id === verifier.userId) return 'resident';
   throw checkinErrors.error('CHECKIN_VERIFIER_FORBIDDEN');
 }
 
-async function verifiedDevice(ctx: ActionContext, text: string, scannedAt: Date): Promise<DeviceRow> {
-  const code = parseCheckinCode(text);
+async function signedDevice(ctx: ActionContext, code: ReturnType<typeof parseCheckinCode>): Promise<DeviceRow> {
   const device = code && (await checkinRepository.findDevice(ctx.tx, code.deviceId));
   if (!code || !device) throw checkinErrors.error('CHECKIN_CODE_INVALID');
   const expected = Buffer.from(signStep(decryptSecret(device.secret_ciphertext, ctx.config.CHECKIN_KEY), device.id, code.step));
   const given = Buffer.from(code.signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw checkinErrors.error('CHECKIN_CODE_INVALID');
+  return device;
+}
+
+function assertFresh(device: DeviceRow, step: number, scannedAt: Date) {
   if (device.revoked_at && device.revoked_at <= scannedAt) throw checkinErrors.error('CHECKIN_DEVICE_REVOKED');
-  const age = codeAge(code.step, timeStepOf(scannedAt));
+  const age = codeAge(step, timeStepOf(scannedAt));
   if (age === 'expired') throw checkinErrors.error('CHECKIN_CODE_EXPIRED', `${device.member_name}（${device.volunteer_no}）`);
   if (age === 'from_future') throw checkinErrors.error('CHECKIN_CODE_FROM_FUTURE');
-  return device;
 }
 
 /** The verdict a scan got the first time, for an upload that comes again. */
@@ -123,7 +175,9 @@ async function earlierVerdict(
   const record = seen.outcome === 'checked_out' ? await recordsRepository.findByOrderAndMember(ctx.tx, seen.order_id, seen.member_id) : undefined;
   return describeVerdict({
     scanId: seen.id, outcome: seen.outcome, scannedAt: seen.scanned_at, duplicate: true,
-    credit: record ? { minutesCredited: record.minutes_credited, pendingApproval: record.status === 'pending_approval' } : null,
+    credit: record
+      ? { minutesCredited: record.minutes_credited, pendingApproval: record.status === 'pending_approval', awaitingResident: record.status === 'awaiting_resident' }
+      : null,
     member: { id: seen.member_id, name: member.name, photoUrl: member.photo_url, volunteerNo: member.volunteer_no },
     order: { id: seen.order_id, title: member.title },
   });
@@ -134,17 +188,20 @@ function describeVerdict(scan: {
   outcome: 'checked_in' | 'checked_out';
   scannedAt: Date;
   duplicate: boolean;
-  credit: { minutesCredited: number; pendingApproval: boolean } | null;
+  credit: { minutesCredited: number; pendingApproval: boolean; awaitingResident: boolean } | null;
   member: ScanVerdict['member'];
   order: ScanVerdict['order'];
 }): ScanVerdict {
   const name = scan.member.name;
+  const hours = `计 ${((scan.credit?.minutesCredited ?? 0) / 60).toFixed(1)} 小时`;
   const headline =
     scan.outcome === 'checked_in'
       ? `签到成功 · ${name}`
       : scan.credit?.pendingApproval
         ? `签退成功 · ${name} · 当日累计超过8小时，待书记审核`
-        : `签退成功 · ${name} · 计 ${((scan.credit?.minutesCredited ?? 0) / 60).toFixed(1)} 小时`;
+        : scan.credit?.awaitingResident
+          ? `签退成功 · ${name} · ${hours}，待居民确认后计入`
+          : `签退成功 · ${name} · ${hours}`;
   return {
     scanId: scan.scanId,
     outcome: scan.outcome,

@@ -1,3 +1,4 @@
+import { releaseAwaitingRecords } from '../records/resident-confirmation';
 import type { ActionContext } from '../runtime/action';
 import { requireCaller } from '../runtime';
 import { commonErrors } from '../shared/domain-error';
@@ -27,6 +28,8 @@ export async function confirmService(ctx: ActionContext, input: ConfirmServiceIn
     [ctx.newId(), served.id, input.rating, input.comment, caller.userId, ctx.clock.now()],
   );
   if (inserted.length === 0) throw demandErrors.error('DEMAND_ALREADY_RATED');
-  await ctx.tx.query('update orders set resident_confirmed_at = $2 where id = $1', [served.id, ctx.clock.now()]);
+  const now = ctx.clock.now();
+  await ctx.tx.query('update orders set resident_confirmed_at = $2 where id = $1', [served.id, now]);
+  await releaseAwaitingRecords(ctx.tx, { orderId: served.id, actorId: caller.userId, action: 'resident_confirmed', reason: '居民确认服务已完成', now, newId: ctx.newId });
   return loadDemandView(ctx, input.demandId);
 }

@@ -24,7 +24,8 @@ export function toDemandView(row: DemandRow, revealContact: boolean): DemandView
     status: row.status,
     rejectReason: row.reject_reason,
     createdAt: row.created_at.toISOString(),
-    order: row.order_id
+    // A cancelled order is over: the need is back in the pool, and its timeline says why.
+    order: row.order_id && row.order_status !== 'cancelled'
       ? {
           id: row.order_id,
           title: row.order_title ?? '',
@@ -49,7 +50,10 @@ function timelineOf(row: DemandRow): DemandView['timeline'] {
     [row.order_completed_at, '服务已完成'],
     [row.resident_confirmed_at, '已确认并评价'],
   ];
-  return steps
-    .filter((step): step is [Date, string] => step[0] !== null)
+  const events: [Date, string][] = row.events.map((event) => [new Date(event.at), event.note]);
+  // The current order's steps only once it is live again: a cancelled one is told by its event.
+  const orderSteps = row.order_status === 'cancelled' ? steps.slice(0, 4) : steps;
+  return [...orderSteps.filter((step): step is [Date, string] => step[0] !== null), ...events]
+    .sort((a, b) => a[0].getTime() - b[0].getTime())
     .map(([at, label]) => ({ at: at.toISOString(), label }));
 }

@@ -29,6 +29,8 @@ export interface DemandRow {
   first_check_in_at: Date | null;
   rating: 'satisfied' | 'basic' | 'unsatisfied' | null;
   rating_comment: string | null;
+  /** What happened besides its status: a cancelled order sent it back to the pool. */
+  events: { at: string; note: string }[];
 }
 
 const SELECT_DEMAND = `
@@ -37,9 +39,10 @@ const SELECT_DEMAND = `
          o.resident_confirmed_at,
          (select min(a.checked_in_at) from attendance a where a.order_id = o.id) as first_check_in_at,
          e.rating, e.comment as rating_comment,
+         coalesce((select json_agg(json_build_object('at', ev.at, 'note', ev.note) order by ev.at) from demand_events ev where ev.demand_id = d.id), '[]') as events,
          count(*) over () as total
     from demands d
-    left join orders o on o.demand_id = d.id
+    left join lateral (select * from orders where demand_id = d.id order by created_at desc limit 1) o on true
     left join evaluations e on e.order_id = o.id and e.kind = 'resident'`;
 
 export interface NewDemand {
@@ -94,6 +97,11 @@ export const demandsRepository = {
         order by d.created_at desc limit $3 offset $4`,
       [communityId, status ?? null, page.limit, page.offset],
     ),
+
+  addEvent: (tx: Executor, event: { id: string; demandId: string; kind: 'order_cancelled'; note: string; at: Date }) =>
+    tx.query('insert into demand_events (id, demand_id, kind, note, at) values ($1, $2, $3, $4, $5)', [
+      event.id, event.demandId, event.kind, event.note, event.at,
+    ]),
 
   setStatus: (tx: Executor, id: string, status: DemandRow['status'], now: Date, rejectReason: string | null = null) =>
     tx.query('update demands set status = $2, reject_reason = $3, updated_at = $4 where id = $1', [id, status, rejectReason, now]),

@@ -1,6 +1,6 @@
 import type { ActionContext } from '../runtime/action';
 import { communityOf, requireCaller } from '../runtime';
-import { cancelDeadline, isClosed } from './order-status';
+import { assertOrderOpen, cancelDeadline } from './order-status';
 import { orderErrors } from './orders.errors';
 import { ordersRepository } from './orders.repository';
 import { loadOrderView } from './list-orders';
@@ -13,7 +13,7 @@ export async function acceptOrder(ctx: ActionContext, input: { orderId: string }
   const now = ctx.clock.now();
   const order = await ordersRepository.findForViewer(ctx.tx, input.orderId, caller.userId);
   if (!order) throw orderErrors.error('ORDER_NOT_FOUND');
-  if (isClosed(order.status)) throw orderErrors.error('ORDER_NOT_OPEN');
+  assertOrderOpen(order.status);
   if (order.my_status === 'accepted') throw orderErrors.error('ORDER_ALREADY_ACCEPTED');
   const invited = order.my_status === 'invited';
   if (!invited && !(order.dispatch === 'open' && order.community_id === communityId)) throw orderErrors.error('ORDER_NOT_FOR_YOU');
@@ -31,8 +31,11 @@ export async function acceptOrder(ctx: ActionContext, input: { orderId: string }
 /** A member turns down an order sent to them. */
 export async function declineOrder(ctx: ActionContext, input: { orderId: string; reason: string }) {
   const caller = requireCaller(ctx.caller);
+  const order = await ordersRepository.lock(ctx.tx, input.orderId);
+  if (!order) throw orderErrors.error('ORDER_NOT_FOUND');
   const assignment = await ordersRepository.findAssignment(ctx.tx, input.orderId, caller.userId);
   if (assignment?.status !== 'invited') throw orderErrors.error('ORDER_NOT_INVITED');
+  assertOrderOpen(order.status);
   await ordersRepository.closeAssignment(ctx.tx, input.orderId, caller.userId, 'declined', input.reason, ctx.clock.now());
   return loadOrderView(ctx, input.orderId);
 }
@@ -41,10 +44,11 @@ export async function declineOrder(ctx: ActionContext, input: { orderId: string;
 export async function cancelAcceptance(ctx: ActionContext, input: { orderId: string; reason: string }) {
   const caller = requireCaller(ctx.caller);
   const now = ctx.clock.now();
-  const order = await ordersRepository.findForViewer(ctx.tx, input.orderId, caller.userId);
-  if (!order) throw orderErrors.error('ORDER_NOT_FOUND');
+  if (!(await ordersRepository.lock(ctx.tx, input.orderId))) throw orderErrors.error('ORDER_NOT_FOUND');
+  const order = (await ordersRepository.findForViewer(ctx.tx, input.orderId, caller.userId))!;
   const assignment = await ordersRepository.findAssignment(ctx.tx, order.id, caller.userId);
   if (assignment?.status !== 'accepted') throw orderErrors.error('ORDER_NOT_ACCEPTED');
+  assertOrderOpen(order.status);
   const deadline = cancelDeadline(order.starts_at, order.cancel_cutoff_minutes);
   if (now >= deadline || order.my_checked_in_at) {
     throw orderErrors.error('ORDER_CANCEL_TOO_LATE', `开始前${order.cancel_cutoff_minutes}分钟内不能自行取消`);

@@ -27,7 +27,12 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput) {
     const demand = await lockPendingDemand(ctx, input.demandId);
     await assertManagesCommunity(ctx.tx, caller, demand.community_id);
     communityId = demand.community_id;
-    place ??= (await demandsRepository.findById(ctx.tx, demand.id))!.address;
+    const need = (await demandsRepository.findById(ctx.tx, demand.id))!;
+    // The title is shown in the order hall and kept in every member's record: it never names the resident.
+    if (need.requester_name.length >= 2 && input.title.includes(need.requester_name)) {
+      throw orderErrors.error('ORDER_TITLE_NAMES_RESIDENT', undefined, { title: '标题中不能写居民姓名' });
+    }
+    place ??= need.address;
     await demandsRepository.setStatus(ctx.tx, demand.id, 'accepted', now);
   } else {
     communityId = communityOf(caller, 'secretary');

@@ -21,7 +21,7 @@ import {
 } from './orders.schemas';
 
 export { refreshOrderStatus } from './refresh-order-status';
-export { deriveOrderStatus, isClosed, type OrderStatus } from './order-status';
+export { assertOrderOpen, deriveOrderStatus, isClosed, type OrderStatus } from './order-status';
 export { orderErrors };
 export * from './orders.schemas';
 
@@ -31,7 +31,7 @@ export const orderActions: ActionTable = {
     access: 'user',
     input: CreateOrderInput,
     output: OrderView,
-    errors: ['ORDER_STARTS_IN_PAST', 'ORDER_TOO_LONG', 'ORDER_INVITEE_NOT_MEMBER', 'ORDER_LEADER_NOT_MEMBER', 'DEMAND_NOT_FOUND', 'DEMAND_NOT_PENDING'],
+    errors: ['ORDER_STARTS_IN_PAST', 'ORDER_TOO_LONG', 'ORDER_INVITEE_NOT_MEMBER', 'ORDER_LEADER_NOT_MEMBER', 'ORDER_TITLE_NAMES_RESIDENT', 'DEMAND_NOT_FOUND', 'DEMAND_NOT_PENDING'],
     run: createOrder,
   }),
   recommend: defineAction({
@@ -79,7 +79,7 @@ export const orderActions: ActionTable = {
     access: 'user',
     input: OrderIdInput,
     output: OrderView,
-    errors: ['ORDER_NOT_FOUND', 'ORDER_NOT_OPEN', 'ORDER_FULL', 'ORDER_NOT_FOR_YOU', 'ORDER_ALREADY_ACCEPTED', 'ORDER_ALREADY_ENDED'],
+    errors: ['ORDER_NOT_FOUND', 'ORDER_CLOSED', 'ORDER_FULL', 'ORDER_NOT_FOR_YOU', 'ORDER_ALREADY_ACCEPTED', 'ORDER_ALREADY_ENDED'],
     run: acceptOrder,
   }),
   decline: defineAction({
@@ -87,7 +87,7 @@ export const orderActions: ActionTable = {
     access: 'user',
     input: DeclineInput,
     output: OrderView,
-    errors: ['ORDER_NOT_INVITED'],
+    errors: ['ORDER_NOT_FOUND', 'ORDER_NOT_INVITED', 'ORDER_CLOSED'],
     run: declineOrder,
   }),
   cancelAcceptance: defineAction({
@@ -95,11 +95,11 @@ export const orderActions: ActionTable = {
     access: 'user',
     input: DeclineInput,
     output: OrderView,
-    errors: ['ORDER_NOT_FOUND', 'ORDER_NOT_ACCEPTED', 'ORDER_CANCEL_TOO_LATE'],
+    errors: ['ORDER_NOT_FOUND', 'ORDER_NOT_ACCEPTED', 'ORDER_CLOSED', 'ORDER_CANCEL_TOO_LATE'],
     run: cancelAcceptance,
   }),
   cancel: defineAction({
-    summary: '书记取消订单并写明原因',
+    summary: '书记取消订单并写明原因；居民需求的订单取消后需求退回待受理，可重新派单',
     access: 'user',
     input: CancelOrderInput,
     output: OrderView,
@@ -111,7 +111,7 @@ export const orderActions: ActionTable = {
     access: 'user',
     input: OrderIdInput,
     output: OrderView,
-    errors: ['ORDER_NOT_FOUND', 'ORDER_CLOSED', 'ORDER_MEMBERS_STILL_IN'],
+    errors: ['ORDER_NOT_FOUND', 'ORDER_CLOSED', 'ORDER_NOT_STARTED', 'ORDER_MEMBERS_STILL_IN'],
     run: completeOrder,
   }),
   evaluate: defineAction({

@@ -20,7 +20,8 @@ export async function loadOrderView(ctx: ActionContext, orderId: string) {
   const canSee = manages || row.my_status !== null || row.requester_id === caller.userId || (memberHere && row.dispatch === 'open');
   if (!canSee) throw commonErrors.error('FORBIDDEN', '该订单不属于您的社区');
   const assignments = manages ? await ordersRepository.listAssignments(ctx.tx, orderId) : undefined;
-  return toOrderView(row, caller.userId, ctx.clock.now(), assignments);
+  const clashes = memberHere || row.my_status !== null ? await ordersRepository.clashesOf(ctx.tx, caller.userId, row.id, row.starts_at, row.ends_at) : [];
+  return toOrderView(row, caller.userId, ctx.clock.now(), assignments, clashes);
 }
 
 /** The order hall: open orders of my community and orders sent to me, soonest first. */

@@ -1,6 +1,7 @@
 import type { ActionContext } from '../runtime/action';
 import { assertManagesCommunity, requireCaller } from '../runtime';
-import { isClosed } from './order-status';
+import { demandsRepository } from '../demands/demands.repository';
+import { assertOrderOpen } from './order-status';
 import { orderErrors } from './orders.errors';
 import { ordersRepository } from './orders.repository';
 import { loadOrderView } from './list-orders';
@@ -13,13 +14,23 @@ async function lockManagedOrder(ctx: ActionContext, orderId: string) {
   return { caller, order };
 }
 
-/** The secretary calls an order off, with a reason every member who accepted will see. */
+/**
+ * The secretary calls an order off, with a reason every member who accepted will see. A need's order gives
+ * the need back to the pool (待受理), with the reason in its timeline, so that it can be dispatched again.
+ */
 export async function cancelOrder(ctx: ActionContext, input: { orderId: string; reason: string }) {
   const { order } = await lockManagedOrder(ctx, input.orderId);
-  if (isClosed(order.status)) throw orderErrors.error('ORDER_CLOSED');
+  assertOrderOpen(order.status);
   const progress = await ordersRepository.progress(ctx.tx, order.id);
   if (progress && progress.checked_in > 0) throw orderErrors.error('ORDER_HAS_CHECKED_IN');
-  await ordersRepository.cancel(ctx.tx, order.id, input.reason);
+  const now = ctx.clock.now();
+  await ordersRepository.cancel(ctx.tx, order.id, input.reason, now);
+  if (order.demand_id) {
+    await demandsRepository.setStatus(ctx.tx, order.demand_id, 'submitted', now);
+    await demandsRepository.addEvent(ctx.tx, {
+      id: ctx.newId(), demandId: order.demand_id, kind: 'order_cancelled', note: `社区取消了这次派单：${input.reason}。需求已退回待受理，社区将重新安排`, at: now,
+    });
+  }
   return loadOrderView(ctx, order.id);
 }
 
@@ -29,7 +40,9 @@ export async function cancelOrder(ctx: ActionContext, input: { orderId: string; 
  */
 export async function completeOrder(ctx: ActionContext, input: { orderId: string }) {
   const { order } = await lockManagedOrder(ctx, input.orderId);
-  if (isClosed(order.status)) throw orderErrors.error('ORDER_CLOSED');
+  assertOrderOpen(order.status);
+  const progress = await ordersRepository.progress(ctx.tx, order.id);
+  if (order.starts_at > ctx.clock.now() && progress?.checked_in === 0) throw orderErrors.error('ORDER_NOT_STARTED');
   const stillIn = await ctx.tx.query<{ name: string }>(
     `select u.name from attendance t join users u on u.id = t.member_id
       where t.order_id = $1 and t.checked_out_at is null order by u.name`,

@@ -4,6 +4,7 @@ import type { OrderRow, ordersRepository } from './orders.repository';
 import type { OrderView } from './orders.schemas';
 
 type AssignmentRows = Awaited<ReturnType<typeof ordersRepository.listAssignments>>;
+type ClashRows = Awaited<ReturnType<typeof ordersRepository.clashesOf>>;
 
 export const phaseOf = (row: OrderRow, now: Date): NonNullable<OrderView['myAssignment']>['phase'] => {
   if (row.my_status !== 'accepted') return null;
@@ -17,7 +18,7 @@ export const phaseOf = (row: OrderRow, now: Date): NonNullable<OrderView['myAssi
  * full only to the requester and to members who accepted it while it is open; managers see them masked
  * and reveal them through privacy.reveal, which logs the read.
  */
-export function toOrderView(row: OrderRow, viewerId: string, now: Date, assignments?: AssignmentRows): OrderView {
+export function toOrderView(row: OrderRow, viewerId: string, now: Date, assignments?: AssignmentRows, clashes: ClashRows = []): OrderView {
   const servesIt = row.my_status === 'accepted' && !isClosed(row.status);
   const reveal = servesIt || row.requester_id === viewerId;
   const isHomeService = row.kind === 'demand';
@@ -42,6 +43,8 @@ export function toOrderView(row: OrderRow, viewerId: string, now: Date, assignme
     requiredPosts: row.required_posts,
     requiredSkills: row.required_skills,
     leaderMemberId: row.leader_member_id,
+    leaderName: row.leader_name,
+    myClashes: clashes.map((clash) => ({ id: clash.id, title: clash.title, startsAt: clash.starts_at.toISOString(), endsAt: clash.ends_at.toISOString() })),
     myAssignment: row.my_status ? { status: row.my_status, phase: phaseOf(row, now) } : null,
     requester:
       isHomeService && row.requester_name && row.requester_phone

@@ -7,7 +7,6 @@ export const orderErrors = defineErrors({
   ORDER_INVITEE_NOT_MEMBER: '受邀人不是本社区报到的党员义工',
   ORDER_LEADER_NOT_MEMBER: '负责人须是本社区报到的党员义工',
   ORDER_DEMAND_OTHER_COMMUNITY: '该需求不属于本社区',
-  ORDER_NOT_OPEN: '该订单已取消或已结束，不能再接单',
   ORDER_FULL: '名额已满，下次早点来',
   ORDER_NOT_FOR_YOU: '该订单未向您开放',
   ORDER_ALREADY_ACCEPTED: '您已接过这一单',
@@ -19,5 +18,7 @@ export const orderErrors = defineErrors({
   ORDER_MEMBERS_STILL_IN: '还有党员未签退，请先为他们签退或补录签退',
   ORDER_NOT_COMPLETED: '服务尚未完成，暂不能评价',
   ORDER_ALREADY_EVALUATED: '该订单已评价',
-  ORDER_CLOSED: '订单已结束或已取消',
+  ORDER_CLOSED: '订单已结束或已取消，不能再操作',
+  ORDER_NOT_STARTED: '订单尚未开始，也没有党员签到，不能结束；不再需要请取消订单',
+  ORDER_TITLE_NAMES_RESIDENT: '订单标题会显示在接单大厅和党员的服务记录里，不能写居民姓名',
 });

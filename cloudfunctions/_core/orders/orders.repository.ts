@@ -21,6 +21,7 @@ export interface OrderRow {
   required_posts: string[];
   required_skills: string[];
   leader_member_id: string | null;
+  leader_name: string | null;
   created_at: Date;
   completed_at: Date | null;
   checked_in_count: number;
@@ -43,9 +44,10 @@ const SELECT_ORDER = `
          (select count(*) from attendance t where t.order_id = o.id and t.checked_out_at is not null)::int as checked_out_count,
          mine.status as my_status, my_time.checked_in_at as my_checked_in_at, my_time.checked_out_at as my_checked_out_at,
          d.resident_id as requester_id, d.requester_name, d.contact_phone as requester_phone,
-         e.rating, e.comment as rating_comment,
+         e.rating, e.comment as rating_comment, leader.name as leader_name,
          count(*) over () as total
     from orders o
+    left join users leader on leader.id = o.leader_member_id
     left join assignments mine on mine.order_id = o.id and mine.member_id = $1
     left join attendance my_time on my_time.order_id = o.id and my_time.member_id = $1
     left join demands d on d.id = o.demand_id
@@ -100,8 +102,8 @@ export const ordersRepository = {
     (await tx.query<OrderRow>(`${SELECT_ORDER} where o.id = $2`, [viewerId, orderId]))[0],
 
   lock: async (tx: Executor, orderId: string) =>
-    (await tx.query<Pick<OrderRow, 'id' | 'community_id' | 'status' | 'starts_at' | 'ends_at' | 'capacity' | 'accepted_count'>>(
-      'select id, community_id, status, starts_at, ends_at, capacity, accepted_count from orders where id = $1 for update',
+    (await tx.query<Pick<OrderRow, 'id' | 'community_id' | 'demand_id' | 'status' | 'starts_at' | 'ends_at' | 'capacity' | 'accepted_count'>>(
+      'select id, community_id, demand_id, status, starts_at, ends_at, capacity, accepted_count from orders where id = $1 for update',
       [orderId],
     ))[0],
 
@@ -115,7 +117,8 @@ export const ordersRepository = {
   ) =>
     tx.query<OrderRow>(
       `${SELECT_ORDER}
-        where ((o.dispatch = 'open' and o.community_id = $2 and o.status = 'published' and mine.status is distinct from 'accepted')
+        where ((o.dispatch = 'open' and o.community_id = $2 and o.status in ('published', 'in_service')
+                and o.accepted_count < o.capacity and mine.status is distinct from 'accepted')
                or (mine.status = 'invited' and o.status in ('published', 'in_service')))
           and o.ends_at > $3
           and ($4::text is null or o.category = $4)
@@ -194,8 +197,9 @@ export const ordersRepository = {
     ]),
 
   progress: async (tx: Executor, orderId: string) =>
-    (await tx.query<{ status: OrderStatus; capacity: number; accepted: number; checked_in: number; checked_out: number }>(
-      `select o.status, o.capacity, o.accepted_count as accepted,
+    (await tx.query<{ status: OrderStatus; capacity: number; places_taken: number; serving: number; checked_in: number; checked_out: number }>(
+      `select o.status, o.capacity, o.accepted_count as places_taken,
+              (select count(*) from assignments a where a.order_id = o.id and a.status = 'accepted')::int as serving,
               (select count(*) from attendance t where t.order_id = o.id)::int as checked_in,
               (select count(*) from attendance t where t.order_id = o.id and t.checked_out_at is not null)::int as checked_out
          from orders o where o.id = $1`,
@@ -209,8 +213,18 @@ export const ordersRepository = {
       [orderId, status, now],
     ),
 
-  cancel: (tx: Executor, orderId: string, reason: string) =>
-    tx.query("update orders set status = 'cancelled', cancel_reason = $2 where id = $1", [orderId, reason]),
+  cancel: (tx: Executor, orderId: string, reason: string, now: Date) =>
+    tx.query("update orders set status = 'cancelled', cancel_reason = $2, cancelled_at = $3 where id = $1", [orderId, reason, now]),
+
+  /** The member's other accepted orders, not cancelled, whose time overlaps [startsAt, endsAt). */
+  clashesOf: (tx: Executor, memberId: string, orderId: string, startsAt: Date, endsAt: Date) =>
+    tx.query<{ id: string; title: string; starts_at: Date; ends_at: Date }>(
+      `select o.id, o.title, o.starts_at, o.ends_at from assignments a join orders o on o.id = a.order_id
+        where a.member_id = $1 and a.status = 'accepted' and o.id <> $2 and o.status <> 'cancelled'
+          and o.starts_at < $4 and o.ends_at > $3
+        order by o.starts_at limit 5`,
+      [memberId, orderId, startsAt, endsAt],
+    ),
 
   membersOfCommunity: (tx: Executor, communityId: string, memberIds: string[]) =>
     tx.query<{ user_id: string }>(

@@ -126,6 +126,9 @@ export const OrderView = z.object({
   requiredPosts: z.array(z.string()),
   requiredSkills: z.array(z.string()),
   leaderMemberId: z.string().nullable(),
+  leaderName: z.string().nullable(),
+  /** The viewer's other accepted orders whose time overlaps this one: shown before they accept. */
+  myClashes: z.array(z.object({ id: z.string(), title: z.string(), startsAt: z.string(), endsAt: z.string() })),
   myAssignment: z.object({ status: z.enum(ASSIGNMENT_STATUSES), phase: z.enum(TASK_PHASES).nullable() }).nullable(),
   requester: z.object({ name: z.string(), phone: z.string() }).nullable(),
   assignments: z.array(AssignmentView).nullable(),

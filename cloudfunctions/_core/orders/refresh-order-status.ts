@@ -9,7 +9,8 @@ export async function refreshOrderStatus(tx: Executor, orderId: string, now: Dat
   const next = deriveOrderStatus({
     status: progress.status,
     capacity: progress.capacity,
-    accepted: progress.accepted,
+    placesTaken: progress.places_taken,
+    serving: progress.serving,
     checkedIn: progress.checked_in,
     checkedOut: progress.checked_out,
   });

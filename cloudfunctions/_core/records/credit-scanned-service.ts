@@ -10,6 +10,8 @@ export interface ScannedService {
   checkedInAt: Date;
   checkedOutAt: Date;
   verifierId: string;
+  /** A home service whose resident has not confirmed it: kept, shown, not yet counted. */
+  awaitsResident: boolean;
   now: Date;
 }
 
@@ -23,7 +25,7 @@ export async function creditScannedService(tx: Executor, service: ScannedService
   const credited = creditedMinutes(measured, scheduled);
   const serviceDate = businessDate(service.checkedInAt);
   const already = await recordsRepository.creditedOnDay(tx, service.memberId, serviceDate);
-  const status = needsDailyApproval(already, credited) ? 'pending_approval' : 'credited';
+  const status = service.awaitsResident ? 'awaiting_resident' : needsDailyApproval(already, credited) ? 'pending_approval' : 'credited';
   await recordsRepository.insert(tx, {
     id: service.recordId,
     orderId: service.order.id,
@@ -41,5 +43,5 @@ export async function creditScannedService(tx: Executor, service: ScannedService
     createdBy: service.verifierId,
     now: service.now,
   });
-  return { minutesCredited: credited, pendingApproval: status === 'pending_approval' };
+  return { minutesCredited: credited, pendingApproval: status === 'pending_approval', awaitingResident: status === 'awaiting_resident' };
 }

@@ -1,3 +1,4 @@
+import type { Executor } from '../db/database';
 import type { ActionContext } from '../runtime/action';
 import { assertManagesCommunity, communityOf, requireCaller } from '../runtime';
 import { recordErrors } from './records.errors';
@@ -42,6 +43,24 @@ export async function disputeRecord(ctx: ActionContext, input: { orderId: string
   if (inserted.length === 0) throw recordErrors.error('RECORD_DISPUTE_OPEN');
   const [row] = await ctx.tx.query<DisputeRow>(`${SELECT_DISPUTE} where d.id = $1`, [id]);
   return toDisputeView(row);
+}
+
+/** A member's disputes on one order, newest first, with their decisions. */
+export async function disputesOf(tx: Executor, orderId: string, memberId: string) {
+  const rows = await tx.query<DisputeRow>(`${SELECT_DISPUTE} where d.order_id = $1 and d.member_id = $2 order by d.created_at desc`, [orderId, memberId]);
+  return rows.map(toDisputeView);
+}
+
+export async function openDisputesOfOrder(tx: Executor, orderId: string) {
+  const rows = await tx.query<DisputeRow>(`${SELECT_DISPUTE} where d.order_id = $1 and d.status = 'open'`, [orderId]);
+  return rows.map(toDisputeView);
+}
+
+/** My disputes and what the secretary decided, newest first. */
+export async function myDisputes(ctx: ActionContext) {
+  const caller = requireCaller(ctx.caller);
+  const rows = await ctx.tx.query<DisputeRow>(`${SELECT_DISPUTE} where d.member_id = $1 order by d.created_at desc limit 100`, [caller.userId]);
+  return { items: rows.map(toDisputeView) };
 }
 
 /** The community's disputes, open first, for its secretary. */

@@ -1,10 +1,12 @@
 import type { Executor } from '../db/database';
 import type { ActionContext } from '../runtime/action';
 import { assertManagesCommunity, requireCaller } from '../runtime';
-import { businessDate } from '../shared/business-time';
+import { WINDOW_CLOSES_AFTER_END_MINUTES, WINDOW_OPENS_BEFORE_START_MINUTES, isWithinScanWindow } from '../checkin/scan-rules';
+import { businessDate, formatBusinessTime } from '../shared/business-time';
 import { minutesBetween, needsDailyApproval } from './hours-rules';
 import { recordErrors } from './records.errors';
 import { recordsRepository } from './records.repository';
+import { disputesOf } from './disputes';
 import { toRecordView } from './record-view';
 
 interface HandTimes {
@@ -13,22 +15,35 @@ interface HandTimes {
   reason: string;
 }
 
+const scanWindowOpens = (startsAt: Date) => new Date(startsAt.getTime() - WINDOW_OPENS_BEFORE_START_MINUTES * 60_000);
+const scanWindowCloses = (endsAt: Date) => new Date(endsAt.getTime() + WINDOW_CLOSES_AFTER_END_MINUTES * 60_000);
+
 /**
- * A hand entry never counts more than the order's scheduled length, and a day over 8 hours
- * still waits for approval: typing hours in is no way round the rules a scan is held to.
+ * A hand entry lies within the order's scan window, never counts more than its scheduled length, never
+ * overlaps the member's service elsewhere, and a day over 8 hours still waits for approval: typing hours
+ * in is no way round the rules a scan is held to.
  */
-async function handEnteredMinutes(
+export async function handEnteredMinutes(
   tx: Executor,
-  times: HandTimes,
-  order: { starts_at: Date; ends_at: Date },
+  times: { startedAt: string | Date; endedAt: string | Date },
+  order: { id: string; starts_at: Date; ends_at: Date },
   memberId: string,
   now: Date,
-  replacing?: { id: string; minutes: number; date: string; status: string },
+  replacing?: { minutes: number; date: string; status: string },
 ) {
   const startedAt = new Date(times.startedAt);
   const endedAt = new Date(times.endedAt);
   if (endedAt <= startedAt) throw recordErrors.error('RECORD_END_BEFORE_START', undefined, { endedAt: '结束时间须晚于开始时间' });
   if (endedAt > now) throw recordErrors.error('RECORD_END_IN_FUTURE', undefined, { endedAt: '结束时间不能晚于现在' });
+  const window = `${formatBusinessTime(scanWindowOpens(order.starts_at))} 至 ${formatBusinessTime(scanWindowCloses(order.ends_at))}`;
+  if (!isWithinScanWindow(startedAt, order.starts_at, order.ends_at)) {
+    throw recordErrors.error('RECORD_OUTSIDE_ORDER', window, { startedAt: `开始时间须在 ${window} 之间` });
+  }
+  if (!isWithinScanWindow(endedAt, order.starts_at, order.ends_at)) {
+    throw recordErrors.error('RECORD_OUTSIDE_ORDER', window, { endedAt: `结束时间须在 ${window} 之间` });
+  }
+  const clash = await recordsRepository.findOverlap(tx, memberId, startedAt, endedAt, order.id);
+  if (clash) throw recordErrors.error('RECORD_OVERLAPS', `「${clash.title}」${formatBusinessTime(clash.started_at)} 起`);
   const measured = minutesBetween(startedAt, endedAt);
   const credited = Math.min(measured, minutesBetween(order.starts_at, order.ends_at));
   const serviceDate = businessDate(startedAt);
@@ -77,27 +92,29 @@ export async function correctRecord(ctx: ActionContext, input: HandTimes & { rec
   const now = ctx.clock.now();
   const [record] = await ctx.tx.query<{
     id: string; certifying_org_id: string; member_id: string; started_at: Date; ended_at: Date; minutes_credited: number;
-    source: string; status: string; service_date: string; starts_at: Date; ends_at: Date;
+    source: string; status: string; service_date: string; order_id: string; starts_at: Date; ends_at: Date;
   }>(
     `select r.id, r.certifying_org_id, r.member_id, r.started_at, r.ended_at, r.minutes_credited, r.source, r.status,
-            to_char(r.service_date, 'YYYY-MM-DD') as service_date, o.starts_at, o.ends_at
+            to_char(r.service_date, 'YYYY-MM-DD') as service_date, r.order_id, o.starts_at, o.ends_at
        from service_records r join orders o on o.id = r.order_id where r.id = $1 for update of r`,
     [input.recordId],
   );
   if (!record) throw recordErrors.error('RECORD_NOT_FOUND');
   await assertManagesCommunity(ctx.tx, caller, record.certifying_org_id);
-  const entry = await handEnteredMinutes(ctx.tx, input, record, record.member_id, now, {
-    id: record.id, minutes: record.minutes_credited, date: record.service_date, status: record.status,
+  const entry = await handEnteredMinutes(ctx.tx, input, { id: record.order_id, starts_at: record.starts_at, ends_at: record.ends_at }, record.member_id, now, {
+    minutes: record.minutes_credited, date: record.service_date, status: record.status,
   });
+  // A home service the resident has not confirmed stays unconfirmed, whatever the times say.
+  const status = record.status === 'awaiting_resident' ? record.status : entry.status;
   await ctx.tx.query(
     `update service_records set started_at = $2, ended_at = $3, minutes_measured = $4, minutes_credited = $5,
             service_date = $6, status = $7, source = 'manual' where id = $1`,
-    [record.id, entry.startedAt, entry.endedAt, entry.measured, entry.credited, entry.serviceDate, entry.status],
+    [record.id, entry.startedAt, entry.endedAt, entry.measured, entry.credited, entry.serviceDate, status],
   );
   await recordsRepository.audit(ctx.tx, {
     id: ctx.newId(), recordId: record.id, actorId: caller.userId, action: 'correction', reason: input.reason,
     before: { startedAt: record.started_at, endedAt: record.ended_at, minutesCredited: record.minutes_credited, source: record.source, status: record.status },
-    after: { startedAt: entry.startedAt, endedAt: entry.endedAt, minutesCredited: entry.credited, source: 'manual', status: entry.status },
+    after: { startedAt: entry.startedAt, endedAt: entry.endedAt, minutesCredited: entry.credited, source: 'manual', status },
     at: now,
   });
   return toRecordView((await recordsRepository.findById(ctx.tx, record.id))!);
@@ -117,5 +134,6 @@ export async function recordHistory(ctx: ActionContext, input: { recordId: strin
   return {
     record: toRecordView(record),
     entries: rows.map((row) => ({ action: row.action, actorName: row.actor_name, reason: row.reason, before: row.before, after: row.after, at: row.at.toISOString() })),
+    disputes: await disputesOf(ctx.tx, record.order_id, record.member_id),
   };
 }

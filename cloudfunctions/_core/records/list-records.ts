@@ -30,6 +30,7 @@ export async function listMyRecords(ctx: ActionContext, input: { year?: number; 
     scannedHours: sum((row) => credited(row) && row.source === 'scan'),
     manualHours: sum((row) => credited(row) && row.source === 'manual'),
     pendingHours: sum((row) => row.status === 'pending_approval'),
+    awaitingResidentHours: sum((row) => row.status === 'awaiting_resident'),
     services: totals.filter(credited).reduce((total, row) => total + Number(row.services), 0),
     byQuarter: [1, 2, 3, 4].map((quarter) => ({
       quarter,

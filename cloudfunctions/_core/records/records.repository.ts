@@ -1,4 +1,7 @@
 import type { Executor } from '../db/database';
+import type { RECORD_STATUSES } from './records.schemas';
+
+export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
 export interface NewServiceRecord {
   id: string;
@@ -13,7 +16,7 @@ export interface NewServiceRecord {
   minutesMeasured: number;
   minutesCredited: number;
   source: 'scan' | 'manual';
-  status: 'credited' | 'pending_approval';
+  status: RecordStatus;
   createdBy: string;
   now: Date;
 }
@@ -34,7 +37,10 @@ export interface RecordRow {
   minutes_measured: number;
   minutes_credited: number;
   source: 'scan' | 'manual';
-  status: 'credited' | 'pending_approval';
+  status: RecordStatus;
+  order_title: string;
+  verifier_name: string | null;
+  self_rating: 'excellent' | 'good' | 'fair' | 'done' | null;
   resident_confirmed_at: Date | null;
   organisation_rating: string | null;
   resident_rating: string | null;
@@ -47,13 +53,15 @@ const SELECT_RECORD = `
   select r.id, r.order_id, r.member_id, u.name as member_name, m.volunteer_no, r.certifying_org_id,
          org.name as certifying_org_name, r.content, r.place, to_char(r.service_date, 'YYYY-MM-DD') as service_date,
          r.started_at, r.ended_at, r.minutes_measured, r.minutes_credited, r.source, r.status,
-         o.kind as order_kind, o.resident_confirmed_at, eo.rating as organisation_rating, er.rating as resident_rating, es.comment as self_comment,
+         o.kind as order_kind, o.title as order_title, vu.name as verifier_name, o.resident_confirmed_at,
+         eo.rating as organisation_rating, er.rating as resident_rating, es.comment as self_comment, es.rating as self_rating,
          count(*) over () as total
     from service_records r
     join users u on u.id = r.member_id
     join members m on m.user_id = r.member_id
     join organisations org on org.id = r.certifying_org_id
     join orders o on o.id = r.order_id
+    left join users vu on vu.id = r.created_by
     left join evaluations eo on eo.order_id = r.order_id and eo.kind = 'organisation'
     left join evaluations er on er.order_id = r.order_id and er.kind = 'resident'
     left join evaluations es on es.order_id = r.order_id and es.kind = 'self' and es.member_id = r.member_id`;
@@ -80,9 +88,30 @@ export const recordsRepository = {
       ))[0].minutes,
     ),
 
+  /**
+   * The member's other service overlapping [from, to): a record on another order, or a check-in on another order
+   * not yet checked out while that order's scan window is still open. One person serves in one place at a time.
+   */
+  findOverlap: async (tx: Executor, memberId: string, from: Date, to: Date, exceptOrderId: string) =>
+    (await tx.query<{ order_id: string; title: string; started_at: Date; ended_at: Date | null }>(
+      `select r.order_id, o.title, r.started_at, r.ended_at
+         from service_records r join orders o on o.id = r.order_id
+        where r.member_id = $1 and r.order_id <> $4 and r.started_at < $3 and r.ended_at > $2
+       union all
+       select t.order_id, o.title, t.checked_in_at, null
+         from attendance t join orders o on o.id = t.order_id
+        where t.member_id = $1 and t.order_id <> $4 and t.checked_out_at is null
+          and t.checked_in_at < $3 and o.ends_at + interval '2 hours' > $2 and o.status <> 'cancelled'
+       order by 3 limit 1`,
+      [memberId, from, to, exceptOrderId],
+    ))[0],
+
   /** The member's record on an order, scanned or hand-entered (the newest, should there be both). */
   findByOrderAndMember: async (tx: Executor, orderId: string, memberId: string) =>
     (await tx.query<RecordRow>(`${SELECT_RECORD} where r.order_id = $1 and r.member_id = $2 order by r.created_at desc limit 1`, [orderId, memberId]))[0],
+
+  listOfOrder: (tx: Executor, orderId: string) =>
+    tx.query<RecordRow>(`${SELECT_RECORD} where r.order_id = $1 order by r.created_at desc`, [orderId]),
 
   findById: async (tx: Executor, recordId: string) => (await tx.query<RecordRow>(`${SELECT_RECORD} where r.id = $1`, [recordId]))[0],
 

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { field } from '../shared/fields';
 
+/** A record's state: counted, held by the 8-hours-a-day rule, or a home service the resident has not yet confirmed. */
+export const RECORD_STATUSES = ['credited', 'pending_approval', 'awaiting_resident'] as const;
+/** 自评 (一事一评): how the member judges their own service. */
+export const SELF_RATINGS = ['excellent', 'good', 'fair'] as const;
+
+
 const year = z.number({ error: '年度须为数字' }).int('年度须为整数').min(2000, '年度不能早于2000').max(2100, '年度不能晚于2100');
 
 export const ListMyRecordsInput = z.object({ year: year.optional(), page: field.page() });
@@ -8,11 +14,15 @@ export const ListMyRecordsInput = z.object({ year: year.optional(), page: field.
 export const ListCommunityRecordsInput = z.object({
   communityId: field.id('社区').optional(),
   year: year.optional(),
-  status: field.oneOf('记录状态', ['credited', 'pending_approval'] as const).optional(),
+  status: field.oneOf('记录状态', RECORD_STATUSES).optional(),
   page: field.page(),
 });
 
-export const SelfEvaluateInput = z.object({ orderId: field.id('订单'), comment: field.text('自我评价', { min: 2, max: 300 }) });
+export const SelfEvaluateInput = z.object({
+  orderId: field.id('订单'),
+  rating: field.oneOf('自我评价等级', SELF_RATINGS),
+  comment: field.text('自我评价', { min: 2, max: 300 }),
+});
 
 export const ApproveRecordInput = z.object({ recordId: field.id('服务记录'), reason: field.text('审核意见', { min: 2, max: 200 }) });
 
@@ -34,6 +44,14 @@ export const EnterRecordInput = z.object({ orderId: field.id('订单'), memberId
 export const CorrectRecordInput = z.object({ recordId: field.id('服务记录'), ...handEnteredTimes });
 
 export const RecordIdInput = z.object({ recordId: field.id('服务记录') });
+export const OrderIdInput = z.object({ orderId: field.id('订单') });
+export const CommunityInput = z.object({ communityId: field.id('社区').optional() });
+/** 核减: a day over 8 hours is cut so that the day holds 8 hours in all. */
+export const CutRecordInput = z.object({ recordId: field.id('服务记录'), reason: field.text('核减理由', { min: 2, max: 200 }) });
+/** 添加到名单并签到 by hand, for a member with no phone to show a code. */
+export const AddWalkInInput = z.object({ orderId: field.id('订单'), memberId: field.id('党员'), reason: field.text('添加理由', { min: 2, max: 200 }) });
+/** The secretary confirms a home service on the resident's behalf (the resident has no phone, or confirmed by telephone). */
+export const ConfirmForResidentInput = z.object({ orderId: field.id('订单'), reason: field.text('代为确认的理由', { min: 2, max: 200 }) });
 
 export const DisputeInput = z.object({ orderId: field.id('订单'), reason: field.text('申诉理由', { min: 2, max: 300 }) });
 
@@ -85,9 +103,15 @@ export const RecordView = z.object({
   hoursMeasured: z.number(),
   hoursCredited: z.number(),
   source: z.enum(['scan', 'manual']),
-  status: z.enum(['credited', 'pending_approval']),
+  status: z.enum(RECORD_STATUSES),
   certifiedBy: z.string(),
+  orderTitle: z.string(),
+  orderKind: z.enum(['demand', 'activity']),
+  /** Who scanned the check-out, or who entered the record by hand. */
+  verifierName: z.string().nullable(),
   residentConfirmed: z.boolean(),
+  residentConfirmedAt: z.string().nullable(),
+  selfRating: z.enum(SELF_RATINGS).nullable(),
   residentRating: z.string().nullable(),
   organisationRating: z.string().nullable(),
   selfEvaluation: z.string().nullable(),
@@ -100,6 +124,8 @@ export const MyHoursView = z.object({
   scannedHours: z.number(),
   manualHours: z.number(),
   pendingHours: z.number(),
+  /** Home services the resident has not confirmed yet (待居民确认): not counted until then. */
+  awaitingResidentHours: z.number(),
   services: z.number(),
   byQuarter: z.array(z.object({ quarter: z.number(), hours: z.number(), services: z.number() })),
   records: z.array(RecordView),
@@ -122,4 +148,54 @@ export const MissingCheckoutView = z.object({
   ),
 });
 
+export const RecordDetailView = z.object({
+  record: RecordView,
+  entries: z.array(AuditEntryView),
+  disputes: z.array(DisputeView),
+});
+
+export const DisputeList = z.object({ items: z.array(DisputeView) });
+
+/** 时长管理 of one order: every member on it, with their times, record and open dispute. */
+export const OrderHoursView = z.object({
+  order: z.object({
+    id: z.string(),
+    communityId: z.string(),
+    title: z.string(),
+    kind: z.enum(['demand', 'activity']),
+    place: z.string(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    status: z.string(),
+    scheduledHours: z.number(),
+    residentConfirmedAt: z.string().nullable(),
+  }),
+  members: z.array(
+    z.object({
+      memberId: z.string(),
+      name: z.string(),
+      volunteerNo: z.string(),
+      assignmentStatus: z.enum(['invited', 'accepted', 'declined', 'cancelled']),
+      /** Added by the secretary on the day (添加到名单), not accepted beforehand. */
+      walkIn: z.boolean(),
+      checkedInAt: z.string().nullable(),
+      checkedOutAt: z.string().nullable(),
+      record: RecordView.nullable(),
+      openDispute: DisputeView.nullable(),
+    }),
+  ),
+});
+
+/** What waits for the secretary, for the counts on each entry of 时长管理. */
+export const HoursQueuesView = z.object({
+  pendingApproval: z.number(),
+  missingCheckouts: z.number(),
+  overdueMissingCheckouts: z.number(),
+  openDisputes: z.number(),
+  awaitingResident: z.number(),
+  /** Refused scans in the last 7 days. */
+  refusedScans: z.number(),
+});
+
 export type RecordView = z.infer<typeof RecordView>;
+export type OrderHoursView = z.infer<typeof OrderHoursView>;

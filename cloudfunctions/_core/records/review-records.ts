@@ -1,8 +1,9 @@
 import { refreshOrderStatus } from '../orders/refresh-order-status';
 import type { ActionContext } from '../runtime/action';
 import { assertManagesCommunity, communityOf, requireCaller } from '../runtime';
-import { businessDate } from '../shared/business-time';
-import { creditedMinutes, minutesBetween } from './hours-rules';
+import { DomainError } from '../shared/domain-error';
+import { handEnteredMinutes } from './hand-entries';
+import { DAILY_APPROVAL_THRESHOLD_MINUTES } from './hours-rules';
 import { recordErrors } from './records.errors';
 import { recordsRepository } from './records.repository';
 import { toRecordView } from './record-view';
@@ -25,15 +26,39 @@ export async function approveRecord(ctx: ActionContext, input: { recordId: strin
   return toRecordView((await recordsRepository.findById(ctx.tx, record.id))!);
 }
 
-/** The member adds their own evaluation of a service they did (一事一评). */
-export async function selfEvaluate(ctx: ActionContext, input: { orderId: string; comment: string }) {
+/**
+ * 核减: the secretary keeps a day held by the 8-hours rule at 8 hours, crediting only what is left of the
+ * day after the member's other credited service; the cut is audited.
+ */
+export async function cutRecord(ctx: ActionContext, input: { recordId: string; reason: string }) {
+  const caller = requireCaller(ctx.caller);
+  const [record] = await ctx.tx.query<{ id: string; certifying_org_id: string; status: string; member_id: string; minutes_credited: number; service_date: string }>(
+    `select id, certifying_org_id, status, member_id, minutes_credited, to_char(service_date, 'YYYY-MM-DD') as service_date
+       from service_records where id = $1 for update`,
+    [input.recordId],
+  );
+  if (!record) throw recordErrors.error('RECORD_NOT_FOUND');
+  await assertManagesCommunity(ctx.tx, caller, record.certifying_org_id);
+  if (record.status !== 'pending_approval') throw recordErrors.error('RECORD_NOT_PENDING');
+  const already = await recordsRepository.creditedOnDay(ctx.tx, record.member_id, record.service_date);
+  const minutes = Math.max(0, Math.min(record.minutes_credited, DAILY_APPROVAL_THRESHOLD_MINUTES - already));
+  await ctx.tx.query("update service_records set status = 'credited', minutes_credited = $2 where id = $1", [record.id, minutes]);
+  await recordsRepository.audit(ctx.tx, {
+    id: ctx.newId(), recordId: record.id, actorId: caller.userId, action: 'cut_daily_overrun', reason: input.reason,
+    before: { status: 'pending_approval', minutesCredited: record.minutes_credited }, after: { status: 'credited', minutesCredited: minutes }, at: ctx.clock.now(),
+  });
+  return toRecordView((await recordsRepository.findById(ctx.tx, record.id))!);
+}
+
+/** The member adds their own evaluation of a service they did (一事一评): a grade and what they did. */
+export async function selfEvaluate(ctx: ActionContext, input: { orderId: string; rating: string; comment: string }) {
   const caller = requireCaller(ctx.caller);
   const record = await recordsRepository.findByOrderAndMember(ctx.tx, input.orderId, caller.userId);
   if (!record) throw recordErrors.error('RECORD_NO_SERVICE');
   const inserted = await ctx.tx.query(
     `insert into evaluations (id, order_id, kind, member_id, rating, comment, created_by, created_at)
-     values ($1, $2, 'self', $3, 'done', $4, $3, $5) on conflict do nothing returning id`,
-    [ctx.newId(), input.orderId, caller.userId, input.comment, ctx.clock.now()],
+     values ($1, $2, 'self', $3, $4, $5, $3, $6) on conflict do nothing returning id`,
+    [ctx.newId(), input.orderId, caller.userId, input.rating, input.comment, ctx.clock.now()],
   );
   if (inserted.length === 0) throw recordErrors.error('RECORD_ALREADY_SELF_EVALUATED');
   return toRecordView((await recordsRepository.findByOrderAndMember(ctx.tx, input.orderId, caller.userId))!);
@@ -68,7 +93,10 @@ export async function listMissingCheckouts(ctx: ActionContext, input: { communit
   };
 }
 
-/** The secretary closes a forgotten check-out by hand, with a reason; hours are capped as for a scan. */
+/**
+ * The secretary closes a forgotten check-out by hand, with a reason. It is a hand entry: within the order's
+ * scan window, capped at the scheduled length, and held for approval when the day passes 8 hours.
+ */
 export async function closeMissingCheckout(ctx: ActionContext, input: { orderId: string; memberId: string; checkedOutAt: string; reason: string }) {
   const caller = requireCaller(ctx.caller);
   const now = ctx.clock.now();
@@ -83,21 +111,23 @@ export async function closeMissingCheckout(ctx: ActionContext, input: { orderId:
   const checkedOutAt = new Date(input.checkedOutAt);
   if (checkedOutAt < open.checked_in_at) throw recordErrors.error('RECORD_CHECKOUT_BEFORE_CHECKIN', undefined, { checkedOutAt: '签退时间不能早于签到时间' });
   if (checkedOutAt > now) throw recordErrors.error('RECORD_CHECKOUT_IN_FUTURE', undefined, { checkedOutAt: '签退时间不能晚于现在' });
-  const measured = minutesBetween(open.checked_in_at, checkedOutAt);
-  const credited = creditedMinutes(measured, minutesBetween(open.starts_at, open.ends_at));
+  const entry = await handEnteredMinutes(ctx.tx, { startedAt: open.checked_in_at, endedAt: checkedOutAt }, { id: input.orderId, ...open }, input.memberId, now)
+    .catch((error: unknown) => {
+      // The check-out is the only time the secretary typed here: name that field.
+      if (error instanceof DomainError && error.fields) throw new DomainError(error.code, error.message, { checkedOutAt: Object.values(error.fields)[0] });
+      throw error;
+    });
   const recordId = ctx.newId();
-  await ctx.tx.query('update attendance set checked_out_at = $3 where order_id = $1 and member_id = $2', [
-    input.orderId, input.memberId, checkedOutAt,
-  ]);
+  await ctx.tx.query('update attendance set checked_out_at = $3 where order_id = $1 and member_id = $2', [input.orderId, input.memberId, checkedOutAt]);
   await recordsRepository.insert(ctx.tx, {
     id: recordId, orderId: input.orderId, memberId: input.memberId, certifyingOrgId: open.community_id,
-    content: `${open.category}：${open.title}`, place: open.place, serviceDate: businessDate(open.checked_in_at),
-    startedAt: open.checked_in_at, endedAt: checkedOutAt, minutesMeasured: measured, minutesCredited: credited,
-    source: 'manual', status: 'credited', createdBy: caller.userId, now,
+    content: `${open.category}：${open.title}`, place: open.place, serviceDate: entry.serviceDate,
+    startedAt: open.checked_in_at, endedAt: checkedOutAt, minutesMeasured: entry.measured, minutesCredited: entry.credited,
+    source: 'manual', status: entry.status, createdBy: caller.userId, now,
   });
   await recordsRepository.audit(ctx.tx, {
     id: ctx.newId(), recordId, actorId: caller.userId, action: 'close_missing_checkout', reason: input.reason,
-    before: { checkedInAt: open.checked_in_at, checkedOutAt: null }, after: { checkedOutAt, minutesCredited: credited }, at: now,
+    before: { checkedInAt: open.checked_in_at, checkedOutAt: null }, after: { checkedOutAt, minutesCredited: entry.credited, status: entry.status }, at: now,
   });
   await refreshOrderStatus(ctx.tx, input.orderId, now);
   return listMissingCheckouts(ctx, { communityId: open.community_id });

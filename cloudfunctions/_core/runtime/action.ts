@@ -10,6 +10,11 @@ export interface ActionContext {
   clock: Clock;
   config: AppConfig;
   newId: () => string;
+  /**
+   * Writes that must outlive a refusal: the transaction rolls back on a domain error, then these run
+   * in a transaction of their own (a refused scan is kept for the secretary, though nothing else is).
+   */
+  keepOnFailure: (write: (tx: Executor) => Promise<unknown>) => void;
   /** The caller's WeChat identity when the call came through WeChat. */
   wxOpenId?: string;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { checkSessionToken } from '../auth/session-token';
 import { loadConfig, type AppConfig } from '../config/config';
 import { getDatabase } from '../db/database-context';
+import type { Executor } from '../db/database';
 import type { DatabaseTarget } from '../db/open-database';
 import { DomainError, commonErrors } from '../shared/domain-error';
 import { failure, success, type Envelope, type ErrorBody } from '../shared/envelope';
@@ -41,12 +42,26 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
       const clock = platform.clock ?? systemClock;
       const wxOpenId = platform.wxOpenId?.();
       const db = await getDatabase(() => databaseTarget(config));
-      const result = await db.transaction(async (tx) => {
-        const caller = await identify(tx, config, clock, token, wxOpenId);
-        if (definition.access === 'user' && !caller) throw commonErrors.error('UNAUTHENTICATED');
-        return definition.run({ tx, caller, clock, config, newId: randomUUID, wxOpenId }, input);
-      });
-      return success(result);
+      const kept: ((tx: Executor) => Promise<unknown>)[] = [];
+      const keepOnFailure = (write: (tx: Executor) => Promise<unknown>) => void kept.push(write);
+      try {
+        const result = await withDeadlockRetry(() =>
+          db.transaction(async (tx) => {
+            kept.length = 0;
+            const caller = await identify(tx, config, clock, token, wxOpenId);
+            if (definition.access === 'user' && !caller) throw commonErrors.error('UNAUTHENTICATED');
+            return definition.run({ tx, caller, clock, config, newId: randomUUID, wxOpenId, keepOnFailure }, input);
+          }),
+        );
+        return success(result);
+      } catch (error) {
+        if (error instanceof DomainError && kept.length > 0) {
+          await db.transaction(async (tx) => {
+            for (const write of kept) await write(tx);
+          });
+        }
+        throw error;
+      }
     } catch (error) {
       return failure(toErrorBody(error));
     }
@@ -68,6 +83,23 @@ async function identify(
     return caller;
   }
   return wxOpenId ? loadCaller(tx, { wxOpenId }) : null;
+}
+
+const PG_DEADLOCK = '40P01';
+const PG_SERIALIZATION_FAILURE = '40001';
+const RETRIES_ON_DEADLOCK = 3;
+
+/** A transaction the server chose as a deadlock victim did nothing: run it again rather than answer INTERNAL. */
+async function withDeadlockRetry<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const pgCode = (error as { code?: string } | null)?.code;
+      const retryable = pgCode === PG_DEADLOCK || pgCode === PG_SERIALIZATION_FAILURE;
+      if (!retryable || attempt > RETRIES_ON_DEADLOCK) throw error;
+    }
+  }
 }
 
 const PG_UNIQUE_VIOLATION = '23505';
