@@ -1,7 +1,10 @@
 import Taro from '@tarojs/taro'
 import { checkinApi } from './api/checkin'
 import type { ScanVerdict } from './api/types'
+import { GENESIS_HASH, hashChainEntry, signChainEntry } from '@core/checkin/scan-chain'
 import {
+  NO_OFFLINE_DEVICE,
+  ensureOfflineDevice,
   flushScans,
   isoWithOffset,
   newScan,
@@ -25,10 +28,17 @@ jest.mock('@tarojs/taro', () => {
   }
 })
 
-jest.mock('./api/checkin', () => ({ checkinApi: { scan: jest.fn(), uploadQueue: jest.fn(), attendance: jest.fn() } }))
+jest.mock('./api/checkin', () => ({ checkinApi: { scan: jest.fn(), uploadQueue: jest.fn(), attendance: jest.fn(), issueVerifierDevice: jest.fn() } }))
 
 const taro = Taro as unknown as { __store: Map<string, unknown> }
-const api = checkinApi as unknown as { scan: jest.Mock; uploadQueue: jest.Mock }
+const api = checkinApi as unknown as { scan: jest.Mock; uploadQueue: jest.Mock; issueVerifierDevice: jest.Mock }
+const DEVICE = { deviceId: '5c1e2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b', secretHex: 'ab'.repeat(20) }
+/** The phone holds a verifier secret: what the scanner asks for when it opens online. */
+const giveDevice = () => taro.__store.set('dyg.verifierDevice', { ...DEVICE, counter: 0, hash: GENESIS_HASH })
+/** A kept scan as stored: signed onto the phone's chain as entry `counter`. */
+const kept = (scan: object, counter: number) => expect.objectContaining({ ...scan, deviceId: DEVICE.deviceId, counter })
+/** What the upload sends for a kept scan: the chain entry, without the device (named once for the batch). */
+const sent = (scan: object, counter: number) => expect.objectContaining({ ...scan, intent: expect.any(String), counter })
 const ORDER = '0b7a3d8e-2f4c-4a51-9e0f-1d2c3b4a5e6f'
 const NETWORK = { ok: false, error: { code: 'NETWORK', message: '网络不可用，请检查网络后重试' } }
 
@@ -48,6 +58,7 @@ describe('scan queue', () => {
   beforeEach(() => {
     jest.clearAllMocks()
     taro.__store.clear()
+    giveDevice()
     setOnline(true)
   })
 
@@ -68,7 +79,7 @@ describe('scan queue', () => {
     api.scan.mockResolvedValue({ ok: true, data: verdictFor(scan.scanId) })
     const outcome = await submitScan(scan)
     expect(outcome).toEqual({ kind: 'verdict', scan, verdict: verdictFor(scan.scanId) })
-    expect(api.scan).toHaveBeenCalledWith({ ...scan, intent: 'auto' })
+    expect(api.scan).toHaveBeenCalledWith({ scanId: scan.scanId, orderId: scan.orderId, code: scan.code, intent: 'auto' })
     expect(pendingScans()).toEqual([])
   })
 
@@ -76,7 +87,7 @@ describe('scan queue', () => {
     const scan = newScan(ORDER, 'DY1.b', new Date(), 'out')
     api.scan.mockResolvedValue({ ok: false, error: { code: 'NETWORK', message: '网络不可用' } })
     await submitScan(scan)
-    expect(api.scan).toHaveBeenCalledWith({ ...scan, intent: 'out' })
+    expect(api.scan).toHaveBeenCalledWith({ scanId: scan.scanId, orderId: scan.orderId, code: scan.code, intent: 'out' })
     expect(pendingScans()).toEqual([expect.objectContaining({ scanId: scan.scanId, intent: 'out' })])
   })
 
@@ -88,8 +99,8 @@ describe('scan queue', () => {
     const outcome = await submitScan(scan)
     stop()
     expect(outcome.kind).toBe('queued')
-    expect(pendingScans()).toEqual([scan])
-    expect(taro.__store.get('dyg.scanQueue')).toEqual([scan])
+    expect(pendingScans()).toEqual([kept(scan, 1)])
+    expect(taro.__store.get('dyg.scanQueue')).toEqual([kept(scan, 1)])
     expect(counts).toEqual([1])
   })
 
@@ -98,7 +109,7 @@ describe('scan queue', () => {
     const scan = newScan(ORDER, 'DY1.a')
     expect((await submitScan(scan)).kind).toBe('queued')
     expect(api.scan).not.toHaveBeenCalled()
-    expect(pendingScans()).toEqual([scan])
+    expect(pendingScans()).toEqual([kept(scan, 1)])
   })
 
   it('should keep the scans on a network failure of the upload and send them again later', async () => {
@@ -111,17 +122,14 @@ describe('scan queue', () => {
     const failed = await flushScans()
     expect(failed.error?.code).toBe('NETWORK')
     expect(failed.pending).toBe(2)
-    expect(pendingScans()).toEqual([first, second])
+    expect(pendingScans()).toEqual([kept(first, 1), kept(second, 2)])
 
     api.uploadQueue.mockResolvedValueOnce({
       ok: true,
       data: { results: [first, second].map((scan) => ({ scanId: scan.scanId, ok: true, verdict: verdictFor(scan.scanId), error: null })) },
     })
     const done = await flushScans()
-    expect(api.uploadQueue).toHaveBeenLastCalledWith([
-      { ...first, intent: 'auto' },
-      { ...second, intent: 'auto' },
-    ])
+    expect(api.uploadQueue).toHaveBeenLastCalledWith(DEVICE.deviceId, [sent(first, 1), sent(second, 2)])
     expect(done.uploaded.map((item) => item.scan.scanId)).toEqual([first.scanId, second.scanId])
     expect(done.pending).toBe(0)
     expect(pendingScans()).toEqual([])
@@ -162,7 +170,7 @@ describe('scan queue', () => {
       },
     })
     const report = await flushScans()
-    expect(report.refused).toEqual([{ scan: bad, error: refusal }])
+    expect(report.refused).toEqual([{ scan: kept(bad, 2), error: refusal }])
     expect(report.uploaded).toHaveLength(1)
     expect(pendingScans()).toEqual([])
   })
@@ -180,7 +188,39 @@ describe('scan queue', () => {
     })
     const report = await flushScans()
     expect(report.pending).toBe(2)
-    expect(pendingScans()).toEqual([unanswered, late])
+    expect(pendingScans()).toEqual([kept(unanswered, 2), kept(late, 3)])
+  })
+
+  it('should sign each kept scan onto the phone’s chain, each naming the hash of the one before', async () => {
+    setOnline(false)
+    const first = newScan(ORDER, 'DY1.a')
+    const second = newScan(ORDER, 'DY1.b', new Date(), 'out')
+    await submitScan(first)
+    await submitScan(second)
+    const [one, two] = pendingScans()
+    const entry = ({ deviceId: _device, signature: _signature, ...rest }: typeof one) => ({ ...rest, intent: rest.intent ?? ('auto' as const) })
+    expect(one).toMatchObject({ counter: 1, prevHash: GENESIS_HASH, signature: signChainEntry(DEVICE.secretHex, DEVICE.deviceId, entry(one)) })
+    expect(two).toMatchObject({
+      counter: 2, prevHash: hashChainEntry(DEVICE.deviceId, entry(one), one.signature), signature: signChainEntry(DEVICE.secretHex, DEVICE.deviceId, entry(two)),
+    })
+    expect(taro.__store.get('dyg.verifierDevice')).toMatchObject({ counter: 2, hash: hashChainEntry(DEVICE.deviceId, entry(two), two.signature) })
+  })
+
+  it('should refuse to keep a scan on a phone that was never given a verifier secret, saying how to get one', async () => {
+    taro.__store.delete('dyg.verifierDevice')
+    setOnline(false)
+    const scan = newScan(ORDER, 'DY1.a')
+    expect(await submitScan(scan)).toEqual({ kind: 'refused', scan, error: NO_OFFLINE_DEVICE })
+    expect(pendingScans()).toEqual([])
+  })
+
+  it('should ask for a verifier secret once and keep it, so that the chain goes on', async () => {
+    taro.__store.delete('dyg.verifierDevice')
+    api.issueVerifierDevice.mockResolvedValue({ ok: true, data: { ...DEVICE, lastCounter: 0, lastHash: GENESIS_HASH } })
+    expect(await ensureOfflineDevice()).toBe(true)
+    expect(await ensureOfflineDevice()).toBe(true)
+    expect(api.issueVerifierDevice).toHaveBeenCalledTimes(1)
+    expect(taro.__store.get('dyg.verifierDevice')).toEqual({ ...DEVICE, counter: 0, hash: GENESIS_HASH })
   })
 
   it('should show a refusal at once when online', async () => {
@@ -196,6 +236,7 @@ describe('scan queue with a scan the server cannot read', () => {
   beforeEach(() => {
     jest.clearAllMocks()
     taro.__store.clear()
+    giveDevice()
     setOnline(false)
   })
 
@@ -208,8 +249,8 @@ describe('scan queue with a scan the server cannot read', () => {
       .mockResolvedValueOnce({ ok: false, error: { code: 'VALIDATION_FAILED', message: '填写的内容有误', fields: { 'scans.1.code': '签到码内容过长' } } })
       .mockResolvedValueOnce({ ok: true, data: { results: [{ scanId: good.scanId, ok: true, verdict: verdictFor(good.scanId), error: null }] } })
     const report = await flushScans()
-    expect(api.uploadQueue).toHaveBeenLastCalledWith([{ ...good, intent: 'auto' }])
-    expect(report.refused).toEqual([{ scan: bad, error: { code: 'VALIDATION_FAILED', message: '签到码内容过长' } }])
+    expect(api.uploadQueue).toHaveBeenLastCalledWith(DEVICE.deviceId, [sent(good, 1)])
+    expect(report.refused).toEqual([{ scan: kept(bad, 2), error: { code: 'VALIDATION_FAILED', message: '签到码内容过长' } }])
     expect(report.uploaded).toHaveLength(1)
     expect(pendingScans()).toEqual([])
   })

@@ -1,9 +1,11 @@
 import Taro from '@tarojs/taro'
+import { appendToChain } from '@core/checkin/scan-chain'
 import { checkinApi } from './api/checkin'
 import type { ApiError, ScanVerdict } from './api/types'
 import { storage } from './storage'
 
 const QUEUE_KEY = 'dyg.scanQueue'
+const VERIFIER_DEVICE_KEY = 'dyg.verifierDevice'
 /** The server takes at most this many scans per upload. */
 const UPLOAD_BATCH = 200
 
@@ -16,6 +18,28 @@ export interface QueuedScan {
   scannedAt: string
   /** 'out' when the secretary chose 签退; otherwise the first scan checks in and a later one out. */
   intent?: 'auto' | 'out'
+}
+
+/** A scan kept offline: signed with this phone's verifier secret onto its chain, so the server can trust its time. */
+export interface SignedScan extends QueuedScan {
+  deviceId: string
+  counter: number
+  prevHash: string
+  signature: string
+}
+
+/** This phone's secret for signing offline scans, and the head of its chain. */
+interface VerifierDevice {
+  deviceId: string
+  secretHex: string
+  counter: number
+  hash: string
+}
+
+/** Said when the phone has never been given a verifier secret: it cannot keep a scan the server would trust. */
+export const NO_OFFLINE_DEVICE: ApiError = {
+  code: 'NO_OFFLINE_DEVICE',
+  message: '这台手机还不能离线扫码：请联网后打开一次扫码页，再断网也能扫',
 }
 
 export type ScanOutcome =
@@ -74,21 +98,41 @@ const listeners = new Set<Listener>()
 let online = true
 let flushing: Promise<FlushReport> | null = null
 
-export function pendingScans(): QueuedScan[] {
-  const stored = storage.get<QueuedScan[]>(QUEUE_KEY)
-  return Array.isArray(stored) ? stored.filter((scan) => scan && typeof scan.scanId === 'string') : []
+export function pendingScans(): SignedScan[] {
+  const stored = storage.get<SignedScan[]>(QUEUE_KEY)
+  return Array.isArray(stored) ? stored.filter((scan) => scan && typeof scan.scanId === 'string' && typeof scan.signature === 'string') : []
 }
 
-function save(scans: QueuedScan[]) {
+function save(scans: SignedScan[]) {
   if (scans.length) storage.set(QUEUE_KEY, scans)
   else storage.remove(QUEUE_KEY)
   for (const listener of Array.from(listeners)) listener(scans.length)
 }
 
-function enqueue(scan: QueuedScan) {
+const verifierDevice = () => storage.get<VerifierDevice>(VERIFIER_DEVICE_KEY) || null
+
+/**
+ * Makes sure this phone holds a verifier secret, asking the server for one while online. Called when the
+ * scanner opens; a phone that has one keeps it (its chain goes on), so scans kept on it are never orphaned.
+ */
+export async function ensureOfflineDevice(): Promise<boolean> {
+  if (verifierDevice()) return true
+  const result = await checkinApi.issueVerifierDevice()
+  if (!result.ok) return false
+  storage.set(VERIFIER_DEVICE_KEY, { deviceId: result.data.deviceId, secretHex: result.data.secretHex, counter: result.data.lastCounter, hash: result.data.lastHash })
+  return true
+}
+
+/** Signs the scan onto the phone's chain and keeps it; false when the phone has no verifier secret. */
+function enqueue(scan: QueuedScan): boolean {
   const scans = pendingScans()
-  if (scans.some((known) => known.scanId === scan.scanId)) return
-  save([...scans, scan])
+  if (scans.some((known) => known.scanId === scan.scanId)) return true
+  const device = verifierDevice()
+  if (!device) return false
+  const entry = appendToChain(device, device, { ...scan, intent: scan.intent ?? 'auto' })
+  storage.set(VERIFIER_DEVICE_KEY, { ...device, counter: entry.counter, hash: entry.hash })
+  save([...scans, { ...scan, deviceId: device.deviceId, counter: entry.counter, prevHash: entry.prevHash, signature: entry.signature }])
+  return true
 }
 
 function removeScans(ids: Set<string>) {
@@ -114,20 +158,15 @@ export function setOnline(value: boolean): void {
  * the device with its scan time and uploaded by flush().
  */
 export async function submitScan(scan: QueuedScan): Promise<ScanOutcome> {
-  if (!online) {
-    enqueue(scan)
-    return { kind: 'queued', scan }
-  }
-  const result = await checkinApi.scan({ ...scan, intent: scan.intent ?? 'auto' })
+  const keep = (): ScanOutcome => (enqueue(scan) ? { kind: 'queued', scan } : { kind: 'refused', scan, error: NO_OFFLINE_DEVICE })
+  if (!online) return keep()
+  const result = await checkinApi.scan({ scanId: scan.scanId, orderId: scan.orderId, code: scan.code, intent: scan.intent ?? 'auto' })
   if (result.ok) return { kind: 'verdict', scan, verdict: result.data }
-  if (result.error.code === 'NETWORK') {
-    enqueue(scan)
-    return { kind: 'queued', scan }
-  }
+  if (result.error.code === 'NETWORK') return keep()
   return { kind: 'refused', scan, error: result.error }
 }
 
-function unreadableScans(batch: QueuedScan[], error: ApiError): { scan: QueuedScan; error: ApiError }[] {
+function unreadableScans(batch: SignedScan[], error: ApiError): { scan: SignedScan; error: ApiError }[] {
   if (error.code !== 'VALIDATION_FAILED' || !error.fields) return []
   const found = new Map<number, string>()
   for (const [path, message] of Object.entries(error.fields)) {
@@ -141,11 +180,15 @@ function unreadableScans(batch: QueuedScan[], error: ApiError): { scan: QueuedSc
 
 async function uploadPending(): Promise<FlushReport> {
   const report: FlushReport = { uploaded: [], refused: [], pending: 0, error: null }
-  // The scans kept when the upload began; one kept meanwhile waits for the next upload.
-  let remaining = pendingScans()
+  // The scans kept when the upload began, in chain order; one kept meanwhile waits for the next upload.
+  let remaining = pendingScans().sort((a, b) => (a.deviceId === b.deviceId ? a.counter - b.counter : a.deviceId < b.deviceId ? -1 : 1))
   while (remaining.length) {
-    const batch = remaining.slice(0, UPLOAD_BATCH)
-    const result = await checkinApi.uploadQueue(batch.map((scan) => ({ ...scan, intent: scan.intent ?? ('auto' as const) })))
+    const deviceId = remaining[0].deviceId
+    const batch = remaining.filter((scan) => scan.deviceId === deviceId).slice(0, UPLOAD_BATCH)
+    const result = await checkinApi.uploadQueue(
+      deviceId,
+      batch.map(({ deviceId: _device, ...scan }) => ({ ...scan, intent: scan.intent ?? ('auto' as const) })),
+    )
     if (!result.ok) {
       // A scan the server cannot even read (scans.3.code …) would block the queue for ever:
       // it is reported and dropped, and the rest sent again. Otherwise nothing is dropped.
@@ -169,7 +212,8 @@ async function uploadPending(): Promise<FlushReport> {
       else report.refused.push({ scan, error: item.error ?? { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } })
     }
     removeScans(done)
-    remaining = remaining.slice(batch.length)
+    const sent = new Set(batch.map((scan) => scan.scanId))
+    remaining = remaining.filter((scan) => !sent.has(scan.scanId))
   }
   report.pending = pendingCount()
   return report

@@ -25,7 +25,9 @@ import type {
 import type { ORDER_STATUSES } from '@core/orders/order-status'
 import type {
   AttendanceView,
+  QueuedScanInput,
   QueuedScanResult as QueuedScanResultSchema,
+  VerifierDeviceView,
   ScanInput,
   ScanVerdict as ScanVerdictSchema,
 } from '@core/checkin/checkin.schemas'
@@ -57,6 +59,8 @@ export type CreateOrderData = z.input<typeof CreateOrderInput>
 export type RecommendData = z.input<typeof RecommendMembersInput>
 export type Recommendation = z.output<typeof RecommendationPage>['items'][number]
 export type ScanData = z.input<typeof ScanInput>
+export type QueuedScanData = z.input<typeof QueuedScanInput>
+export type VerifierDevice = z.output<typeof VerifierDeviceView>
 export type ScanVerdict = z.output<typeof ScanVerdictSchema>
 export type QueuedScanResult = z.output<typeof QueuedScanResultSchema>
 export type Attendance = z.output<typeof AttendanceView>

@@ -8,7 +8,16 @@ import { checkinApi } from '@/services/api/checkin'
 import { ordersApi } from '@/services/api/orders'
 import type { ApiError, Order, VerifiableOrder } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { flushScans, newScan, pendingCount, submitScan, subscribePending, watchNetwork, type FlushReport } from '@/services/scan-queue'
+import {
+  ensureOfflineDevice,
+  flushScans,
+  newScan,
+  pendingCount,
+  submitScan,
+  subscribePending,
+  watchNetwork,
+  type FlushReport,
+} from '@/services/scan-queue'
 import { getSession } from '@/services/session'
 import { useOnline } from '@/hooks/use-online'
 import { ORDER_STATUS_TEXT, formatClock, formatSpan, isScanWindowOpen } from '../shared/display'
@@ -204,6 +213,8 @@ function ScanStation({ orderId, holder }: { orderId: string; holder: ScannerRole
     if (holder.onlineOnly) return () => undefined
     const stopPending = subscribePending(setPending)
     const stopWatching = watchNetwork(showFlush)
+    // Opening the scanner online gives the phone its own secret for signing scans it may later keep offline.
+    void ensureOfflineDevice()
     // Opening the scanner is a good moment to send what an earlier visit kept.
     if (pendingCount() > 0) void upload()
     return () => {
@@ -301,7 +312,7 @@ function ScanStation({ orderId, holder }: { orderId: string; holder: ScannerRole
           ))}
         </View>
 
-        {pending > 0 && (
+        {!holder.onlineOnly && pending > 0 && (
           <View className="scanner__pending">
             <Text className="scanner__pending-text">待上传 {pending} 条</Text>
             <Button size="small" type="warning" loading={uploading} onClick={() => void upload()}>
