@@ -3,6 +3,7 @@ import { main as checkin } from '../../cloudfunctions/checkin/index';
 import { main as demands } from '../../cloudfunctions/demands/index';
 import { main as orders } from '../../cloudfunctions/orders/index';
 import { main as records } from '../../cloudfunctions/records/index';
+import { main as registration } from '../../cloudfunctions/registration/index';
 import { makeCheckinCode, type DeviceSecret } from '../../cloudfunctions/_core/checkin';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { call, failed, ok } from '../support/call';
@@ -331,6 +332,21 @@ describe('服务时长的完整性: every path that credits time obeys the same 
       const history = await ok(call(records, 'history', { recordId: row.record.id }, m(1)));
       expect(history.entries).toEqual([expect.objectContaining({ action: 'resident_confirmed_by_secretary', actorName: a.secretary.name, reason: '居民没有智能手机，电话确认' })]);
       expect((await failed(call(records, 'confirmForResident', { orderId: home.id, reason: '再确认' }, a.secretary))).code).toBe('RECORD_NOTHING_TO_CONFIRM');
+    });
+
+    it('should keep a member who has no phone, with a volunteer number and no login, and credit their service by hand', async () => {
+      const kept = await ok(call(registration, 'keepMemberWithoutPhone', { name: '王大爷', gridId: a.gridIds[0], reason: '年事已高，没有手机' }, a.secretary));
+      expect(kept).toMatchObject({ name: '王大爷', volunteerNo: expect.stringMatching(/^DY\d+$/) });
+      expect(await db.query('select phone, password_hash, no_phone_reason from users where id = $1', [kept.memberId]))
+        .toEqual([{ phone: null, password_hash: null, no_phone_reason: '年事已高，没有手机' }]);
+      expect((await failed(call(registration, 'keepMemberWithoutPhone', { name: '李奶奶', reason: '没有手机' }, m(0)))).code).toBe('FORBIDDEN');
+
+      const activity = await order(0, 90);
+      await ok(call(records, 'addWalkIn', { orderId: activity.id, memberId: kept.memberId, reason: '没有手机，书记现场登记' }, a.secretary));
+      clock.set(at(100));
+      await ok(call(records, 'closeMissingCheckout', { orderId: activity.id, memberId: kept.memberId, checkedOutAt: iso(90), reason: '活动结束' }, a.secretary));
+      const view = await ok(call(records, 'orderHours', { orderId: activity.id }, a.secretary));
+      expect(view.members).toEqual([expect.objectContaining({ name: '王大爷', walkIn: true, record: expect.objectContaining({ hoursCredited: 1.5, source: 'manual' }) })]);
     });
 
     it('should let a member see their disputes with the secretary’s decision', async () => {

@@ -5,6 +5,8 @@ import { registrationErrors } from './registration.errors';
 import {
   ConfirmInput,
   IssueSlipInput,
+  KeepMemberWithoutPhoneInput,
+  KeptMemberView,
   ListPendingInput,
   ListSlipsInput,
   NoteNotReportedInput,
@@ -21,6 +23,7 @@ import {
   SubmitInput,
   SubmitView,
 } from './registration.schemas';
+import { keepMemberWithoutPhone } from './member-without-phone';
 import { loadOptions } from './registration-options';
 import { cancelSlip, issueSlip, listSlips, noteNotReported } from './report-slips';
 import { requestTransfer } from './request-transfer';
@@ -144,5 +147,13 @@ export const registrationActions: ActionTable = {
     output: RegistrationView,
     errors: [...FORM_CHECKS, 'REG_NOT_MEMBER', 'REG_SAME_COMMUNITY', 'REG_NO_PROFILE', 'REG_ALREADY_PENDING'],
     run: requestTransfer,
+  }),
+  keepMemberWithoutPhone: defineAction({
+    summary: '书记登记没有手机的党员（不开账号、不能登录，有志愿者编号，服务时长由书记添加到名单、补签退或补录）',
+    access: 'user',
+    input: KeepMemberWithoutPhoneInput,
+    output: KeptMemberView,
+    errors: ['REG_GRID_NOT_IN_COMMUNITY'],
+    run: keepMemberWithoutPhone,
   }),
 };

@@ -147,3 +147,14 @@ export const slipLinkPath = (code: string) => `/pages/join/register/index?slip=$
 
 export type RegistrationView = z.output<typeof RegistrationView>;
 export type SlipView = z.output<typeof SlipView>;
+
+/** A member with no phone, kept by the secretary: no account, served through hand entries. */
+export const KeepMemberWithoutPhoneInput = z.object({
+  name: field.text('姓名', { min: 2, max: 30 }),
+  memberType: field.oneOf('党员类别', ['community', 'probationary', 'activist'] as const).default('community'),
+  gridId: field.id('网格').optional(),
+  skills: z.array(field.text('专业特长', { max: 20 }), { error: '专业特长须为列表' }).max(10, '专业特长最多10项').default([]),
+  reason: field.text('没有手机的说明', { min: 2, max: 100 }),
+});
+
+export const KeptMemberView = z.object({ memberId: z.string(), name: z.string(), volunteerNo: z.string() });

@@ -76,3 +76,9 @@ create table scan_refusals (
 );
 create index scan_refusals_order on scan_refusals (order_id, received_at desc);
 create unique index scan_refusals_queued_once on scan_refusals (device_id, scan_id) where device_id is not null;
+
+-- A member without a phone (an elderly 社区党员): kept by the secretary, no login; served by hand entries.
+alter table users add column no_phone_reason text check (no_phone_reason is null or length(no_phone_reason) > 0);
+alter table users drop constraint users_check;
+alter table users add constraint users_phone_unless_left_or_none
+  check ((phone is null) = (left_at is not null or no_phone_reason is not null));
