@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { PageShell, type PageStatus } from '@/components/page-shell'
 import { hoursAdminApi } from '@/services/api/records'
 import type { ApiError, ApiResult, OrderHours } from '@/services/api/types'
@@ -74,7 +74,7 @@ export default function SecretaryOrderHoursPage() {
           <View className="hours-card">
             <View className="hours-card__head">
               <Text className="hours-card__title">{order.title}</Text>
-              <Tag type="default">{order.kind === 'demand' ? '上门服务' : '组织活动'}</Tag>
+              <Text className="hours-card__muted">{order.kind === 'demand' ? '上门服务' : '组织活动'}</Text>
             </View>
             <Text className="hours-card__line">{formatSpan(order.startsAt, order.endsAt)} · 计划 {formatHours(order.scheduledHours)}</Text>
             <Text className="hours-card__line">{order.place}</Text>
@@ -89,7 +89,7 @@ export default function SecretaryOrderHoursPage() {
                 ) : (
                   <>
                     <Text className="hours-card__muted">居民尚未确认服务</Text>
-                    <Button type="primary" fill="outline" onClick={() => setConfirming(true)}>
+                    <Button size="large" type="primary" fill="outline" onClick={() => setConfirming(true)}>
                       代居民确认
                     </Button>
                   </>

@@ -62,21 +62,21 @@ export function MemberHoursCard({ order, member, editing, onEdit, onCorrect, onE
         <View className="hours-card__actions">
           {record && (
             <>
-              <Button fill="outline" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryRecordHistory(record.id) })}>
+              <Button size="large" fill="outline" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryRecordHistory(record.id) })}>
                 查看记录
               </Button>
-              <Button type="primary" fill="outline" onClick={() => onEdit('correct')}>
+              <Button size="large" type="primary" fill="outline" onClick={() => onEdit('correct')}>
                 更正
               </Button>
             </>
           )}
           {openCheckIn && (
-            <Button type="primary" onClick={() => onEdit('checkout')}>
+            <Button size="large" type="primary" onClick={() => onEdit('checkout')}>
               补签退
             </Button>
           )}
           {!record && !openCheckIn && (
-            <Button type="primary" fill="outline" onClick={() => onEdit('enter')}>
+            <Button size="large" type="primary" fill="outline" onClick={() => onEdit('enter')}>
               补录
             </Button>
           )}

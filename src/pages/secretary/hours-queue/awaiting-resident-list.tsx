@@ -63,10 +63,10 @@ export function AwaitingResidentList() {
               </View>
             ))}
             <View className="hours-card__actions">
-              <Button fill="outline" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrderHours(records[0].orderId) })}>
+              <Button size="large" fill="outline" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrderHours(records[0].orderId) })}>
                 订单时长
               </Button>
-              <Button type="primary" onClick={() => setConfirming(records[0])}>
+              <Button size="large" type="primary" onClick={() => setConfirming(records[0])}>
                 代居民确认
               </Button>
             </View>

@@ -70,15 +70,15 @@ export function DisputeList() {
                 </Text>
               )}
               <View className="hours-card__actions">
-                <Button fill="outline" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrderHours(dispute.orderId) })}>
+                <Button size="large" fill="outline" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrderHours(dispute.orderId) })}>
                   订单时长
                 </Button>
                 {dispute.status === 'open' && (
                   <>
-                    <Button type="primary" fill="outline" onClick={() => setDeciding({ dispute, decision: 'rejected' })}>
+                    <Button size="large" type="primary" fill="outline" onClick={() => setDeciding({ dispute, decision: 'rejected' })}>
                       驳回
                     </Button>
-                    <Button type="primary" onClick={() => setDeciding({ dispute, decision: 'upheld' })}>
+                    <Button size="large" type="primary" onClick={() => setDeciding({ dispute, decision: 'upheld' })}>
                       支持
                     </Button>
                   </>

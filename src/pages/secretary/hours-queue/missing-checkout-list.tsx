@@ -70,10 +70,10 @@ export function MissingCheckoutList() {
               />
             ) : (
               <View className="hours-card__actions">
-                <Button fill="outline" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrderHours(item.orderId) })}>
+                <Button size="large" fill="outline" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrderHours(item.orderId) })}>
                   订单时长
                 </Button>
-                <Button type="primary" onClick={() => setClosing(keyOf(item))}>
+                <Button size="large" type="primary" onClick={() => setClosing(keyOf(item))}>
                   补签退
                 </Button>
               </View>

@@ -45,13 +45,13 @@ export function PendingApprovalList() {
         {list.items.map((record) => (
           <RecordCard key={record.id} record={record}>
             <View className="hours-card__actions">
-              <Button fill="outline" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrderHours(record.orderId) })}>
+              <Button size="large" fill="outline" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrderHours(record.orderId) })}>
                 订单时长
               </Button>
-              <Button type="primary" fill="outline" onClick={() => setDeciding({ record, kind: 'cut' })}>
+              <Button size="large" type="primary" fill="outline" onClick={() => setDeciding({ record, kind: 'cut' })}>
                 核减
               </Button>
-              <Button type="primary" onClick={() => setDeciding({ record, kind: 'approve' })}>
+              <Button size="large" type="primary" onClick={() => setDeciding({ record, kind: 'approve' })}>
                 通过
               </Button>
             </View>
