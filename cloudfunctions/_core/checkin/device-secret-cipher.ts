@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 const keyFrom = (keyMaterial: string) => createHash('sha256').update(keyMaterial).digest();
 
@@ -19,3 +19,10 @@ export function decryptSecret(stored: string, keyMaterial: string): string {
 }
 
 export const newSecretHex = () => randomBytes(20).toString('hex');
+
+/** Compares a signature with the expected one in constant time, so that timing tells nothing about it. */
+export function sameSignature(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

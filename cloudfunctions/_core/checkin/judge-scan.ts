@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import { orderErrors, refreshOrderStatus } from '../orders';
 import { creditScannedService } from '../records/credit-scanned-service';
 import { recordsRepository } from '../records/records.repository';
@@ -10,7 +9,7 @@ import { checkinErrors } from './checkin.errors';
 import { checkinRepository, type DeviceRow, type ScanOrderRow } from './checkin.repository';
 import type { ScanInput, ScanVerdict } from './checkin.schemas';
 import { parseCheckinCode, signStep, timeStepOf } from './checkin-code';
-import { decryptSecret } from './device-secret-cipher';
+import { decryptSecret, sameSignature } from './device-secret-cipher';
 import { codeAge, decideScanKind, isWithinScanWindow } from './scan-rules';
 
 export interface ScanToJudge {
@@ -149,9 +148,8 @@ async function verifierRole(ctx: ActionContext, verifier: Caller, order: ScanOrd
 async function signedDevice(ctx: ActionContext, code: ReturnType<typeof parseCheckinCode>): Promise<DeviceRow> {
   const device = code && (await checkinRepository.findDevice(ctx.tx, code.deviceId));
   if (!code || !device) throw checkinErrors.error('CHECKIN_CODE_INVALID');
-  const expected = Buffer.from(signStep(decryptSecret(device.secret_ciphertext, ctx.config.CHECKIN_KEY), device.id, code.step));
-  const given = Buffer.from(code.signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw checkinErrors.error('CHECKIN_CODE_INVALID');
+  const expected = signStep(decryptSecret(device.secret_ciphertext, ctx.config.CHECKIN_KEY), device.id, code.step);
+  if (!sameSignature(expected, code.signature)) throw checkinErrors.error('CHECKIN_CODE_INVALID');
   return device;
 }
 

@@ -1,11 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { ActionContext } from '../runtime/action';
 import { requireCaller } from '../runtime';
 import { DomainError } from '../shared/domain-error';
 import { checkinErrors } from './checkin.errors';
 import { checkinRepository } from './checkin.repository';
 import type { QueuedScanInput } from './checkin.schemas';
-import { decryptSecret } from './device-secret-cipher';
+import { decryptSecret, sameSignature } from './device-secret-cipher';
 import { judgeScan, type ScanTrace } from './judge-scan';
 import { MAX_QUEUED_SCAN_AGE_DAYS, SCANNER_CLOCK_TOLERANCE_SECONDS } from './scan-rules';
 import { hashChainEntry, signChainEntry } from './scan-chain';
@@ -98,9 +97,7 @@ function chainRefusal(
 ): DomainError | null {
   const scannedAt = new Date(scan.scannedAt);
   if (scan.counter !== head.counter + 1 || scan.prevHash !== head.hash) return checkinErrors.error('CHECKIN_QUEUE_OUT_OF_ORDER');
-  const expected = Buffer.from(signChainEntry(secretHex, deviceId, scan));
-  const given = Buffer.from(scan.signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return checkinErrors.error('CHECKIN_QUEUE_SIGNATURE_INVALID');
+  if (!sameSignature(signChainEntry(secretHex, deviceId, scan), scan.signature)) return checkinErrors.error('CHECKIN_QUEUE_SIGNATURE_INVALID');
   if (head.scannedAt && scannedAt < head.scannedAt) return checkinErrors.error('CHECKIN_QUEUE_TIME_BACKWARDS');
   if (scannedAt < syncedAt) return checkinErrors.error('CHECKIN_QUEUE_BEFORE_SYNC');
   if (scannedAt.getTime() > now.getTime() + SCANNER_CLOCK_TOLERANCE_SECONDS * 1000) return checkinErrors.error('CHECKIN_SCAN_TIME_INVALID');
