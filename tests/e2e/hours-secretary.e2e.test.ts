@@ -117,6 +117,9 @@ describe('the secretary\'s 时长管理 in the H5 build', () => {
 
     // From the order detail's 「时长」 button.
     await openPage(page, `/pages/secretary/order-detail/index?id=${hours.order.id}`);
+    await shown(page, '.order-detail__hours').waitFor();
+    await settle(page);
+    await page.screenshot({ path: screenshotPath('hours-order-detail-entry') });
     await shown(page, '.order-detail__hours').tap();
     await page.waitForURL(/pages\/secretary\/hours-order/);
     const card = shown(page, `#member-${member.memberId}`);
@@ -171,7 +174,7 @@ describe('the secretary\'s 时长管理 in the H5 build', () => {
     await form.locator('.choice-chips__chip').first().waitFor({ timeout: 20_000 });
     // The demo member may be checked in elsewhere by another browser test: pick somebody else.
     const chip = form.locator('.choice-chips__chip').filter({ hasNotText: memberName }).first();
-    walkInName = ((await chip.textContent()) ?? '').split(' · ')[0];
+    walkInName = (await chip.textContent()) ?? '';
     await chip.tap();
     await form.locator('.nut-button').filter({ hasText: '添加并签到' }).tap();
     await form.locator('.field-error').filter({ hasText: '理由' }).waitFor();
@@ -182,7 +185,7 @@ describe('the secretary\'s 时长管理 in the H5 build', () => {
     const card = shown(page, '.member-hours').filter({ hasText: walkInName });
     await card.getByText('现场添加').waitFor();
     await card.locator('.nut-button').filter({ hasText: '补签退' }).waitFor();
-    await settle(page);
+    await page.waitForTimeout(2000); // the toast fades
     await page.screenshot({ path: screenshotPath('hours-walk-in-added'), fullPage: true });
     const hours = await api<OrderHours>('records', 'orderHours', { orderId: created.id });
     const added = hours.members.find((m) => m.name === walkInName)!;

@@ -119,7 +119,11 @@ export default function SecretaryOrderHoursPage() {
             <Text>名单与时长</Text>
             <Text className="hours-section-note">{hours.members.length} 人</Text>
           </View>
-          {hours.members.length === 0 && <Text className="hours-card hours-card__line">名单上还没有党员</Text>}
+          {hours.members.length === 0 && (
+            <View className="hours-card">
+              <Text className="hours-card__line">名单上还没有党员</Text>
+            </View>
+          )}
           {hours.members.map((member) => (
             <MemberHoursCard
               key={member.memberId}

@@ -59,10 +59,7 @@ export function WalkInForm({ order, onList, onSubmit, onCancel }: WalkInFormProp
           {candidates !== null && choices.length === 0 && <Text className="hours-card__muted">本社区的党员都已在名单上</Text>}
           {choices.length > 0 && (
             <ChoiceChips
-              options={choices.map((candidate) => ({
-                value: candidate.memberId,
-                text: candidate.gridName ? `${candidate.name} · ${candidate.gridName}` : candidate.name,
-              }))}
+              options={choices.map((candidate) => ({ value: candidate.memberId, text: candidate.name }))}
               value={memberId}
               onChange={(value) => {
                 setMemberId(value)

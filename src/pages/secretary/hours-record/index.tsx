@@ -46,7 +46,11 @@ export default function SecretaryRecordHistoryPage() {
             <Text>修改留痕</Text>
             <Text className="hours-section-note">{detail.entries.length} 条</Text>
           </View>
-          {detail.entries.length === 0 && <Text className="hours-card hours-card__line">扫码记录，没有被修改过</Text>}
+          {detail.entries.length === 0 && (
+            <View className="hours-card">
+              <Text className="hours-card__line">扫码记录，没有被修改过</Text>
+            </View>
+          )}
           {detail.entries.map((entry, index) => (
             <Entry key={`${entry.at}-${index}`} entry={entry} />
           ))}
