@@ -21,6 +21,7 @@ describe('record display', () => {
 
   it('should name every audit action the server writes, and a neutral word for a new one', () => {
     expect(auditActionText('cut_daily_overrun')).toBe('核减（当日按8小时计）')
+    expect(auditActionText('resident_confirmed')).toBe('居民确认服务')
     expect(auditActionText('resident_confirmed_by_secretary')).toBe('书记代居民确认')
     expect(auditActionText('something_new')).toBe('修改记录')
   })

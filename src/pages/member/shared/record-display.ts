@@ -35,6 +35,7 @@ const AUDIT_ACTION_TEXT: Record<string, string> = {
   approve_daily_overrun: '审核通过（当日超过8小时）',
   cut_daily_overrun: '核减（当日按8小时计）',
   close_missing_checkout: '补录签退',
+  resident_confirmed: '居民确认服务',
   resident_confirmed_by_secretary: '书记代居民确认',
 }
 

@@ -111,7 +111,7 @@ export default function NeedDetailPage() {
           {awaitsMyConfirmation(need) && (
             <View className="need-detail__awaiting">
               <Text className="need-detail__awaiting-title">待您确认服务</Text>
-              <Text>{elder ? '党员已经做完了。您确认后，他的服务时长才算数。' : '党员已签退。请确认服务已完成并评价，确认后党员的服务时长才计入。'}</Text>
+              <Text>{elder ? '党员已经做完了，请您确认一下，再评个价。' : '党员已签退。请确认服务已完成并评价，党员的服务时长以您的确认为准。'}</Text>
             </View>
           )}
           {canRate(need) && <RateService need={need} elder={elder} onRated={setNeed} />}
