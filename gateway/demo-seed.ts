@@ -485,7 +485,7 @@ export async function seedDemoData(db: Database, options: { now: Date; passwordC
           ]);
           const selfAt = addMinutes(checkedOutAt, dice.int(10, 600));
           if (dice.chance(0.25) && selfAt < now) {
-            rows.evaluations.push([randomUUID(), orderId, 'self', member.id, 'done', dice.pick(SELF_COMMENTS), member.id, selfAt]);
+            rows.evaluations.push([randomUUID(), orderId, 'self', member.id, 'good', dice.pick(SELF_COMMENTS), member.id, selfAt]);
           }
           lastOut = latest(lastOut, checkedOutAt);
         }
@@ -611,7 +611,25 @@ export async function seedDemoData(db: Database, options: { now: Date; passwordC
       }
     }
 
+    // 时长管理 has something waiting in the first community: yesterday a member was checked in and never out.
+    const first = communities[0];
+    const forgetful = first.members[2];
+    {
+      const orderId = randomUUID();
+      const startsAt = at(dateBefore(now, 1), '14:00');
+      const scanId = randomUUID();
+      const checkedInAt = addMinutes(startsAt, -5);
+      rows.orders.push([
+        orderId, first.id, null, 'activity', '助老服务·陪老人散步', '爱心扶助', '陪行动不便的老人在小区里散步、聊天', `${first.estate}中心花园`,
+        startsAt, addMinutes(startsAt, 120), 4, 1, 'open', 'in_service', [], [], first.secretary.id, addMinutes(startsAt, -6 * DAY / MINUTE), null, null,
+      ]);
+      rows.assignments.push([randomUUID(), orderId, forgetful.id, 'accepted', null, addMinutes(startsAt, -3 * DAY / MINUTE)]);
+      rows.scans.push([scanId, orderId, first.secretary.id, forgetful.id, checkedInAt, checkedInAt, 'checked_in']);
+      rows.attendance.push([orderId, forgetful.id, checkedInAt, null, scanId, null]);
+    }
+
     await insertRows(tx, 'demands', DEMAND_COLUMNS, rows.demands);
+
     await insertRows(tx, 'orders', ORDER_COLUMNS, rows.orders);
     await insertRows(tx, 'assignments', ASSIGNMENT_COLUMNS, rows.assignments);
     await insertRows(tx, 'scans', SCAN_COLUMNS, rows.scans);
@@ -619,12 +637,18 @@ export async function seedDemoData(db: Database, options: { now: Date; passwordC
     await insertRows(tx, 'service_records', RECORD_COLUMNS, rows.records);
     await insertRows(tx, 'evaluations', EVALUATION_COLUMNS, rows.evaluations);
 
-    const first = communities[0];
+    // …and a member disputes the hours of their latest service there.
+    const disputed = rows.records.filter((record) => record[3] === first.id && record[2] !== demoMember.id).at(-1)!;
+    await tx.query(
+      'insert into record_disputes (id, order_id, member_id, record_id, reason, created_at) values ($1, $2, $3, $4, $5, $6)',
+      [randomUUID(), disputed[1], disputed[2], disputed[0], '我提前到场帮忙布置，签到晚扫了半小时，请按实际时间更正', addMinutes(now, -90)],
+    );
+
     const account = (role: DemoAccount['role'], person: Person, note: string): DemoAccount => ({
       role, name: person.name, phone: person.phone, password: DEMO_PASSWORD, note,
     });
     return [
-      account('secretary', first.secretary, `${first.name}书记：审核居民需求、下单派单、扫党员的签到码、补录更正时长、确认党员报到（林晓待确认）、看报表`),
+      account('secretary', first.secretary, `${first.name}书记：审核居民需求、下单派单、扫党员的签到码；时长管理里有一条漏签退（${forgetful.name}）和一条申诉待处理；确认党员报到（林晓待确认）、看报表`),
       account('member', demoMember, `${first.name}党员：「${demoOrder!.title}」${formatBusinessTime(demoOrder!.startsAt)} 开始，现在就可以出示签到码请书记扫码签到；接单大厅有一单定向邀请；查看我的服务时长`),
       account('resident', demoResident, `${first.name}居民：查看已完成并评价过的需求，再点一单新的需求`),
       account('district_admin', districtAdmin, '示例区管理员：管理街道、社区、网格和单位结对共建，查看全区报表'),

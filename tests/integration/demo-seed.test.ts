@@ -133,6 +133,8 @@ describe('the demo seed of the local gateway', () => {
     const secretary = await logIn(accountOf('secretary'));
     const pool = await ok(call(demands, 'listForCommunity', { status: 'submitted' }, secretary));
     expect(pool.items.length).toBeGreaterThan(0);
+    // 时长管理 has work waiting: yesterday's forgotten check-out and a dispute.
+    expect(await ok(call(records, 'queues', {}, secretary))).toMatchObject({ missingCheckouts: 1, overdueMissingCheckouts: 0, openDisputes: 1 });
 
     const resident = await logIn(accountOf('resident'));
     const mine = await ok(call(demands, 'listMine', {}, resident));
