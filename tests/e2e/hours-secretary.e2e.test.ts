@@ -1,19 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { makeCheckinCode } from '@core/checkin/checkin-code';
 import { callGateway, gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown } from './browser';
 
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
 const MEMBER = { phone: '19900001001', password: 'demo1234' };
+/** Served the home service: a member of the same community no other browser test uses. */
+const HOME_MEMBER = { phone: '19900001014', password: 'demo1234' };
 
 interface RecordView { id: string; orderId: string; memberName: string; source: 'scan' | 'manual'; status: string; startedAt: string; endedAt: string; hoursMeasured: number }
 interface HoursMember { memberId: string; name: string; walkIn: boolean; checkedInAt: string | null; checkedOutAt: string | null; record: RecordView | null }
 interface OrderHours { order: { id: string; title: string; endsAt: string }; members: HoursMember[] }
 interface Queues { pendingApproval: number; missingCheckouts: number; overdueMissingCheckouts: number; openDisputes: number; awaitingResident: number; refusedScans: number }
 interface Dispute { id: string; orderId: string; memberName: string; reason: string; status: string; resolution: string | null }
+interface Device { deviceId: string; secretHex: string; memberName: string }
 interface AuditEntry { action: string; actorName: string; reason: string; before: Record<string, unknown> | null; after: Record<string, unknown> }
 
 const login = async (account: { phone: string; password: string }) =>
-  (await callGateway<{ token: string; profile: { name: string } }>('auth', 'login', account));
+  (await callGateway<{ token: string; profile: { userId: string; name: string } }>('auth', 'login', account));
 
 /** HH:mm in Beijing time, as the pages show it. */
 const beijingClock = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16);
@@ -82,7 +86,11 @@ describe('the secretary\'s 时长管理 in the H5 build', () => {
   let memberName: string;
   let walkInOrder: OrderHours['order'];
   let walkInName = '';
+  let home: { orderId: string; title: string; device: Device } | undefined;
   const errors: string[] = [];
+  /** The secretary scans the home member's code as it is now (a new 30-second step each time). */
+  const scanHomeMember = (intent: 'in' | 'out') =>
+    api<{ outcome: string }>('checkin', 'scan', { scanId: randomUUID(), orderId: home!.orderId, code: makeCheckinCode(home!.device, new Date()), intent });
   const api = <T>(fn: string, action: string, data: unknown, token = secretaryToken) => callGateway<T>(fn, action, data, token);
 
   beforeAll(async () => {
@@ -168,12 +176,27 @@ describe('the secretary\'s 时长管理 in the H5 build', () => {
     });
     walkInOrder = (await api<OrderHours>('records', 'orderHours', { orderId: created.id })).order;
 
+    // Meanwhile a home service a resident phoned in, served by another member whose code the secretary scans.
+    const homeMember = await login(HOME_MEMBER);
+    const device = await callGateway<Device>('checkin', 'issueDeviceSecret', {}, homeMember.token);
+    const need = await api<{ id: string }>('demands', 'record', {
+      category: '爱心扶助', subItem: '上门慰问', description: '独居老人想请党员上门陪着聊聊天', address: '幸福小区2栋202',
+      contactPhone: '13800000001', requesterName: '王奶奶', channel: 'phone',
+    });
+    const homeOrder = await api<{ id: string; title: string }>('orders', 'create', {
+      demandId: need.id, title: '上门慰问·上门服务', category: '爱心扶助', startsAt: new Date(now - 5 * 60_000).toISOString(),
+      endsAt: new Date(now + 3600_000).toISOString(), capacity: 1, dispatch: 'directed', inviteeIds: [homeMember.profile.userId],
+    });
+    await callGateway('orders', 'accept', { orderId: homeOrder.id }, homeMember.token);
+    home = { orderId: homeOrder.id, title: homeOrder.title, device };
+    expect(await scanHomeMember('in')).toMatchObject({ outcome: 'checked_in' });
+
     await openPage(page, `/pages/secretary/hours-order/index?id=${created.id}`);
     await shown(page, '.order-hours__add .nut-button').tap();
     const form = shown(page, '.walk-in');
     await form.locator('.choice-chips__chip').first().waitFor({ timeout: 20_000 });
     // The demo member may be checked in elsewhere by another browser test: pick somebody else.
-    const chip = form.locator('.choice-chips__chip').filter({ hasNotText: memberName }).first();
+    const chip = form.locator('.choice-chips__chip').filter({ hasNotText: memberName }).filter({ hasNotText: device.memberName }).first();
     walkInName = (await chip.textContent()) ?? '';
     await chip.tap();
     await form.locator('.nut-button').filter({ hasText: '添加并签到' }).tap();
@@ -220,7 +243,6 @@ describe('the secretary\'s 时长管理 in the H5 build', () => {
     await page.screenshot({ path: screenshotPath('hours-queue-refused') });
     await shown(page, '.status-tabs__item').filter({ hasText: '待居民确认' }).tap();
     await shown(page, '.page-shell__state, .awaiting-resident').first().waitFor();
-    await page.screenshot({ path: screenshotPath('hours-queue-resident') });
     expect(errors).toEqual([]);
   });
 
@@ -268,6 +290,32 @@ describe('the secretary\'s 时长管理 in the H5 build', () => {
     const closed = hours.members.find((m) => m.name === walkInName)!;
     expect(closed.checkedOutAt).toBeTruthy();
     expect(closed.record).toMatchObject({ source: 'manual' });
+    expect(errors).toEqual([]);
+  });
+
+  it('should confirm a home service on the resident\'s behalf (代居民确认) once the member has checked out', async () => {
+    expect(await scanHomeMember('out')).toMatchObject({ outcome: 'checked_out' });
+    const waiting = (await api<OrderHours>('records', 'orderHours', { orderId: home!.orderId })).members[0].record!;
+    expect(waiting.status).toBe('awaiting_resident');
+
+    await openPage(page, `/pages/secretary/hours-queue/index?queue=resident`);
+    const card = shown(page, '.awaiting-resident').filter({ hasText: home!.title });
+    await card.getByText(home!.device.memberName).waitFor();
+    await settle(page);
+    await page.screenshot({ path: screenshotPath('hours-queue-resident') });
+    await card.locator('.nut-button').filter({ hasText: '代居民确认' }).tap();
+    const dialog = page.locator('.nut-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    await dialog.locator('textarea').fill('已电话联系王奶奶，确认党员上门陪聊');
+    await dialog.locator('.nut-button').filter({ hasText: '确认' }).tap();
+    await dialog.waitFor({ state: 'hidden' });
+    await card.waitFor({ state: 'detached' });
+
+    const hours = await api<OrderHours & { order: { residentConfirmedAt: string | null } }>('records', 'orderHours', { orderId: home!.orderId });
+    expect(hours.order.residentConfirmedAt).toBeTruthy();
+    expect(hours.members[0].record).toMatchObject({ id: waiting.id, status: 'credited' });
+    const history = await api<{ entries: AuditEntry[] }>('records', 'history', { recordId: waiting.id });
+    expect(history.entries.at(-1)).toMatchObject({ action: 'resident_confirmed_by_secretary', reason: '已电话联系王奶奶，确认党员上门陪聊' });
     expect(errors).toEqual([]);
   });
 
