@@ -310,7 +310,7 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
     const warning = dialog.locator('.member-order__dialog-clash').filter({ hasText: first.title });
     await warning.waitFor({ timeout: 10_000 });
     expect(await warning.textContent()).toBe(`与已接的「${first.title}」10:00–12:00 时间重叠，同一时间只能在一处服务`);
-    await dialog.locator('.nut-button').filter({ hasText: '仍然接单' }).waitFor();
+    await dialog.locator('.nut-button').filter({ hasText: '确认接单' }).waitFor();
     await shoot(page, 'hours-member-accept-clash');
     await dialog.locator('.nut-button').filter({ hasText: '再想想' }).tap();
     await warning.waitFor({ state: 'hidden' });

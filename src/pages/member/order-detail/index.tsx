@@ -189,7 +189,7 @@ export default function MemberOrderDetailPage() {
           <Dialog
             visible={action !== null}
             title={action ? ACTION_WORDS[action].title : ''}
-            confirmText={action === 'accept' && order.myClashes.length > 0 ? '仍然接单' : action ? ACTION_WORDS[action].confirm : '确定'}
+            confirmText={action ? ACTION_WORDS[action].confirm : '确定'}
             cancelText={actionError ? '知道了' : '再想想'}
             hideConfirmButton={actionError !== null}
             closeOnOverlayClick={false}
