@@ -1,4 +1,4 @@
-import { atClockOn, beijingClock, beijingDay, clockFromPicked, clockPickerDate, isClock } from './clock'
+import { atClockOn, beijingClock, beijingDay, clockFromPicked, clockPickerDate } from './clock'
 
 describe('clock times on a service day', () => {
   it('should take the day and clock of an instant in Beijing time', () => {
@@ -17,14 +17,5 @@ describe('clock times on a service day', () => {
     expect([shown.getHours(), shown.getMinutes()]).toEqual([7, 5])
     expect(clockFromPicked(['07', '05'])).toBe('07:05')
     expect(clockFromPicked([9, 0])).toBe('09:00')
-  })
-
-  it.each([
-    ['09:30', true],
-    ['23:59', true],
-    ['24:00', false],
-    ['9:30', false],
-  ])('should tell whether %p is HH:mm (%p)', (text, expected) => {
-    expect(isClock(text)).toBe(expected)
   })
 })

@@ -2,11 +2,8 @@
 // ISO instant with the +08:00 offset (Beijing time, the server's calendar), whatever zone the phone is in.
 const BEIJING_MS = 8 * 3600_000
 const pad = (value: number) => String(value).padStart(2, '0')
-const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/
 
 const beijing = (iso: string) => new Date(Date.parse(iso) + BEIJING_MS)
-
-export const isClock = (text: string): boolean => CLOCK.test(text)
 
 /** The Beijing calendar day of an instant, YYYY-MM-DD. */
 export function beijingDay(iso: string): string {
