@@ -104,6 +104,12 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
     const entry = shown(page, '.need-detail__scan');
     await entry.waitFor({ timeout: 20_000 });
     await shoot(page, 'hours-member-resident-scan-entry');
+    // 长辈模式: larger words, simpler ones.
+    await shown(page, '.elder-toggle').tap();
+    await entry.getByText('党员到了，请扫一下他的码').waitFor();
+    await shoot(page, 'hours-member-resident-scan-entry-elder');
+    await shown(page, '.elder-toggle').tap();
+    await entry.getByText('为上门的党员扫码签到').waitFor();
     await entry.locator('.nut-button').filter({ hasText: '扫码核验' }).tap();
     await page.waitForURL(/pages\/secretary\/scanner/);
     await shown(page, '.scanner__order-title').filter({ hasText: orderTitle }).waitFor({ timeout: 20_000 });

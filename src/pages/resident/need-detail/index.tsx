@@ -97,7 +97,7 @@ export default function NeedDetailPage() {
           {canScan && need.order && (
             <View className="need-detail__card need-detail__scan">
               <Text className="need-detail__rate-title">{elder ? '党员到了，请扫一下他的码' : '为上门的党员扫码签到'}</Text>
-              <Text className="need-detail__rate-hint">
+              <Text className="need-detail__scan-text">
                 {elder
                   ? '党员到家后，请他打开签到码，您用手机扫一下；做完了再扫一下。'
                   : '党员到达后请扫他的签到码签到，服务结束时再扫一次签退。扫码需要联网。'}

@@ -307,7 +307,7 @@ function ScanStation({ orderId, holder }: { orderId: string; holder: ScannerRole
               onClick={() => setIntent(option.value)}
             >
               <Text className="scanner__intent-title">{option.title}</Text>
-              <Text className="scanner__intent-hint">{option.hint}</Text>
+              <Text className="scanner__intent-hint">{option.value === 'out' && !holder.asSecretary ? '服务结束时签退' : option.hint}</Text>
             </View>
           ))}
         </View>
