@@ -134,7 +134,9 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
     await page.waitForTimeout(2_200); // the scanner rests after a verdict
     await shown(page, '.scanner__manual-input input').fill(makeCheckinCode(device, new Date()));
     await shown(page, '.scanner__manual .nut-button').filter({ hasText: '提交' }).tap();
-    await shown(page, '.scan-result__headline').filter({ hasText: /签到成功/ }).waitFor({ timeout: 15_000 });
+    const verdict = shown(page, '.scan-result__headline').filter({ hasNotText: '没有网络' });
+    await verdict.waitFor({ timeout: 15_000 });
+    expect(await verdict.textContent()).toMatch(/签到成功/);
     await shown(page, '.scan-result__name').filter({ hasText: MEMBER.name }).waitFor();
     await shown(page, '.scanner__count-number').first().filter({ hasText: '1' }).waitFor({ timeout: 10_000 });
     await shoot(page, 'hours-member-resident-checked-in');
@@ -261,6 +263,42 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
     await done.locator('.my-tasks__record-link').tap();
     await page.waitForURL(/pages\/member\/record-detail/);
     await shown(page, '.record-detail__title').filter({ hasText: orderTitle }).waitFor({ timeout: 20_000 });
+  });
+
+  it('should let the member raise a dispute from a finished task that has no record (nobody scanned him)', async () => {
+    const soon = Date.now() + 3 * 60_000;
+    const unscanned = await callGateway<Order>(
+      'orders',
+      'create',
+      {
+        title: `助老陪护（未扫码${stamp}）`, category: '环保绿化服务', place: '幸福小区9栋', capacity: 3, dispatch: 'open',
+        startsAt: beijingIso(soon), endsAt: beijingIso(soon + HOUR),
+      },
+      secretary.token,
+    );
+    // Another member is scanned in and out, the order is completed; this member was never scanned.
+    const other = await login(OTHER_MEMBER);
+    await callGateway('orders', 'accept', { orderId: unscanned.id }, member.token);
+    await callGateway('orders', 'accept', { orderId: unscanned.id }, other.token);
+    const otherDevice = await callGateway<DeviceSecret>('checkin', 'issueDeviceSecret', {}, other.token);
+    const scan = (code: string, intent: 'auto' | 'out') =>
+      callGateway('checkin', 'scan', { scanId: randomUUID(), orderId: unscanned.id, code, intent }, secretary.token);
+    await scan(makeCheckinCode(otherDevice, new Date()), 'auto');
+    await scan(makeCheckinCode(otherDevice, new Date(Date.now() + 30_000)), 'out');
+    await callGateway('orders', 'complete', { orderId: unscanned.id }, secretary.token);
+
+    const { page } = phones.member;
+    await page.goto(`${gatewayUrl()}#/pages/member/my-tasks/index`, { waitUntil: 'networkidle' });
+    await shown(page, '.my-tasks__tab').filter({ hasText: '已完成' }).tap();
+    const link = shown(page, '.my-tasks__done').filter({ hasText: unscanned.title }).locator('.my-tasks__record-link');
+    await link.filter({ hasText: '没有计入时长？申诉' }).waitFor({ timeout: 20_000 });
+    await link.tap();
+    await page.waitForURL(/pages\/member\/dispute/);
+    await shown(page, '.dispute-page__title').filter({ hasText: unscanned.title }).waitFor({ timeout: 20_000 });
+    await shown(page, '.dispute-page textarea').fill('我按时到了，书记忙没有给我扫码，请补录');
+    await tapButton(page, '提交申诉');
+    await shown(page, '.dispute-card').filter({ hasText: '待书记处理' }).waitFor({ timeout: 15_000 });
+    await shoot(page, 'hours-member-dispute-no-record');
   });
 
   it('should give the member who leads an order a 扫码核验 entry that opens the scanner for that order', async () => {

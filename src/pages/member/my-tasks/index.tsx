@@ -99,7 +99,9 @@ export default function MyTasksPage() {
               phase === 'done' ? (
                 <View key={order.id} className="my-tasks__done">
                   <OrderCard order={order} now={now} variant="task" />
-                  {recordLinks && <RecordLink orderId={order.id} recordId={recordLinks.get(order.id) ?? null} />}
+                  {recordLinks && order.status !== 'cancelled' && (
+                    <RecordLink orderId={order.id} recordId={recordLinks.get(order.id) ?? null} />
+                  )}
                 </View>
               ) : (
                 <OrderCard key={order.id} order={order} now={now} variant="task" />

@@ -226,8 +226,9 @@ function ScanStation({ orderId, holder }: { orderId: string; holder: ScannerRole
   }, [loadOrder, showFlush, upload, holder.onlineOnly])
 
   const handleCode = useCallback(
-    async (text: string) => {
-      if (busy.current || !guard.current.accept(text)) return false
+    async (text: string, typed = false) => {
+      // The camera reads one code many times a second; a code typed or pasted is sent each time 提交 is tapped.
+      if (busy.current || (!typed && !guard.current.accept(text))) return false
       busy.current = true
       setPaused(true)
       const scan = newScan(orderId, text, new Date(), intentRef.current)
@@ -262,7 +263,7 @@ function ScanStation({ orderId, holder }: { orderId: string; holder: ScannerRole
 
   const submitTyped = async () => {
     if (!typed.trim()) return
-    if (await handleCode(typed)) setTyped('')
+    if (await handleCode(typed, true)) setTyped('')
   }
 
   const earlier = history.filter((item) => item.scanId !== result?.scanId)
