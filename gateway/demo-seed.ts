@@ -628,6 +628,35 @@ export async function seedDemoData(db: Database, options: { now: Date; passwordC
       rows.attendance.push([orderId, forgetful.id, checkedInAt, null, scanId, null]);
     }
 
+    // …and two members whose yesterday passed 8 hours: the second service of each waits for approval (通过 or 核减).
+    {
+      const day = dateBefore(now, 1);
+      const freeThatDay = first.members.filter(
+        (member) => member !== demoMember && member !== forgetful && !rows.records.some((record) => record[2] === member.id && record[6] === day),
+      );
+      for (const member of freeThatDay.slice(0, 2)) {
+        for (const [from, to, title, held] of [['08:30', '14:00', '应急值守·防汛物资清点', false], ['14:30', '18:00', '应急值守·河道巡查', true]] as const) {
+          const orderId = randomUUID();
+          const startsAt = at(day, from);
+          const endsAt = at(day, to);
+          const minutes = minutesBetween(startsAt, endsAt);
+          const [inScan, outScan] = [randomUUID(), randomUUID()];
+          rows.orders.push([
+            orderId, first.id, null, 'activity', title, '抢险救灾及突发事件应急', '汛期值守', `${first.estate}社区服务站`,
+            startsAt, endsAt, 1, 1, 'open', 'completed', [], [], first.secretary.id, addMinutes(startsAt, -2 * DAY / MINUTE), endsAt, null,
+          ]);
+          rows.assignments.push([randomUUID(), orderId, member.id, 'accepted', null, addMinutes(startsAt, -DAY / MINUTE)]);
+          rows.scans.push([inScan, orderId, first.secretary.id, member.id, startsAt, startsAt, 'checked_in']);
+          rows.scans.push([outScan, orderId, first.secretary.id, member.id, endsAt, endsAt, 'checked_out']);
+          rows.attendance.push([orderId, member.id, startsAt, endsAt, inScan, outScan]);
+          rows.records.push([
+            randomUUID(), orderId, member.id, first.id, `抢险救灾及突发事件应急：${title}`, `${first.estate}社区服务站`, day,
+            startsAt, endsAt, minutes, minutes, 'scan', held ? 'pending_approval' : 'credited', first.secretary.id, endsAt,
+          ]);
+        }
+      }
+    }
+
     await insertRows(tx, 'demands', DEMAND_COLUMNS, rows.demands);
 
     await insertRows(tx, 'orders', ORDER_COLUMNS, rows.orders);
@@ -648,7 +677,7 @@ export async function seedDemoData(db: Database, options: { now: Date; passwordC
       role, name: person.name, phone: person.phone, password: DEMO_PASSWORD, note,
     });
     return [
-      account('secretary', first.secretary, `${first.name}书记：审核居民需求、下单派单、扫党员的签到码；时长管理里有一条漏签退（${forgetful.name}）和一条申诉待处理；确认党员报到（林晓待确认）、看报表`),
+      account('secretary', first.secretary, `${first.name}书记：审核居民需求、下单派单、扫党员的签到码；时长管理里有两条超过8小时待审核、一条漏签退（${forgetful.name}）和一条申诉待处理；确认党员报到（林晓待确认）、看报表`),
       account('member', demoMember, `${first.name}党员：「${demoOrder!.title}」${formatBusinessTime(demoOrder!.startsAt)} 开始，现在就可以出示签到码请书记扫码签到；接单大厅有一单定向邀请；查看我的服务时长`),
       account('resident', demoResident, `${first.name}居民：查看已完成并评价过的需求，再点一单新的需求`),
       account('district_admin', districtAdmin, '示例区管理员：管理街道、社区、网格和单位结对共建，查看全区报表'),
