@@ -244,12 +244,12 @@ describe('服务时长的完整性: every path that credits time obeys the same 
       clock.set(at(600));
       await ok(call(records, 'enter', { orderId: long.id, memberId: m(5).id, startedAt: iso(0), endedAt: iso(470), reason: '值守登记表' }, a.secretary));
       const held = await ok(call(records, 'enter', { orderId: short.id, memberId: m(5).id, startedAt: iso(480), endedAt: iso(540), reason: '巡逻登记表' }, a.secretary));
-      expect(held.status).toBe('pending_approval');
+      expect(held).toMatchObject({ status: 'pending_approval', dayCreditedHours: 7.83 });
       clock.advanceMinutes(1);
 
       const cut = await ok(call(records, 'cut', { recordId: held.id, reason: '当日已满8小时' }, a.secretary));
 
-      expect(cut).toMatchObject({ status: 'credited', hoursCredited: 0.17 });
+      expect(cut).toMatchObject({ status: 'credited', hoursCredited: 0.17, dayCreditedHours: null });
       const history = await ok(call(records, 'history', { recordId: held.id }, m(5)));
       expect(history.entries.at(-1)).toMatchObject({ action: 'cut_daily_overrun', reason: '当日已满8小时', after: { status: 'credited', minutesCredited: 10 } });
       expect((await failed(call(records, 'cut', { recordId: held.id, reason: '再核减' }, a.secretary))).code).toBe('RECORD_NOT_PENDING');

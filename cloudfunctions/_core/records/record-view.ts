@@ -27,6 +27,7 @@ export function toRecordView(row: RecordRow): RecordView {
     verifierName: row.verifier_name,
     residentConfirmed: row.resident_confirmed_at !== null,
     residentConfirmedAt: row.resident_confirmed_at?.toISOString() ?? null,
+    dayCreditedHours: row.day_credited_minutes === null ? null : toHours(Number(row.day_credited_minutes)),
     selfRating: row.self_rating === 'done' || row.self_rating === null ? null : row.self_rating,
     residentRating: row.resident_rating,
     organisationRating: row.organisation_rating,

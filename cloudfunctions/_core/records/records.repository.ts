@@ -41,6 +41,8 @@ export interface RecordRow {
   order_title: string;
   verifier_name: string | null;
   self_rating: 'excellent' | 'good' | 'fair' | 'done' | null;
+  /** For a record held by the 8-hours rule: what the member already has credited that day. */
+  day_credited_minutes: string | null;
   resident_confirmed_at: Date | null;
   organisation_rating: string | null;
   resident_rating: string | null;
@@ -55,6 +57,9 @@ const SELECT_RECORD = `
          r.started_at, r.ended_at, r.minutes_measured, r.minutes_credited, r.source, r.status,
          o.kind as order_kind, o.title as order_title, vu.name as verifier_name, o.resident_confirmed_at,
          eo.rating as organisation_rating, er.rating as resident_rating, es.comment as self_comment, es.rating as self_rating,
+         case when r.status = 'pending_approval' then
+           (select coalesce(sum(day.minutes_credited), 0) from service_records day
+             where day.member_id = r.member_id and day.service_date = r.service_date and day.status = 'credited') end as day_credited_minutes,
          count(*) over () as total
     from service_records r
     join users u on u.id = r.member_id

@@ -112,6 +112,8 @@ export const RecordView = z.object({
   residentConfirmed: z.boolean(),
   residentConfirmedAt: z.string().nullable(),
   selfRating: z.enum(SELF_RATINGS).nullable(),
+  /** For a record waiting for approval: hours the member already has credited that day, besides this one. */
+  dayCreditedHours: z.number().nullable(),
   residentRating: z.string().nullable(),
   organisationRating: z.string().nullable(),
   selfEvaluation: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { ListFooter } from '@/components/list-footer'
@@ -9,6 +9,7 @@ import { hoursAdminApi } from '@/services/api/records'
 import type { ApiError, ServiceRecord } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { ReasonDialog } from '../shared/reason-dialog'
+import { formatHours } from '../hours-shared/hours-format'
 import { RecordCard } from '../hours-shared/record-card'
 
 type Decision = { record: ServiceRecord; kind: 'approve' | 'cut' }
@@ -44,6 +45,11 @@ export function PendingApprovalList() {
       <View className="hours-page">
         {list.items.map((record) => (
           <RecordCard key={record.id} record={record}>
+            {record.dayCreditedHours !== null && (
+              <Text className="hours-card__line">
+                当天已计入 {formatHours(record.dayCreditedHours)}，加上这一条共 {formatHours(record.dayCreditedHours + record.hoursCredited)}；核减后只计到满8小时
+              </Text>
+            )}
             <View className="hours-card__actions">
               <Button size="large" fill="outline" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrderHours(record.orderId) })}>
                 订单时长
