@@ -198,14 +198,18 @@ describe('the secretary\'s 时长管理 in the H5 build', () => {
     await shown(page, '.order-hours__add .nut-button').tap();
     const form = shown(page, '.walk-in');
     await form.locator('.choice-chips__chip').first().waitFor({ timeout: 20_000 });
-    // Somebody who is nowhere else now: not the demo member (other browser tests check him in), not the home
-    // service's member, and nobody still checked in on an order that has ended (one place at a time).
-    const missing = await api<{ items: { memberName: string }[] }>('records', 'missingCheckouts', {});
-    const busy = new Set([memberName, device.memberName, ...missing.items.map((item) => item.memberName)]);
-    const names = await form.locator('.choice-chips__chip').allTextContents();
-    walkInName = names.find((name) => !busy.has(name))!;
-    const chip = form.locator('.choice-chips__chip').filter({ hasText: walkInName });
-    await chip.tap();
+    // An elderly member with no phone comes: the secretary registers him right here, then adds him.
+    walkInName = '王秀兰';
+    await form.getByText('登记没有手机的党员').tap();
+    await form.locator('.nut-button').filter({ hasText: '登记' }).filter({ hasNotText: '并' }).tap();
+    await form.locator('.field-error').first().waitFor();
+    const [nameBox, reasonBox] = [form.locator('input').nth(0), form.locator('input').nth(1)];
+    await nameBox.fill(walkInName);
+    await reasonBox.fill('年事已高，没有智能手机');
+    await page.screenshot({ path: screenshotPath('hours-member-without-phone') });
+    await form.locator('.nut-button').filter({ hasText: '登记' }).filter({ hasNotText: '并' }).tap();
+    // Registered, he is the chosen member: the chip is on without another tap.
+    await form.locator('.choice-chips__chip--active').filter({ hasText: walkInName }).waitFor();
     await form.locator('.nut-button').filter({ hasText: '添加并签到' }).tap();
     await form.locator('.field-error').filter({ hasText: '理由' }).waitFor();
     await form.locator('textarea').fill('老党员没有智能手机，现场参加了清扫');

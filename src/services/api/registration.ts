@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import type {
   IssueSlipInput,
+  KeepMemberWithoutPhoneInput,
+  KeptMemberView,
   OptionsView,
   RegistrationPage,
   RegistrationView,
@@ -20,6 +22,8 @@ export type ReportSlipList = z.output<typeof SlipPage>
 export type SubmitResult = z.output<typeof SubmitView>
 export type IssueSlipData = z.input<typeof IssueSlipInput>
 export type TransferData = z.input<typeof RequestTransferInput>
+export type KeepMemberWithoutPhoneData = z.input<typeof KeepMemberWithoutPhoneInput>
+export type KeptMember = z.output<typeof KeptMemberView>
 export type { RegistrationFormInput }
 
 type Page = { limit: number; offset: number }
@@ -40,4 +44,6 @@ export const registrationApi = {
   listSlips: (page: Page, unitId?: string) => callFunction<ReportSlipList>('registration', 'listSlips', unitId ? { page, unitId } : { page }),
   noteNotReported: (slipId: string, reason: string) => callFunction<ReportSlip>('registration', 'noteNotReported', { slipId, reason }),
   cancelSlip: (slipId: string) => callFunction<ReportSlip>('registration', 'cancelSlip', { slipId }),
+  /** A member with no phone, kept by the secretary: no account, served through hand entries. */
+  keepMemberWithoutPhone: (data: KeepMemberWithoutPhoneData) => callFunction<KeptMember>('registration', 'keepMemberWithoutPhone', data),
 }

@@ -6,6 +6,7 @@ import { FieldError } from '@/components/field-error'
 import { FormRow } from '@/components/form-row'
 import { ordersApi } from '@/services/api/orders'
 import type { ApiError, OrderHours, Recommendation } from '@/services/api/types'
+import { MemberWithoutPhoneForm } from './member-without-phone-form'
 
 const CANDIDATES = 20
 
@@ -25,6 +26,8 @@ export function WalkInForm({ order, onList, onSubmit, onCancel }: WalkInFormProp
   const [reason, setReason] = useState('')
   const [refusal, setRefusal] = useState<ApiError | null>(null)
   const [sending, setSending] = useState(false)
+  const [keeping, setKeeping] = useState(false)
+  const [kept, setKept] = useState<{ memberId: string; name: string }[]>([])
 
   useEffect(() => {
     void ordersApi.recommend({ orderId: order.id, startsAt: order.startsAt, endsAt: order.endsAt, limit: CANDIDATES }).then((result) => {
@@ -44,7 +47,9 @@ export function WalkInForm({ order, onList, onSubmit, onCancel }: WalkInFormProp
     setRefusal(answer)
   }
 
-  const choices = (candidates ?? []).filter((candidate) => !onList.includes(candidate.memberId))
+  const choices = [...kept, ...(candidates ?? []).filter((candidate) => !kept.some((member) => member.memberId === candidate.memberId))].filter(
+    (candidate) => !onList.includes(candidate.memberId),
+  )
   const fields = refusal?.fields ?? {}
   const unplaced = refusal && !fields.memberId && !fields.reason ? refusal.message : null
 
@@ -67,7 +72,22 @@ export function WalkInForm({ order, onList, onSubmit, onCancel }: WalkInFormProp
               }}
             />
           )}
+          {!keeping && (
+            <Text className="hours-card__link" onClick={() => setKeeping(true)}>
+              名单里没有？登记没有手机的党员
+            </Text>
+          )}
         </FormRow>
+        {keeping && (
+          <MemberWithoutPhoneForm
+            onCancel={() => setKeeping(false)}
+            onKept={(member) => {
+              setKept((previous) => [{ memberId: member.memberId, name: member.name }, ...previous])
+              setMemberId(member.memberId)
+              setKeeping(false)
+            }}
+          />
+        )}
         <FormRow label="添加理由" required error={fields.reason}>
           <TextArea
             className="hours-form__reason"
