@@ -39,6 +39,7 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
   let secretary: Session;
   let member: Session;
   let resident: Session;
+  let other: Session;
   const stamp = Date.now();
   const description = `厨房水龙头一直滴水，关不紧（时长测试${stamp}）`;
   let demandId = '';
@@ -265,19 +266,20 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
     await shown(page, '.record-detail__title').filter({ hasText: orderTitle }).waitFor({ timeout: 20_000 });
   });
 
+  // The orders made below are sent to their members (directed): none stands open in the hall that other browser tests share.
   it('should let the member raise a dispute from a finished task that has no record (nobody scanned him)', async () => {
+    other = await login(OTHER_MEMBER);
     const soon = Date.now() + 3 * 60_000;
     const unscanned = await callGateway<Order>(
       'orders',
       'create',
       {
-        title: `助老陪护（未扫码${stamp}）`, category: '环保绿化服务', place: '幸福小区9栋', capacity: 3, dispatch: 'open',
-        startsAt: beijingIso(soon), endsAt: beijingIso(soon + HOUR),
+        title: `助老陪护（未扫码${stamp}）`, category: '环保绿化服务', place: '幸福小区9栋', capacity: 3, dispatch: 'directed',
+        inviteeIds: [member.profile.userId, other.profile.userId], startsAt: beijingIso(soon), endsAt: beijingIso(soon + HOUR),
       },
       secretary.token,
     );
     // Another member is scanned in and out, the order is completed; this member was never scanned.
-    const other = await login(OTHER_MEMBER);
     await callGateway('orders', 'accept', { orderId: unscanned.id }, member.token);
     await callGateway('orders', 'accept', { orderId: unscanned.id }, other.token);
     const otherDevice = await callGateway<DeviceSecret>('checkin', 'issueDeviceSecret', {}, other.token);
@@ -307,8 +309,9 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
       'orders',
       'create',
       {
-        title: `统一活动日·楼道清理（负责人${stamp}）`, category: '环保绿化服务', place: '幸福小区7栋', capacity: 5, dispatch: 'open',
-        startsAt: beijingIso(soon), endsAt: beijingIso(soon + HOUR), leaderMemberId: member.profile.userId,
+        title: `统一活动日·楼道清理（负责人${stamp}）`, category: '环保绿化服务', place: '幸福小区7栋', capacity: 5, dispatch: 'directed',
+        // The leader is invited too: orders.get shows a directed order only to those it was sent to.
+        inviteeIds: [other.profile.userId, member.profile.userId], startsAt: beijingIso(soon), endsAt: beijingIso(soon + HOUR), leaderMemberId: member.profile.userId,
       },
       secretary.token,
     );
@@ -323,7 +326,6 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
     expect(await shown(page, '.scanner__online-only').count()).toBe(0);
 
     // Another member who accepted is checked in by the leader's phone.
-    const other = await login(OTHER_MEMBER);
     await callGateway('orders', 'accept', { orderId: led.id }, other.token);
     const otherDevice = await callGateway<DeviceSecret>('checkin', 'issueDeviceSecret', {}, other.token);
     await shown(page, '.scanner__manual-input input').fill(makeCheckinCode(otherDevice, new Date()));
@@ -342,7 +344,12 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
     const day = new Date(Date.now() + 2 * 24 * HOUR);
     const at = (clock: string) => `${beijingIso(day.getTime()).slice(0, 10)}T${clock}:00+08:00`;
     const create = (title: string, from: string, to: string) =>
-      callGateway<Order>('orders', 'create', { title, category: '环保绿化服务', place: '幸福小区', capacity: 5, dispatch: 'open', startsAt: at(from), endsAt: at(to) }, secretary.token);
+      callGateway<Order>(
+        'orders',
+        'create',
+        { title, category: '环保绿化服务', place: '幸福小区', capacity: 5, dispatch: 'directed', inviteeIds: [member.profile.userId], startsAt: at(from), endsAt: at(to) },
+        secretary.token,
+      );
     const first = await create(`助老送餐（重叠测试${stamp}）`, '10:00', '12:00');
     const second = await create(`社区义诊引导（重叠测试${stamp}）`, '11:00', '13:00');
     await callGateway('orders', 'accept', { orderId: first.id }, member.token);
@@ -358,6 +365,7 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
     await shoot(page, 'hours-member-accept-clash');
     await dialog.locator('.nut-button').filter({ hasText: '再想想' }).tap();
     await warning.waitFor({ state: 'hidden' });
+    for (const order of [first, second]) await callGateway('orders', 'cancel', { orderId: order.id, reason: '浏览器测试结束' }, secretary.token);
     expect(errors).toEqual([]);
   });
 });
