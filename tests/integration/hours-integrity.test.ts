@@ -90,6 +90,12 @@ describe('服务时长的完整性: every path that credits time obeys the same 
       expect(error.code).toBe('RECORD_OVERLAPS');
     });
 
+    it('should show a directed order to its leader, though not sent to them', async () => {
+      const led = await order(60, 120, { dispatch: 'directed', inviteeIds: [m(0).id], leaderMemberId: m(5).id });
+      expect(await ok(call(orders, 'get', { orderId: led.id }, m(5)))).toMatchObject({ id: led.id, leaderMemberId: m(5).id, leaderName: m(5).name });
+      expect((await failed(call(orders, 'get', { orderId: led.id }, m(4)))).code).toBe('FORBIDDEN');
+    });
+
     it('should tell the member, before accepting, which accepted order the new one overlaps', async () => {
       const first = await accepted(60, 180, [m(2)], { title: '敬老院探访' });
       const second = await order(120, 240);
@@ -322,6 +328,7 @@ describe('服务时长的完整性: every path that credits time obeys the same 
       clock.set(at(45));
       const out = await scanNow(home.id, secret);
       expect(out.headline).toContain('待居民确认');
+      expect((await ok(call(demands, 'get', { demandId: need.id }, resident))).order).toMatchObject({ id: home.id, awaitingResident: true });
       expect((await ok(call(records, 'queues', {}, a.secretary))).awaitingResident).toBeGreaterThanOrEqual(1);
       expect(await ok(call(records, 'myHours', {}, m(1)))).toMatchObject({ awaitingResidentHours: 0.75 });
 

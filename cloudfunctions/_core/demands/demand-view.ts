@@ -33,6 +33,7 @@ export function toDemandView(row: DemandRow, revealContact: boolean): DemandView
           startsAt: iso(row.order_starts_at) ?? '',
           endsAt: iso(row.order_ends_at) ?? '',
           residentConfirmedAt: iso(row.resident_confirmed_at),
+          awaitingResident: row.awaiting_resident,
         }
       : null,
     rating: row.rating ? { rating: row.rating, comment: row.rating_comment ?? '' } : null,

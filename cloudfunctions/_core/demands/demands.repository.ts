@@ -27,6 +27,8 @@ export interface DemandRow {
   order_completed_at: Date | null;
   resident_confirmed_at: Date | null;
   first_check_in_at: Date | null;
+  /** Hours on the order wait for the resident to confirm the service happened. */
+  awaiting_resident: boolean;
   rating: 'satisfied' | 'basic' | 'unsatisfied' | null;
   rating_comment: string | null;
   /** What happened besides its status: a cancelled order sent it back to the pool. */
@@ -38,6 +40,7 @@ const SELECT_DEMAND = `
          o.starts_at as order_starts_at, o.ends_at as order_ends_at, o.completed_at as order_completed_at,
          o.resident_confirmed_at,
          (select min(a.checked_in_at) from attendance a where a.order_id = o.id) as first_check_in_at,
+         exists (select 1 from service_records r where r.order_id = o.id and r.status = 'awaiting_resident') as awaiting_resident,
          e.rating, e.comment as rating_comment,
          coalesce((select json_agg(json_build_object('at', ev.at, 'note', ev.note) order by ev.at) from demand_events ev where ev.demand_id = d.id), '[]') as events,
          count(*) over () as total

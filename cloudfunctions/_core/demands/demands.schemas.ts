@@ -73,7 +73,11 @@ export const DemandView = z.object({
   rejectReason: z.string().nullable(),
   createdAt: z.string(),
   order: z
-    .object({ id: z.string(), title: z.string(), status: z.string(), startsAt: z.string(), endsAt: z.string(), residentConfirmedAt: z.string().nullable() })
+    .object({
+      id: z.string(), title: z.string(), status: z.string(), startsAt: z.string(), endsAt: z.string(), residentConfirmedAt: z.string().nullable(),
+      /** A member's hours on it wait for the resident to confirm the service happened. */
+      awaitingResident: z.boolean(),
+    })
     .nullable(),
   rating: z.object({ rating: z.enum(RESIDENT_RATINGS), comment: z.string() }).nullable(),
   timeline: z.array(TimelineEntry),

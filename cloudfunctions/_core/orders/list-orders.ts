@@ -17,7 +17,8 @@ export async function loadOrderView(ctx: ActionContext, orderId: string) {
   if (!row) throw orderErrors.error('ORDER_NOT_FOUND');
   const manages = await managesCommunity(ctx.tx, caller, row.community_id);
   const memberHere = caller.grants.some((grant) => grant.role === 'member' && grant.orgId === row.community_id);
-  const canSee = manages || row.my_status !== null || row.requester_id === caller.userId || (memberHere && row.dispatch === 'open');
+  const leads = row.leader_member_id === caller.userId;
+  const canSee = manages || leads || row.my_status !== null || row.requester_id === caller.userId || (memberHere && row.dispatch === 'open');
   if (!canSee) throw commonErrors.error('FORBIDDEN', '该订单不属于您的社区');
   const assignments = manages ? await ordersRepository.listAssignments(ctx.tx, orderId) : undefined;
   const clashes = memberHere || row.my_status !== null ? await ordersRepository.clashesOf(ctx.tx, caller.userId, row.id, row.starts_at, row.ends_at) : [];

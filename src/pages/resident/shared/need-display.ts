@@ -33,8 +33,9 @@ export const RATING_NAMES: Record<ResidentRating, string> = {
 export const stepTitle = (label: string): string => (label.startsWith('社区未受理') ? '社区未受理' : label)
 
 /** The members have checked out and the resident has not confirmed: their hours wait for this confirmation. */
+/** A member's hours wait for the resident: the server says so (when she scanned the check-out herself, they do not). */
 export const awaitsMyConfirmation = (need: Demand): boolean =>
-  need.status === 'accepted' && !!need.order && need.order.status === 'completed' && !need.order.residentConfirmedAt && !need.rating
+  need.status === 'accepted' && !!need.order && need.order.awaitingResident && !need.rating
 
 /** While the service is on (not finished, not cancelled) the resident may be the one who scans the member in and out. */
 export const mayVerifyAtHome = (need: Demand): boolean =>
