@@ -108,11 +108,15 @@ export default function SecretaryOrderHoursPage() {
               onCancel={() => setEditing(null)}
             />
           ) : (
-            <View className="order-hours__add">
-              <Button block size="large" fill="outline" type="primary" onClick={() => setEditing({ memberId: null, action: 'walk-in' })}>
-                添加到名单并签到
-              </Button>
-            </View>
+            // A finished or cancelled order takes nobody new: past members are entered by 补录 instead.
+            order.status !== 'completed' &&
+            order.status !== 'cancelled' && (
+              <View className="order-hours__add">
+                <Button block size="large" fill="outline" type="primary" onClick={() => setEditing({ memberId: null, action: 'walk-in' })}>
+                  添加到名单并签到
+                </Button>
+              </View>
+            )
           )}
 
           <View className="hours-section-title">
