@@ -311,6 +311,7 @@ describe('服务时长的完整性: every path that credits time obeys the same 
       await ok(call(records, 'closeMissingCheckout', { orderId: activity.id, memberId: m(3).id, checkedOutAt: iso(95), reason: '活动结束时离开' }, a.secretary));
       const after = await ok(call(records, 'orderHours', { orderId: activity.id }, a.secretary));
       expect(after.members.find((row: { memberId: string }) => row.memberId === m(3).id).record).toMatchObject({ source: 'manual', hoursCredited: 1.5 });
+      expect(after.totals).toEqual({ scannedHours: 0, manualHours: 1.5 });
       expect((await failed(call(records, 'orderHours', { orderId: activity.id }, m(0)))).code).toBe('FORBIDDEN');
     });
 

@@ -37,6 +37,10 @@ export async function orderHours(ctx: ActionContext, input: { orderId: string })
       startsAt: order.starts_at.toISOString(), endsAt: order.ends_at.toISOString(), status: order.status,
       scheduledHours: toHours(minutesBetween(order.starts_at, order.ends_at)), residentConfirmedAt: order.resident_confirmed_at?.toISOString() ?? null,
     },
+    totals: {
+      scannedHours: toHours(records.filter((row) => row.source === 'scan').reduce((sum, row) => sum + row.minutes_credited, 0)),
+      manualHours: toHours(records.filter((row) => row.source === 'manual').reduce((sum, row) => sum + row.minutes_credited, 0)),
+    },
     members: people.map((person) => {
       const record = records.find((row) => row.member_id === person.member_id);
       return {

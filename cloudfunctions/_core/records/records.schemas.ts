@@ -172,6 +172,8 @@ export const OrderHoursView = z.object({
     scheduledHours: z.number(),
     residentConfirmedAt: z.string().nullable(),
   }),
+  /** Hours credited on the order, summed from minutes (not from each record's rounded hours), scanned and by hand apart. */
+  totals: z.object({ scannedHours: z.number(), manualHours: z.number() }),
   members: z.array(
     z.object({
       memberId: z.string(),

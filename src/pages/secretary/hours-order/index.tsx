@@ -64,8 +64,6 @@ export default function SecretaryOrderHoursPage() {
   }
 
   const order = hours?.order
-  const records = (hours?.members ?? []).flatMap((member) => (member.record ? [member.record] : []))
-  const sumOf = (source: 'scan' | 'manual') => records.filter((record) => record.source === source).reduce((sum, record) => sum + record.hoursCredited, 0)
 
   return (
     <PageShell title="订单时长" backTo={orderId ? ROUTES.secretaryOrderDetail(orderId) : ROUTES.secretaryHours} status={status} error={error} onRetry={() => void load()}>
@@ -79,8 +77,8 @@ export default function SecretaryOrderHoursPage() {
             <Text className="hours-card__line">{formatSpan(order.startsAt, order.endsAt)} · 计划 {formatHours(order.scheduledHours)}</Text>
             <Text className="hours-card__line">{order.place}</Text>
             <View className="hours-card__figures">
-              <Text className="hours-source hours-source--scan">扫码 {formatHours(sumOf('scan'))}</Text>
-              <Text className="hours-source hours-source--manual">补录 {formatHours(sumOf('manual'))}</Text>
+              <Text className="hours-source hours-source--scan">扫码 {formatHours(hours.totals.scannedHours)}</Text>
+              <Text className="hours-source hours-source--manual">补录 {formatHours(hours.totals.manualHours)}</Text>
             </View>
             {order.kind === 'demand' && (
               <View className="order-hours__resident">
