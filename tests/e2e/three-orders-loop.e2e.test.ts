@@ -82,8 +82,8 @@ describe('the 三单 loop through four phones: resident, secretary, member, and 
   let browser: Browser;
   const phones: Record<'resident' | 'secretary' | 'member', { context: BrowserContext; page: Page }> = {} as never;
   const errors: string[] = [];
-  const description = `客厅顶灯不亮，换了灯泡也不行（联调${Date.now()}）`;
-  const title = `上门检修顶灯（联调${Date.now()}）`;
+  const description = `客厅顶灯不亮，换了灯泡也不行（联调${Date.now().toString(36)}）`;
+  const title = `上门检修顶灯（联调${Date.now().toString(36)}）`;
   let orderId = '';
 
   beforeAll(async () => {
