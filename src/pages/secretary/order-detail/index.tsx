@@ -193,7 +193,7 @@ export default function SecretaryOrderDetailPage() {
       <ReasonDialog
         visible={cancelling}
         title="取消订单"
-        hint="取消原因会通知已接单的党员和服务对象。已有党员签到的订单不能取消。"
+        hint="已接单的党员在订单里、居民在需求进度里都能看到取消原因；居民的需求退回待受理，可以重新派单。已有党员签到的订单不能取消。"
         placeholder="例如：居民已自行解决，不再需要上门"
         confirmText="取消订单"
         onSubmit={cancel}
