@@ -1,37 +1,24 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import { PageShell, type PageStatus } from '@/components/page-shell'
+import { PageShell } from '@/components/page-shell'
 import { hoursAdminApi } from '@/services/api/records'
 import type { ApiError, Dispute } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { formatTime } from '../shared/display'
 import { ReasonDialog } from '../shared/reason-dialog'
 import { DISPUTE_STATUS_TEXT } from '../hours-shared/hours-format'
+import { useItemList } from '../hours-shared/use-item-list'
 
 type Deciding = { dispute: Dispute; decision: 'upheld' | 'rejected' }
 
+const fetchDisputes = () => hoursAdminApi.listDisputes()
+
 /** 申诉: the members' disputes, open ones first; each is upheld (支持) or rejected (驳回) with a written 处理意见. */
 export function DisputeList() {
-  const [items, setItems] = useState<Dispute[]>([])
-  const [status, setStatus] = useState<PageStatus>('loading')
-  const [error, setError] = useState<ApiError | null>(null)
+  const { items, setItems, status, error, reload } = useItemList(fetchDisputes)
   const [deciding, setDeciding] = useState<Deciding | null>(null)
-
-  const load = async () => {
-    setStatus('loading')
-    const result = await hoursAdminApi.listDisputes()
-    if (!result.ok) {
-      setError(result.error)
-      setStatus('error')
-      return
-    }
-    setItems(result.data.items)
-    setStatus(result.data.items.length ? 'ready' : 'empty')
-  }
-
-  useEffect(() => void load(), [])
 
   const decide = async (resolution: string): Promise<ApiError | null> => {
     if (!deciding) return null
@@ -49,7 +36,7 @@ export function DisputeList() {
       requireLogin={false}
       status={status}
       error={error}
-      onRetry={() => void load()}
+      onRetry={() => void reload()}
       empty={{ title: '没有申诉', hint: '党员对服务时长有异议时提出的申诉会在这里' }}
     >
       <View className="hours-page">

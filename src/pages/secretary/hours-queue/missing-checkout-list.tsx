@@ -1,43 +1,29 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
-import { PageShell, type PageStatus } from '@/components/page-shell'
+import { PageShell } from '@/components/page-shell'
 import { hoursAdminApi } from '@/services/api/records'
 import type { ApiError, MissingCheckout } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { formatTime } from '../shared/display'
 import { TimeReasonForm } from '../hours-shared/time-reason-form'
+import { useItemList } from '../hours-shared/use-item-list'
 
 const keyOf = (item: MissingCheckout) => `${item.orderId}:${item.memberId}`
 
+const fetchMissingCheckouts = () => hoursAdminApi.missingCheckouts()
+
 /** 漏签退: members checked in on an order that has ended and never checked out; the secretary enters the check-out time. */
 export function MissingCheckoutList() {
-  const [items, setItems] = useState<MissingCheckout[]>([])
-  const [status, setStatus] = useState<PageStatus>('loading')
-  const [error, setError] = useState<ApiError | null>(null)
+  const { items, setItems, status, error, reload } = useItemList(fetchMissingCheckouts)
   const [closing, setClosing] = useState<string | null>(null)
-
-  const load = async () => {
-    setStatus('loading')
-    const result = await hoursAdminApi.missingCheckouts()
-    if (!result.ok) {
-      setError(result.error)
-      setStatus('error')
-      return
-    }
-    setItems(result.data.items)
-    setStatus(result.data.items.length ? 'ready' : 'empty')
-  }
-
-  useEffect(() => void load(), [])
 
   const close = async (item: MissingCheckout, checkedOutAt: string, reason: string): Promise<ApiError | null> => {
     const result = await hoursAdminApi.closeMissingCheckout({ orderId: item.orderId, memberId: item.memberId, checkedOutAt, reason })
     if (!result.ok) return result.error
     setClosing(null)
     setItems(result.data.items)
-    setStatus(result.data.items.length ? 'ready' : 'empty')
     void Taro.showToast({ title: '已补签退', icon: 'none' })
     return null
   }
@@ -47,7 +33,7 @@ export function MissingCheckoutList() {
       requireLogin={false}
       status={status}
       error={error}
-      onRetry={() => void load()}
+      onRetry={() => void reload()}
       empty={{ title: '没有漏签退', hint: '服务结束后仍未签退的党员会在这里，等您补录签退时间' }}
     >
       <View className="hours-page">

@@ -1,37 +1,22 @@
-import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
-import { PageShell, type PageStatus } from '@/components/page-shell'
+import { PageShell } from '@/components/page-shell'
 import { refusedScansApi } from '@/services/api/checkin'
-import type { ApiError, RefusedScan } from '@/services/api/types'
 import { formatTime } from '../shared/display'
+import { useItemList } from '../hours-shared/use-item-list'
+
+const fetchRefusedScans = () => refusedScansApi.list()
 
 /** 被拒绝的扫码: every scan the server refused — on which order, whose code, who scanned, when and why. Read only. */
 export function RefusedScanList() {
-  const [items, setItems] = useState<RefusedScan[]>([])
-  const [status, setStatus] = useState<PageStatus>('loading')
-  const [error, setError] = useState<ApiError | null>(null)
-
-  const load = async () => {
-    setStatus('loading')
-    const result = await refusedScansApi.list()
-    if (!result.ok) {
-      setError(result.error)
-      setStatus('error')
-      return
-    }
-    setItems(result.data.items)
-    setStatus(result.data.items.length ? 'ready' : 'empty')
-  }
-
-  useEffect(() => void load(), [])
+  const { items, status, error, reload } = useItemList(fetchRefusedScans)
 
   return (
     <PageShell
       requireLogin={false}
       status={status}
       error={error}
-      onRetry={() => void load()}
+      onRetry={() => void reload()}
       empty={{ title: '没有被拒绝的扫码', hint: '扫码没有通过时（过期码、未接单等），原因会记在这里' }}
     >
       <View className="hours-page">
