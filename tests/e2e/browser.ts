@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const gatewayUrl = () => {
   const url = process.env.GATEWAY_URL;
@@ -69,4 +69,39 @@ export async function callGateway<T>(fn: string, action: string, data: unknown, 
   const answer = (await response.json()) as Envelope<T>;
   if (!answer.ok) throw new Error(`${fn}.${action}: ${answer.error?.code} ${answer.error?.message}`);
   return answer.data;
+}
+
+/**
+ * Drags a finger up (positive rows) or down the wheel slowly enough that it does not fling. Like a thumb it stops a
+ * little past the row, so the wheel snaps back and settles (it picks the row only when that snap ends).
+ */
+async function dragWheel(page: Page, wheel: Locator, rows: number) {
+  const box = (await wheel.boundingBox())!;
+  const rowHeight = (await wheel.locator('.nut-pickerview-roller-placeholder').boundingBox())!.height;
+  const x = box.x + box.width / 2;
+  const fromY = box.y + box.height / 2;
+  const distance = (rows + Math.sign(rows) * 0.3) * rowHeight;
+  const touch = await page.context().newCDPSession(page);
+  await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: fromY }] });
+  for (let step = 1; step <= 10; step += 1) {
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: fromY - (distance * step) / 10 }] });
+    await page.waitForTimeout(50);
+  }
+  await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await touch.detach();
+}
+
+/** The number a picker wheel stands on. */
+export const wheelNumber = async (wheel: Locator) => Number.parseInt(await wheel.locator('.nut-pickerview-roller-item-active').innerText(), 10);
+
+/** Turns one wheel of the open picker (0 = 年 or 时, 1 = 月 or 分) until it stands on the number, a few rows per drag as a thumb would. */
+export async function turnWheel(page: Page, column: number, target: number) {
+  const wheel = shown(page, '.nut-picker .nut-pickerview-list').nth(column);
+  for (let drags = 0; drags < 20; drags += 1) {
+    const rows = target - (await wheelNumber(wheel));
+    if (rows === 0) return;
+    await dragWheel(page, wheel, Math.max(-5, Math.min(5, rows)));
+    await page.waitForTimeout(400); // the wheel settles
+  }
+  throw new Error(`the wheel did not reach ${target}`);
 }

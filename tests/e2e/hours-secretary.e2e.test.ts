@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { makeCheckinCode } from '@core/checkin/checkin-code';
-import { callGateway, gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown } from './browser';
+import { callGateway, gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown, turnWheel } from './browser';
 
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
 const MEMBER = { phone: '19900001001', password: 'demo1234' };
@@ -33,37 +33,6 @@ async function openPage(page: Page, route: string) {
 
 /** Taro's H5 router animates a page in; a screenshot waits for it to settle. */
 const settle = (page: Page) => page.waitForTimeout(600);
-
-/** Drags a finger over a picker wheel by whole rows (positive: up, to later values), slowly enough that it does not fling. */
-async function dragWheel(page: Page, wheel: Locator, rows: number) {
-  const box = (await wheel.boundingBox())!;
-  const rowHeight = (await wheel.locator('.nut-pickerview-roller-placeholder').boundingBox())!.height;
-  const x = box.x + box.width / 2;
-  const fromY = box.y + box.height / 2;
-  const distance = (rows + Math.sign(rows) * 0.3) * rowHeight;
-  const touch = await page.context().newCDPSession(page);
-  await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: fromY }] });
-  for (let step = 1; step <= 10; step += 1) {
-    await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: fromY - (distance * step) / 10 }] });
-    await page.waitForTimeout(50);
-  }
-  await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await touch.detach();
-}
-
-const wheelNumber = async (wheel: Locator) => Number.parseInt(await wheel.locator('.nut-pickerview-roller-item-active').innerText(), 10);
-
-/** Turns one wheel of the open picker (0 = 时, 1 = 分) until it stands on the number. */
-async function turnWheel(page: Page, column: number, target: number) {
-  const wheel = shown(page, '.nut-picker .nut-pickerview-list').nth(column);
-  for (let drags = 0; drags < 20; drags += 1) {
-    const rows = target - (await wheelNumber(wheel));
-    if (rows === 0) return;
-    await dragWheel(page, wheel, Math.max(-5, Math.min(5, rows)));
-    await page.waitForTimeout(400);
-  }
-  throw new Error(`the wheel did not reach ${target}`);
-}
 
 /** Taps a clock field, turns the wheels to HH:mm and confirms, as the secretary would. */
 async function pickClock(page: Page, field: Locator, clock: string) {

@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown as visible } from './browser';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown as visible, turnWheel, wheelNumber } from './browser';
 
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
 const UNIT_ADMIN = { phone: '19900000011', password: 'demo1234' };
@@ -9,40 +9,6 @@ const NEWCOMER = { name: '方明', phone: '19900004001', password: 'fangming-202
 const confirmModal = (page: Page) => visible(page, '.taro-model__confirm').first().click();
 
 const inThirtyDays = () => new Date(Date.now() + 30 * 24 * 3600_000 + 8 * 3600_000).toISOString().slice(0, 10);
-
-/**
- * Drags a finger up (positive rows) or down the wheel slowly enough that it does not fling. Like a thumb it stops a
- * little past the row, so the wheel snaps back and settles (it picks the row only when that snap ends).
- */
-async function dragWheel(page: Page, wheel: Locator, rows: number) {
-  const box = (await wheel.boundingBox())!;
-  const rowHeight = (await wheel.locator('.nut-pickerview-roller-placeholder').boundingBox())!.height;
-  const x = box.x + box.width / 2;
-  const fromY = box.y + box.height / 2;
-  const distance = (rows + Math.sign(rows) * 0.3) * rowHeight;
-  const touch = await page.context().newCDPSession(page);
-  await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: fromY }] });
-  for (let step = 1; step <= 10; step += 1) {
-    await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: fromY - (distance * step) / 10 }] });
-    await page.waitForTimeout(50);
-  }
-  await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await touch.detach();
-}
-
-const wheelNumber = async (wheel: Locator) => Number.parseInt(await wheel.locator('.nut-pickerview-roller-item-active').innerText(), 10);
-
-/** Turns one wheel of the open picker (0 = 年, 1 = 月) until it stands on the number, a few rows per drag as a thumb would. */
-async function turnWheel(page: Page, column: number, target: number) {
-  const wheel = visible(page, '.nut-picker .nut-pickerview-list').nth(column);
-  for (let drags = 0; drags < 20; drags += 1) {
-    const rows = target - (await wheelNumber(wheel));
-    if (rows === 0) return;
-    await dragWheel(page, wheel, Math.max(-5, Math.min(5, rows)));
-    await page.waitForTimeout(400); // the wheel settles
-  }
-  throw new Error(`the wheel did not reach ${target}`);
-}
 
 /** Taps a month field, turns the picker's 年 and 月 wheels to the month and confirms, as a member would. */
 async function pickMonth(page: Page, field: string, month: string, screenshot?: string) {
