@@ -2,6 +2,7 @@ import initial from './0001_initial.sql';
 import recordDisputes from './0002_record_disputes.sql';
 import registration from './0003_registration.sql';
 import hoursIntegrity from './0004_hours_integrity.sql';
+import needKindsAndServicePhone from './0005_need_kinds_and_service_phone.sql';
 
 /** Versioned SQL, bundled as text: the same files run on PGlite and on a PostgreSQL server. */
 export const migrations: { version: string; sql: string }[] = [
@@ -9,4 +10,5 @@ export const migrations: { version: string; sql: string }[] = [
   { version: '0002_record_disputes', sql: recordDisputes },
   { version: '0003_registration', sql: registration },
   { version: '0004_hours_integrity', sql: hoursIntegrity },
+  { version: '0005_need_kinds_and_service_phone', sql: needKindsAndServicePhone },
 ];
