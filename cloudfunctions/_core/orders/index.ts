@@ -51,7 +51,7 @@ export const orderActions: ActionTable = {
     run: (ctx, input) => loadOrderView(ctx, input.orderId),
   }),
   listOpen: defineAction({
-    summary: '接单大厅：本社区公开订单与定向发给我的订单，可按类别、日期筛选',
+    summary: '接单大厅：本社区公开订单与定向发给我的订单，可按类别、日期筛选，按标题、服务内容、地点中的词搜索',
     access: 'user',
     input: ListOpenOrdersInput,
     output: OrderPage,
@@ -59,7 +59,7 @@ export const orderActions: ActionTable = {
     run: listOpenOrders,
   }),
   listMine: defineAction({
-    summary: '我的任务：已接的订单，按阶段（待开始、服务中、已完成）',
+    summary: '我的任务：已接的订单，按阶段（待开始、服务中、已完成）；正在进行的在前，其次是未开始的（近的在前），最后是已完成的（近的在前）',
     access: 'user',
     input: ListMyTasksInput,
     output: OrderPage,

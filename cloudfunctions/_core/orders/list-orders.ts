@@ -25,16 +25,18 @@ export async function loadOrderView(ctx: ActionContext, orderId: string) {
   return toOrderView(row, caller.userId, ctx.clock.now(), assignments, clashes);
 }
 
-/** The order hall: open orders of my community and orders sent to me, soonest first. */
-export async function listOpenOrders(ctx: ActionContext, input: { category?: string; date?: string; page: Page }) {
+/** The order hall: open orders of my community and orders sent to me, soonest first, narrowed by the search words. */
+export async function listOpenOrders(ctx: ActionContext, input: { category?: string; date?: string; query?: string; page: Page }) {
   const caller = requireCaller(ctx.caller);
   const communityId = communityOf(caller, 'member');
   const now = ctx.clock.now();
-  const rows = await ordersRepository.listOpenForMember(ctx.tx, caller.userId, communityId, { ...input, now }, input.page);
+  const words = (input.query ?? '').split(/\s+/).filter(Boolean);
+  const filter = { category: input.category, date: input.date, words, now };
+  const rows = await ordersRepository.listOpenForMember(ctx.tx, caller.userId, communityId, filter, input.page);
   return { items: rows.map((row) => toOrderView(row, caller.userId, now)), total: Number(rows[0]?.total ?? 0) };
 }
 
-/** My tasks: what I accepted, by phase (upcoming, in service, done). */
+/** My tasks: what I accepted, by phase (upcoming, in service, done); what is happening now comes first. */
 export async function listMyTasks(ctx: ActionContext, input: { phase?: string; page: Page }) {
   const caller = requireCaller(ctx.caller);
   communityOf(caller, 'member');

@@ -75,6 +75,9 @@ export interface NewOrder {
 
 type Paged = { limit: number; offset: number };
 
+/** A search word as an ILIKE pattern that matches it anywhere, with its own %, _ and backslash taken literally. */
+const containsPattern = (word: string) => `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
 export const ordersRepository = {
   insert: (tx: Executor, order: NewOrder) =>
     tx.query(
@@ -107,12 +110,16 @@ export const ordersRepository = {
       [orderId],
     ))[0],
 
-  /** The open order hall of a community, plus what was sent to this member directly. */
+  /**
+   * The open order hall of a community, plus what was sent to this member directly. Each search word must
+   * appear in the title, the description or the place; a home service's address is searched only where the
+   * member may read it, so a search cannot find out who lives where.
+   */
   listOpenForMember: (
     tx: Executor,
     memberId: string,
     communityId: string,
-    filter: { category?: string; date?: string; now: Date },
+    filter: { category?: string; date?: string; words: string[]; now: Date },
     page: Paged,
   ) =>
     tx.query<OrderRow>(
@@ -123,20 +130,36 @@ export const ordersRepository = {
           and o.ends_at > $3
           and ($4::text is null or o.category = $4)
           and ($5::date is null or (o.starts_at at time zone 'Asia/Shanghai')::date = $5::date)
-        order by (mine.status = 'invited') desc nulls last, o.starts_at
+          and not exists (
+                select 1 from unnest($8::text[]) as word(pattern)
+                 where not (o.title ilike word.pattern escape '\\' or o.description ilike word.pattern escape '\\'
+                            or (o.kind = 'activity' and o.place ilike word.pattern escape '\\')))
+        order by (mine.status = 'invited') desc nulls last, o.starts_at, o.id
         limit $6 offset $7`,
-      [memberId, communityId, filter.now, filter.category ?? null, filter.date ?? null, page.limit, page.offset],
+      [memberId, communityId, filter.now, filter.category ?? null, filter.date ?? null, page.limit, page.offset,
+        filter.words.map(containsPattern)],
     ),
 
+  /**
+   * My accepted orders: what is happening now first (checked in, or started and not yet checked in), then
+   * what is still to come, soonest first, then what is done, most recent first.
+   */
   listTasksOfMember: (tx: Executor, memberId: string, phase: string | undefined, now: Date, page: Paged) =>
     tx.query<OrderRow & { phase_total: string }>(
-      `select tasks.*, count(*) over () as phase_total from (${SELECT_ORDER} where mine.status = 'accepted') tasks
-        where $2::text is null or $2 = case
-              when tasks.my_checked_out_at is not null or tasks.status in ('completed', 'cancelled') then 'done'
-              when tasks.my_checked_in_at is not null then 'in_service'
-              when tasks.ends_at < $3 then 'done'
-              else 'upcoming' end
-        order by tasks.starts_at desc limit $4 offset $5`,
+      `select tasks.*, count(*) over () as phase_total
+         from (select accepted.*, case
+                      when accepted.my_checked_out_at is not null or accepted.status in ('completed', 'cancelled') then 'done'
+                      when accepted.my_checked_in_at is not null then 'in_service'
+                      when accepted.ends_at < $3 then 'done'
+                      else 'upcoming' end as task_phase
+                 from (${SELECT_ORDER} where mine.status = 'accepted') accepted) tasks
+        where $2::text is null or tasks.task_phase = $2
+        order by case when tasks.task_phase = 'in_service' or (tasks.task_phase = 'upcoming' and tasks.starts_at <= $3) then 0
+                      when tasks.task_phase = 'upcoming' then 1
+                      else 2 end,
+                 case when tasks.task_phase = 'done' then null else tasks.starts_at end nulls last,
+                 tasks.starts_at desc, tasks.id
+        limit $4 offset $5`,
       [memberId, phase ?? null, now, page.limit, page.offset],
     ),
 

@@ -57,6 +57,8 @@ const businessDay = z.string({ error: '日期须为文字' }).regex(/^\d{4}-\d{2
 export const ListOpenOrdersInput = z.object({
   category: field.oneOf('服务类别', SERVICE_CATEGORIES).optional(),
   date: businessDay.optional(),
+  /** Words to find in the title, the service content or the place, separated by spaces; every word must appear. */
+  query: field.optionalText('搜索词', 30),
   page: field.page(),
 });
 
