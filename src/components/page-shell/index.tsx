@@ -1,13 +1,15 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Empty, Loading } from '@nutui/nutui-react-taro'
+import { Button, Loading } from '@nutui/nutui-react-taro'
 import { ElderToggle } from '@/components/elder-toggle'
+import { EmptyState } from '@/components/empty-state'
 import { RoleTabBar, type TabKey } from '@/components/role-tab-bar'
 import { useElderMode } from '@/hooks/use-elder-mode'
 import { useSession } from '@/hooks/use-session'
 import type { ApiError } from '@/services/api/types'
-import { goToLogin } from '@/services/navigation'
+import { confirmLeave } from '@/services/leave-guard'
+import { goToLogin, homeOf } from '@/services/navigation'
 import { getSessionEndReason } from '@/services/session'
 import './index.scss'
 
@@ -34,28 +36,25 @@ export interface PageShellProps {
   requireLogin?: boolean
   /** Shows the active role's bottom navigation with this tab selected. */
   tab?: TabKey
-  /** Shows a 返回 link in the header (H5 has no navigation bar); without history it goes to this page. */
+  /** Where 返回 goes when there is no page to go back to (a page opened from a link); default the role's first page. */
   backTo?: string
-  /** Shows the one-tap 长辈模式 switch in the header. */
+  /** Shows the one-tap 长辈模式 switch in the header (default on the pages of the bottom navigation). */
   elderToggle?: boolean
   children?: ReactNode
 }
 
-const Glyph = ({ text, kind }: { text: string; kind: 'empty' | 'error' | 'login' }) => (
-  <View className={`page-shell__glyph page-shell__glyph--${kind}`}>{text}</View>
-)
+const hasHistory = () => Taro.getCurrentPages().length > 1
 
-function goBack(fallback: string) {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.redirectTo({ url: fallback })
+async function goBack(fallback: string) {
+  if (!(await confirmLeave())) return
+  if (hasHistory()) void Taro.navigateBack()
+  else void Taro.reLaunch({ url: fallback })
 }
 
 const StateAction = ({ text, onClick }: { text: string; onClick: () => void }) => (
-  <View className="page-shell__state-action">
-    <Button type="primary" size="large" block onClick={onClick}>
-      {text}
-    </Button>
-  </View>
+  <Button type="primary" size="large" block onClick={onClick}>
+    {text}
+  </Button>
 )
 
 /** The one frame of every page: header, loading / empty / error / not-logged-in states, bottom navigation. */
@@ -67,25 +66,24 @@ export function PageShell({
   empty,
   requireLogin = true,
   tab,
-  elderToggle = false,
+  elderToggle = tab !== undefined,
   backTo,
   children,
 }: PageShellProps) {
   const session = useSession()
   const [elder] = useElderMode()
   const loggedOut = requireLogin && !session
+  // Every page outside the bottom navigation can be left: back when there is history, else to the role's first page.
+  const exit = tab || HAS_NATIVE_NAV_BAR ? null : hasHistory() ? '‹ 返回' : '‹ 首页'
+  const fallback = backTo ?? homeOf(session?.activeRole ?? null)
 
   let body: ReactNode
   if (loggedOut) {
     body = (
       <>
-      <Empty
-        className="page-shell__state"
-        image={<Glyph text="登" kind="login" />}
-        title={getSessionEndReason() ?? '您还没有登录'}
-        description="登录后才能使用这项服务"
-      />
-      <StateAction text="去登录" onClick={() => void goToLogin()} />
+      <EmptyState icon="login" title={getSessionEndReason() ?? '您还没有登录'} hint="登录后才能使用这项服务">
+        <StateAction text="去登录" onClick={() => void goToLogin()} />
+      </EmptyState>
       </>
     )
   } else if (status === 'loading') {
@@ -97,25 +95,21 @@ export function PageShell({
   } else if (status === 'error') {
     body = (
       <>
-      <Empty
-        className="page-shell__state"
-        image={<Glyph text="!" kind="error" />}
+      <EmptyState
+        icon={error?.code === 'NETWORK' ? 'offline' : 'error'}
         title={error?.message ?? '出错了'}
-        description={error?.code === 'NETWORK' ? '网络恢复后点击“重试”' : '请点击“重试”，仍不行请联系社区'}
-      />
-      {onRetry && <StateAction text="重试" onClick={onRetry} />}
+        hint={error?.code === 'NETWORK' ? '网络恢复后点击“重试”' : '请点击“重试”，仍不行请联系社区'}
+      >
+        {onRetry && <StateAction text="重试" onClick={onRetry} />}
+      </EmptyState>
       </>
     )
   } else if (status === 'empty' && empty) {
     body = (
       <>
-      <Empty
-        className="page-shell__state"
-        image={<Glyph text="空" kind="empty" />}
-        title={empty.title}
-        description={empty.hint}
-      />
-      {empty.actionText && empty.onAction && <StateAction text={empty.actionText} onClick={empty.onAction} />}
+      <EmptyState title={empty.title} hint={empty.hint}>
+        {empty.actionText && empty.onAction && <StateAction text={empty.actionText} onClick={empty.onAction} />}
+      </EmptyState>
       </>
     )
   } else {
@@ -124,11 +118,11 @@ export function PageShell({
 
   return (
     <View className={`page-shell${elder ? ' page-shell--elder' : ''}${tab && !loggedOut ? ' page-shell--with-tabs' : ''}`}>
-      {((title && !HAS_NATIVE_NAV_BAR) || elderToggle) && (
+      {((title && !HAS_NATIVE_NAV_BAR) || elderToggle || exit) && (
         <View className="page-shell__header">
-          {backTo && !HAS_NATIVE_NAV_BAR && (
-            <View className="page-shell__back" onClick={() => goBack(backTo)}>
-              ‹ 返回
+          {exit && (
+            <View className="page-shell__back" role="button" onClick={() => void goBack(fallback)}>
+              {exit}
             </View>
           )}
           <Text className="page-shell__title">{HAS_NATIVE_NAV_BAR ? '' : title}</Text>

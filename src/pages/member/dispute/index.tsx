@@ -11,7 +11,7 @@ import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
 import { DetailCard, InfoRow } from '../shared/detail-card'
 import { DisputeCard } from '../shared/dispute-card'
-import { formatSpan } from '../shared/order-display'
+import { formatSpan } from '@/services/beijing-time'
 import './index.scss'
 
 /** 申诉 on one served order — its hours missing or wrong — and the member's disputes on it with the decisions. */

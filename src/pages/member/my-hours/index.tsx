@@ -8,17 +8,18 @@ import type { ApiError, MyHours, ServiceRecord } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
 import { EmptyHint } from '../shared/empty-hint'
-import { formatBusinessDate, formatHours, inShanghai } from '../shared/order-display'
+import { formatHours } from '../shared/order-display'
 import { RECORD_STATUS_TEXT } from '../shared/record-display'
 import { MyDisputes } from './my-disputes'
 import { quarterBars, targetPercent } from './hours-chart'
+import { formatBusinessDate, inBeijing } from '@/services/beijing-time'
 import './index.scss'
 
 const PAGE_SIZE = 20
 
 /** 我的时长: this year against the target, by quarter, scanned vs hand-entered, and every record. */
 export default function MyHoursPage() {
-  const thisYear = inShanghai(new Date()).year()
+  const thisYear = inBeijing(new Date()).year()
   const [year, setYear] = useState(thisYear)
   const [hours, setHours] = useState<MyHours | null>(null)
   const [records, setRecords] = useState<ServiceRecord[]>([])
@@ -210,7 +211,7 @@ function RecordCard({ record }: { record: ServiceRecord }) {
       <View className="record-card__line">
         <Text>{formatBusinessDate(record.serviceDate)}</Text>
         <Text className="record-card__times">
-          {inShanghai(record.startedAt).format('HH:mm')}–{inShanghai(record.endedAt).format('HH:mm')}
+          {inBeijing(record.startedAt).format('HH:mm')}–{inBeijing(record.endedAt).format('HH:mm')}
         </Text>
       </View>
       <Text className="record-card__org">证明单位：{record.certifiedBy}</Text>

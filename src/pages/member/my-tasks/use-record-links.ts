@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { recordsApi } from '@/services/api/records'
 import type { Order } from '@/services/api/types'
-import { inShanghai } from '../shared/order-display'
+import { inBeijing } from '@/services/beijing-time'
 
 /**
  * For finished tasks: which order has a service record (orderId → recordId), from 我的时长 of the
@@ -9,7 +9,7 @@ import { inShanghai } from '../shared/order-display'
  */
 export function useRecordLinks(orders: Order[], enabled: boolean): Map<string, string> | null {
   const [links, setLinks] = useState<Map<string, string> | null>(null)
-  const years = enabled ? Array.from(new Set(orders.map((order) => inShanghai(order.startsAt).year()))).sort() : []
+  const years = enabled ? Array.from(new Set(orders.map((order) => inBeijing(order.startsAt).year()))).sort() : []
   const key = years.join(',')
 
   useEffect(() => {

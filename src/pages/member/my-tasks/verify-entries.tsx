@@ -4,7 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { checkinApi } from '@/services/api/checkin'
 import type { VerifiableOrder } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { formatSpan } from '../shared/order-display'
+import { formatSpan } from '@/services/beijing-time'
 
 /** 扫码核验 for the orders I lead as 现场负责人 (accepted or not): the server lists those open for scanning. */
 export function VerifyEntries() {

@@ -10,9 +10,10 @@ import { getSession } from '@/services/session'
 import { EmptyHint } from '../shared/empty-hint'
 import { ListFooter } from '@/components/list-footer'
 import { OrderCard } from '../shared/order-card'
-import { dateChoices, invitationsFirst, isInvitation } from '../shared/order-display'
+import { invitationsFirst, isInvitation } from '../shared/order-display'
 import { usePagedList } from '@/hooks/use-paged-list'
 import type { Order } from '@/services/api/types'
+import { dateChoices } from '@/services/beijing-time'
 import './index.scss'
 
 interface Chip {

@@ -9,11 +9,12 @@ import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
 import { DetailCard, InfoRow } from '../shared/detail-card'
 import { DisputeCard } from '../shared/dispute-card'
-import { formatBusinessDate, formatHours, formatMoment } from '../shared/order-display'
+import { formatHours } from '../shared/order-display'
 import { RATING_TEXT, RECORD_STATUS_TEXT, formatTimes, ratingText } from '../shared/record-display'
 import { StateTag } from '../shared/state-tag'
 import { ChangeHistory } from './change-history'
 import { SelfEvaluationForm } from './self-evaluation'
+import { formatBusinessDate, formatMoment } from '@/services/beijing-time'
 import './index.scss'
 
 /** One service record as its member sees it: where, when, hours, who verified, evaluations, changes and disputes. */

@@ -4,7 +4,8 @@ import { Tag } from '@nutui/nutui-react-taro'
 import type { Order } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { StateTag } from './state-tag'
-import { formatSpan, isInvitation, memberStateOf, placesLeft } from './order-display'
+import { isInvitation, memberStateOf, placesLeft } from './order-display'
+import { formatSpan } from '@/services/beijing-time'
 import './order-card.scss'
 
 export interface OrderCardProps {

@@ -1,5 +1,5 @@
 import type { Order } from '@/services/api/types'
-import { clashWarnings, dateChoices, formatBusinessDate, formatHours, formatSpan, invitationsFirst, memberActionsOf, memberStateOf, placesLeft, shanghaiDate } from './order-display'
+import { clashWarnings, formatHours, invitationsFirst, memberActionsOf, memberStateOf, placesLeft } from './order-display'
 
 const order = (overrides: Partial<Order> = {}): Order => ({
   id: 'o1',
@@ -33,21 +33,6 @@ const order = (overrides: Partial<Order> = {}): Order => ({
 const now = new Date('2026-11-23T12:00:00.000Z')
 
 describe('how the member sees an order', () => {
-  it('should show times in Asia/Shanghai whatever the phone zone', () => {
-    expect(formatSpan('2026-11-24T01:00:00.000Z', '2026-11-24T03:00:00.000Z', now)).toBe('11月24日 周二 09:00–11:00')
-    expect(formatSpan('2026-11-24T15:00:00.000Z', '2026-11-24T17:00:00.000Z', now)).toBe('11月24日 周二 23:00 至 11月25日 周三 01:00')
-    expect(shanghaiDate(new Date('2026-11-23T17:00:00.000Z'))).toBe('2026-11-24')
-  })
-
-  it('should offer today, tomorrow and the next days as date filters', () => {
-    const choices = dateChoices(now, 3)
-    expect(choices).toEqual([
-      { value: '2026-11-23', label: '今天' },
-      { value: '2026-11-24', label: '明天' },
-      { value: '2026-11-25', label: '11/25 周三' },
-    ])
-  })
-
   it('should count places left and never below zero', () => {
     expect(placesLeft(order())).toBe(3)
     expect(placesLeft(order({ acceptedCount: 7 }))).toBe(0)
@@ -94,12 +79,6 @@ describe('how the member sees an order', () => {
   it('should write hours without a trailing zero', () => {
     expect(formatHours(2)).toBe('2 小时')
     expect(formatHours(2.25)).toBe('2.3 小时')
-  })
-})
-
-describe('business dates', () => {
-  it('should read a service date as written', () => {
-    expect(formatBusinessDate('2026-11-06')).toBe('2026年11月6日')
   })
 })
 

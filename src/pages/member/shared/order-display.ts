@@ -1,39 +1,5 @@
-import dayjs from 'dayjs'
-import utc from 'dayjs/plugin/utc'
 import type { Order, TaskPhase } from '@/services/api/types'
-
-dayjs.extend(utc)
-
-/** Business time is Asia/Shanghai (UTC+8, no daylight saving), whatever zone the phone is set to. */
-const SHANGHAI_OFFSET_MINUTES = 8 * 60
-const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
-
-export const inShanghai = (at: string | Date | number) => dayjs(at).utcOffset(SHANGHAI_OFFSET_MINUTES)
-
-/** "11月23日 周一"; with the year when it is not this year's. */
-export function formatDay(at: string | Date, now: Date = new Date()): string {
-  const day = inShanghai(at)
-  const text = `${day.month() + 1}月${day.date()}日 ${WEEKDAYS[day.day()]}`
-  return day.year() === inShanghai(now).year() ? text : `${day.year()}年${text}`
-}
-
-/** "11月23日 周一 20:17". */
-export const formatMoment = (at: string | Date, now: Date = new Date()): string =>
-  `${formatDay(at, now)} ${inShanghai(at).format('HH:mm')}`
-
-/** "11月23日 周一 09:00–11:00", or both ends in full when the service runs past midnight. */
-export function formatSpan(startsAt: string, endsAt: string, now: Date = new Date()): string {
-  const start = inShanghai(startsAt)
-  const end = inShanghai(endsAt)
-  if (start.format('YYYY-MM-DD') === end.format('YYYY-MM-DD')) return `${formatMoment(startsAt, now)}–${end.format('HH:mm')}`
-  return `${formatMoment(startsAt, now)} 至 ${formatMoment(endsAt, now)}`
-}
-
-/** "2026年11月16日" from a business date "2026-11-16", read as written (no time-zone shift). */
-export function formatBusinessDate(date: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date)
-  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : date
-}
+import { formatSpan, inBeijing } from '@/services/beijing-time'
 
 /** "2.5 小时", without a trailing ".0". */
 export function formatHours(hours: number): string {
@@ -41,26 +7,13 @@ export function formatHours(hours: number): string {
   return `${rounded % 1 === 0 ? rounded.toFixed(0) : rounded.toFixed(1)} 小时`
 }
 
-/** The business date (YYYY-MM-DD) `offsetDays` after today in Shanghai, as `orders.listOpen` filters by. */
-export const shanghaiDate = (now: Date, offsetDays = 0): string =>
-  inShanghai(now).add(offsetDays, 'day').format('YYYY-MM-DD')
-
-/** The date chips of the hall: today, tomorrow, then the following days with their weekday. */
-export function dateChoices(now: Date, days = 14): { value: string; label: string }[] {
-  return Array.from({ length: days }, (_, offset) => {
-    const day = inShanghai(now).add(offset, 'day')
-    const label = offset === 0 ? '今天' : offset === 1 ? '明天' : `${day.month() + 1}/${day.date()} ${WEEKDAYS[day.day()]}`
-    return { value: day.format('YYYY-MM-DD'), label }
-  })
-}
-
 /** 「与已接的「…」10:00–12:00 时间重叠…」 for each accepted order of mine that overlaps this one (the server finds them). */
 export function clashWarnings(order: Pick<Order, 'startsAt' | 'myClashes'>, now: Date = new Date()): string[] {
-  const day = inShanghai(order.startsAt).format('YYYY-MM-DD')
+  const day = inBeijing(order.startsAt).format('YYYY-MM-DD')
   return (order.myClashes ?? []).map((clash) => {
-    const sameDay = inShanghai(clash.startsAt).format('YYYY-MM-DD') === day && inShanghai(clash.endsAt).format('YYYY-MM-DD') === day
+    const sameDay = inBeijing(clash.startsAt).format('YYYY-MM-DD') === day && inBeijing(clash.endsAt).format('YYYY-MM-DD') === day
     const when = sameDay
-      ? `${inShanghai(clash.startsAt).format('HH:mm')}–${inShanghai(clash.endsAt).format('HH:mm')}`
+      ? `${inBeijing(clash.startsAt).format('HH:mm')}–${inBeijing(clash.endsAt).format('HH:mm')}`
       : formatSpan(clash.startsAt, clash.endsAt, now)
     return `与已接的「${clash.title}」${when} 时间重叠，同一时间只能在一处服务`
   })

@@ -1,5 +1,6 @@
 import type { Dispute, RecordStatus, SelfRating } from '@/services/api/types'
-import { formatHours, inShanghai } from './order-display'
+import { formatHours } from './order-display'
+import { inBeijing } from '@/services/beijing-time'
 
 type TagType = 'default' | 'primary' | 'success' | 'warning' | 'danger' | 'info'
 
@@ -43,7 +44,7 @@ export const auditActionText = (action: string): string => AUDIT_ACTION_TEXT[act
 
 const SOURCE_TEXT: Record<string, string> = { scan: '扫码签到', manual: '书记补录' }
 
-const clock = (value: unknown) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? inShanghai(value).format('MM-DD HH:mm') : '—')
+const clock = (value: unknown) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? inBeijing(value).format('MM-DD HH:mm') : '—')
 const minutes = (value: unknown) => (typeof value === 'number' ? formatHours(value / 60) : '—')
 const hours = (value: unknown) => (typeof value === 'number' ? formatHours(value) : '—')
 const statusWord = (value: unknown) => (typeof value === 'string' && value in RECORD_STATUS_TEXT ? RECORD_STATUS_TEXT[value as RecordStatus].text : '—')
@@ -84,8 +85,8 @@ export function describeChange(before: unknown, after: unknown): string[] {
 
 /** "09:00–11:30", or with the date of the end when the service ran past midnight. */
 export function formatTimes(startedAt: string, endedAt: string): string {
-  const start = inShanghai(startedAt)
-  const end = inShanghai(endedAt)
+  const start = inBeijing(startedAt)
+  const end = inBeijing(endedAt)
   return start.format('YYYY-MM-DD') === end.format('YYYY-MM-DD')
     ? `${start.format('HH:mm')}–${end.format('HH:mm')}`
     : `${start.format('HH:mm')}–次日${end.format('HH:mm')}`
@@ -93,7 +94,7 @@ export function formatTimes(startedAt: string, endedAt: string): string {
 
 /** "12月1日 10:05" for an entry's time, with the year when it is not this year's. */
 export function formatEntryTime(at: string, now: Date = new Date()): string {
-  const moment = inShanghai(at)
+  const moment = inBeijing(at)
   const text = `${moment.month() + 1}月${moment.date()}日 ${moment.format('HH:mm')}`
-  return moment.year() === inShanghai(now).year() ? text : `${moment.year()}年${text}`
+  return moment.year() === inBeijing(now).year() ? text : `${moment.year()}年${text}`
 }

@@ -8,7 +8,8 @@ import { useElderMode } from '@/hooks/use-elder-mode'
 import { demandsApi } from '@/services/api/demands'
 import type { Demand } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { canRate, formatTime, needStatusOf, stepTitle } from '../shared/need-display'
+import { canRate, needStatusOf, stepTitle } from '../shared/need-display'
+import { formatTime } from '@/services/beijing-time'
 import './index.scss'
 
 const PAGE_SIZE = 10

@@ -10,7 +10,8 @@ import { demandsApi } from '@/services/api/demands'
 import type { ApiError, Demand, ResidentRating } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
-import { RATING_NAMES, awaitsMyConfirmation, canRate, formatTime, formatWindow, mayVerifyAtHome, needStatusOf, stepTitle } from '../shared/need-display'
+import { RATING_NAMES, awaitsMyConfirmation, canRate, formatWindow, mayVerifyAtHome, needStatusOf, stepTitle } from '../shared/need-display'
+import { formatTime } from '@/services/beijing-time'
 import './index.scss'
 
 const RATINGS: ResidentRating[] = ['satisfied', 'basic', 'unsatisfied']

@@ -1,7 +1,6 @@
 import { PostDemandInput } from '@core/demands/demands.schemas'
 import { toPostDemandData, validateNeed, type NeedForm } from './validate-need'
 import { upcomingDays, windowOf } from './when-choices'
-import { formatTime } from '../shared/need-display'
 
 const valid: NeedForm = {
   category: '社区服务',
@@ -80,12 +79,3 @@ describe('the time chips', () => {
   })
 })
 
-describe('formatTime', () => {
-  it('should show Beijing time, with the year only when it is not this year', () => {
-    const now = new Date('2026-11-23T12:00:00+08:00')
-    expect(formatTime('2026-11-23T01:30:00Z', now)).toBe('11月23日 09:30')
-    expect(formatTime('2025-12-31T17:00:00Z', now)).toBe('1月1日 01:00')
-    expect(formatTime('2025-12-31T15:00:00Z', now)).toBe('2025年12月31日 23:00')
-    expect(formatTime(null, now)).toBe('')
-  })
-})

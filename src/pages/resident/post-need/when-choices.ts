@@ -1,4 +1,4 @@
-import { beijingInstant, beijingParts, toBeijingIso } from '../shared/beijing-time'
+import { beijingInstant, beijingParts, toBeijingIso } from '@/services/beijing-time'
 
 /** Parts of the day a resident picks instead of scrolling a clock wheel (Beijing time). */
 export const PERIODS = [

@@ -1,5 +1,5 @@
-import { formatBeijing } from './beijing-time'
 import type { Demand, DemandStatus, ResidentRating } from '@/services/api/types'
+import { formatTime } from '@/services/beijing-time'
 
 type TagType = 'default' | 'primary' | 'success' | 'warning' | 'danger' | 'info'
 
@@ -44,13 +44,6 @@ export const mayVerifyAtHome = (need: Demand): boolean =>
 /** The resident can confirm and rate once the service has happened and they have not rated yet. */
 export const canRate = (need: Demand): boolean =>
   need.status === 'accepted' && !!need.order && !need.rating && (need.order.status === 'completed' || need.order.status === 'in_service')
-
-/** "11月23日 09:00" in Beijing time; with the year when it is not this year's. */
-export function formatTime(iso: string | null | undefined, now = new Date()): string {
-  if (!iso) return ''
-  const at = new Date(iso)
-  return Number.isNaN(at.getTime()) ? '' : formatBeijing(at, now)
-}
 
 export function formatWindow(from: string | null, until: string | null): string {
   if (!from && !until) return '时间不限'

@@ -5,7 +5,7 @@ import { PageShell } from '@/components/page-shell'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { privacyApi, type AccessLogItem } from '@/services/api/privacy'
 import { PROFILE_PAGE } from '@/services/navigation'
-import { formatTime } from '../shared/display'
+import { formatTime } from '@/services/beijing-time'
 import './index.scss'
 
 const PAGE_SIZE = 20

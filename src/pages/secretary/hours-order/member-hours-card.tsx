@@ -3,9 +3,9 @@ import Taro from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import type { ApiError, OrderHours, OrderHoursMember } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { formatClock } from '../shared/display'
 import { RECORD_STATUS_TEXT, SOURCE_TEXT, formatHours } from '../hours-shared/hours-format'
 import { TimeReasonForm } from '../hours-shared/time-reason-form'
+import { formatClock } from '@/services/beijing-time'
 
 export type MemberAction = 'correct' | 'enter' | 'checkout'
 

@@ -8,9 +8,9 @@ import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { hoursAdminApi } from '@/services/api/records'
 import type { ApiError, ServiceRecord } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { formatClock, formatTime } from '../shared/display'
 import { ReasonDialog } from '../shared/reason-dialog'
 import { SOURCE_TEXT, formatHours } from '../hours-shared/hours-format'
+import { formatClock, formatTime } from '@/services/beijing-time'
 
 const fetchPage = (page: { limit: number; offset: number }) => hoursAdminApi.listForCommunity({ status: 'awaiting_resident', page })
 

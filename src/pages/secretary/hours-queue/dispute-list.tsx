@@ -6,10 +6,10 @@ import { PageShell } from '@/components/page-shell'
 import { hoursAdminApi } from '@/services/api/records'
 import type { ApiError, Dispute } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { formatTime } from '../shared/display'
 import { ReasonDialog } from '../shared/reason-dialog'
 import { DISPUTE_STATUS_TEXT } from '../hours-shared/hours-format'
 import { useItemList } from '../hours-shared/use-item-list'
+import { formatTime } from '@/services/beijing-time'
 
 type Deciding = { dispute: Dispute; decision: 'upheld' | 'rejected' }
 

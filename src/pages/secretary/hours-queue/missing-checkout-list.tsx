@@ -6,9 +6,9 @@ import { PageShell } from '@/components/page-shell'
 import { hoursAdminApi } from '@/services/api/records'
 import type { ApiError, MissingCheckout } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { formatTime } from '../shared/display'
 import { TimeReasonForm } from '../hours-shared/time-reason-form'
 import { useItemList } from '../hours-shared/use-item-list'
+import { formatTime } from '@/services/beijing-time'
 
 const keyOf = (item: MissingCheckout) => `${item.orderId}:${item.memberId}`
 

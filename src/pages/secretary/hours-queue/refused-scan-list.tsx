@@ -2,8 +2,8 @@ import { Text, View } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/page-shell'
 import { refusedScansApi } from '@/services/api/checkin'
-import { formatTime } from '../shared/display'
 import { useItemList } from '../hours-shared/use-item-list'
+import { formatTime } from '@/services/beijing-time'
 
 const fetchRefusedScans = () => refusedScansApi.list()
 

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { DatePicker } from '@nutui/nutui-react-taro'
-import { formatTime } from '../shared/display'
 import { atClockOn, beijingClock, clockFromPicked, clockPickerDate } from './clock'
+import { formatTime } from '@/services/beijing-time'
 // Looks and behaves like the month field: a box that opens a wheel picker.
 import '@/components/month-field/index.scss'
 

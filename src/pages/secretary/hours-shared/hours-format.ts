@@ -1,5 +1,5 @@
 import type { RecordStatus } from '@/services/api/types'
-import { formatTime } from '../shared/display'
+import { formatTime } from '@/services/beijing-time'
 
 type TagType = 'default' | 'primary' | 'success' | 'warning' | 'danger' | 'info'
 

@@ -2,8 +2,8 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
 import type { ServiceRecord } from '@/services/api/types'
-import { formatClock, formatTime } from '../shared/display'
 import { RECORD_STATUS_TEXT, SOURCE_TEXT, formatHours } from './hours-format'
+import { formatClock, formatTime } from '@/services/beijing-time'
 
 /** One service record: who, which order, when, hours credited (扫码 or 补录) and its state; actions below. */
 export function RecordCard({ record, children }: { record: ServiceRecord; children?: ReactNode }) {

@@ -10,8 +10,9 @@ import { demandsApi } from '@/services/api/demands'
 import type { ApiError, Demand, DemandStatus } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { ReasonDialog } from '../shared/reason-dialog'
-import { CHANNEL_TEXT, DEMAND_STATUS_TEXT, formatSpan, formatTime } from '../shared/display'
+import { CHANNEL_TEXT, DEMAND_STATUS_TEXT } from '../shared/display'
 import { StatusTabs } from '../shared/status-tabs'
+import { formatSpan, formatTime } from '@/services/beijing-time'
 import './index.scss'
 
 const PAGE_SIZE = 10

@@ -9,8 +9,9 @@ import { ordersApi } from '@/services/api/orders'
 import type { ApiError, Order, OrganisationRating } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
-import { ORDER_STATUS_TEXT, ORGANISATION_RATING_TEXT, formatClock, formatSpan, formatTime, isScanWindowOpen } from '../shared/display'
+import { ORDER_STATUS_TEXT, ORGANISATION_RATING_TEXT, isScanWindowOpen } from '../shared/display'
 import { ReasonDialog } from '../shared/reason-dialog'
+import { formatClock, formatSpan, formatTime } from '@/services/beijing-time'
 import './index.scss'
 
 const ASSIGNMENT_TEXT = { invited: '待答复', accepted: '已接单', declined: '已婉拒', cancelled: '已取消' } as const

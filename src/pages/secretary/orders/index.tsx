@@ -8,8 +8,9 @@ import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { ordersApi } from '@/services/api/orders'
 import type { ApiResult, Order, OrderList, OrderStatus } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { ORDER_STATUS_TEXT, formatSpan, isScanWindowOpen } from '../shared/display'
+import { ORDER_STATUS_TEXT, isScanWindowOpen } from '../shared/display'
 import { StatusTabs } from '../shared/status-tabs'
+import { formatSpan } from '@/services/beijing-time'
 import './index.scss'
 
 const PAGE_SIZE = 10

@@ -20,12 +20,13 @@ import {
 } from '@/services/scan-queue'
 import { getSession } from '@/services/session'
 import { useOnline } from '@/hooks/use-online'
-import { ORDER_STATUS_TEXT, formatClock, formatSpan, isScanWindowOpen } from '../shared/display'
+import { ORDER_STATUS_TEXT, isScanWindowOpen } from '../shared/display'
 import { createRepeatGuard } from './recent-codes'
 import { scanOnline } from './online-scan'
 import { displayOf, flushSummary, type ScanDisplay } from './scan-result'
 import { scannerRoleOf, type ScannerRole } from './scanner-role'
 import { useStationInfo } from './station-info'
+import { formatClock, formatSpan } from '@/services/beijing-time'
 import './index.scss'
 
 /** After a verdict the camera waits this long, so the secretary can read it and the member step aside. */

@@ -27,40 +27,6 @@ export const CHANNEL_TEXT: Record<string, string> = {
 
 export const ORGANISATION_RATING_TEXT: Record<OrganisationRating, string> = { excellent: '优', good: '良', fair: '一般' }
 
-const pad = (value: number) => String(value).padStart(2, '0')
-const BEIJING_MS = 8 * 3600_000
-
-/** Business times are Beijing time (the spec's Asia/Shanghai), whatever zone the phone is set to. */
-function beijing(iso: string | null | undefined): Date | null {
-  if (!iso) return null
-  const at = Date.parse(iso)
-  return Number.isNaN(at) ? null : new Date(at + BEIJING_MS)
-}
-
-const dayOf = (at: Date) => `${at.getUTCMonth() + 1}月${at.getUTCDate()}日`
-const clockOf = (at: Date) => `${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}`
-
-/** "11月23日 09:00"; with the year when it is not this year's. */
-export function formatTime(iso: string | null | undefined, now = new Date()): string {
-  const at = beijing(iso)
-  if (!at) return ''
-  const text = `${dayOf(at)} ${clockOf(at)}`
-  return at.getUTCFullYear() === new Date(now.getTime() + BEIJING_MS).getUTCFullYear() ? text : `${at.getUTCFullYear()}年${text}`
-}
-
-export const formatClock = (iso: string | null | undefined): string => {
-  const at = beijing(iso)
-  return at ? clockOf(at) : ''
-}
-
-/** "11月23日 09:00–11:00", or both ends in full when the service crosses midnight. */
-export function formatSpan(startsAt: string, endsAt: string): string {
-  const start = beijing(startsAt)
-  const end = beijing(endsAt)
-  if (!start || !end) return ''
-  return dayOf(start) === dayOf(end) ? `${formatTime(startsAt)}–${clockOf(end)}` : `${formatTime(startsAt)} 至 ${formatTime(endsAt)}`
-}
-
 /** Scans count from 30 min before the start to 2 h after the end (the server's rule). */
 export function isScanWindowOpen(order: Pick<Order, 'startsAt' | 'endsAt' | 'status'>, now = new Date()): boolean {
   if (order.status === 'cancelled' || order.status === 'completed') return false

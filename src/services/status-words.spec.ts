@@ -1,0 +1,21 @@
+import { orderStatusWord } from './status-words'
+
+describe('an order read against the clock', () => {
+  const order = { status: 'published' as const, startsAt: '2026-11-23T10:00:00+08:00', endsAt: '2026-11-23T12:00:00+08:00', capacity: 3, acceptedCount: 1 }
+  const at = (clock: string) => new Date(`2026-11-23T${clock}:00+08:00`)
+
+  it.each([
+    ['published', '09:59', 1, '招募中', 'waiting'],
+    ['published', '09:59', 3, '已满员', 'active'],
+    ['staffed', '09:59', 3, '已满员', 'active'],
+    ['published', '10:00', 1, '已开始', 'active'],
+    ['staffed', '11:00', 3, '已开始', 'active'],
+    ['published', '12:00', 1, '已结束', 'muted'],
+    ['in_service', '11:00', 1, '进行中', 'active'],
+    ['in_service', '12:30', 1, '待签退', 'waiting'],
+    ['completed', '11:00', 1, '已完成', 'done'],
+    ['cancelled', '09:00', 1, '已取消', 'muted'],
+  ] as const)('should call a %s order at %s with %i taken %s', (status, clock, acceptedCount, text, tone) => {
+    expect(orderStatusWord({ ...order, status, acceptedCount }, at(clock))).toMatchObject({ text, tone })
+  })
+})

@@ -1,0 +1,53 @@
+import type { Dispute, DemandStatus, Order, RecordStatus } from './api/types'
+
+// The one status vocabulary: every role reads the same word in the same colour for the same state.
+// Tones map to the palette in src/styles/tokens.scss (--dy-tone-*).
+export type StatusTone = 'waiting' | 'active' | 'done' | 'muted' | 'alert'
+
+export interface StatusWord {
+  text: string
+  tone: StatusTone
+  /** The same state in plainer words, for 长辈模式. */
+  elderText?: string
+}
+
+type TimedOrder = Pick<Order, 'status' | 'startsAt' | 'endsAt' | 'capacity' | 'acceptedCount'>
+
+/** An order's state as it is now: the stored status, read against the clock (a started order no longer recruits). */
+export function orderStatusWord(order: TimedOrder, now: Date): StatusWord {
+  const started = now.getTime() >= Date.parse(order.startsAt)
+  const ended = now.getTime() >= Date.parse(order.endsAt)
+  switch (order.status) {
+    case 'cancelled':
+      return { text: '已取消', tone: 'muted' }
+    case 'completed':
+      return { text: '已完成', tone: 'done' }
+    case 'in_service':
+      return ended ? { text: '待签退', tone: 'waiting', elderText: '等待签退' } : { text: '进行中', tone: 'active', elderText: '正在服务' }
+    default:
+      if (ended) return { text: '已结束', tone: 'muted' }
+      if (started) return { text: '已开始', tone: 'active', elderText: '已经开始' }
+      return order.acceptedCount >= order.capacity
+        ? { text: '已满员', tone: 'active', elderText: '人已够' }
+        : { text: '招募中', tone: 'waiting', elderText: '正在找人' }
+  }
+}
+
+export const DEMAND_STATUS_WORDS: Record<DemandStatus, StatusWord> = {
+  submitted: { text: '待受理', tone: 'waiting', elderText: '等社区处理' },
+  accepted: { text: '已下单', tone: 'active', elderText: '社区已安排' },
+  rejected: { text: '未受理', tone: 'alert', elderText: '社区没有接收' },
+  withdrawn: { text: '已撤回', tone: 'muted' },
+}
+
+export const RECORD_STATUS_WORDS: Record<RecordStatus, StatusWord> = {
+  credited: { text: '已计入', tone: 'done' },
+  pending_approval: { text: '待书记审核', tone: 'waiting' },
+  awaiting_resident: { text: '待居民确认', tone: 'waiting' },
+}
+
+export const DISPUTE_STATUS_WORDS: Record<Dispute['status'], StatusWord> = {
+  open: { text: '待书记处理', tone: 'waiting' },
+  upheld: { text: '申诉成立', tone: 'done' },
+  rejected: { text: '申诉未支持', tone: 'muted' },
+}
