@@ -1,0 +1,101 @@
+import type { Browser, Page } from 'playwright-core';
+import { gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown } from './browser';
+import { auditPage, type PageAudit } from './page-audit';
+
+// 长辈模式 as an elderly resident or member sees it at 375×812: every text at least 18 CSS px, every button at
+// least 48 px tall, every text at least 4.5:1 against what it is drawn on; normal mode keeps the contrast too.
+const RESIDENT = { phone: '19900002001', password: 'demo1234' };
+const MEMBER = { phone: '19900001001', password: 'demo1234' };
+
+const route = (path: string) => `${gatewayUrl()}#/pages/${path}`;
+
+async function open(page: Page, path: string) {
+  await page.goto(route(path), { waitUntil: 'networkidle' });
+  await shown(page, '.page-shell__body').first().waitFor({ timeout: 20_000 });
+  await page.waitForFunction(
+    () => !Array.from(document.querySelectorAll('.page-shell__loading')).some((element) => element.checkVisibility()),
+    undefined,
+    { timeout: 20_000 },
+  );
+  await page.waitForTimeout(300);
+}
+
+async function turnElderMode(page: Page, on: boolean) {
+  const toggle = shown(page, '.elder-toggle').first();
+  await toggle.waitFor({ timeout: 10_000 });
+  if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.tap();
+  await page.waitForFunction((wanted) => document.body.classList.contains('dy-elder') === wanted, on);
+}
+
+/** The first link of a list page, as an id for its detail page. */
+async function firstDetail(page: Page, listPath: string, card: string): Promise<boolean> {
+  await open(page, listPath);
+  const first = shown(page, card).first();
+  if ((await first.count()) === 0) return false;
+  await first.tap();
+  await shown(page, '.page-shell__body').first().waitFor();
+  await page.waitForTimeout(800);
+  return true;
+}
+
+const describeFailures = (audit: PageAudit) =>
+  [
+    ...audit.smallText.map((item) => `${item.size}px 「${item.text}」`),
+    ...audit.shortButtons.map((item) => `button ${item.height}px 「${item.text}」`),
+    ...audit.lowContrast.map((item) => `${item.ratio}:1 「${item.text}」 ${item.color} on ${item.background}`),
+  ].slice(0, 12);
+
+describe('长辈模式 in the H5 build at 375×812', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => browser.close());
+
+  const roles = [
+    {
+      name: 'resident',
+      account: RESIDENT,
+      landing: /pages\/resident/,
+      pages: ['resident/post-need/index', 'resident/my-needs/index', 'profile/index'],
+      detail: { list: 'resident/my-needs/index', card: '.need-card, .my-needs .dy-card--tappable', name: 'resident-need-detail' },
+    },
+    {
+      name: 'member',
+      account: MEMBER,
+      landing: /pages\/member\/order-hall/,
+      pages: ['member/order-hall/index', 'member/my-tasks/index', 'member/checkin-code/index', 'member/my-hours/index', 'profile/index'],
+      detail: { list: 'member/order-hall/index', card: '.order-card, .order-hall .dy-card--tappable', name: 'member-order-detail' },
+    },
+  ];
+
+  for (const role of roles) {
+    it(`should draw the ${role.name}'s main pages large and legible in 长辈模式, and legible in normal mode`, async () => {
+      const page = await (await newPhone(browser)).newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await logInInBrowser(page, role.account, role.landing);
+      const failures: string[] = [];
+
+      for (const elder of [false, true]) {
+        await open(page, role.pages[0]);
+        await turnElderMode(page, elder);
+        const mode = elder ? 'elder' : 'normal';
+        const check = async (name: string) => {
+          const audit = await auditPage(page, { minTextPx: elder ? 18 : 12, minButtonPx: elder ? 48 : 0 });
+          expect(audit.textNodes).toBeGreaterThan(5);
+          for (const failure of describeFailures(audit)) failures.push(`${mode} ${name}: ${failure}`);
+          await page.screenshot({ path: screenshotPath(`mode-${mode}-${name}`), fullPage: true });
+        };
+        for (const path of role.pages) {
+          await open(page, path);
+          await check(path.replace(/\/index$/, '').replace(/\//g, '-'));
+        }
+        if (await firstDetail(page, role.detail.list, role.detail.card)) await check(role.detail.name);
+      }
+
+      expect(failures).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
+});
