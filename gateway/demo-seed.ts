@@ -8,6 +8,7 @@ import type { Database, Executor } from '../cloudfunctions/_core/db/database';
 import { orgRepository, type MemberType } from '../cloudfunctions/_core/org/org.repository';
 import { creditedMinutes, minutesBetween } from '../cloudfunctions/_core/records/hours-rules';
 import { seedRegistrations, type DemoMemberFacts } from './demo-registrations';
+import type { NeedKindKey } from '../cloudfunctions/_core/demands/need-kinds';
 import { BUSINESS_ZONE, businessDate, formatBusinessTime } from '../cloudfunctions/_core/shared/business-time';
 
 dayjs.extend(utc);
@@ -120,8 +121,21 @@ const ZEAL = [3, 5, 4, 2.5, 2, 2, 1.5, 1.5, 1.2, 1, 1, 0.8, 0.5, 0.1, 0.04];
 const RESIDENTS_PER_COMMUNITY = [4, 4, 3, 4];
 
 const STREETS = [
-  { name: '红旗街道', communities: [{ name: '幸福社区', short: '幸福', estate: '幸福小区' }, { name: '和平社区', short: '和平', estate: '和平里小区' }] },
-  { name: '东风街道', communities: [{ name: '光明社区', short: '光明', estate: '光明花园' }, { name: '团结社区', short: '团结', estate: '团结新村' }] },
+  {
+    name: '红旗街道',
+    communities: [
+      { name: '幸福社区', short: '幸福', estate: '幸福小区', servicePhone: '0750-5550101' },
+      { name: '和平社区', short: '和平', estate: '和平里小区', servicePhone: '0750-5550102' },
+    ],
+  },
+  {
+    name: '东风街道',
+    communities: [
+      { name: '光明社区', short: '光明', estate: '光明花园', servicePhone: '0750-5550103' },
+      // 团结社区 has not given a service phone yet: its residents' pages do without one.
+      { name: '团结社区', short: '团结', estate: '团结新村', servicePhone: null },
+    ],
+  },
 ];
 
 const UNITS = [
@@ -158,6 +172,8 @@ const ACTIVITIES: ActivityTemplate[] = [
 ];
 
 interface DemandTemplate {
+  /** The plain kind a resident would pick for it (买药代购…), where its category is that kind's. */
+  kind?: NeedKindKey;
   category: ServiceCategory;
   subItem: string;
   title: string;
@@ -166,23 +182,23 @@ interface DemandTemplate {
 }
 
 const HOME_SERVICES: DemandTemplate[] = [
-  { category: '社区服务', subItem: '家电、水电维修', title: '上门维修厨房水龙头', description: '厨房水龙头一直滴水，自己修不好', skills: ['维修'] },
-  { category: '社区服务', subItem: '家电、水电维修', title: '上门检修电路', description: '卧室电灯开关接触不良，有时跳闸', skills: ['维修'] },
+  { kind: 'repair', category: '社区服务', subItem: '家电、水电维修', title: '上门维修厨房水龙头', description: '厨房水龙头一直滴水，自己修不好', skills: ['维修'] },
+  { kind: 'repair', category: '社区服务', subItem: '家电、水电维修', title: '上门检修电路', description: '卧室电灯开关接触不良，有时跳闸', skills: ['维修'] },
   { category: '爱心扶助', subItem: '上门慰问', title: '陪伴独居老人', description: '老人独居，子女在外地，希望有人陪着聊聊天、打扫一下卫生' },
-  { category: '爱心扶助', subItem: '敬老助残', title: '协助行动不便老人购买生活用品', description: '腿脚不便下楼困难，需要帮忙买米买油' },
+  { kind: 'groceries', category: '爱心扶助', subItem: '敬老助残', title: '协助行动不便老人购买生活用品', description: '腿脚不便下楼困难，需要帮忙买米买油' },
   { category: '医疗卫生服务', subItem: '医疗保健', title: '上门测量血压血糖', description: '患高血压多年，行动不便，希望定期上门量血压', skills: ['医护'] },
-  { category: '交通运输服务', subItem: '提供驾驶服务', title: '陪同老人到医院复诊', description: '需要到区人民医院复诊，家里没人开车', skills: ['驾驶'] },
-  { category: '信息化服务', subItem: '其他', title: '教老人使用智能手机', description: '想学会用手机视频通话和扫码付款', skills: ['电脑'] },
-  { category: '法律援助', subItem: '法律公证咨询', title: '遗嘱公证法律咨询', description: '想了解办理遗嘱公证需要准备哪些材料', skills: ['法律'] },
+  { kind: 'hospital', category: '交通运输服务', subItem: '提供驾驶服务', title: '陪同老人到医院复诊', description: '需要到区人民医院复诊，家里没人开车', skills: ['驾驶'] },
+  { kind: 'phone', category: '信息化服务', subItem: '其他', title: '教老人使用智能手机', description: '想学会用手机视频通话和扫码付款', skills: ['电脑'] },
+  { kind: 'legal', category: '法律援助', subItem: '法律公证咨询', title: '遗嘱公证法律咨询', description: '想了解办理遗嘱公证需要准备哪些材料', skills: ['法律'] },
 ];
 
 const PENDING_NEEDS: DemandTemplate[] = [
-  { category: '社区服务', subItem: '家电、水电维修', title: '卫生间下水道堵塞', description: '卫生间下水道堵了好几天，请党员师傅帮忙疏通' },
-  { category: '爱心扶助', subItem: '探访谈心', title: '探望独居老人', description: '老伴去世后一个人住，心情不好，希望有人常来坐坐' },
+  { kind: 'repair', category: '社区服务', subItem: '家电、水电维修', title: '卫生间下水道堵塞', description: '卫生间下水道堵了好几天，请党员师傅帮忙疏通' },
+  { kind: 'company', category: '爱心扶助', subItem: '探访谈心', title: '探望独居老人', description: '老伴去世后一个人住，心情不好，希望有人常来坐坐' },
   { category: '医疗卫生服务', subItem: '医疗保健', title: '上门测血压', description: '刚出院在家休养，需要每周量一次血压' },
-  { category: '信息化服务', subItem: '其他', title: '帮忙在手机上办理社保认证', description: '每年都要做养老金资格认证，不会在手机上操作' },
+  { kind: 'phone', category: '信息化服务', subItem: '其他', title: '帮忙在手机上办理社保认证', description: '每年都要做养老金资格认证，不会在手机上操作' },
   { category: '爱心扶助', subItem: '敬老助残', title: '帮忙搬运旧家具', description: '家里要换床，旧床搬不动，需要两个人帮忙' },
-  { category: '交通运输服务', subItem: '提供驾驶服务', title: '陪同去医院做检查', description: '下周要去医院做检查，需要有人陪同接送' },
+  { kind: 'hospital', category: '交通运输服务', subItem: '提供驾驶服务', title: '陪同去医院做检查', description: '下周要去医院做检查，需要有人陪同接送' },
 ];
 
 const RESIDENT_COMMENTS = {
@@ -252,7 +268,7 @@ const ORDER_COLUMNS = [
 ];
 const DEMAND_COLUMNS = [
   'id', 'community_id', 'resident_id', 'requester_name', 'contact_phone', 'address', 'category', 'sub_item', 'description',
-  'wanted_from', 'wanted_until', 'channel', 'status', 'reject_reason', 'created_by', 'created_at', 'updated_at',
+  'wanted_from', 'wanted_until', 'channel', 'status', 'reject_reason', 'created_by', 'created_at', 'updated_at', 'need_kind',
 ];
 const ASSIGNMENT_COLUMNS = ['id', 'order_id', 'member_id', 'status', 'invited_at', 'accepted_at'];
 const SCAN_COLUMNS = ['id', 'order_id', 'verifier_id', 'member_id', 'scanned_at', 'received_at', 'outcome'];
@@ -307,6 +323,7 @@ export async function seedDemoData(db: Database, options: { now: Date; passwordC
       const streetId = await createOrg('street', districtId, street.name);
       for (const community of street.communities) {
         const id = await createOrg('community', streetId, community.name);
+        if (community.servicePhone) await tx.query('update organisations set service_phone = $2 where id = $1', [id, community.servicePhone]);
         const gridIds: string[] = [];
         for (const gridName of GRID_NAMES) gridIds.push(await createOrg('grid', id, gridName));
         communities.push({
@@ -438,7 +455,7 @@ export async function seedDemoData(db: Database, options: { now: Date; passwordC
           rows.demands.push([
             demandId, community.id, requester.id, requester.name, requester.phone, requester.address, need.category,
             checkedSubItem(need), need.description, at(date, '08:00'), at(date, '18:00'), byWindow ? dice.pick(['phone', 'window', 'visit'] as const) : 'self',
-            'accepted', null, byWindow ? secretary.id : requester.id, postedAt, orderCreatedAt,
+            'accepted', null, byWindow ? secretary.id : requester.id, postedAt, orderCreatedAt, need.kind ?? null,
           ]);
           const capacity = dice.int(1, 2);
           order = { title: need.title, category: need.category, description: need.description, place: requester.address, capacity, posts: [], skills: need.skills ?? [] };
@@ -523,7 +540,7 @@ export async function seedDemoData(db: Database, options: { now: Date; passwordC
       rows.demands.push([
         randomUUID(), community.id, turnedDown.id, turnedDown.name, turnedDown.phone, turnedDown.address, '社区服务', '其他',
         '楼上邻居装修噪音太大，希望社区出面处理', null, null, 'self', 'rejected', '属于物业管理和邻里纠纷调解范围，已转交物业公司和网格员处理',
-        turnedDown.id, turnedDownAt, addMinutes(turnedDownAt, 1440),
+        turnedDown.id, turnedDownAt, addMinutes(turnedDownAt, 1440), null,
       ]);
     }
 
@@ -542,7 +559,7 @@ export async function seedDemoData(db: Database, options: { now: Date; passwordC
         rows.demands.push([
           randomUUID(), community.id, requester.id, requester.name, requester.phone, requester.address, need.category,
           checkedSubItem(need), need.description, i === 1 ? null : at(wantedDate, '09:00'), i === 1 ? null : at(wantedDate, '17:00'),
-          byPhone ? 'phone' : 'self', 'submitted', null, byPhone ? secretary.id : requester.id, postedAt, postedAt,
+          byPhone ? 'phone' : 'self', 'submitted', null, byPhone ? secretary.id : requester.id, postedAt, postedAt, need.kind ?? null,
         ]);
       }
 
@@ -580,7 +597,7 @@ export async function seedDemoData(db: Database, options: { now: Date; passwordC
         const startsAt = at(dateBefore(now, -dice.int(2, 8)), '15:00');
         rows.demands.push([
           demandId, community.id, requester.id, requester.name, requester.phone, requester.address, need.category, checkedSubItem(need),
-          need.description, null, null, 'self', 'accepted', null, requester.id, postedAt, orderCreatedAt,
+          need.description, null, null, 'self', 'accepted', null, requester.id, postedAt, orderCreatedAt, need.kind ?? null,
         ]);
         rows.orders.push([
           orderId, community.id, demandId, 'demand', need.title, need.category, need.description, requester.address, startsAt,

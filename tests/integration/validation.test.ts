@@ -98,11 +98,11 @@ describe('bad input on every action of every cloud function', () => {
     return error;
   }
 
-  it('should cover every action: 84 of them, of which these need no input', () => {
-    expect(ACTIONS).toHaveLength(84);
+  it('should cover every action: 85 of them, of which these need no input', () => {
+    expect(ACTIONS).toHaveLength(85);
     expect(ACTIONS.filter(({ input }) => requiredKeys(input).length === 0).map(({ name }) => name)).toEqual([
       'auth.wxLogin', 'auth.me',
-      'demands.listMine', 'demands.listForCommunity',
+      'demands.formDefaults', 'demands.listMine', 'demands.listForCommunity',
       'orders.listOpen', 'orders.listMine', 'orders.listForCommunity',
       'checkin.issueDeviceSecret', 'checkin.issueVerifierDevice', 'checkin.refusedScans', 'checkin.verifiableOrders',
       'records.myHours', 'records.listForCommunity', 'records.missingCheckouts', 'records.listDisputes', 'records.queues', 'records.myDisputes',
@@ -204,7 +204,7 @@ describe('bad input on every action of every cloud function', () => {
       const error = await expectFieldsRefused(demands, 'post', need({
         wantedFrom: '2026-11-24T09:00:00+08:00', wantedUntil: '2026-11-24T08:00:00+08:00',
       }), ['wantedUntil']);
-      expect(error.fields).toEqual({ wantedUntil: '期望结束时间不能早于期望开始时间' });
+      expect(error.fields).toEqual({ wantedUntil: '希望什么时候来：结束时间不能早于开始时间' });
     });
 
     it('should refuse a sub-item of another category as DEMAND_SUB_ITEM_MISMATCH, naming subItem', async () => {

@@ -1,6 +1,7 @@
 import { maskAddress, maskPhone } from '../shared/masking';
 import type { DemandRow } from './demands.repository';
 import type { DemandView } from './demands.schemas';
+import { needKindOf } from './need-kinds';
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
@@ -12,6 +13,9 @@ export function toDemandView(row: DemandRow, revealContact: boolean): DemandView
   return {
     id: row.id,
     communityId: row.community_id,
+    community: { name: row.community_name, servicePhone: row.service_phone },
+    kind: row.need_kind,
+    kindName: needKindOf(row.need_kind)?.name ?? null,
     category: row.category,
     subItem: row.sub_item,
     description: row.description,
@@ -34,6 +38,7 @@ export function toDemandView(row: DemandRow, revealContact: boolean): DemandView
           endsAt: iso(row.order_ends_at) ?? '',
           residentConfirmedAt: iso(row.resident_confirmed_at),
           awaitingResident: row.awaiting_resident,
+          members: row.order_members,
         }
       : null,
     rating: row.rating ? { rating: row.rating, comment: row.rating_comment ?? '' } : null,

@@ -8,6 +8,7 @@ export interface DemandRow {
   /** null once the resident left */
   contact_phone: string | null;
   address: string;
+  need_kind: string | null;
   category: string;
   sub_item: string | null;
   description: string;
@@ -33,6 +34,10 @@ export interface DemandRow {
   rating_comment: string | null;
   /** What happened besides its status: a cancelled order sent it back to the pool. */
   events: { at: string; note: string }[];
+  community_name: string;
+  service_phone: string | null;
+  /** The members who accepted the current order, by when they accepted. */
+  order_members: { name: string }[];
 }
 
 const SELECT_DEMAND = `
@@ -43,8 +48,13 @@ const SELECT_DEMAND = `
          exists (select 1 from service_records r where r.order_id = o.id and r.status = 'awaiting_resident') as awaiting_resident,
          e.rating, e.comment as rating_comment,
          coalesce((select json_agg(json_build_object('at', ev.at, 'note', ev.note) order by ev.at) from demand_events ev where ev.demand_id = d.id), '[]') as events,
+         c.name as community_name, c.service_phone,
+         coalesce((select json_agg(json_build_object('name', u.name) order by a.accepted_at, a.id)
+                     from assignments a join users u on u.id = a.member_id
+                    where a.order_id = o.id and a.status = 'accepted'), '[]') as order_members,
          count(*) over () as total
     from demands d
+    join organisations c on c.id = d.community_id
     left join lateral (select * from orders where demand_id = d.id order by created_at desc limit 1) o on true
     left join evaluations e on e.order_id = o.id and e.kind = 'resident'`;
 
@@ -55,6 +65,7 @@ export interface NewDemand {
   requesterName: string;
   contactPhone: string;
   address: string;
+  kind: string | null;
   category: string;
   subItem: string | null;
   description: string;
@@ -71,11 +82,11 @@ export const demandsRepository = {
   insert: (tx: Executor, demand: NewDemand) =>
     tx.query(
       `insert into demands (id, community_id, resident_id, requester_name, contact_phone, address, category, sub_item,
-                            description, wanted_from, wanted_until, channel, created_by, created_at, updated_at)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$14)`,
+                            description, wanted_from, wanted_until, channel, created_by, created_at, updated_at, need_kind)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$14,$15)`,
       [demand.id, demand.communityId, demand.residentId, demand.requesterName, demand.contactPhone, demand.address,
         demand.category, demand.subItem, demand.description, demand.wantedFrom, demand.wantedUntil, demand.channel,
-        demand.createdBy, demand.now],
+        demand.createdBy, demand.now, demand.kind],
     ),
 
   findById: async (tx: Executor, id: string) =>
@@ -108,6 +119,21 @@ export const demandsRepository = {
 
   setStatus: (tx: Executor, id: string, status: DemandRow['status'], now: Date, rejectReason: string | null = null) =>
     tx.query('update demands set status = $2, reject_reason = $3, updated_at = $4 where id = $1', [id, status, rejectReason, now]),
+
+  /** The phone and address the caller gave on their latest need of their own, else their account's and their registered address. */
+  formDefaults: async (tx: Executor, userId: string, communityId: string | null) =>
+    (await tx.query<{ contact_phone: string | null; address: string | null; community_name: string | null; service_phone: string | null }>(
+      `select coalesce(last.contact_phone, u.phone) as contact_phone, coalesce(last.address, r.address) as address,
+              c.name as community_name, c.service_phone
+         from users u
+         left join residents r on r.user_id = u.id
+         left join lateral (select contact_phone, address from demands
+                             where resident_id = u.id and channel = 'self' and contact_phone is not null
+                             order by created_at desc limit 1) last on true
+         left join organisations c on c.id = $2
+        where u.id = $1`,
+      [userId, communityId],
+    ))[0],
 
   residentCommunity: async (tx: Executor, residentId: string) =>
     (await tx.query<{ community_id: string; name: string }>(

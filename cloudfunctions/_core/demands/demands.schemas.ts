@@ -1,37 +1,92 @@
 import { z } from 'zod';
 import { SERVICE_CATEGORIES } from '../catalogue/service-catalogue';
 import { field } from '../shared/fields';
+import { NEED_KIND_KEYS, NEED_KINDS, needKindOf } from './need-kinds';
 
 export const DEMAND_STATUSES = ['submitted', 'accepted', 'rejected', 'withdrawn'] as const;
 export const DEMAND_CHANNELS = ['self', 'window', 'phone', 'visit', 'mailbox'] as const;
 export const RESIDENT_RATINGS = ['satisfied', 'basic', 'unsatisfied'] as const;
 
-const needFields = {
-  category: field.oneOf('服务类别', SERVICE_CATEGORIES),
-  subItem: field.optionalText('服务子项', 30),
-  description: field.text('需求描述', { min: 4, max: 500 }),
-  address: field.text('服务地址', { max: 120 }),
-  contactPhone: field.phone('联系电话'),
-  wantedFrom: field.instant('期望开始时间').optional(),
-  wantedUntil: field.instant('期望结束时间').optional(),
-};
+/** The words of the resident's form (点单), the same in both modes, so that an error names what the screen shows. */
+export const POST_NEED_LABELS = {
+  kind: '需要帮什么忙',
+  description: '具体说说',
+  address: '服务地址',
+  contactPhone: '联系电话',
+  when: '希望什么时候来',
+} as const;
 
-const wantedWindowIsOrdered = (need: { wantedFrom?: string; wantedUntil?: string }) =>
-  !need.wantedFrom || !need.wantedUntil || new Date(need.wantedUntil) >= new Date(need.wantedFrom);
-const wantedWindowIssue = { message: '期望结束时间不能早于期望开始时间', path: ['wantedUntil'] };
+/** The words of the secretary's form (代居民登记). */
+export const RECORD_NEED_LABELS = {
+  requesterName: '求助人姓名',
+  channel: '受理渠道',
+  contactPhone: '联系电话',
+  category: '服务类别',
+  description: '需求描述',
+  address: '服务地址',
+} as const;
 
-/** 群众点单: a resident posts a need of their own. */
-export const PostDemandInput = z.object(needFields).refine(wantedWindowIsOrdered, wantedWindowIssue);
+const DESCRIPTION_MIN = 4;
+export const DESCRIPTION_MAX = 500;
+
+const kindField = (label: string) =>
+  z.enum(NEED_KIND_KEYS, { error: `${label}须为以下之一：${NEED_KINDS.map((kind) => kind.name).join('、')}` }).optional();
+
+const descriptionField = (label: string) =>
+  z.string({ error: `${label}须为文字` }).trim().max(DESCRIPTION_MAX, `${label}不能超过${DESCRIPTION_MAX}个字`).default('');
+
+/**
+ * A need names a plain kind or an official category (or both: the secretary's category wins); a kind that says what
+ * it is by itself (买药代购) needs no description, 其他 or a bare category does, of at least four characters.
+ */
+const needRules = (labels: { what: string; whatField: 'kind' | 'category'; description: string; when: string | null }) =>
+  (need: { kind?: string; category?: string; description: string; wantedFrom?: string; wantedUntil?: string }, ctx: z.RefinementCtx) => {
+    if (!need.kind && !need.category) ctx.addIssue({ code: 'custom', message: `请选择${labels.what}`, path: [labels.whatField] });
+    const describesItself = !!needKindOf(need.kind) && !needKindOf(need.kind)!.needsDescription;
+    if (!describesItself && need.description.length === 0) {
+      ctx.addIssue({ code: 'custom', message: `请填写${labels.description}`, path: ['description'] });
+    } else if (!describesItself && need.description.length < DESCRIPTION_MIN) {
+      ctx.addIssue({ code: 'custom', message: `${labels.description}至少需要${DESCRIPTION_MIN}个字`, path: ['description'] });
+    }
+    if (need.wantedFrom && need.wantedUntil && new Date(need.wantedUntil) < new Date(need.wantedFrom)) {
+      const message = labels.when ? `${labels.when}：结束时间不能早于开始时间` : '期望结束时间不能早于期望开始时间';
+      ctx.addIssue({ code: 'custom', message, path: ['wantedUntil'] });
+    }
+  };
+
+const instantOf = (label: string) =>
+  z.iso.datetime({ offset: true, error: `${label}须为带时区的日期时间，例如 2026-11-23T09:00:00+08:00` }).optional();
+
+/** 群众点单: a resident posts a need of their own, in plain words (买药代购…) that the server files under the catalogue. */
+export const PostDemandInput = z
+  .object({
+    kind: kindField(POST_NEED_LABELS.kind),
+    category: field.oneOf('服务类别', SERVICE_CATEGORIES).optional(),
+    subItem: field.optionalText('服务子项', 30),
+    description: descriptionField(POST_NEED_LABELS.description),
+    address: field.text(POST_NEED_LABELS.address, { max: 120 }),
+    contactPhone: field.phone(POST_NEED_LABELS.contactPhone),
+    wantedFrom: instantOf(`${POST_NEED_LABELS.when}的开始时间`),
+    wantedUntil: instantOf(`${POST_NEED_LABELS.when}的结束时间`),
+  })
+  .superRefine(needRules({ what: POST_NEED_LABELS.kind, whatField: 'kind', description: POST_NEED_LABELS.description, when: POST_NEED_LABELS.when }));
 
 /** A secretary records a need brought to the window, by phone, on a visit or through the mailbox. */
 export const RecordDemandInput = z
   .object({
-    ...needFields,
-    requesterName: field.text('求助人姓名', { max: 30 }),
-    channel: field.oneOf('受理渠道', ['window', 'phone', 'visit', 'mailbox'] as const),
+    kind: kindField('需要帮什么忙'),
+    category: field.oneOf(RECORD_NEED_LABELS.category, SERVICE_CATEGORIES).optional(),
+    subItem: field.optionalText('服务子项', 30),
+    description: descriptionField(RECORD_NEED_LABELS.description),
+    address: field.text(RECORD_NEED_LABELS.address, { max: 120 }),
+    contactPhone: field.phone(RECORD_NEED_LABELS.contactPhone),
+    wantedFrom: field.instant('期望开始时间').optional(),
+    wantedUntil: field.instant('期望结束时间').optional(),
+    requesterName: field.text(RECORD_NEED_LABELS.requesterName, { max: 30 }),
+    channel: field.oneOf(RECORD_NEED_LABELS.channel, ['window', 'phone', 'visit', 'mailbox'] as const),
     residentId: field.id('居民').optional(),
   })
-  .refine(wantedWindowIsOrdered, wantedWindowIssue);
+  .superRefine(needRules({ what: RECORD_NEED_LABELS.category, whatField: 'category', description: RECORD_NEED_LABELS.description, when: null }));
 
 export const DemandIdInput = z.object({ demandId: field.id('需求') });
 
@@ -60,6 +115,12 @@ export const TimelineEntry = z.object({ at: z.string(), label: z.string() });
 export const DemandView = z.object({
   id: z.string(),
   communityId: z.string(),
+  /** The community the need went to, and its service phone once the community has given one. */
+  community: z.object({ name: z.string(), servicePhone: z.string().nullable() }),
+  /** What the resident chose in plain words (买药代购), or null when the need was filed by category only. */
+  kind: z.string().nullable(),
+  kindName: z.string().nullable(),
+  /** The official 服务项目 the need is filed under, resolved from the kind unless chosen. */
   category: z.string(),
   subItem: z.string().nullable(),
   description: z.string(),
@@ -77,6 +138,8 @@ export const DemandView = z.object({
       id: z.string(), title: z.string(), status: z.string(), startsAt: z.string(), endsAt: z.string(), residentConfirmedAt: z.string().nullable(),
       /** A member's hours on it wait for the resident to confirm the service happened. */
       awaitingResident: z.boolean(),
+      /** Who will come: the members who accepted it. Their own phones are not shown (004 §二.3.(1)); the community's is. */
+      members: z.array(z.object({ name: z.string() })),
     })
     .nullable(),
   rating: z.object({ rating: z.enum(RESIDENT_RATINGS), comment: z.string() }).nullable(),
@@ -85,8 +148,16 @@ export const DemandView = z.object({
 
 export const DemandPage = z.object({ items: z.array(DemandView), total: z.number() });
 
+/** What the need form starts with: the caller's own phone and address (from their last need, else the account), still editable. */
+export const NeedFormDefaults = z.object({
+  contactPhone: z.string(),
+  address: z.string(),
+  community: z.object({ name: z.string(), servicePhone: z.string().nullable() }).nullable(),
+});
+
 export type PostDemandInput = z.infer<typeof PostDemandInput>;
 export type RecordDemandInput = z.infer<typeof RecordDemandInput>;
 export type RejectDemandInput = z.infer<typeof RejectDemandInput>;
 export type ConfirmServiceInput = z.infer<typeof ConfirmServiceInput>;
 export type DemandView = z.infer<typeof DemandView>;
+export type NeedFormDefaults = z.infer<typeof NeedFormDefaults>;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { defineAction, type ActionTable } from '../runtime';
 import { confirmService } from './confirm-service';
 import { demandErrors } from './demands.errors';
@@ -8,22 +9,32 @@ import {
   DemandView,
   ListCommunityDemandsInput,
   ListMyDemandsInput,
+  NeedFormDefaults,
   PostDemandInput,
   RecordDemandInput,
   RejectDemandInput,
 } from './demands.schemas';
 import { listCommunityDemands, listMyDemands, loadDemandView } from './list-demands';
-import { postDemand } from './post-demand';
+import { needFormDefaults, postDemand } from './post-demand';
 import { recordDemand } from './record-demand';
 import { rejectDemand, withdrawDemand } from './review-demand';
 
 export { lockPendingDemand } from './review-demand';
+export { NEED_KINDS, NEED_KIND_KEYS, needKindOf, officialCategoryOf, type NeedKind, type NeedKindKey } from './need-kinds';
 export { demandErrors };
 export * from './demands.schemas';
 
 export const demandActions: ActionTable = {
+  formDefaults: defineAction({
+    summary: '点单表单的默认值：本人的联系电话和服务地址（取自上次需求，否则取自账号和登记的住址），及社区服务电话',
+    access: 'user',
+    input: z.object({}),
+    output: NeedFormDefaults,
+    errors: [],
+    run: (ctx) => needFormDefaults(ctx),
+  }),
   post: defineAction({
-    summary: '群众点单：居民提交一项服务需求',
+    summary: '群众点单：居民按通俗的需求类型（买药代购、上门维修…）提交一项服务需求，服务器归入服务目录的类别和子项',
     access: 'user',
     input: PostDemandInput,
     output: DemandView,

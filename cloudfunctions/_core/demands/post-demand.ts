@@ -1,17 +1,31 @@
 import { isSubItemOf } from '../catalogue/service-catalogue';
 import type { ActionContext } from '../runtime/action';
-import { grantsOf, requireCaller } from '../runtime';
+import { grantsOf, requireCaller, type Caller } from '../runtime';
 import { demandErrors } from './demands.errors';
 import { demandsRepository, type DemandRow } from './demands.repository';
 import type { PostDemandInput } from './demands.schemas';
+import { officialCategoryOf } from './need-kinds';
 import { loadDemandView } from './list-demands';
+
+const ownCommunityOf = (caller: Caller) => [...grantsOf(caller, 'resident'), ...grantsOf(caller, 'member')][0]?.orgId ?? null;
 
 /** 群众点单: a resident (or a member, for their own family) posts a need to their community. */
 export async function postDemand(ctx: ActionContext, input: PostDemandInput) {
   const caller = requireCaller(ctx.caller);
-  const communityId = [...grantsOf(caller, 'resident'), ...grantsOf(caller, 'member')][0]?.orgId;
+  const communityId = ownCommunityOf(caller);
   if (!communityId) throw demandErrors.error('DEMAND_NO_COMMUNITY');
   return saveNewDemand(ctx, input, { communityId, residentId: caller.userId, requesterName: caller.name, channel: 'self' });
+}
+
+/** The need form's phone and address, from the caller's last need or their account; their community's service phone. */
+export async function needFormDefaults(ctx: ActionContext) {
+  const caller = requireCaller(ctx.caller);
+  const row = await demandsRepository.formDefaults(ctx.tx, caller.userId, ownCommunityOf(caller));
+  return {
+    contactPhone: row?.contact_phone ?? '',
+    address: row?.address ?? '',
+    community: row?.community_name ? { name: row.community_name, servicePhone: row.service_phone } : null,
+  };
 }
 
 /** Writes a new need into the community's 需求信息库, whoever brought it, and returns it as its author sees it. */
@@ -20,8 +34,10 @@ export async function saveNewDemand(
   need: PostDemandInput,
   origin: { communityId: string; residentId: string | null; requesterName: string; channel: DemandRow['channel'] },
 ) {
-  if (need.subItem && !isSubItemOf(need.category, need.subItem)) {
-    throw demandErrors.error('DEMAND_SUB_ITEM_MISMATCH', `「${need.subItem}」不属于「${need.category}」`, { subItem: '服务子项不属于所选服务类别' });
+  // The schema asks for a kind or a category, so one of them files it.
+  const official = officialCategoryOf(need)!;
+  if (official.subItem && !isSubItemOf(official.category, official.subItem)) {
+    throw demandErrors.error('DEMAND_SUB_ITEM_MISMATCH', `「${official.subItem}」不属于「${official.category}」`, { subItem: '服务子项不属于所选服务类别' });
   }
   const id = ctx.newId();
   await demandsRepository.insert(ctx.tx, {
@@ -29,8 +45,9 @@ export async function saveNewDemand(
     ...origin,
     contactPhone: need.contactPhone,
     address: need.address,
-    category: need.category,
-    subItem: need.subItem || null,
+    kind: need.kind ?? null,
+    category: official.category,
+    subItem: official.subItem,
     description: need.description,
     wantedFrom: need.wantedFrom ?? null,
     wantedUntil: need.wantedUntil ?? null,
