@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database';
+import { containsPattern } from '../shared/search-words';
 
 export interface DemandRow {
   id: string;
@@ -105,11 +106,17 @@ export const demandsRepository = {
       [residentId, page.limit, page.offset],
     ),
 
-  listByCommunity: (tx: Executor, communityId: string, status: string | undefined, page: Paged) =>
+  /** The community's needs, newest first; each search word must appear in the description, address, requester's name or category. */
+  listByCommunity: (tx: Executor, communityId: string, filter: { status?: string; words: string[] }, page: Paged) =>
     tx.query<DemandRow & { total: string }>(
       `${SELECT_DEMAND} where d.community_id = $1 and ($2::text is null or d.status = $2)
-        order by d.created_at desc limit $3 offset $4`,
-      [communityId, status ?? null, page.limit, page.offset],
+          and not exists (
+                select 1 from unnest($5::text[]) as word(pattern)
+                 where not (d.description ilike word.pattern escape '\\' or d.address ilike word.pattern escape '\\'
+                            or d.requester_name ilike word.pattern escape '\\' or d.category ilike word.pattern escape '\\'
+                            or coalesce(d.sub_item, '') ilike word.pattern escape '\\'))
+        order by d.created_at desc, d.id limit $3 offset $4`,
+      [communityId, filter.status ?? null, page.limit, page.offset, filter.words.map(containsPattern)],
     ),
 
   addEvent: (tx: Executor, event: { id: string; demandId: string; kind: 'order_cancelled'; note: string; at: Date }) =>

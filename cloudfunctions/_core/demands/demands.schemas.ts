@@ -107,6 +107,8 @@ export const ListCommunityDemandsInput = z.object({
   /** Only for a district admin, who manages several communities. */
   communityId: field.id('社区').optional(),
   status: field.oneOf('需求状态', DEMAND_STATUSES).optional(),
+  /** Words to find in the description, the address, the requester's name or the category, separated by spaces; every word must appear. */
+  query: field.optionalText('搜索词', 30),
   page: field.page(),
 });
 

@@ -20,6 +20,7 @@ import { recordDemand } from './record-demand';
 import { rejectDemand, withdrawDemand } from './review-demand';
 
 export { lockPendingDemand } from './review-demand';
+export { POST_NEED_LABELS, RECORD_NEED_LABELS } from './need-labels';
 export { NEED_KINDS, NEED_KIND_KEYS, needKindOf, officialCategoryOf, type NeedKind, type NeedKindKey } from './need-kinds';
 export { demandErrors };
 export * from './demands.schemas';
@@ -66,7 +67,7 @@ export const demandActions: ActionTable = {
     run: listMyDemands,
   }),
   listForCommunity: defineAction({
-    summary: '本社区需求信息库（书记/管理员），可按状态筛选',
+    summary: '本社区需求信息库（书记/管理员），可按状态筛选、按描述/地址/居民姓名搜索',
     access: 'user',
     input: ListCommunityDemandsInput,
     output: DemandPage,

@@ -4,6 +4,7 @@ import { commonErrors } from '../shared/domain-error';
 import { orderErrors } from './orders.errors';
 import { ordersRepository } from './orders.repository';
 import { toOrderView } from './order-view';
+import { searchWords } from '../shared/search-words';
 
 type Page = { limit: number; offset: number };
 
@@ -30,7 +31,7 @@ export async function listOpenOrders(ctx: ActionContext, input: { category?: str
   const caller = requireCaller(ctx.caller);
   const communityId = communityOf(caller, 'member');
   const now = ctx.clock.now();
-  const words = (input.query ?? '').split(/\s+/).filter(Boolean);
+  const words = searchWords(input.query);
   const filter = { category: input.category, date: input.date, words, now };
   const rows = await ordersRepository.listOpenForMember(ctx.tx, caller.userId, communityId, filter, input.page);
   return { items: rows.map((row) => toOrderView(row, caller.userId, now)), total: Number(rows[0]?.total ?? 0) };

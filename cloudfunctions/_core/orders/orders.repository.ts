@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database';
+import { containsPattern } from '../shared/search-words';
 import type { OrderStatus } from './order-status';
 
 export interface OrderRow {
@@ -74,9 +75,6 @@ export interface NewOrder {
 }
 
 type Paged = { limit: number; offset: number };
-
-/** A search word as an ILIKE pattern that matches it anywhere, with its own %, _ and backslash taken literally. */
-const containsPattern = (word: string) => `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
 export const ordersRepository = {
   insert: (tx: Executor, order: NewOrder) =>
