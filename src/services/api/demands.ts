@@ -10,8 +10,8 @@ export const demandsApi = {
   listMine: (page: Page) => callFunction<DemandList>('demands', 'listMine', { page }),
   withdraw: (demandId: string) => callFunction<Demand>('demands', 'withdraw', { demandId }),
   confirmService: (data: ConfirmServiceData) => callFunction<Demand>('demands', 'confirmService', data),
-  listForCommunity: (page: Page, status?: DemandStatus) =>
-    callFunction<DemandList>('demands', 'listForCommunity', status ? { status, page } : { page }),
+  listForCommunity: (page: Page, status?: DemandStatus, query?: string) =>
+    callFunction<DemandList>('demands', 'listForCommunity', { ...(status ? { status } : {}), ...(query ? { query } : {}), page }),
   reject: (demandId: string, reason: string) => callFunction<Demand>('demands', 'reject', { demandId, reason }),
   record: (data: RecordDemandData) => callFunction<Demand>('demands', 'record', data),
 }
