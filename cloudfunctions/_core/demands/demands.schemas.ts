@@ -1,33 +1,12 @@
 import { z } from 'zod';
 import { SERVICE_CATEGORIES } from '../catalogue/service-catalogue';
 import { field } from '../shared/fields';
+import { ADDRESS_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN, POST_NEED_LABELS, RECORD_NEED_LABELS } from './need-labels';
 import { NEED_KIND_KEYS, NEED_KINDS, needKindOf } from './need-kinds';
 
 export const DEMAND_STATUSES = ['submitted', 'accepted', 'rejected', 'withdrawn'] as const;
 export const DEMAND_CHANNELS = ['self', 'window', 'phone', 'visit', 'mailbox'] as const;
 export const RESIDENT_RATINGS = ['satisfied', 'basic', 'unsatisfied'] as const;
-
-/** The words of the resident's form (点单), the same in both modes, so that an error names what the screen shows. */
-export const POST_NEED_LABELS = {
-  kind: '需要帮什么忙',
-  description: '具体说说',
-  address: '服务地址',
-  contactPhone: '联系电话',
-  when: '希望什么时候来',
-} as const;
-
-/** The words of the secretary's form (代居民登记). */
-export const RECORD_NEED_LABELS = {
-  requesterName: '求助人姓名',
-  channel: '受理渠道',
-  contactPhone: '联系电话',
-  category: '服务类别',
-  description: '需求描述',
-  address: '服务地址',
-} as const;
-
-const DESCRIPTION_MIN = 4;
-export const DESCRIPTION_MAX = 500;
 
 const kindField = (label: string) =>
   z.enum(NEED_KIND_KEYS, { error: `${label}须为以下之一：${NEED_KINDS.map((kind) => kind.name).join('、')}` }).optional();
@@ -64,7 +43,7 @@ export const PostDemandInput = z
     category: field.oneOf('服务类别', SERVICE_CATEGORIES).optional(),
     subItem: field.optionalText('服务子项', 30),
     description: descriptionField(POST_NEED_LABELS.description),
-    address: field.text(POST_NEED_LABELS.address, { max: 120 }),
+    address: field.text(POST_NEED_LABELS.address, { max: ADDRESS_MAX }),
     contactPhone: field.phone(POST_NEED_LABELS.contactPhone),
     wantedFrom: instantOf(`${POST_NEED_LABELS.when}的开始时间`),
     wantedUntil: instantOf(`${POST_NEED_LABELS.when}的结束时间`),
@@ -74,11 +53,11 @@ export const PostDemandInput = z
 /** A secretary records a need brought to the window, by phone, on a visit or through the mailbox. */
 export const RecordDemandInput = z
   .object({
-    kind: kindField('需要帮什么忙'),
+    kind: kindField(RECORD_NEED_LABELS.category),
     category: field.oneOf(RECORD_NEED_LABELS.category, SERVICE_CATEGORIES).optional(),
     subItem: field.optionalText('服务子项', 30),
     description: descriptionField(RECORD_NEED_LABELS.description),
-    address: field.text(RECORD_NEED_LABELS.address, { max: 120 }),
+    address: field.text(RECORD_NEED_LABELS.address, { max: ADDRESS_MAX }),
     contactPhone: field.phone(RECORD_NEED_LABELS.contactPhone),
     wantedFrom: field.instant('期望开始时间').optional(),
     wantedUntil: field.instant('期望结束时间').optional(),

@@ -1,10 +1,12 @@
 import { callFunction } from '../api-client'
-import type { ConfirmServiceData, Demand, DemandList, DemandStatus, PostDemandData, RecordDemandData } from './types'
+import type { ConfirmServiceData, Demand, DemandList, DemandStatus, NeedFormDefaults, PostDemandData, RecordDemandData } from './types'
 
 type Page = { limit: number; offset: number }
 
 /** The demands cloud function: the resident's own needs, and the community's need pool for its secretary. */
 export const demandsApi = {
+  /** The caller's phone and address for a new need, and their community's service phone. */
+  formDefaults: () => callFunction<NeedFormDefaults>('demands', 'formDefaults', {}),
   post: (data: PostDemandData) => callFunction<Demand>('demands', 'post', data),
   get: (demandId: string) => callFunction<Demand>('demands', 'get', { demandId }),
   listMine: (page: Page) => callFunction<DemandList>('demands', 'listMine', { page }),

@@ -8,6 +8,7 @@ import type {
   DemandPage,
   DemandView,
   ListMyDemandsInput,
+  NeedFormDefaults as NeedFormDefaultsSchema,
   PostDemandInput,
   DEMAND_STATUSES,
   RESIDENT_RATINGS,
@@ -49,6 +50,7 @@ export type DemandIdData = z.input<typeof DemandIdInput>
 export type ListMyDemandsData = z.input<typeof ListMyDemandsInput>
 export type ConfirmServiceData = z.input<typeof ConfirmServiceInput>
 export type RecordDemandData = z.input<typeof RecordDemandInput>
+export type NeedFormDefaults = z.output<typeof NeedFormDefaultsSchema>
 
 // Orders (secretary side) and check-in.
 export type Order = z.output<typeof OrderView>
