@@ -47,7 +47,7 @@ describe('组织管理: the district admin manages streets, communities, grids, 
         { grantId: expect.any(String), userId: a.secretary.id, name: a.secretary.name, phone: `${a.secretary.phone.slice(0, 3)}****${a.secretary.phone.slice(7)}` },
       ]);
       const unit = tree.units.find((candidate: { id: string }) => candidate.id === a.unitId);
-      expect(unit).toMatchObject({ name: '测试单位OA', kind: '机关', members: 3, pairings: [{ communityId: a.communityId, communityName: '测试社区OA', pairedOn: '2026-01-01' }] });
+      expect(unit).toMatchObject({ name: '测试单位OA', kind: '机关', inService: 3, reported: 3, pairings: [{ communityId: a.communityId, communityName: '测试社区OA', pairedOn: '2026-01-01' }] });
       expect(unit.admins).toEqual([{ grantId: expect.any(String), userId: unitAdmin.id, name: '单位管理员', phone: expect.stringMatching(MASKED) }]);
       expect(JSON.stringify(tree)).not.toContain(a.secretary.phone);
       expect(JSON.stringify(tree)).not.toContain(b.communityId);

@@ -220,7 +220,7 @@ describe('reports: 在职党员社区报到登记表 (附件4) and 报到情况�
     it('should count in-service members, the reported, their communities and the not reported with grouped reasons', async () => {
       const statistics = await ok(call(reports, 'unitStatistics', {}, unitAdmin));
       expect(statistics.unit).toEqual({ id: a.unitId, name: '测试单位RA', kind: '机关' });
-      expect(statistics.figures).toEqual({ inService: 8, reported: 3, communities: 2, notReported: 5 });
+      expect(statistics.figures).toEqual({ inService: 8, reported: 3, communities: 2, notReported: 5, awaiting: 0 });
       expect(statistics.reasons).toEqual(expectedReasons.sort((x, y) => y.count - x.count || x.reason.localeCompare(y.reason, 'zh')));
       const detail = (name: string) => statistics.details.find((row: { name: string }) => row.name === name);
       expect(statistics.details.map((row: { name: string }) => row.name).sort()).toEqual(['冯忙', '吴退', '孙待', '张红', '李明', '王强', '褚空', '郑忙'].sort());
@@ -236,7 +236,7 @@ describe('reports: 在职党员社区报到登记表 (附件4) and 报到情况�
 
     it('should let the district admin see a unit of the district, and refuse everyone else', async () => {
       expect((await ok(call(reports, 'unitStatistics', { unitId: a.unitId }, districtAdmin))).figures.inService).toBe(8);
-      expect((await ok(call(reports, 'unitStatistics', {}, otherUnitAdmin))).figures).toEqual({ inService: 1, reported: 1, communities: 1, notReported: 0 });
+      expect((await ok(call(reports, 'unitStatistics', {}, otherUnitAdmin))).figures).toEqual({ inService: 1, reported: 1, communities: 1, notReported: 0, awaiting: 0 });
       for (const [who, data] of [
         [otherUnitAdmin, { unitId: a.unitId }], [m.a1, {}], [m.a1, { unitId: a.unitId }], [a.secretary, { unitId: a.unitId }],
         [otherDistrictAdmin, { unitId: a.unitId }], [districtAdmin, {}],
@@ -254,17 +254,18 @@ describe('reports: 在职党员社区报到登记表 (附件4) and 报到情况�
       const form = workbook.getWorksheet('统计表')!;
       expect(form.getCell('A1').value).toBe('在职党员社区报到情况统计表');
       expect(form.getCell('A2').value).toBe('填报日期：2026年11月23日');
-      expect([3, 4, 5, 6, 7, 8].map((row) => rowValues(form, row, 2))).toEqual([
+      expect([3, 4, 5, 6, 7, 8, 9].map((row) => rowValues(form, row, 2))).toEqual([
         ['单位名称', '测试单位RA'],
         ['在职党员总数', 8],
         ['报到党员总数', 3],
         ['报到涉及社区数', 2],
         ['未到社区报到的党员数', 5],
+        ['尚在报到期限内的党员数', 0],
         ['未报到的主要原因', '工作繁忙（2人）\n被社区退回：住址不在本社区（1人）\n待社区确认（1人）\n未填写原因（1人）'],
       ]);
-      expect(form.getCell('A9').value).toBe(STATISTICS_NOTE);
-      expect(form.model.merges).toEqual(expect.arrayContaining(['A1:B1', 'A2:B2', 'A9:B9']));
-      expect(form.getCell('B8').border).toMatchObject({ top: { style: 'thin' }, right: { style: 'thin' } });
+      expect(form.getCell('A10').value).toBe(STATISTICS_NOTE);
+      expect(form.model.merges).toEqual(expect.arrayContaining(['A1:B1', 'A2:B2', 'A10:B10']));
+      expect(form.getCell('B9').border).toMatchObject({ top: { style: 'thin' }, right: { style: 'thin' } });
       expect(form.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1 });
       const details = workbook.getWorksheet('明细')!;
       expect(rowValues(details, 2, 7)).toEqual(DETAIL_HEADINGS);

@@ -117,14 +117,16 @@ describe('a unit admin who administers several units', () => {
   });
 
   it('should give the statistics of each unit it administers, and not of a third', async () => {
+    // Past the slips' 报到截止日期: only then is a holder counted as 未报到.
+    await db.query('update report_slips set report_by = $3 where unit_id = any($1::uuid[]) or unit_id = $2', [[a.unitId], b.unitId, '2026-11-20']);
     const ofA = await ok(call(reports, 'unitStatistics', { unitId: a.unitId }, admin));
     expect(ofA.unit).toMatchObject({ id: a.unitId, name: '测试单位SA' });
-    expect(ofA.figures).toEqual({ inService: 3, reported: 2, communities: 1, notReported: 1 });
+    expect(ofA.figures).toEqual({ inService: 3, reported: 2, communities: 1, notReported: 1, awaiting: 0 });
     expect(ofA.reasons).toEqual([{ reason: '未填写原因', count: 1 }]);
 
     const ofB = await ok(call(reports, 'unitStatistics', { unitId: b.unitId }, admin));
     expect(ofB.unit).toMatchObject({ id: b.unitId, name: '测试单位SB' });
-    expect(ofB.figures).toEqual({ inService: 2, reported: 1, communities: 1, notReported: 1 });
+    expect(ofB.figures).toEqual({ inService: 2, reported: 1, communities: 1, notReported: 1, awaiting: 0 });
     expect(ofB.reasons).toEqual([{ reason: '长期外地出差', count: 1 }]);
 
     const exported = await ok(call(reports, 'exportUnitStatistics', { unitId: b.unitId }, admin));

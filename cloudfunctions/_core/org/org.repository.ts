@@ -111,10 +111,8 @@ export const orgRepository = {
     ),
 
   unitsOfDistrict: (tx: Executor, districtId: string) =>
-    tx.query<UnitRow & { members: string }>(
-      `select un.id, un.district_id, un.name, un.kind,
-              (select count(*) from members m join users u on u.id = m.user_id where m.unit_id = un.id and u.left_at is null) as members
-         from units un where un.district_id = $1 order by un.created_at, un.name`,
+    tx.query<UnitRow>(
+      `select un.id, un.district_id, un.name, un.kind from units un where un.district_id = $1 order by un.created_at, un.name`,
       [districtId],
     ),
 

@@ -66,7 +66,9 @@ const UnitView = z.object({
   id: z.string(),
   name: z.string(),
   kind: z.enum(UNIT_KINDS),
-  members: z.number(),
+  /** 在职党员 as the unit's 报到情况统计 counts them (IN_SERVICE_DEFINITION), and how many of them have reported. */
+  inService: z.number(),
+  reported: z.number(),
   pairings: z.array(z.object({ communityId: z.string(), communityName: z.string(), pairedOn: z.string() })),
   admins: z.array(PersonView),
 });

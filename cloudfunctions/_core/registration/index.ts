@@ -42,7 +42,7 @@ const FORM_CHECKS = [
 /** 在职党员到社区报到：报到单、报到登记、回执或退回、转移社区 */
 export const registrationActions: ActionTable = {
   options: defineAction({
-    summary: '报到表的选项：街道、社区、网格、单位（结对社区）、服务意向、八个岗位、党员类别、学历、是否收集身份证号；带报到码时含报到单',
+    summary: '报到表的选项：街道、社区、网格、单位（结对社区）、服务意向、八个岗位、党员类别、学历、是否收集身份证号、已是党员时所在社区；带报到码（不分大小写，0、1 按 O、I 读）时含报到单',
     access: 'public',
     input: OptionsInput,
     output: OptionsView,

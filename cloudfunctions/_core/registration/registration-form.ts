@@ -65,7 +65,7 @@ export const RegistrationForm = z
       .optional(),
     homeAddress: field.text('家庭住址', { max: 120 }),
     phone: field.phone('本人手机'),
-    communityId: field.id('报到社区'),
+    communityId: field.chosenId('报到社区'),
     gridId: field.id('网格').optional(),
     skills: z.array(field.text('专业特长', { max: 20 }), { error: '专业特长须为列表' }).max(10, '专业特长最多填10项').default([]),
     hobbies: field.optionalText('兴趣爱好', 100),

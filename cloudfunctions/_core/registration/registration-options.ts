@@ -50,8 +50,11 @@ export async function loadOptions(ctx: ActionContext, input: { slipCode?: string
         .map((unit) => ({ id: unit.id, name: unit.name, kind: unit.kind, pairedCommunityIds: unit.paired })),
     }));
 
+  const member = ctx.caller ? await registrationRepository.findMember(ctx.tx, ctx.caller.userId) : undefined;
+
   return {
     districts,
+    memberCommunityId: member?.community_id ?? null,
     catalogue: Object.entries(SERVICE_CATALOGUE).map(([category, subItems]) => ({ category, subItems: [...subItems] })),
     posts: [...MEMBER_POSTS],
     memberTypes: MEMBER_TYPES.map((value) => ({ value, label: MEMBER_TYPE_LABELS[value] })),

@@ -2,6 +2,7 @@ import { businessDate, inBusinessZone } from '../shared/business-time';
 import { maskAddress, maskIdNumber, maskPhone, maskWorkPhone } from '../shared/masking';
 import { MEMBER_TYPE_LABELS } from './registration-form';
 import type { RegistrationRow, SlipRow } from './registration.repository';
+import { slipOverdue } from './slip-deadline';
 import { slipLinkPath, type RegistrationView, type SlipView } from './registration.schemas';
 
 const STATUS_LABELS: Record<RegistrationRow['status'], string> = {
@@ -89,7 +90,7 @@ export function toSlipView(row: SlipRow, now: Date): SlipView {
     partyStanding: row.party_standing,
     reportBy: row.report_by,
     issuedAt: row.issued_at.toISOString(),
-    overdue: (result === 'awaiting' || result === 'returned') && row.report_by < businessDate(now),
+    overdue: (result === 'awaiting' || result === 'returned') && slipOverdue(row.report_by, now),
     result,
     resultLabel: SLIP_RESULT_LABELS[result],
     reportedCommunity: reported ? row.reg_community_name : null,

@@ -2,12 +2,11 @@ import { z } from 'zod';
 import { SessionView } from '../auth/auth.schemas';
 import { field } from '../shared/fields';
 import { MEMBER_TYPES, RegistrationForm } from './registration-form';
+import { SLIP_CODE_PATTERN, normaliseSlipCode } from './slip-code';
 
-export const SLIP_CODE_PATTERN = /^[A-Z2-9]{8}$/;
 const slipCode = z
   .string({ error: '报到码须为文字' })
-  .trim()
-  .toUpperCase()
+  .overwrite(normaliseSlipCode)
   .regex(SLIP_CODE_PATTERN, '报到码须为8位字母或数字');
 
 const date = (label: string) =>
@@ -26,7 +25,7 @@ export const IssueSlipInput = z.object({
   memberName: field.text('党员姓名', { max: 30 }),
   memberPhone: field.phone('党员手机号码'),
   partyStanding: field.oneOf('党员身份', PARTY_STANDINGS),
-  communityId: field.id('报到社区'),
+  communityId: field.chosenId('报到社区'),
   reportBy: date('报到截止日期'),
 });
 
@@ -46,7 +45,7 @@ export const ListPendingInput = z.object({ communityId: field.id('社区').optio
 export const ConfirmInput = z.object({ registrationId: field.id('报到登记'), gridId: field.id('网格').optional() });
 export const SendBackInput = z.object({ registrationId: field.id('报到登记'), reason: reason('退回原因') });
 export const RequestTransferInput = z.object({
-  communityId: field.id('转入社区'),
+  communityId: field.chosenId('转入社区'),
   gridId: field.id('网格').optional(),
   homeAddress: field.text('家庭住址', { max: 120 }).optional(),
   reason: reason('转移原因'),
@@ -68,6 +67,8 @@ export const OptionsView = z.object({
   posts: z.array(z.string()),
   memberTypes: z.array(z.object({ value: z.enum(MEMBER_TYPES), label: z.string() })),
   educationLevels: z.array(z.string()),
+  /** The caller's community when they are a member already: a transfer goes elsewhere. */
+  memberCommunityId: z.string().nullable(),
   slip: z
     .object({
       code: z.string(),

@@ -6,11 +6,11 @@ import { businessDate } from '../shared/business-time';
 import { toSlipView } from './registration-view';
 import { registrationErrors } from './registration.errors';
 import { registrationRepository } from './registration.repository';
+import { SLIP_CODE_ALPHABET, SLIP_CODE_LENGTH } from './slip-code';
 
-const CODE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ23456789';
-
-/** 8 characters from [A-Z2-9], drawn with a cryptographic generator so a code cannot be guessed. */
-export const newSlipCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+/** 8 characters of the code alphabet, drawn with a cryptographic generator so a code cannot be guessed. */
+export const newSlipCode = () =>
+  Array.from({ length: SLIP_CODE_LENGTH }, () => SLIP_CODE_ALPHABET[randomInt(SLIP_CODE_ALPHABET.length)]).join('');
 
 function requireUnitAdmin(caller: Caller): Caller {
   if (grantsOf(caller, 'unit_admin').length === 0) throw registrationErrors.error('REG_NOT_UNIT_ADMIN');

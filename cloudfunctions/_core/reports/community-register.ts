@@ -22,13 +22,13 @@ async function managedCommunity(ctx: ActionContext, communityId: string | undefi
   return { caller, communityId: id, header };
 }
 
-/** 在职党员社区报到登记表 (004 附件4) on screen: one page of the community's members, phones and addresses masked. */
+/** 在职党员社区报到登记表 (004 附件4) on screen: one page of the community's members (those the query finds), phones and addresses masked. */
 export async function communityRegister(
   ctx: ActionContext,
-  input: { communityId?: string; memberType: ReportMemberType; page: { limit: number; offset: number } },
+  input: { communityId?: string; memberType: ReportMemberType; query?: string; page: { limit: number; offset: number } },
 ) {
   const { communityId, header } = await managedCommunity(ctx, input.communityId);
-  const rows = await reportsRepository.registerRows(ctx.tx, communityId, input.memberType, input.page);
+  const rows = await reportsRepository.registerRows(ctx.tx, communityId, input.memberType, input.page, input.query ?? '');
   const counts = await reportsRepository.countsByType(ctx.tx, communityId);
   return {
     header,

@@ -17,7 +17,7 @@ export * from './reports.schemas';
 /** 报表：社区在职党员报到登记表（附件4）、单位报到情况统计表（附件3）及其 Excel 导出 */
 export const reportsActions: ActionTable = {
   communityRegister: defineAction({
-    summary: '在职党员社区报到登记表（附件4）：本社区党员逐人登记，电话住址打码（书记；区管理员可指定社区）',
+    summary: '在职党员社区报到登记表（附件4）：本社区党员逐人登记，电话住址打码，可按姓名、手机尾号或单位搜索（书记；区管理员可指定社区）',
     access: 'user',
     input: CommunityRegisterInput,
     output: CommunityRegisterView,

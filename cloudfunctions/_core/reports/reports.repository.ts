@@ -27,6 +27,7 @@ export interface RegisterSourceRow {
 }
 
 export interface ReportedMemberRow {
+  unit_id: string;
   name: string;
   phone: string;
   community_id: string;
@@ -35,10 +36,12 @@ export interface ReportedMemberRow {
 }
 
 export interface OpenSlipRow {
+  unit_id: string;
   name: string;
   phone: string;
   community_name: string;
   issued_at: Date;
+  report_by: string;
   not_reported_reason: string | null;
   registration_status: 'pending' | 'returned' | 'withdrawn' | 'confirmed' | null;
   return_reason: string | null;
@@ -54,6 +57,12 @@ const REPORTED_AT = `coalesce((select r.decided_at from member_community_history
                                 where h.member_id = m.user_id and h.left_at is null),
                               m.created_at)`;
 
+/**
+ * 在职党员 of a unit (004: 在岗职工中的党员; its 报到单 is for 正式 and 预备 members alike): a current member
+ * whose unit it is, in service or on probation. 入党积极分子 are not party members yet.
+ */
+const IN_SERVICE = `m.member_type in ('in_service', 'probationary')`;
+
 export const reportsRepository = {
   /** Names of the community, its street and its district (附件4's header). */
   communityHeader: async (tx: Executor, communityId: string) =>
@@ -67,7 +76,7 @@ export const reportsRepository = {
     ))[0],
 
   /** Current members of the community (not those who left), with their profile where there is one. */
-  registerRows: (tx: Executor, communityId: string, memberType: string, page: { limit: number; offset: number } | null) =>
+  registerRows: (tx: Executor, communityId: string, memberType: string, page: { limit: number; offset: number } | null, query = '') =>
     tx.query<RegisterSourceRow>(
       `select m.user_id as member_id, m.volunteer_no, m.member_type, u.name, u.phone, m.skills, m.posts,
               grid.name as grid_name, unit.name as unit_name, unit.kind as unit_kind,
@@ -80,9 +89,12 @@ export const reportsRepository = {
          left join units unit on unit.id = m.unit_id
          left join organisations grid on grid.id = m.grid_id
         where m.community_id = $1 and ($2 = 'all' or m.member_type = $2)
+          and ($5 = '' or strpos(lower(u.name), lower($5)) > 0
+               or ($5 ~ '^[0-9]{3,11}$' and right(u.phone, length($5)) = $5)
+               or strpos(lower(coalesce(unit.name, '') || ' ' || coalesce(p.work_unit, '')), lower($5)) > 0)
         order by ${REPORTED_AT}, m.volunteer_no
         limit $3 offset $4`,
-      [communityId, memberType, page?.limit ?? null, page?.offset ?? 0],
+      [communityId, memberType, page?.limit ?? null, page?.offset ?? 0, query],
     ),
 
   /** How many current members of the community are of each type. */
@@ -93,34 +105,34 @@ export const reportsRepository = {
       [communityId],
     ),
 
-  /** The unit's current in-service members: every one of them has reported to a community. */
-  reportedMembers: (tx: Executor, unitId: string) =>
+  /** The units' in-service members who are members now: every one of them has reported to a community. */
+  reportedMembers: (tx: Executor, unitIds: string[]) =>
     tx.query<ReportedMemberRow>(
-      `select u.name, u.phone, m.community_id, c.name as community_name, ${REPORTED_AT} as reported_at
+      `select m.unit_id, u.name, u.phone, m.community_id, c.name as community_name, ${REPORTED_AT} as reported_at
          from members m
          join users u on u.id = m.user_id and u.left_at is null
          join organisations c on c.id = m.community_id
-        where m.unit_id = $1 and m.member_type = 'in_service'
+        where m.unit_id = any($1::uuid[]) and ${IN_SERVICE}
         order by u.name`,
-      [unitId],
+      [unitIds],
     ),
 
-  /** Open 报到单 of the unit whose holder is not (yet) one of its current in-service members, with the latest registration on it. */
-  openSlipsNotReported: (tx: Executor, unitId: string) =>
+  /** Open 报到单 of the units whose holder is not (yet) one of that unit's in-service members, with the latest registration on it. */
+  openSlipsNotReported: (tx: Executor, unitIds: string[]) =>
     tx.query<OpenSlipRow>(
-      `select s.member_name as name, s.member_phone as phone, c.name as community_name, s.issued_at, s.not_reported_reason,
-              r.status as registration_status, r.return_reason, r.submitted_at, r.decided_at
+      `select s.unit_id, s.member_name as name, s.member_phone as phone, c.name as community_name, s.issued_at, s.not_reported_reason,
+              to_char(s.report_by, 'YYYY-MM-DD') as report_by, r.status as registration_status, r.return_reason, r.submitted_at, r.decided_at
          from report_slips s
          join organisations c on c.id = s.community_id
          left join lateral (select status, return_reason, submitted_at, decided_at from registrations
                              where slip_id = s.id order by submitted_at desc limit 1) r on true
-        where s.unit_id = $1 and s.cancelled_at is null
+        where s.unit_id = any($1::uuid[]) and s.cancelled_at is null
           and s.member_phone is not null -- erased when its holder left: no longer the unit's member to count
           and not exists (
             select 1 from members m join users u on u.id = m.user_id and u.left_at is null
-             where m.unit_id = s.unit_id and m.member_type = 'in_service'
+             where m.unit_id = s.unit_id and ${IN_SERVICE}
                and (u.phone = s.member_phone or exists (select 1 from registrations used where used.slip_id = s.id and used.user_id = u.id)))
         order by s.issued_at, s.member_name`,
-      [unitId],
+      [unitIds],
     ),
 };

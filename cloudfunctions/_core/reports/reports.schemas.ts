@@ -7,6 +7,8 @@ const memberType = field.oneOf('党员类别', [...MEMBER_TYPES, 'all'] as const
 export const CommunityRegisterInput = z.object({
   communityId: field.id('社区').optional(),
   memberType,
+  /** Narrows the register: part of a name, the last digits of a phone (3 or more), or part of a unit's name. */
+  query: field.optionalText('搜索内容', 30),
   page: field.page(),
 });
 
@@ -53,12 +55,23 @@ export const CommunityRegisterView = z.object({
   total: z.number(),
 });
 
-export const DETAIL_STATUSES = ['reported', 'pending', 'returned', 'not_reported'] as const;
+export const DETAIL_STATUSES = ['reported', 'pending', 'returned', 'not_reported', 'awaiting'] as const;
+
+/** What 在职党员 counts, said beside the number wherever it is shown (the unit's statistics, the district's units). */
+export const IN_SERVICE_DEFINITION = '在职党员：本单位在岗的正式党员和预备党员，含已到社区报到的，和持本单位报到单、尚未报到的';
 
 export const UnitStatisticsView = z.object({
   unit: z.object({ id: z.string(), name: z.string(), kind: z.string() }),
   /** 附件3's figures. */
-  figures: z.object({ inService: z.number(), reported: z.number(), communities: z.number(), notReported: z.number() }),
+  figures: z.object({
+    inService: z.number(),
+    reported: z.number(),
+    communities: z.number(),
+    /** Past their slip's 报到截止日期, or waiting for or sent back by the community. */
+    notReported: z.number(),
+    /** Holding a slip whose 报到截止日期 has not passed: not late yet. */
+    awaiting: z.number(),
+  }),
   /** 未报到的主要原因, grouped, most frequent first. */
   reasons: z.array(z.object({ reason: z.string(), count: z.number() })),
   details: z.array(

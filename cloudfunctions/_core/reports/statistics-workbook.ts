@@ -23,6 +23,7 @@ export function buildStatisticsWorkbook(statistics: UnitStatisticsView, filledOn
     ['报到党员总数', figures.reported],
     ['报到涉及社区数', figures.communities],
     ['未到社区报到的党员数', figures.notReported],
+    ['尚在报到期限内的党员数', figures.awaiting],
   ];
   for (const [label, value] of lines) tableRow(sheet, [label, value], { height: 40 });
   tableRow(sheet, ['未报到的主要原因', reasonsText(statistics.reasons)], { height: Math.max(80, 20 * statistics.reasons.length + 20) });

@@ -90,6 +90,15 @@ describe('parseInput', () => {
   });
 
   it.each([
+    [undefined, '请选择报到社区'],
+    ['', '请选择报到社区'],
+    ['not-a-uuid', '报到社区的编号格式不正确'],
+    [7, '报到社区的编号格式不正确'],
+  ])('should ask to pick a chosen id that is %p, naming the field as labelled', (communityId, message) => {
+    expect(refusal(z.object({ communityId: field.chosenId('报到社区') }), { communityId }).fields).toEqual({ communityId: message });
+  });
+
+  it.each([
     [{ limit: 'ten' }, 'page.limit', '每页条数须为数字'],
     [{ limit: 0 }, 'page.limit', '每页条数至少为1'],
     [{ limit: 101 }, 'page.limit', '每页条数不能超过100'],

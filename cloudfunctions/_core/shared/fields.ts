@@ -21,6 +21,10 @@ export const field = {
 
   id: (label: string) => z.uuid({ error: `${label}的编号格式不正确` }),
 
+  /** The id of what a form has the user pick (a community, a unit): none picked says 「请选择…」. */
+  chosenId: (label: string) =>
+    z.uuid({ error: (issue) => (issue.input === undefined || issue.input === '' ? `请选择${label}` : `${label}的编号格式不正确`) }),
+
   int: (label: string, { min, max }: { min: number; max: number }) =>
     z
       .number({ error: `${label}须为数字` })

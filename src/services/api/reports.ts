@@ -17,8 +17,8 @@ export type ExportedWorkbook = z.output<typeof ExportedFile>
 
 /** The reports cloud function: 登记表 (附件4) and 统计表 (附件3), on screen and as .xlsx. */
 export const reportsApi = {
-  communityRegister: (memberType: RegisterMemberType, page: { limit: number; offset: number }) =>
-    callFunction<CommunityRegister>('reports', 'communityRegister', { memberType, page }),
+  communityRegister: (memberType: RegisterMemberType, page: { limit: number; offset: number }, query = '') =>
+    callFunction<CommunityRegister>('reports', 'communityRegister', { memberType, page, ...(query.trim() ? { query: query.trim() } : {}) }),
   exportCommunityRegister: (data: ExportRegisterData) => callFunction<ExportedWorkbook>('reports', 'exportCommunityRegister', data),
   unitStatistics: (unitId?: string) => callFunction<UnitStatistics>('reports', 'unitStatistics', unitId ? { unitId } : {}),
   exportUnitStatistics: (unitId?: string) => callFunction<ExportedWorkbook>('reports', 'exportUnitStatistics', unitId ? { unitId } : {}),

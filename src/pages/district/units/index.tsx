@@ -5,6 +5,7 @@ import { Button, Dialog, Input, Tag } from '@nutui/nutui-react-taro'
 import { ChoiceChips } from '@/components/choice-chips'
 import { FieldError } from '@/components/field-error'
 import { PageShell } from '@/components/page-shell'
+import { IN_SERVICE_DEFINITION } from '@core/reports/reports.schemas'
 import { orgApi, type OrgUnit, type UnitKind } from '@/services/api/org'
 import type { ApiError } from '@/services/api/types'
 import { ConfirmDialog } from '../shared/confirm-dialog'
@@ -78,6 +79,7 @@ export default function DistrictUnitsPage() {
             <Button type="primary" size="small" onClick={() => setAdding(true)}>新增单位</Button>
           </View>
           <Text className="district__summary">共 {tree.units.length} 个单位</Text>
+          <Text className="district__summary district__definition">{IN_SERVICE_DEFINITION}，与单位的报到情况统计同一口径。</Text>
           {tree.units.map((unit) => (
             <View key={unit.id} className="org-card">
               <View className="org-card__head">
@@ -85,7 +87,7 @@ export default function DistrictUnitsPage() {
                 <Tag type="primary">{unit.kind}</Tag>
               </View>
               <Text className="org-card__counts">
-                在职党员 {unit.members} 名 · 管理员 {unit.admins.map((admin) => admin.name).join('、') || '未任命'}
+                在职党员 {unit.inService} 名（已报到 {unit.reported} 名） · 管理员 {unit.admins.map((admin) => admin.name).join('、') || '未任命'}
               </Text>
               <Text className="org-card__line">结对社区：</Text>
               {unit.pairings.map((p) => (

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/page-shell'
+import { IN_SERVICE_DEFINITION } from '@core/reports/reports.schemas'
 import { reportsApi, type UnitStatistics } from '@/services/api/reports'
 import type { ApiError } from '@/services/api/types'
 import { getSession } from '@/services/session'
@@ -18,6 +19,7 @@ const STATUS_TAG: Record<Detail['status'], 'success' | 'warning' | 'danger' | 'd
   pending: 'warning',
   returned: 'danger',
   not_reported: 'default',
+  awaiting: 'default',
 }
 
 /** 在职党员社区报到情况统计表 (004 附件3) of the unit, with the reasons and the people behind the figures. */
@@ -70,9 +72,11 @@ export default function UnitStatisticsPage() {
                 <Text className="unit-stats__title">在职党员社区报到情况统计表</Text>
                 <FormLine label="单位名称" value={shown.unit.name} />
                 <FormLine label="在职党员总数" value={`${shown.figures.inService} 人`} />
+                <Text className="unit-stats__definition">{IN_SERVICE_DEFINITION}</Text>
                 <FormLine label="报到党员总数" value={`${shown.figures.reported} 人`} />
                 <FormLine label="报到涉及社区数" value={`${shown.figures.communities} 个`} />
                 <FormLine label="未到社区报到的党员数" value={`${shown.figures.notReported} 人`} strong={shown.figures.notReported > 0} />
+                <FormLine label="尚在报到期限内的党员数" value={`${shown.figures.awaiting} 人`} />
                 <View className="unit-stats__line unit-stats__line--reasons">
                   <Text className="unit-stats__label">未报到的主要原因</Text>
                   <View className="unit-stats__value">
@@ -89,7 +93,7 @@ export default function UnitStatisticsPage() {
                 导出 Excel
               </Button>
               <Text className="unit-stats__note">
-                口径：在职党员总数 = 本单位已在社区报到的在职党员 + 持有本单位未作废报到单、尚未成为本单位在职党员的人；报到涉及社区数按已报到党员所在社区计；未报到原因取单位填写的原因，待社区确认和被退回的单独列出。
+                口径：报到涉及社区数按已报到党员所在社区计；报到截止日期已过仍未报到的计入未报到，截止日期未到的计入报到期限内；未报到原因取单位填写的原因，待社区确认和被退回的单独列出。
               </Text>
               <Text className="unit-stats__section">明细（{shown.details.length} 人，手机已打码）</Text>
               {shown.details.map((detail, i) => (
@@ -101,7 +105,9 @@ export default function UnitStatisticsPage() {
                   <Text className="stats-detail__info">
                     {detail.phone} · {detail.community} · {detail.date}
                   </Text>
-                  {detail.reason && detail.status !== 'pending' && <Text className="stats-detail__reason">原因：{detail.reason}</Text>}
+                  {detail.reason && detail.status !== 'pending' && (
+                    <Text className="stats-detail__reason">{detail.status === 'awaiting' ? detail.reason : `原因：${detail.reason}`}</Text>
+                  )}
                 </View>
               ))}
             </View>
