@@ -18,4 +18,14 @@ describe('an order read against the clock', () => {
   ] as const)('should call a %s order at %s with %i taken %s', (status, clock, acceptedCount, text, tone) => {
     expect(orderStatusWord({ ...order, status, acceptedCount }, at(clock))).toMatchObject({ text, tone })
   })
+
+  it('should never say 招募中 once the start has passed, whatever status is stored and however many accepted', () => {
+    for (const status of ['published', 'staffed', 'in_service'] as const) {
+      for (const acceptedCount of [0, 1, 3]) {
+        for (const clock of ['10:00', '11:59', '12:00', '18:00']) {
+          expect(orderStatusWord({ ...order, status, acceptedCount }, at(clock)).text).not.toBe('招募中')
+        }
+      }
+    }
+  })
 })

@@ -166,8 +166,8 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
     await page.waitForURL(/pages\/member\/record-detail/);
     const detail = shown(page, '.record-detail');
     await detail.waitFor({ timeout: 20_000 });
-    await detail.locator('.state-tag').filter({ hasText: '待居民确认' }).waitFor();
-    await detail.locator('.detail-card__row').filter({ hasText: '核验人' }).getByText(SECRETARY_NAME).waitFor(); // who scanned the check-out
+    await detail.locator('.dy-status-tag').filter({ hasText: '待居民确认' }).waitFor();
+    await detail.locator('.dy-info-row').filter({ hasText: '核验人' }).getByText(SECRETARY_NAME).waitFor(); // who scanned the check-out
     await detail.getByText('扫码签到计时').waitFor();
     await shoot(page, 'hours-member-record-awaiting', true);
   });
@@ -188,11 +188,11 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
     const { page } = phones.member;
     await page.reload({ waitUntil: 'networkidle' });
     const detail = shown(page, '.record-detail');
-    await detail.locator('.state-tag').filter({ hasText: '已计入' }).waitFor({ timeout: 20_000 });
+    await detail.locator('.dy-status-tag').filter({ hasText: '已计入' }).waitFor({ timeout: 20_000 });
     await detail.getByText('满意').first().waitFor(); // the resident's rating
     await tapButton(page, '对这条记录有疑问，申诉');
     await page.waitForURL(/pages\/member\/dispute/);
-    await shown(page, '.dispute-page__title').filter({ hasText: orderTitle }).waitFor({ timeout: 20_000 });
+    await shown(page, '.dispute-page .dy-card__title').filter({ hasText: orderTitle }).waitFor({ timeout: 20_000 });
 
     // Without a reason the server's words show under the field, and nothing is sent twice.
     await tapButton(page, '提交申诉');
@@ -204,7 +204,7 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
     await shown(page, '.dispute-page textarea').fill('我 9:00 就到了，签到晚扫了一会儿，实际服务约两小时');
     await tapButton(page, '提交申诉');
     await shown(page, '.dispute-card').filter({ hasText: '待书记处理' }).waitFor({ timeout: 15_000 });
-    await shown(page, '.dispute-page__notice').waitFor();
+    await shown(page, '.dispute-page .dy-card--notice').waitFor();
     await shoot(page, 'hours-member-dispute-open', true);
   });
 
@@ -237,7 +237,7 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
     await form.locator('textarea').fill('修好了水龙头，顺便教阿姨怎么关总阀');
     await shoot(page, 'hours-member-self-evaluation-form');
     await form.locator('.nut-button').filter({ hasText: '提交自评' }).tap();
-    const row = shown(page, '.record-detail .detail-card__row').filter({ hasText: '我的自评' });
+    const row = shown(page, '.record-detail .dy-info-row').filter({ hasText: '我的自评' });
     await row.waitFor({ timeout: 15_000 });
     await row.getByText('良', { exact: true }).waitFor();
     await row.getByText('修好了水龙头，顺便教阿姨怎么关总阀').waitFor();
@@ -263,7 +263,7 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
     await shoot(page, 'hours-member-tasks-done');
     await done.locator('.my-tasks__record-link').tap();
     await page.waitForURL(/pages\/member\/record-detail/);
-    await shown(page, '.record-detail__title').filter({ hasText: orderTitle }).waitFor({ timeout: 20_000 });
+    await shown(page, '.record-detail .dy-card__title').filter({ hasText: orderTitle }).waitFor({ timeout: 20_000 });
   });
 
   // The orders made below are sent to their members (directed): none stands open in the hall that other browser tests share.
@@ -296,7 +296,7 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
     await link.filter({ hasText: '没有计入时长？申诉' }).waitFor({ timeout: 20_000 });
     await link.tap();
     await page.waitForURL(/pages\/member\/dispute/);
-    await shown(page, '.dispute-page__title').filter({ hasText: unscanned.title }).waitFor({ timeout: 20_000 });
+    await shown(page, '.dispute-page .dy-card__title').filter({ hasText: unscanned.title }).waitFor({ timeout: 20_000 });
     await shown(page, '.dispute-page textarea').fill('我按时到了，书记忙没有给我扫码，请补录');
     await tapButton(page, '提交申诉');
     await shown(page, '.dispute-card').filter({ hasText: '待书记处理' }).waitFor({ timeout: 15_000 });

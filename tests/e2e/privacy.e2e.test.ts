@@ -52,9 +52,9 @@ describe('个人信息保护 in the H5 build', () => {
     await page.waitForURL(/pages\/profile/);
     await visible(page, '.nut-cell').filter({ hasText: '我的资料与隐私' }).tap();
     await page.waitForURL(/pages\/member\/my-data/);
-    await visible(page, '.my-data__title').filter({ hasText: '党员义工信息' }).waitFor({ timeout: 20_000 });
+    await visible(page, '.my-data .dy-card__title').filter({ hasText: '党员义工信息' }).waitFor({ timeout: 20_000 });
     for (const title of ['账户', '身份', '服务记录', '谁查看过我的信息', '申请注销']) {
-      await visible(page, '.my-data__title').filter({ hasText: title }).first().waitFor();
+      await visible(page, '.my-data .dy-card__title').filter({ hasText: title }).first().waitFor();
     }
     expect(await visible(page, '.my-data').textContent()).toContain(MEMBER.phone);
     await page.screenshot({ path: screenshotPath('privacy-my-data') });

@@ -5,6 +5,7 @@ import { Button, Dialog } from '@nutui/nutui-react-taro'
 import { CODE_STEP_SECONDS } from '@core/checkin/checkin-code'
 import { CheckinQr } from '@/components/checkin-qr'
 import { PageShell, type PageStatus } from '@/components/page-shell'
+import { useElderMode } from '@/hooks/use-elder-mode'
 import { useSession } from '@/hooks/use-session'
 import type { ApiError } from '@/services/api/types'
 import { checkinCodeAt, ensureDevice, renewDevice, storedDevice, type CheckinDevice } from '@/services/checkin-device'
@@ -35,6 +36,7 @@ export default function CheckinCodePage() {
   const [visible, setVisible] = useState(true)
   const [renewing, setRenewing] = useState(false)
   const online = useOnline()
+  const [elder] = useElderMode()
 
   const provision = useCallback(async () => {
     if (!userId) return
@@ -89,7 +91,7 @@ export default function CheckinCodePage() {
   const current = device ? checkinCodeAt(device, now) : null
 
   return (
-    <PageShell title="我的签到码" tab="member-code" status={status} error={error} onRetry={() => void provision()}>
+    <PageShell title="我的签到码" tab="member-code" elderToggle status={status} error={error} onRetry={() => void provision()}>
       {device && current && (
         <View className="checkin-code">
           {!online && <View className="checkin-code__offline">当前没有网络，签到码照常可用，可以直接出示扫码</View>}
@@ -109,14 +111,22 @@ export default function CheckinCodePage() {
                 style={{ width: `${(current.secondsLeft / CODE_STEP_SECONDS) * 100}%` }}
               />
             </View>
-            <Text className="checkin-code__hint">请把手机交给书记或现场负责人扫码：第一次扫码为签到，第二次为签退。</Text>
+            <Text className="checkin-code__hint">
+              {elder ? '把手机给书记扫一下。来时扫一次，走时再扫一次。' : '请把手机交给书记或现场负责人扫码：第一次扫码为签到，第二次为签退。'}
+            </Text>
           </View>
 
-          <View className="checkin-code__notes">
-            <Text className="checkin-code__note">· 无网络也能使用：签到码在本机生成，每 {CODE_STEP_SECONDS} 秒自动更换。</Text>
-            <Text className="checkin-code__note">· 截图无效，请当场打开本页出示。</Text>
-            <Text className="checkin-code__note">· 换了新手机后，旧手机上的签到码会停用。</Text>
-          </View>
+          {elder ? (
+            <View className="checkin-code__notes">
+              <Text className="checkin-code__note">没有网络也能用。截图不能用。</Text>
+            </View>
+          ) : (
+            <View className="checkin-code__notes">
+              <Text className="checkin-code__note">· 无网络也能使用：签到码在本机生成，每 {CODE_STEP_SECONDS} 秒自动更换。</Text>
+              <Text className="checkin-code__note">· 截图无效，请当场打开本页出示。</Text>
+              <Text className="checkin-code__note">· 换了新手机后，旧手机上的签到码会停用。</Text>
+            </View>
+          )}
 
           <View className="checkin-code__renew">
             <Button size="small" fill="none" onClick={() => setRenewing(true)}>

@@ -3,13 +3,16 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { FormRow } from '@/components/form-row'
+import { FormSection } from '@/components/form-section'
+import { useLeaveGuard } from '@/hooks/use-leave-guard'
 import { PageShell, type PageStatus } from '@/components/page-shell'
 import { ordersApi } from '@/services/api/orders'
 import { recordsApi } from '@/services/api/records'
 import type { ApiError, Dispute, Order } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
-import { DetailCard, InfoRow } from '../shared/detail-card'
+import { Card } from '@/components/card'
+import { InfoRow } from '@/components/info-row'
 import { DisputeCard } from '../shared/dispute-card'
 import { formatSpan } from '@/services/beijing-time'
 import './index.scss'
@@ -25,6 +28,7 @@ export default function DisputePage() {
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [submitting, setSubmitting] = useState(false)
+  useLeaveGuard(reason.trim() !== '')
 
   const load = useCallback(
     async (quiet = false) => {
@@ -74,8 +78,7 @@ export default function DisputePage() {
     <PageShell title="申诉" backTo={ROUTES.memberTasks} status={status} error={error} onRetry={() => void load()}>
       {order && (
         <View className="dispute-page">
-          <DetailCard>
-            <Text className="dispute-page__title">{order.title}</Text>
+          <Card title={order.title}>
             <InfoRow label="服务时间" value={formatSpan(order.startsAt, order.endsAt)} />
             <InfoRow label="服务地点" value={order.place} />
             {recordId && (
@@ -83,13 +86,14 @@ export default function DisputePage() {
                 查看这一单的服务记录 ›
               </Text>
             )}
-          </DetailCard>
+          </Card>
 
           {open ? (
-            <View className="dispute-page__notice">您的申诉正在处理中，社区书记核实后会在这里答复。</View>
+            <Card tone="notice">
+              <Text>您的申诉正在处理中，社区书记核实后会在这里答复。</Text>
+            </Card>
           ) : (
-            <View className="dispute-page__form">
-              <Text className="dispute-page__intro">服务时长漏记、记错或没有计入，写明情况向社区书记申诉，书记核实后答复您。</Text>
+            <FormSection hint="服务时长漏记、记错或没有计入，写明情况向社区书记申诉，书记核实后答复您。">
               <FormRow label="申诉理由" required hint="例如：我 9:00 到场，签到晚扫了半小时" error={errors.reason ?? errors.orderId}>
                 <TextArea
                   className="dispute-page__reason"
@@ -109,16 +113,16 @@ export default function DisputePage() {
                   提交申诉
                 </Button>
               </View>
-            </View>
+            </FormSection>
           )}
 
-          <DetailCard title={`我对这一单的申诉（${disputes.length}）`}>
+          <Card title={`我对这一单的申诉（${disputes.length}）`}>
             {disputes.length === 0 ? (
               <Text className="dispute-page__none">还没有申诉过。</Text>
             ) : (
               disputes.map((dispute) => <DisputeCard key={dispute.id} dispute={dispute} />)
             )}
-          </DetailCard>
+          </Card>
         </View>
       )}
     </PageShell>

@@ -3,6 +3,8 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { FieldError } from '@/components/field-error'
+import { Card } from '@/components/card'
+import { InfoRow } from '@/components/info-row'
 import { PageShell, type PageStatus } from '@/components/page-shell'
 import { privacyApi, type MyData, type MyDataSection } from '@/services/api/privacy'
 import type { ApiError } from '@/services/api/types'
@@ -63,10 +65,7 @@ function Lines({ lines }: { lines: MyDataSection['lines'] }) {
   return (
     <>
       {lines.map((line) => (
-        <View key={line.label} className="my-data__line">
-          <Text className="my-data__label">{line.label}</Text>
-          <Text className="my-data__value">{line.value}</Text>
-        </View>
+        <InfoRow key={line.label} label={line.label} value={line.value} />
       ))}
     </>
   )
@@ -76,24 +75,21 @@ function Section({ section }: { section: MyDataSection }) {
   const [expanded, setExpanded] = useState(false)
   const shown = expanded ? section.entries : section.entries.slice(0, 5)
   return (
-    <View className="my-data__section">
-      <Text className="my-data__title">{section.title}</Text>
-      <View className="my-data__card">
-        <Lines lines={section.lines} />
-        {section.lines.length === 0 && section.entries.length === 0 && <Text className="my-data__none">没有记录</Text>}
-        {shown.map((entry, i) => (
-          <View key={`${entry.title}-${i}`} className="my-data__entry">
-            <Text className="my-data__entry-title">{entry.title}</Text>
-            <Lines lines={entry.lines} />
-          </View>
-        ))}
-        {section.entries.length > shown.length && (
-          <Text className="my-data__more" onClick={() => setExpanded(true)}>
-            展开其余 {section.entries.length - shown.length} 条
-          </Text>
-        )}
-      </View>
-    </View>
+    <Card title={section.title}>
+      <Lines lines={section.lines} />
+      {section.lines.length === 0 && section.entries.length === 0 && <Text className="my-data__none">没有记录</Text>}
+      {shown.map((entry, i) => (
+        <View key={`${entry.title}-${i}`} className="my-data__entry">
+          <Text className="my-data__entry-title">{entry.title}</Text>
+          <Lines lines={entry.lines} />
+        </View>
+      ))}
+      {section.entries.length > shown.length && (
+        <Text className="my-data__more" onClick={() => setExpanded(true)}>
+          展开其余 {section.entries.length - shown.length} 条
+        </Text>
+      )}
+    </Card>
   )
 }
 
@@ -127,29 +123,26 @@ function Leave({ data }: { data: MyData }) {
   }
 
   return (
-    <View className="my-data__section my-data__leave">
-      <Text className="my-data__title">申请注销</Text>
-      <View className="my-data__card">
-        <Text className="my-data__leave-text">注销后将删除：{data.leaving.erased.join('、')}。</Text>
-        <Text className="my-data__leave-text">按服务记录制度保留（不再显示您的姓名）：{data.leaving.kept.join('、')}。</Text>
-        <Text className="my-data__leave-text">已接下但还没开始的订单会自动取消，名额让给其他党员；正在服务中（已签到未签退）时不能注销。</Text>
-        <Text className="my-data__leave-hint">如确定注销，请在下面输入「{CONFIRM_PHRASE}」：</Text>
-        <Input
-          name="confirmPhrase"
-          className="my-data__phrase"
-          value={phrase}
-          placeholder={CONFIRM_PHRASE}
-          maxLength={10}
-          onChange={(value) => {
-            setPhrase(value)
-            setFieldError(null)
-          }}
-        />
-        <FieldError message={fieldError} />
-        <Button className="my-data__leave-button" type="danger" fill="outline" block loading={leaving} onClick={() => void leave()}>
-          申请注销
-        </Button>
-      </View>
-    </View>
+    <Card title="申请注销" tone="alert" className="my-data__leave">
+      <Text className="my-data__leave-text">注销后将删除：{data.leaving.erased.join('、')}。</Text>
+      <Text className="my-data__leave-text">按服务记录制度保留（不再显示您的姓名）：{data.leaving.kept.join('、')}。</Text>
+      <Text className="my-data__leave-text">已接下但还没开始的订单会自动取消，名额让给其他党员；正在服务中（已签到未签退）时不能注销。</Text>
+      <Text className="my-data__leave-hint">如确定注销，请在下面输入「{CONFIRM_PHRASE}」：</Text>
+      <Input
+        name="confirmPhrase"
+        className="my-data__phrase"
+        value={phrase}
+        placeholder={CONFIRM_PHRASE}
+        maxLength={10}
+        onChange={(value) => {
+          setPhrase(value)
+          setFieldError(null)
+        }}
+      />
+      <FieldError message={fieldError} />
+      <Button className="my-data__leave-button" type="danger" fill="outline" block loading={leaving} onClick={() => void leave()}>
+        申请注销
+      </Button>
+    </Card>
   )
 }

@@ -7,9 +7,12 @@ import { recordsApi } from '@/services/api/records'
 import type { ApiError, MyHours, ServiceRecord } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
-import { EmptyHint } from '../shared/empty-hint'
+import { Card } from '@/components/card'
+import { EmptyState } from '@/components/empty-state'
+import { StatusTag } from '@/components/status-tag'
+import { useElderMode } from '@/hooks/use-elder-mode'
+import { RECORD_STATUS_WORDS } from '@/services/status-words'
 import { formatHours } from '../shared/order-display'
-import { RECORD_STATUS_TEXT } from '../shared/record-display'
 import { MyDisputes } from './my-disputes'
 import { quarterBars, targetPercent } from './hours-chart'
 import { formatBusinessDate, inBeijing } from '@/services/beijing-time'
@@ -28,6 +31,7 @@ export default function MyHoursPage() {
   const [loadingMore, setLoadingMore] = useState(false)
   const [moreError, setMoreError] = useState<string | null>(null)
   const request = useRef(0)
+  const [elder] = useElderMode()
 
   const load = useCallback(async (forYear: number, quiet = false) => {
     if (!getSession()) return
@@ -98,15 +102,18 @@ export default function MyHoursPage() {
 
           <View className="my-hours__section-title">服务记录（共 {hours.total} 条）</View>
           {records.length === 0 ? (
-            <EmptyHint title={`${hours.year}年还没有服务记录`} hint="接单并到场服务，由书记扫码签到、签退后，时长会记在这里。">
+            <EmptyState
+              title={`${hours.year}年还没有服务记录`}
+              hint={elder ? '接单去服务，时长会记在这里。' : '接单并到场服务，由书记扫码签到、签退后，时长会记在这里。'}
+            >
               <Button type="primary" size="large" block onClick={() => void Taro.redirectTo({ url: ROUTES.memberHome })}>
                 去接单大厅
               </Button>
-            </EmptyHint>
+            </EmptyState>
           ) : (
             <View className="my-hours__records">
               {records.map((record) => (
-                <RecordCard key={record.id} record={record} />
+                <RecordCard key={record.id} record={record} elder={elder} />
               ))}
               <View className="my-hours__footer">
                 {records.length < hours.total ? (
@@ -129,7 +136,7 @@ function Summary({ hours }: { hours: MyHours }) {
   const percent = targetPercent(hours.creditedHours, hours.targetHours)
   const reached = hours.creditedHours >= hours.targetHours
   return (
-    <View className="my-hours__card">
+    <Card>
       <View className="my-hours__total">
         <Text className="my-hours__total-number">{formatHours(hours.creditedHours).replace(' 小时', '')}</Text>
         <Text className="my-hours__total-unit">小时</Text>
@@ -168,15 +175,14 @@ function Summary({ hours }: { hours: MyHours }) {
       {hours.awaitingResidentHours > 0 && (
         <Text className="my-hours__pending-hint">另有 {formatHours(hours.awaitingResidentHours)} 上门服务待居民确认，确认后计入。</Text>
       )}
-    </View>
+    </Card>
   )
 }
 
 function Quarters({ hours }: { hours: MyHours }) {
   const bars = quarterBars(hours.byQuarter)
   return (
-    <View className="my-hours__card">
-      <Text className="my-hours__card-title">按季度</Text>
+    <Card title="按季度">
       <View className="my-hours__chart">
         {bars.map((bar) => (
           <View key={bar.quarter} className="my-hours__column">
@@ -189,42 +195,39 @@ function Quarters({ hours }: { hours: MyHours }) {
           </View>
         ))}
       </View>
-    </View>
+    </Card>
   )
 }
 
-function RecordCard({ record }: { record: ServiceRecord }) {
+/** One record in the list; 长辈模式 leaves out the certifying unit and the source, which the record's page shows. */
+function RecordCard({ record, elder }: { record: ServiceRecord; elder: boolean }) {
   const pending = record.status === 'pending_approval'
-  const state = RECORD_STATUS_TEXT[record.status]
+  const state = RECORD_STATUS_WORDS[record.status]
   return (
-    <View
-      className="record-card"
-      data-record-id={record.id}
-      onClick={() => void Taro.navigateTo({ url: ROUTES.memberRecordDetail(record.id) })}
-    >
-      <View className="record-card__head">
-        <Text className="record-card__content">{record.orderTitle || record.content}</Text>
-        <Text className={`record-card__hours${record.status === 'credited' ? '' : ' record-card__hours--pending'}`}>
-          {formatHours(pending ? record.hoursMeasured : record.hoursCredited)}
-        </Text>
-      </View>
-      <View className="record-card__line">
-        <Text>{formatBusinessDate(record.serviceDate)}</Text>
-        <Text className="record-card__times">
-          {inBeijing(record.startedAt).format('HH:mm')}–{inBeijing(record.endedAt).format('HH:mm')}
-        </Text>
-      </View>
-      <Text className="record-card__org">证明单位：{record.certifiedBy}</Text>
-      <View className="record-card__tags">
-        <Text className={`record-card__badge record-card__badge--${record.source}`}>
-          {record.source === 'scan' ? '扫码签到' : '书记补录'}
-        </Text>
-        <Text className={`record-card__badge record-card__badge--${record.status === 'credited' ? 'credited' : 'pending'}`}>
-          {record.status === 'credited' ? state.text : `${state.text}，未计入`}
-        </Text>
-        {record.residentConfirmed && <Text className="record-card__badge record-card__badge--credited">居民已确认</Text>}
-        <Text className="record-card__more">详情 ›</Text>
-      </View>
+    <View className="record-card" data-record-id={record.id}>
+      <Card
+        title={record.orderTitle || record.content}
+        extra={
+          <Text className={`record-card__hours${record.status === 'credited' ? '' : ' record-card__hours--pending'}`}>
+            {formatHours(pending ? record.hoursMeasured : record.hoursCredited)}
+          </Text>
+        }
+        onClick={() => void Taro.navigateTo({ url: ROUTES.memberRecordDetail(record.id) })}
+      >
+        <View className="record-card__line">
+          <Text>{formatBusinessDate(record.serviceDate)}</Text>
+          <Text className="record-card__times">
+            {inBeijing(record.startedAt).format('HH:mm')}–{inBeijing(record.endedAt).format('HH:mm')}
+          </Text>
+        </View>
+        {!elder && <Text className="record-card__org">证明单位：{record.certifiedBy}</Text>}
+        <View className="record-card__tags">
+          {!elder && <StatusTag tone="muted">{record.source === 'scan' ? '扫码签到' : '书记补录'}</StatusTag>}
+          <StatusTag tone={state.tone}>{record.status === 'credited' ? state.text : `${state.text}，未计入`}</StatusTag>
+          {record.residentConfirmed && <StatusTag tone="done">居民已确认</StatusTag>}
+          <Text className="record-card__more">详情 ›</Text>
+        </View>
+      </Card>
     </View>
   )
 }

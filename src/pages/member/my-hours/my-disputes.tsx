@@ -4,7 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { recordsApi } from '@/services/api/records'
 import type { Dispute } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { DetailCard } from '../shared/detail-card'
+import { Card } from '@/components/card'
 import { DisputeCard } from '../shared/dispute-card'
 
 /** 我的申诉 on the hours page: each with its status and the secretary's decision; hidden while there is none. */
@@ -21,12 +21,12 @@ export function MyDisputes() {
   if (items.length === 0) return null
   const open = items.filter((item) => item.status === 'open').length
   return (
-    <DetailCard title={`我的申诉（${open ? `${open} 条处理中` : `共 ${items.length} 条`}）`} className="my-disputes">
+    <Card title={`我的申诉（${open ? `${open} 条处理中` : `共 ${items.length} 条`}）`} className="my-disputes">
       {items.slice(0, 5).map((dispute) => (
         <View key={dispute.id} onClick={() => void Taro.navigateTo({ url: ROUTES.memberDispute(dispute.orderId) })}>
           <DisputeCard dispute={dispute} showOrder />
         </View>
       ))}
-    </DetailCard>
+    </Card>
   )
 }

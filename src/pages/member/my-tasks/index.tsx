@@ -6,7 +6,8 @@ import { PageShell } from '@/components/page-shell'
 import { ordersApi } from '@/services/api/orders'
 import type { Order, TaskPhase } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { EmptyHint } from '../shared/empty-hint'
+import { EmptyState } from '@/components/empty-state'
+import { useElderMode } from '@/hooks/use-elder-mode'
 import { ListFooter } from '@/components/list-footer'
 import { OrderCard } from '../shared/order-card'
 import { TASK_PHASES } from '../shared/order-display'
@@ -15,10 +16,11 @@ import { useRecordLinks } from './use-record-links'
 import { VerifyEntries } from './verify-entries'
 import './index.scss'
 
-/** 我的任务: the orders I accepted, by phase: 待开始 / 服务中 / 已完成. */
+/** 我的任务: the orders I accepted, by phase: 待服务 / 服务中 / 已完成, in the server's order (what is happening now first). */
 export default function MyTasksPage() {
   const [phase, setPhase] = useState<TaskPhase>('upcoming')
   const [now, setNow] = useState(() => new Date())
+  const [elder] = useElderMode()
   const list = usePagedList<Order>(10)
   const shownOnce = useRef(false)
   const { reload } = list
@@ -47,6 +49,15 @@ export default function MyTasksPage() {
 
   const recordLinks = useRecordLinks(list.items, phase === 'done' && list.status === 'ready')
   const current = TASK_PHASES.find((entry) => entry.phase === phase) ?? TASK_PHASES[0]
+  const startedCount = phase === 'upcoming' ? list.items.filter((order) => new Date(order.startsAt) <= now).length : 0
+  const countText =
+    phase !== 'upcoming'
+      ? `${current.title}共 ${list.total} 单`
+      : startedCount > 0
+        ? `${startedCount} 单已经开始，请尽快到场，在“签到码”页出示签到码。`
+        : elder
+          ? `共 ${list.total} 单`
+          : `${current.title}共 ${list.total} 单。到场后请在“签到码”页出示签到码。`
 
   return (
     <PageShell
@@ -78,7 +89,7 @@ export default function MyTasksPage() {
             <Loading direction="vertical">正在加载…</Loading>
           </View>
         ) : list.items.length === 0 ? (
-          <EmptyHint title={`没有${current.title}的任务`} hint={current.empty}>
+          <EmptyState title={`没有${current.title}的任务`} hint={elder ? current.elderEmpty : current.empty}>
             {phase === 'upcoming' && (
               <Button type="primary" size="large" block onClick={() => void Taro.redirectTo({ url: ROUTES.memberHome })}>
                 去接单大厅
@@ -89,12 +100,10 @@ export default function MyTasksPage() {
                 打开签到码
               </Button>
             )}
-          </EmptyHint>
+          </EmptyState>
         ) : (
           <View className="my-tasks__list">
-            <Text className="my-tasks__count">
-              {current.title}共 {list.total} 单{phase === 'upcoming' ? '。到场后请在“签到码”页出示签到码。' : ''}
-            </Text>
+            <Text className={`my-tasks__count${startedCount > 0 ? ' my-tasks__count--urgent' : ''}`}>{countText}</Text>
             {list.items.map((order) =>
               phase === 'done' ? (
                 <View key={order.id} className="my-tasks__done">

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro'
@@ -8,9 +8,21 @@ import { ordersApi } from '@/services/api/orders'
 import type { ApiError, ApiResult, Order } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
-import { StateTag } from '../shared/state-tag'
-import { clashWarnings, isInvitation, memberActionsOf, memberStateOf, placesLeft } from '../shared/order-display'
+import { Card, type CardTone } from '@/components/card'
+import { InfoRow } from '@/components/info-row'
+import { StatusTag } from '@/components/status-tag'
+import { useElderMode } from '@/hooks/use-elder-mode'
 import { formatMoment, formatSpan } from '@/services/beijing-time'
+import {
+  acceptNotice,
+  arrivalNotice,
+  clashWarnings,
+  isInvitation,
+  memberActionsOf,
+  memberStateOf,
+  placesLeft,
+  stateText,
+} from '../shared/order-display'
 import './index.scss'
 
 type Action = 'accept' | 'decline' | 'cancel'
@@ -32,6 +44,7 @@ export default function MemberOrderDetailPage() {
   const [reason, setReason] = useState('')
   const [now, setNow] = useState(() => new Date())
   const [canVerify, setCanVerify] = useState(false)
+  const [elder] = useElderMode()
 
   const load = useCallback(
     async (quiet = false) => {
@@ -63,6 +76,8 @@ export default function MemberOrderDetailPage() {
   useDidShow(() => void load(order !== null))
 
   const open = (next: Action) => {
+    // The page may have stood open for a while: the dialog's deadlines are read against the clock now.
+    setNow(new Date())
     setActionError(null)
     setReason('')
     setAction(next)
@@ -94,70 +109,50 @@ export default function MemberOrderDetailPage() {
   const showCutoff = !!order && order.status !== 'cancelled' && (accepted ? phase === 'upcoming' : !!actions?.canAccept)
 
   return (
-    <PageShell title="订单详情" status={status} error={error} onRetry={() => void load()}>
+    <PageShell title="订单详情" backTo={ROUTES.memberHome} status={status} error={error} onRetry={() => void load()}>
       {order && state && actions && (
         <View className="member-order">
-          {isInvitation(order) && (
-            <View className="member-order__invite">社区定向邀请您参加这次服务，请接单或谢绝，让社区及时安排。</View>
-          )}
-          <View className="member-order__card">
-            <View className="member-order__head">
-              <Text className="member-order__title">{order.title}</Text>
-              <StateTag state={state} />
-            </View>
+          {isInvitation(order) && <Notice tone="notice">社区定向邀请您参加这次服务，请接单或谢绝，让社区及时安排。</Notice>}
+          <Card title={order.title} extra={<StatusTag tone={state.tone}>{stateText(state, elder)}</StatusTag>}>
             {order.description && <Text className="member-order__description">{order.description}</Text>}
-            <Info label="服务类别" value={order.category} />
-            <Info label="服务时间" value={formatSpan(order.startsAt, order.endsAt, now)} />
-            <Info label="服务地点" value={order.place} hint={!accepted && order.kind === 'demand' ? '接单后可看到完整地址' : undefined} />
-            {order.requester && <Info label="服务对象" value={`${order.requester.name}  ${order.requester.phone}`} />}
-            <Info label="名额" value={`共 ${order.capacity} 人，已接 ${order.acceptedCount} 人，还剩 ${placesLeft(order)} 个`} />
-            <Info label="派单方式" value={order.dispatch === 'open' ? '公开招募，先到先得' : '社区定向邀请'} />
-            {order.leaderName && <Info label="现场负责人" value={order.leaderName} />}
-            {order.requiredPosts.length > 0 && <Info label="所需岗位" value={order.requiredPosts.join('、')} />}
-            {order.requiredSkills.length > 0 && <Info label="所需技能" value={order.requiredSkills.join('、')} />}
+            <InfoRow label="服务类别" value={order.category} />
+            <InfoRow label="服务时间" value={formatSpan(order.startsAt, order.endsAt, now)} />
+            <InfoRow label="服务地点" value={order.place} hint={!accepted && order.kind === 'demand' ? '接单后可看到完整地址' : undefined} />
+            {order.requester && <InfoRow label="服务对象" value={`${order.requester.name}  ${order.requester.phone}`} />}
+            <InfoRow label="名额" value={`共 ${order.capacity} 人，已接 ${order.acceptedCount} 人，还剩 ${placesLeft(order)} 个`} />
+            <InfoRow label="派单方式" value={order.dispatch === 'open' ? '公开招募，先到先得' : '社区定向邀请'} />
+            {order.leaderName && <InfoRow label="现场负责人" value={order.leaderName} />}
+            {order.requiredPosts.length > 0 && <InfoRow label="所需岗位" value={order.requiredPosts.join('、')} />}
+            {order.requiredSkills.length > 0 && <InfoRow label="所需技能" value={order.requiredSkills.join('、')} />}
             {showCutoff && (
-              <Info
+              <InfoRow
                 label="取消截止"
                 value={
                   now < new Date(order.cancelDeadline)
                     ? `${formatMoment(order.cancelDeadline, now)} 前可自行取消接单`
-                    : `${formatMoment(order.cancelDeadline, now)}（已过，不能自行取消）`
+                    : `${formatMoment(order.cancelDeadline, now)}（已过，如需取消请联系社区）`
                 }
               />
             )}
-          </View>
+          </Card>
 
           {order.status === 'cancelled' && (
-            <View className="member-order__notice member-order__notice--warn">
-              社区已取消这次服务{order.cancelReason ? `：${order.cancelReason}` : '。'}
-            </View>
+            <Notice tone="alert">社区已取消这次服务{order.cancelReason ? `：${order.cancelReason}` : '。'}</Notice>
           )}
-          {accepted && order.myAssignment?.phase === 'upcoming' && (
-            <View className="member-order__notice">
-              请按时到场，到场后在“签到码”页出示签到码，由书记或现场负责人扫码签到；离开时再扫一次签退。
-            </View>
-          )}
-          {order.myAssignment?.status === 'declined' && (
-            <View className="member-order__notice">您已谢绝这次邀请，社区会另行安排。</View>
-          )}
+          {accepted && order.myAssignment?.phase === 'upcoming' && <Notice>{arrivalNotice(order, now)}</Notice>}
+          {order.myAssignment?.status === 'declined' && <Notice>您已谢绝这次邀请，社区会另行安排。</Notice>}
           {order.myAssignment?.status === 'cancelled' && order.status !== 'cancelled' && (
-            <View className="member-order__notice">您已取消过这一单。{actions.canAccept ? '如时间允许，可以再次接单。' : ''}</View>
+            <Notice>您已取消过这一单。{actions.canAccept ? '如时间允许，可以再次接单。' : ''}</Notice>
           )}
           {accepted && phase === 'in_service' && (
-            <View className="member-order__notice">您已签到，服务进行中。离开前请再出示签到码，由书记或现场负责人扫码签退。</View>
+            <Notice>您已签到，服务进行中。离开前请再出示签到码，由书记或现场负责人扫码签退。</Notice>
           )}
-          {accepted && phase === 'done' && (
-            <View className="member-order__notice">本次服务已结束，时长计入“我的时长”。</View>
-          )}
+          {accepted && phase === 'done' && <Notice tone="done">本次服务已结束，时长计入“我的时长”。</Notice>}
           {actions.cancelTooLate && (
-            <View className="member-order__notice member-order__notice--warn">
-              已过取消截止时间（{formatMoment(order.cancelDeadline, now)}），不能自行取消。如确有困难请联系社区。
-            </View>
+            <Notice tone="alert">已过取消时限（{formatMoment(order.cancelDeadline, now)}），不能自行取消。如需取消请联系社区。</Notice>
           )}
 
-          {canVerify && (
-            <View className="member-order__notice">您是这次服务的现场负责人，可以为到场的党员扫码签到、签退。</View>
-          )}
+          {canVerify && <Notice>您是这次服务的现场负责人，可以为到场的党员扫码签到、签退。</Notice>}
 
           <View className="member-order__actions">
             {canVerify && (
@@ -171,7 +166,7 @@ export default function MemberOrderDetailPage() {
               </Button>
             )}
             {actions.canDecline && (
-              <Button className="member-order__secondary" size="large" block fill="outline" onClick={() => open('decline')}>
+              <Button size="large" block fill="outline" onClick={() => open('decline')}>
                 谢绝邀请
               </Button>
             )}
@@ -181,7 +176,7 @@ export default function MemberOrderDetailPage() {
               </Button>
             )}
             {actions.canCancel && (
-              <Button className="member-order__secondary" size="large" block fill="outline" onClick={() => open('cancel')}>
+              <Button size="large" block fill="outline" onClick={() => open('cancel')}>
                 取消接单
               </Button>
             )}
@@ -227,20 +222,17 @@ export default function MemberOrderDetailPage() {
 function dialogText(action: Action, order: Order, now: Date): string {
   const when = formatSpan(order.startsAt, order.endsAt, now)
   if (action === 'accept') {
-    return `「${order.title}」\n${when}\n接单后请按时到场。${formatMoment(order.cancelDeadline, now)} 前可以取消，之后不能自行取消。`
+    return `「${order.title}」\n${when}\n${acceptNotice(order, now)}`
   }
   if (action === 'decline') return `谢绝「${order.title}」的邀请后，社区会另行安排其他党员。`
   return `取消「${order.title}」的接单后名额会释放给其他党员。确定取消吗？`
 }
 
-function Info({ label, value, hint }: { label: string; value: string; hint?: string }) {
+/** A sentence about this order for the member, in a card of its own. */
+function Notice({ tone = 'plain', children }: { tone?: CardTone; children: ReactNode }) {
   return (
-    <View className="member-order__info">
-      <Text className="member-order__info-label">{label}</Text>
-      <View className="member-order__info-value">
-        <Text>{value}</Text>
-        {hint && <Text className="member-order__info-hint">{hint}</Text>}
-      </View>
-    </View>
+    <Card tone={tone} className="member-order__notice">
+      <Text>{children}</Text>
+    </Card>
   )
 }

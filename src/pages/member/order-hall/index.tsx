@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Button, Loading } from '@nutui/nutui-react-taro'
+import { Button, Input, Loading } from '@nutui/nutui-react-taro'
 import { SERVICE_CATEGORIES, type ServiceCategory } from '@core/catalogue/service-catalogue'
 import { PageShell } from '@/components/page-shell'
 import { ordersApi } from '@/services/api/orders'
 import { ensureDevice } from '@/services/checkin-device'
 import { getSession } from '@/services/session'
-import { EmptyHint } from '../shared/empty-hint'
+import { EmptyState } from '@/components/empty-state'
+import { useElderMode } from '@/hooks/use-elder-mode'
 import { ListFooter } from '@/components/list-footer'
 import { OrderCard } from '../shared/order-card'
 import { invitationsFirst, isInvitation } from '../shared/order-display'
@@ -59,12 +60,48 @@ function ChipRow({ label, idPrefix, chips, value, onChange }: ChipRowProps) {
   )
 }
 
+/** Typing stops this long before the hall is searched; 搜索 or the keyboard's search key searches at once. */
+const SEARCH_PAUSE_MS = 500
+const QUERY_MAX = 30
+
+interface SearchBoxProps {
+  value: string
+  onChange: (value: string) => void
+  onSearch: () => void
+}
+
+/** Words to find in the title, the service content or the place of the open orders. */
+function SearchBox({ value, onChange, onSearch }: SearchBoxProps) {
+  return (
+    <View className="order-hall__search" role="search">
+      <Input
+        className="order-hall__search-input"
+        value={value}
+        type="text"
+        confirmType="search"
+        maxLength={QUERY_MAX}
+        clearable
+        placeholder="搜索标题、内容或地点，如：送餐"
+        onChange={onChange}
+        onClear={() => onChange('')}
+        onConfirm={onSearch}
+      />
+      <Button className="order-hall__search-button" type="primary" fill="outline" onClick={onSearch}>
+        搜索
+      </Button>
+    </View>
+  )
+}
+
 const CATEGORY_CHIPS: Chip[] = [{ value: '', label: '全部类别' }, ...SERVICE_CATEGORIES.map((category) => ({ value: category, label: category }))]
 
-/** 接单大厅: orders open to me and invitations sent to me, with filters by category and date. */
+/** 接单大厅: orders open to me and invitations sent to me, searched by words, filtered by category and date. */
 export default function OrderHallPage() {
   const [category, setCategory] = useState('')
   const [date, setDate] = useState('')
+  const [typed, setTyped] = useState('')
+  const [query, setQuery] = useState('')
+  const [elder] = useElderMode()
   const [now, setNow] = useState(() => new Date())
   const list = usePagedList<Order>(10)
   const shownOnce = useRef(false)
@@ -73,8 +110,13 @@ export default function OrderHallPage() {
 
   const fetchPage = useCallback(
     (page: { limit: number; offset: number }) =>
-      ordersApi.listOpen({ ...(category ? { category: category as ServiceCategory } : {}), ...(date ? { date } : {}), page }),
-    [category, date],
+      ordersApi.listOpen({
+        ...(category ? { category: category as ServiceCategory } : {}),
+        ...(date ? { date } : {}),
+        ...(query ? { query } : {}),
+        page,
+      }),
+    [category, date, query],
   )
 
   const { reload } = list
@@ -92,8 +134,17 @@ export default function OrderHallPage() {
     if (session) void ensureDevice(session.profile.userId)
   }, [])
 
+  // The search follows the typing after a pause.
+  useEffect(() => {
+    const words = typed.trim()
+    if (words === query) return undefined
+    const timer = setTimeout(() => setQuery(words), SEARCH_PAUSE_MS)
+    return () => clearTimeout(timer)
+  }, [typed, query])
+  const searchNow = () => setQuery(typed.trim())
+
   // A filter change reloads from the first page; the first load comes from useDidShow.
-  const filterKey = `${category}|${date}`
+  const filterKey = `${category}|${date}|${query}`
   const lastFilterKey = useRef(filterKey)
   useEffect(() => {
     if (lastFilterKey.current === filterKey) return
@@ -111,11 +162,26 @@ export default function OrderHallPage() {
 
   const items = invitationsFirst(list.items)
   const invitations = items.filter(isInvitation).length
-  const filtered = category !== '' || date !== ''
+  const filtered = category !== '' || date !== '' || query !== ''
   const clearFilters = () => {
     setCategory('')
     setDate('')
+    setTyped('')
+    setQuery('')
   }
+  const emptyTitle = query ? `没有找到含「${query}」的订单` : filtered ? '没有符合条件的订单' : '暂时没有可接的订单'
+  const emptyHint = filtered
+    ? elder
+      ? '换个词或日期再找找。'
+      : '换一个词、类别或日期试试，或看看全部订单。'
+    : elder
+      ? '社区发新单后会在这里。'
+      : '社区发布新订单后会显示在这里。下拉页面可以刷新。'
+  const countText = query
+    ? `找到 ${list.total} 单`
+    : elder
+      ? `共 ${list.total} 单`
+      : `共 ${list.total} 单${invitations > 0 ? `，其中 ${invitations} 单是社区定向邀请您的，请尽快答复` : ''}`
 
   return (
     <PageShell
@@ -127,6 +193,7 @@ export default function OrderHallPage() {
       onRetry={() => refresh()}
     >
       <View className="order-hall">
+        <SearchBox value={typed} onChange={setTyped} onSearch={searchNow} />
         <ChipRow label="类别" idPrefix="hall-category" chips={CATEGORY_CHIPS} value={category} onChange={setCategory} />
         <ChipRow label="日期" idPrefix="hall-date" chips={dateChips} value={date} onChange={setDate} />
 
@@ -135,21 +202,16 @@ export default function OrderHallPage() {
             <Loading direction="vertical">正在加载订单…</Loading>
           </View>
         ) : items.length === 0 ? (
-          <EmptyHint
-            title={filtered ? '没有符合条件的订单' : '暂时没有可接的订单'}
-            hint={filtered ? '换一个类别或日期试试，或看看全部订单。' : '社区发布新订单后会显示在这里。下拉页面可以刷新。'}
-          >
+          <EmptyState icon={query ? 'search' : 'empty'} title={emptyTitle} hint={emptyHint}>
             {filtered && (
               <Button type="primary" size="large" block fill="outline" onClick={clearFilters}>
-                看全部订单
+                {query ? '清除搜索，看全部订单' : '看全部订单'}
               </Button>
             )}
-          </EmptyHint>
+          </EmptyState>
         ) : (
           <View className="order-hall__list">
-            <Text className="order-hall__count">
-              共 {list.total} 单{invitations > 0 ? `，其中 ${invitations} 单是社区定向邀请您的，请尽快答复` : ''}
-            </Text>
+            <Text className="order-hall__count">{countText}</Text>
             {items.map((order) => (
               <OrderCard key={order.id} order={order} now={now} variant="hall" />
             ))}

@@ -7,11 +7,13 @@ import { recordsApi } from '@/services/api/records'
 import type { ApiError, RecordDetail, ServiceRecord } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
-import { DetailCard, InfoRow } from '../shared/detail-card'
+import { Card } from '@/components/card'
+import { InfoRow } from '@/components/info-row'
+import { StatusTag } from '@/components/status-tag'
+import { RECORD_STATUS_WORDS } from '@/services/status-words'
 import { DisputeCard } from '../shared/dispute-card'
 import { formatHours } from '../shared/order-display'
-import { RATING_TEXT, RECORD_STATUS_TEXT, formatTimes, ratingText } from '../shared/record-display'
-import { StateTag } from '../shared/state-tag'
+import { RATING_TEXT, RECORD_STATUS_HINT, formatTimes, ratingText } from '../shared/record-display'
 import { ChangeHistory } from './change-history'
 import { SelfEvaluationForm } from './self-evaluation'
 import { formatBusinessDate, formatMoment } from '@/services/beijing-time'
@@ -57,23 +59,20 @@ export default function RecordDetailPage() {
     <PageShell title="服务记录" backTo={ROUTES.memberHours} status={status} error={error} onRetry={() => void load()}>
       {detail && record && (
         <View className="record-detail">
-          <DetailCard>
-            <View className="record-detail__head">
-              <Text className="record-detail__title">{record.orderTitle}</Text>
-              <StateTag state={RECORD_STATUS_TEXT[record.status]} />
-            </View>
-            {RECORD_STATUS_TEXT[record.status].hint && (
-              <Text className="record-detail__status-hint">{RECORD_STATUS_TEXT[record.status].hint}</Text>
-            )}
+          <Card
+            title={record.orderTitle}
+            extra={<StatusTag tone={RECORD_STATUS_WORDS[record.status].tone}>{RECORD_STATUS_WORDS[record.status].text}</StatusTag>}
+          >
+            {RECORD_STATUS_HINT[record.status] && <Text className="record-detail__status-hint">{RECORD_STATUS_HINT[record.status]}</Text>}
             <InfoRow label="服务地点" value={record.place} />
             <InfoRow label="服务日期" value={formatBusinessDate(record.serviceDate)} />
             <InfoRow label="服务时间" value={formatTimes(record.startedAt, record.endedAt)} />
             {record.content && record.content !== record.orderTitle && <InfoRow label="服务内容" value={record.content} />}
-          </DetailCard>
+          </Card>
 
           <HoursCard record={record} />
 
-          <DetailCard title="评价">
+          <Card title="评价">
             {record.orderKind === 'demand' && (
               <InfoRow label="居民评价" value={ratingText(record.residentRating) ?? (record.residentConfirmed ? '已确认，未评价' : '居民还没有评价')} />
             )}
@@ -83,13 +82,13 @@ export default function RecordDetailPage() {
             ) : (
               <SelfEvaluationForm record={record} onDone={(next) => setDetail({ ...detail, record: next })} />
             )}
-          </DetailCard>
+          </Card>
 
-          <DetailCard title="修改记录">
+          <Card title="修改记录">
             <ChangeHistory entries={detail.entries} />
-          </DetailCard>
+          </Card>
 
-          <DetailCard title="申诉">
+          <Card title="申诉">
             {detail.disputes.length === 0 && <Text className="record-detail__none">时长漏记、记错，可以向社区书记申诉。</Text>}
             {detail.disputes.map((dispute) => (
               <DisputeCard key={dispute.id} dispute={dispute} />
@@ -106,7 +105,7 @@ export default function RecordDetailPage() {
                 {detail.disputes.length ? '再次申诉' : '对这条记录有疑问，申诉'}
               </Button>
             )}
-          </DetailCard>
+          </Card>
         </View>
       )}
     </PageShell>
@@ -124,7 +123,7 @@ function HoursCard({ record }: { record: ServiceRecord }) {
   const scanned = record.source === 'scan'
   const capped = Math.abs(record.hoursMeasured - record.hoursCredited) >= 0.01
   return (
-    <DetailCard title="服务时长">
+    <Card title="服务时长">
       <View className="record-detail__hours">
         <Text className="record-detail__hours-number">{formatHours(record.hoursCredited).replace(' 小时', '')}</Text>
         <Text className="record-detail__hours-unit">小时</Text>
@@ -150,6 +149,6 @@ function HoursCard({ record }: { record: ServiceRecord }) {
       {record.orderKind === 'demand' && (
         <InfoRow label="居民确认" value={record.residentConfirmedAt ? formatMoment(record.residentConfirmedAt) : '待居民确认'} />
       )}
-    </DetailCard>
+    </Card>
   )
 }

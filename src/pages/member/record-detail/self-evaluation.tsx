@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { ChoiceChips } from '@/components/choice-chips'
 import { FieldError } from '@/components/field-error'
+import { useLeaveGuard } from '@/hooks/use-leave-guard'
 import { recordsApi } from '@/services/api/records'
 import type { SelfRating, ServiceRecord } from '@/services/api/types'
 import { RATING_TEXT, SELF_RATINGS } from '../shared/record-display'
@@ -16,6 +17,7 @@ export function SelfEvaluationForm({ record, onDone }: { record: ServiceRecord; 
   const [comment, setComment] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [submitting, setSubmitting] = useState(false)
+  useLeaveGuard(rating !== null || comment.trim() !== '')
 
   const submit = async () => {
     if (!rating) {

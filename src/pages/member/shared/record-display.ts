@@ -1,14 +1,13 @@
-import type { Dispute, RecordStatus, SelfRating } from '@/services/api/types'
+import type { RecordStatus, SelfRating } from '@/services/api/types'
 import { formatHours } from './order-display'
 import { inBeijing } from '@/services/beijing-time'
+import { RECORD_STATUS_WORDS } from '@/services/status-words'
 
-type TagType = 'default' | 'primary' | 'success' | 'warning' | 'danger' | 'info'
-
-/** A record's state as the member reads it. */
-export const RECORD_STATUS_TEXT: Record<RecordStatus, { text: string; tag: TagType; hint: string }> = {
-  credited: { text: '已计入', tag: 'success', hint: '' },
-  pending_approval: { text: '待书记审核', tag: 'warning', hint: '当日服务超过8小时，社区书记审核后计入。' },
-  awaiting_resident: { text: '待居民确认', tag: 'info', hint: '上门服务由居民确认后计入。' },
+/** Why a record is not counted yet, under its status. */
+export const RECORD_STATUS_HINT: Record<RecordStatus, string> = {
+  credited: '',
+  pending_approval: '当日服务超过8小时，社区书记审核后计入。',
+  awaiting_resident: '上门服务由居民确认后计入。',
 }
 
 /** 优 / 良 / 一般: the organisation's rating and the member's own use the same three words. */
@@ -21,12 +20,6 @@ const RESIDENT_RATING_TEXT: Record<string, string> = { satisfied: '满意', basi
 export function ratingText(value: string | null): string | null {
   if (!value) return null
   return RESIDENT_RATING_TEXT[value] ?? RATING_TEXT[value as SelfRating] ?? value
-}
-
-export const DISPUTE_STATUS_TEXT: Record<Dispute['status'], { text: string; tag: TagType }> = {
-  open: { text: '待书记处理', tag: 'warning' },
-  upheld: { text: '申诉成立', tag: 'success' },
-  rejected: { text: '申诉未被支持', tag: 'danger' },
 }
 
 /** The audit trail's actions, as the member reads them. */
@@ -47,7 +40,7 @@ const SOURCE_TEXT: Record<string, string> = { scan: '扫码签到', manual: '书
 const clock = (value: unknown) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? inBeijing(value).format('MM-DD HH:mm') : '—')
 const minutes = (value: unknown) => (typeof value === 'number' ? formatHours(value / 60) : '—')
 const hours = (value: unknown) => (typeof value === 'number' ? formatHours(value) : '—')
-const statusWord = (value: unknown) => (typeof value === 'string' && value in RECORD_STATUS_TEXT ? RECORD_STATUS_TEXT[value as RecordStatus].text : '—')
+const statusWord = (value: unknown) => (typeof value === 'string' && value in RECORD_STATUS_WORDS ? RECORD_STATUS_WORDS[value as RecordStatus].text : '—')
 const sourceWord = (value: unknown) => (typeof value === 'string' ? (SOURCE_TEXT[value] ?? value) : '—')
 
 /** The fields an audit entry may carry, in the order they are listed, with how each is written. */
