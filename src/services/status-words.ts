@@ -1,4 +1,4 @@
-import type { Dispute, DemandStatus, Order, RecordStatus } from './api/types'
+import type { Demand, Dispute, DemandStatus, Order, RecordStatus } from './api/types'
 
 // The one status vocabulary: every role reads the same word in the same colour for the same state.
 // Tones map to the palette in src/styles/tokens.scss (--dy-tone-*).
@@ -38,6 +38,21 @@ export const DEMAND_STATUS_WORDS: Record<DemandStatus, StatusWord> = {
   accepted: { text: '已下单', tone: 'active', elderText: '社区已安排' },
   rejected: { text: '未受理', tone: 'alert', elderText: '社区没有接收' },
   withdrawn: { text: '已撤回', tone: 'muted' },
+}
+
+type TimedNeed = Pick<Demand, 'status' | 'rating'> & {
+  order: Pick<NonNullable<Demand['order']>, 'status' | 'startsAt' | 'awaitingResident' | 'members'> | null
+}
+
+/** A need as its resident follows it: the need's status until it becomes an order, then where the service is. */
+export function needStatusWord(need: TimedNeed, now: Date): StatusWord {
+  const order = need.status === 'accepted' ? need.order : null
+  if (!order) return DEMAND_STATUS_WORDS[need.status]
+  if (need.rating) return { text: '已评价', tone: 'done' }
+  if (order.awaitingResident) return { text: '待您确认', tone: 'waiting', elderText: '请您确认' }
+  if (order.status === 'completed') return { text: '待您评价', tone: 'waiting', elderText: '请您评价' }
+  if (order.status === 'in_service' || now.getTime() >= Date.parse(order.startsAt)) return { text: '进行中', tone: 'active', elderText: '正在服务' }
+  return order.members.length > 0 ? { text: '已安排党员', tone: 'active', elderText: '党员会来' } : DEMAND_STATUS_WORDS.accepted
 }
 
 export const RECORD_STATUS_WORDS: Record<RecordStatus, StatusWord> = {
