@@ -1,10 +1,11 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { ListFooter } from '@/components/list-footer'
 import { PageShell } from '@/components/page-shell'
 import { PrivateValue } from '@/components/private-value'
+import { SearchBox, useSearchQuery } from '@/components/search-box'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { demandsApi } from '@/services/api/demands'
 import type { ApiError, Demand, DemandStatus } from '@/services/api/types'
@@ -36,9 +37,11 @@ export default function NeedsPoolPage() {
   const list = usePagedList<Demand>(PAGE_SIZE)
   const { items, total, loadingMore, moreError } = list
   const tabRef = useRef(tab)
+  const search = useSearchQuery()
+  const queryRef = useRef(search.query)
 
   const loadFirstPage = (which: DemandStatus, quiet = false) =>
-    list.reload((page) => demandsApi.listForCommunity(page, which), quiet)
+    list.reload((page) => demandsApi.listForCommunity(page, which, queryRef.current), quiet)
   const loadMore = () => void list.loadMore()
 
   const switchTab = (next: DemandStatus) => {
@@ -46,6 +49,14 @@ export default function NeedsPoolPage() {
     setTab(next)
     void loadFirstPage(next)
   }
+
+  // New search words reload the tab from its first page; the first load comes from useDidShow.
+  useEffect(() => {
+    if (queryRef.current === search.query) return
+    queryRef.current = search.query
+    void loadFirstPage(tabRef.current)
+    // loadFirstPage reads the tab and the words from refs: only a change of words reloads here.
+  }, [search.query])
 
   // Back from 下单 the need has moved to 已下单.
   useDidShow(() => void loadFirstPage(tabRef.current, list.loaded))
@@ -87,15 +98,28 @@ export default function NeedsPoolPage() {
         </Button>
       </View>
       <View className="status-tabs-body">
+      <View className="needs-pool__search">
+        <SearchBox
+          label="搜索需求"
+          value={search.typed}
+          onChange={search.setTyped}
+          onSearch={search.searchNow}
+          placeholder="搜索居民姓名、地址或需求内容"
+        />
+      </View>
       <PageShell
         requireLogin={false}
         status={shellStatusOf(list.status, items.length)}
         error={list.error}
         onRetry={() => void loadFirstPage(tab)}
-        empty={{ title: emptyTitle[tab], hint: tab === 'submitted' ? '居民点单或社区代登记的需求会出现在这里' : '换个分类看看' }}
+        empty={
+          search.query
+            ? { title: `没有找到含「${search.query}」的需求`, hint: '换个词试试，或看看别的分类', actionText: '清除搜索', onAction: search.clear }
+            : { title: emptyTitle[tab], hint: tab === 'submitted' ? '居民点单或社区代登记的需求会出现在这里' : '换个分类看看' }
+        }
       >
         <View className="needs-pool">
-          <Text className="needs-pool__count">共 {total} 项</Text>
+          <Text className="needs-pool__count">{search.query ? `找到 ${total} 项` : `共 ${total} 项`}</Text>
           {items.map((need) => (
             <NeedCard key={need.id} need={need} onReject={() => setRejecting(need)} />
           ))}
