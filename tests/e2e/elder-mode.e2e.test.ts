@@ -6,6 +6,9 @@ import { auditPage, type PageAudit } from './page-audit';
 // least 48 px tall, every text at least 4.5:1 against what it is drawn on; normal mode keeps the contrast too.
 const RESIDENT = { phone: '19900002001', password: 'demo1234' };
 const MEMBER = { phone: '19900001001', password: 'demo1234' };
+const SECRETARY = { phone: '19900000001', password: 'demo1234' };
+const UNIT_ADMIN = { phone: '19900000011', password: 'demo1234' };
+const DISTRICT_ADMIN = { phone: '19900000010', password: 'demo1234' };
 
 const route = (path: string) => `${gatewayUrl()}#/pages/${path}`;
 
@@ -69,10 +72,33 @@ describe('长辈模式 in the H5 build at 375×812', () => {
       pages: ['member/order-hall/index', 'member/my-tasks/index', 'member/checkin-code/index', 'member/my-hours/index', 'profile/index'],
       detail: { list: 'member/order-hall/index', card: '.order-card, .order-hall .dy-card--tappable', name: 'member-order-detail' },
     },
+    {
+      name: 'secretary',
+      account: SECRETARY,
+      landing: /pages\/secretary\/needs/,
+      pages: [
+        'secretary/needs/index', 'secretary/orders/index', 'secretary/scanner/index', 'secretary/member-register/index',
+        'secretary/create-order/index', 'secretary/record-need/index', 'secretary/registrations/index', 'secretary/access-log/index',
+        'secretary/hours/index', 'secretary/hours-queue/index?queue=pending',
+      ],
+      detail: { list: 'secretary/orders/index', card: '.sec-order-card, .orders-list .dy-card--tappable', name: 'secretary-order-detail' },
+    },
+    {
+      name: 'unit admin',
+      account: UNIT_ADMIN,
+      landing: /pages\/unit\/slips/,
+      pages: ['unit/slips/index', 'unit/statistics/index'],
+    },
+    {
+      name: 'district admin',
+      account: DISTRICT_ADMIN,
+      landing: /pages\/district\/org/,
+      pages: ['district/org/index', 'district/units/index', 'district/people/index'],
+    },
   ];
 
   for (const role of roles) {
-    it(`should draw the ${role.name}'s main pages large and legible in 长辈模式, and legible in normal mode`, async () => {
+    it(`should draw the ${role.name}'s pages large and legible in 长辈模式, and legible in normal mode`, async () => {
       const page = await (await newPhone(browser)).newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
@@ -91,9 +117,9 @@ describe('长辈模式 in the H5 build at 375×812', () => {
         };
         for (const path of role.pages) {
           await open(page, path);
-          await check(path.replace(/\/index$/, '').replace(/\//g, '-'));
+          await check(path.replace(/\/index(\?.*)?$/, '').replace(/\//g, '-'));
         }
-        if (await firstDetail(page, role.detail.list, role.detail.card)) await check(role.detail.name);
+        if (role.detail && (await firstDetail(page, role.detail.list, role.detail.card))) await check(role.detail.name);
       }
 
       expect([...failures, ...errors]).toEqual([]);
