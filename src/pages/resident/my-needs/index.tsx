@@ -1,15 +1,18 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Tag } from '@nutui/nutui-react-taro'
+import { CallButton } from '@/components/call-button'
+import { Card } from '@/components/card'
 import { ListFooter } from '@/components/list-footer'
+import { StatusTag } from '@/components/status-tag'
 import { PageShell } from '@/components/page-shell'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { useElderMode } from '@/hooks/use-elder-mode'
 import { demandsApi } from '@/services/api/demands'
 import type { Demand } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { canRate, needStatusOf, stepTitle } from '../shared/need-display'
 import { formatTime } from '@/services/beijing-time'
+import { needStatusWord } from '@/services/status-words'
+import { canRate, helperNames, isUnderway, needTitle, stepTitle } from '../shared/need-display'
 import './index.scss'
 
 const PAGE_SIZE = 10
@@ -48,6 +51,7 @@ export default function MyNeedsPage() {
           </View>
         )}
         <Text className="my-needs__count">共 {total} 项</Text>
+        <CommunityPhone needs={items} elder={elder} />
         {items.map((need) => (
           <NeedCard key={need.id} need={need} elder={elder} />
         ))}
@@ -57,19 +61,36 @@ export default function MyNeedsPage() {
   )
 }
 
-function NeedCard({ need, elder }: { need: Demand; elder: boolean }) {
-  const state = needStatusOf(need)
-  const timeline = [...need.timeline].reverse()
+/** One call button above the list, while any need is still being served: members' own phones stay hidden. */
+function CommunityPhone({ needs, elder }: { needs: Demand[]; elder: boolean }) {
+  const underway = needs.find((need) => isUnderway(need) && need.community.servicePhone)
+  if (!underway) return null
+  const { name, servicePhone } = underway.community
   return (
-    <View className="need-card" onClick={() => void Taro.navigateTo({ url: ROUTES.needDetail(need.id) })}>
-      <View className="need-card__head">
-        <Text className="need-card__category">
-          {need.category}
-          {need.subItem ? ` · ${need.subItem}` : ''}
+    <View className="my-needs__call">
+      <CallButton phone={servicePhone!}>{elder ? `有事打社区电话 ${servicePhone}` : `联系${name} ${servicePhone}`}</CallButton>
+    </View>
+  )
+}
+
+function NeedCard({ need, elder }: { need: Demand; elder: boolean }) {
+  const state = needStatusWord(need, new Date())
+  // 长辈模式 shows fewer lines per card: only where the need is now.
+  const timeline = [...need.timeline].reverse().slice(0, elder ? 1 : undefined)
+  const names = helperNames(need)
+  return (
+    <Card
+      title={needTitle(need)}
+      extra={<StatusTag tone={state.tone}>{elder ? (state.elderText ?? state.text) : state.text}</StatusTag>}
+      onClick={() => void Taro.navigateTo({ url: ROUTES.needDetail(need.id) })}
+      className="need-card"
+    >
+      {need.description && <Text className="need-card__description">{need.description}</Text>}
+      {names && (
+        <Text className="need-card__helpers">
+          {elder ? '来帮您的是' : '来帮您的党员'}：{names}
         </Text>
-        <Tag type={state.tag}>{elder ? state.elderText : state.text}</Tag>
-      </View>
-      <Text className="need-card__description">{need.description}</Text>
+      )}
       {need.status === 'rejected' && need.rejectReason && (
         <View className="need-card__reject">
           {elder ? '社区的说明：' : '未受理原因：'}
@@ -86,6 +107,6 @@ function NeedCard({ need, elder }: { need: Demand; elder: boolean }) {
         ))}
       </View>
       {canRate(need) && <View className="need-card__cta">{elder ? '服务做完了吗？点这里评价' : '服务已完成，请确认并评价 ›'}</View>}
-    </View>
+    </Card>
   )
 }

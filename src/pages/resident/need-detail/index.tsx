@@ -1,7 +1,10 @@
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { Button, Step, Steps, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Step, Steps, TextArea } from '@nutui/nutui-react-taro'
+import { Card } from '@/components/card'
+import { InfoRow } from '@/components/info-row'
+import { StatusTag } from '@/components/status-tag'
 import { FieldError } from '@/components/field-error'
 import { PageShell, type PageStatus } from '@/components/page-shell'
 import { useElderMode } from '@/hooks/use-elder-mode'
@@ -10,8 +13,10 @@ import { demandsApi } from '@/services/api/demands'
 import type { ApiError, Demand, ResidentRating } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
-import { RATING_NAMES, awaitsMyConfirmation, canRate, formatWindow, mayVerifyAtHome, needStatusOf, stepTitle } from '../shared/need-display'
 import { formatTime } from '@/services/beijing-time'
+import { needStatusWord } from '@/services/status-words'
+import { RATING_NAMES, awaitsMyConfirmation, canRate, formatWindow, isUnderway, mayVerifyAtHome, needTitle, stepTitle } from '../shared/need-display'
+import { WhoComes } from '../shared/who-comes'
 import './index.scss'
 
 const RATINGS: ResidentRating[] = ['satisfied', 'basic', 'unsatisfied']
@@ -66,71 +71,69 @@ export default function NeedDetailPage() {
     else void Taro.showToast({ title: result.error.message, icon: 'none' })
   }
 
-  const state = need ? needStatusOf(need) : null
+  const state = need ? needStatusWord(need, new Date()) : null
 
   return (
     <PageShell title={elder ? '求助详情' : '需求详情'} backTo={ROUTES.myNeeds} elderToggle status={status} error={error} onRetry={() => void load()}>
       {need && state && (
         <View className="need-detail">
-          <View className="need-detail__card">
-            <View className="need-detail__head">
-              <Text className="need-detail__category">
-                {need.category}
-                {need.subItem ? ` · ${need.subItem}` : ''}
-              </Text>
-              <Tag type={state.tag}>{elder ? state.elderText : state.text}</Tag>
-            </View>
-            <Text className="need-detail__description">{need.description}</Text>
-            <Info label="服务地址" value={need.address} />
-            <Info label="联系电话" value={need.contactPhone} />
-            <Info label="期望时间" value={formatWindow(need.wantedFrom, need.wantedUntil)} />
-            <Info label="提交时间" value={formatTime(need.createdAt)} />
-            {need.order && <Info label="服务安排" value={`${need.order.title}（${formatTime(need.order.startsAt)} 开始）`} />}
-          </View>
+          <Card title={needTitle(need)} extra={<StatusTag tone={state.tone}>{elder ? (state.elderText ?? state.text) : state.text}</StatusTag>}>
+            {need.description && <Text className="need-detail__description">{need.description}</Text>}
+            <InfoRow label="服务地址" value={need.address} />
+            <InfoRow label="联系电话" value={need.contactPhone} />
+            <InfoRow label={elder ? '哪天来' : '期望时间'} value={formatWindow(need.wantedFrom, need.wantedUntil)} />
+            <InfoRow label="提交时间" value={formatTime(need.createdAt)} />
+            {need.order && <InfoRow label="服务安排" value={`${formatTime(need.order.startsAt)} 开始`} />}
+          </Card>
+
+          {isUnderway(need) && (
+            <Card title={need.order ? (elder ? '谁来帮您' : '服务的党员') : elder ? '找社区' : '联系社区'}>
+              <WhoComes need={need} elder={elder} />
+            </Card>
+          )}
 
           {need.status === 'rejected' && need.rejectReason && (
-            <View className="need-detail__reject">
-              <Text className="need-detail__reject-title">{elder ? '社区没有接收，原因是：' : '社区未受理的原因'}</Text>
+            <Card tone="alert" title={elder ? '社区没有接收，原因是：' : '社区未受理的原因'}>
               <Text>{need.rejectReason}</Text>
-            </View>
+            </Card>
           )}
 
           {canScan && need.order && (
-            <View className="need-detail__card need-detail__scan">
-              <Text className="need-detail__rate-title">{elder ? '党员到了，请扫一下他的码' : '为上门的党员扫码签到'}</Text>
-              <Text className="need-detail__scan-text">
+            <Card tone="notice" title={elder ? '党员到了，请扫一下他的码' : '为上门的党员扫码签到'}>
+              <Text className="need-detail__text">
                 {elder
                   ? '党员到家后，请他打开签到码，您用手机扫一下；做完了再扫一下。'
                   : '党员到达后请扫他的签到码签到，服务结束时再扫一次签退。扫码需要联网。'}
               </Text>
-              <Button type="primary" size="large" block onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryScanner(need.order!.id) })}>
-                扫码核验
-              </Button>
-            </View>
+              <View className="need-detail__card-action">
+                <Button type="primary" size="large" block onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryScanner(need.order!.id) })}>
+                  扫码核验
+                </Button>
+              </View>
+            </Card>
           )}
 
           {awaitsMyConfirmation(need) && (
-            <View className="need-detail__awaiting">
-              <Text className="need-detail__awaiting-title">待您确认服务</Text>
-              <Text>{elder ? '党员已经做完了，请您确认一下，再评个价。' : '党员已签退。请确认服务已完成并评价，党员的服务时长以您的确认为准。'}</Text>
-            </View>
+            <Card tone="notice" title="待您确认服务">
+              <Text className="need-detail__text">
+                {elder ? '党员已经做完了，请您确认一下，再评个价。' : '党员已签退。请确认服务已完成并评价，党员的服务时长以您的确认为准。'}
+              </Text>
+            </Card>
           )}
           {canRate(need) && <RateService need={need} elder={elder} onRated={setNeed} />}
 
-          <View className="need-detail__section-title">{elder ? '办理进度' : '进度'}</View>
-          <View className="need-detail__card need-detail__steps">
+          <Card title={elder ? '办理进度' : '进度'} className="need-detail__steps">
             <Steps direction="vertical" value={need.timeline.length} type="dot">
               {need.timeline.map((entry, index) => (
                 <Step key={`${entry.at}-${index}`} value={index + 1} title={stepTitle(entry.label)} description={formatTime(entry.at)} />
               ))}
             </Steps>
-          </View>
+          </Card>
 
           {need.rating && (
-            <View className="need-detail__card need-detail__rated">
-              <Text className="need-detail__rated-title">我的评价：{RATING_NAMES[need.rating.rating]}</Text>
-              {need.rating.comment && <Text className="need-detail__rated-comment">{need.rating.comment}</Text>}
-            </View>
+            <Card tone="done" title={`我的评价：${RATING_NAMES[need.rating.rating]}`}>
+              {need.rating.comment && <Text className="need-detail__text">{need.rating.comment}</Text>}
+            </Card>
           )}
 
           {need.status === 'submitted' && (
@@ -150,15 +153,6 @@ export default function NeedDetailPage() {
         </View>
       )}
     </PageShell>
-  )
-}
-
-function Info({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="need-detail__info">
-      <Text className="need-detail__info-label">{label}</Text>
-      <Text className="need-detail__info-value">{value}</Text>
-    </View>
   )
 }
 
@@ -187,8 +181,7 @@ function RateService({ need, elder, onRated }: { need: Demand; elder: boolean; o
   }
 
   return (
-    <View className="need-detail__card need-detail__rate">
-      <Text className="need-detail__rate-title">{elder ? '党员帮您办好了吗？' : '确认服务并评价'}</Text>
+    <Card tone="notice" title={elder ? '党员帮您办好了吗？' : '确认服务并评价'}>
       <Text className="need-detail__rate-hint">
         {elder ? '办好了就选一个，您的评价很重要。' : '服务完成后请确认，您的评价会计入社区的回访满意率。'}
       </Text>
@@ -219,6 +212,6 @@ function RateService({ need, elder, onRated }: { need: Demand; elder: boolean; o
       <Button type="primary" size="large" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
         {elder ? '办好了，提交评价' : '确认服务已完成并提交评价'}
       </Button>
-    </View>
+    </Card>
   )
 }

@@ -1,151 +1,183 @@
-import { useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
-import { SERVICE_CATALOGUE, SERVICE_CATEGORIES } from '@core/catalogue/service-catalogue'
+import { ADDRESS_MAX, DESCRIPTION_MAX, POST_NEED_LABELS as LABELS } from '@core/demands/need-labels'
+import { NEED_KINDS, needKindOf, type NeedKindKey } from '@core/demands/need-kinds'
+import { CallButton } from '@/components/call-button'
 import { FormRow } from '@/components/form-row'
 import { PageShell } from '@/components/page-shell'
 import { useElderMode } from '@/hooks/use-elder-mode'
+import { useFormErrors } from '@/hooks/use-form-errors'
+import { useLeaveGuard } from '@/hooks/use-leave-guard'
+import { useSession } from '@/hooks/use-session'
 import { demandsApi } from '@/services/api/demands'
+import type { NeedFormDefaults } from '@/services/api/types'
+import { formDraft } from '@/services/form-draft'
 import { ROUTES } from '@/services/navigation'
-import { toPostDemandData, validateNeed, type NeedFieldErrors, type NeedForm } from './validate-need'
-import { PERIODS, upcomingDays, windowOf, type PeriodKey } from './when-choices'
+import {
+  EMPTY_NEED,
+  describesItself,
+  isDirty,
+  needFieldOf,
+  restoredNeed,
+  toPostDemandData,
+  validateNeed,
+  withDefaults,
+  type NeedField,
+  type NeedForm,
+} from './validate-need'
+import { PERIODS, upcomingDays, type PeriodKey } from './when-choices'
 import './index.scss'
 
-type Category = keyof typeof SERVICE_CATALOGUE
+const DRAFT_KEY = 'dyg.need-draft'
 
-const EMPTY_FORM: NeedForm = { category: '', subItem: '', description: '', address: '', contactPhone: '', wantedFrom: '', wantedUntil: '' }
-
+// The labels are the same in both modes (LABELS), so that every error names what is on screen.
 const WORDS = {
   normal: {
     intro: '说说您需要什么帮助，社区党组织会安排党员义工上门或到场服务。',
-    category: '服务类别',
-    subItem: '具体项目',
-    description: '需求描述',
-    descriptionPlaceholder: '请写明需要帮什么忙，例如：家里水龙头漏水，需要帮忙更换',
-    address: '服务地址',
+    kindHint: '选一个最接近的，社区会按它安排合适的党员',
+    descriptionHint: '可以点手机键盘上的话筒，说出来就会变成文字',
+    descriptionPlaceholder: '请写明需要帮什么忙',
     addressHint: '只有社区和接单的党员能看到完整地址',
     addressPlaceholder: '例如：幸福小区3栋2单元501',
-    phone: '联系电话',
-    when: '希望什么时候',
+    phoneHint: '已填好您账号的电话，可以改',
     whenHint: '不选则时间不限，社区会和您联系确认',
+    restored: '已恢复您上次没填完的内容',
+    clear: '清空重填',
+    callIntro: '着急的话，也可以直接打社区的服务电话',
     submit: '提交需求',
   },
   elder: {
     intro: '告诉社区您要帮什么忙，会有党员来帮您。',
-    category: '帮什么忙',
-    subItem: '再细一点',
-    description: '具体说说',
-    descriptionPlaceholder: '比如：水龙头漏水，要换新的',
-    address: '您家地址',
-    addressHint: '只有社区和来帮忙的党员能看到',
+    kindHint: '点一下最像的那一项',
+    descriptionHint: '不会打字？点键盘上的话筒说话就行',
+    descriptionPlaceholder: '比如：要换水龙头',
+    addressHint: '一般就是您家的地址，只有社区和来帮忙的党员能看到',
     addressPlaceholder: '几栋几单元几号',
-    phone: '您的电话',
-    when: '哪天来',
+    phoneHint: '已填好您的电话，不对可以改',
     whenHint: '不选也可以，社区会打电话问您',
+    restored: '上次没填完的已经帮您留着了',
+    clear: '重新填',
+    callIntro: '着急的话，直接打社区电话',
     submit: '提交',
   },
 }
 
+const FIELDS_OF: Record<keyof NeedForm, NeedField> = {
+  kind: 'kind',
+  description: 'description',
+  address: 'address',
+  contactPhone: 'contactPhone',
+  day: 'when',
+  period: 'when',
+}
 
 export default function PostNeedPage() {
   const [elder] = useElderMode()
   const words = elder ? WORDS.elder : WORDS.normal
-  const [form, setForm] = useState<NeedForm>(EMPTY_FORM)
-  const [errors, setErrors] = useState<NeedFieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
+  const userId = useSession()?.profile.userId ?? null
+  const draft = useMemo(() => formDraft(DRAFT_KEY, EMPTY_NEED, userId), [userId])
+  const [form, setForm] = useState<NeedForm>(EMPTY_NEED)
+  const [restored, setRestored] = useState(false)
+  // Where the form started: empty, with the account's phone and address. Leaving a form that differs asks first.
+  const [start, setStart] = useState<NeedForm>(EMPTY_NEED)
+  const [community, setCommunity] = useState<NeedFormDefaults['community']>(null)
   const [submitting, setSubmitting] = useState(false)
-  const [day, setDay] = useState<number | null>(null)
-  const [period, setPeriod] = useState<PeriodKey>('allDay')
   const [days] = useState(() => upcomingDays())
+  const check = useFormErrors(form, validateNeed)
+  const errors = check.errors
+
+  useEffect(() => {
+    if (!userId) return
+    const saved = draft.load()
+    setForm(saved ? restoredNeed(saved) : EMPTY_NEED)
+    setRestored(Boolean(saved))
+    void demandsApi.formDefaults().then((result) => {
+      if (!result.ok) return
+      setStart(withDefaults(EMPTY_NEED, result.data))
+      setForm((previous) => withDefaults(previous, result.data))
+      setCommunity(result.data.community)
+    })
+  }, [draft, userId])
+
+  useLeaveGuard(isDirty(form, start))
 
   const set = (changes: Partial<NeedForm>) => {
-    setFormError(null)
-    setForm((previous) => ({ ...previous, ...changes }))
-    setErrors((previous) => {
-      const next = { ...previous }
-      for (const key of Object.keys(changes) as (keyof NeedForm)[]) delete next[key]
+    check.changed((Object.keys(changes) as (keyof NeedForm)[]).map((key) => FIELDS_OF[key]))
+    setForm((previous) => {
+      const next = { ...previous, ...changes }
+      draft.save(next)
       return next
     })
   }
 
-  const chooseWhen = (nextDay: number | null, nextPeriod: PeriodKey) => {
-    setDay(nextDay)
-    setPeriod(nextPeriod)
-    set(nextDay === null ? { wantedFrom: '', wantedUntil: '' } : windowOf(nextDay, nextPeriod))
+  const clearDraft = () => {
+    draft.clear()
+    setRestored(false)
+    setForm(start)
   }
 
   const submit = async () => {
-    const found = validateNeed(form)
-    setErrors(found)
-    setFormError(null)
-    if (Object.keys(found).length > 0) {
-      setFormError('请按红字提示修改后再提交')
-      return
-    }
+    if (!check.check()) return
     setSubmitting(true)
     const result = await demandsApi.post(toPostDemandData(form))
     setSubmitting(false)
     if (result.ok) {
+      draft.clear()
+      setForm(start)
       void Taro.showToast({ title: '已提交，请等社区处理', icon: 'none', duration: 2000 })
       void Taro.redirectTo({ url: ROUTES.myNeeds })
       return
     }
     // Keep everything typed; the server's words go under each field it names.
-    setErrors((result.error.fields ?? {}) as NeedFieldErrors)
-    setFormError(result.error.fields ? '请按红字提示修改后再提交' : result.error.message)
+    check.refused(result.error, needFieldOf)
   }
 
-  const subItems = form.category ? SERVICE_CATALOGUE[form.category as Category] : []
+  const kind = needKindOf(form.kind)
+  const descriptionRequired = !describesItself(form.kind)
 
   return (
     <PageShell title={elder ? '我要求助' : '我要点单'} tab="post-need" elderToggle>
       <View className="post-need">
         <Text className="post-need__intro">{words.intro}</Text>
+        {restored && (
+          <View className="post-need__restored">
+            <Text>{words.restored}</Text>
+            <Text className="post-need__clear" onClick={clearDraft}>
+              {words.clear}
+            </Text>
+          </View>
+        )}
         <View className="post-need__form">
-          <FormRow label={words.category} required error={errors.category}>
-            <View className="post-need__chips">
-              {SERVICE_CATEGORIES.map((category) => (
+          <FormRow label={LABELS.kind} required hint={words.kindHint} error={errors.kind}>
+            <View className="post-need__chips post-need__kinds">
+              {NEED_KINDS.map((item) => (
                 <View
-                  key={category}
-                  className={`post-need__chip${form.category === category ? ' post-need__chip--chosen' : ''}`}
-                  onClick={() => set({ category, subItem: '' })}
+                  key={item.key}
+                  className={`post-need__chip post-need__kind${form.kind === item.key ? ' post-need__chip--chosen' : ''}`}
+                  onClick={() => set({ kind: item.key as NeedKindKey })}
                 >
-                  {category}
+                  {item.name}
                 </View>
               ))}
             </View>
           </FormRow>
-          {subItems.length > 1 && (
-            <FormRow label={words.subItem} error={errors.subItem}>
-              <View className="post-need__chips">
-                {subItems.map((item) => (
-                  <View
-                    key={item}
-                    className={`post-need__chip post-need__chip--small${form.subItem === item ? ' post-need__chip--chosen' : ''}`}
-                    onClick={() => set({ subItem: form.subItem === item ? '' : item })}
-                  >
-                    {item}
-                  </View>
-                ))}
-              </View>
-            </FormRow>
-          )}
-          <FormRow label={words.description} required error={errors.description}>
+          <FormRow label={LABELS.description} required={descriptionRequired} hint={words.descriptionHint} error={errors.description}>
             <TextArea
               className="post-need__textarea"
               value={form.description}
-              placeholder={words.descriptionPlaceholder}
-              maxLength={500}
+              placeholder={kind && !kind.needsDescription ? kind.example : words.descriptionPlaceholder}
+              maxLength={DESCRIPTION_MAX}
               showCount
               autoSize
               onChange={(value) => set({ description: value })}
             />
           </FormRow>
-          <FormRow label={words.address} required hint={words.addressHint} error={errors.address}>
-            <Input name="address" value={form.address} placeholder={words.addressPlaceholder} maxLength={120} onChange={(value) => set({ address: value })} />
+          <FormRow label={LABELS.address} required hint={words.addressHint} error={errors.address}>
+            <Input name="address" value={form.address} placeholder={words.addressPlaceholder} maxLength={ADDRESS_MAX} onChange={(value) => set({ address: value })} />
           </FormRow>
-          <FormRow label={words.phone} required error={errors.contactPhone}>
+          <FormRow label={LABELS.contactPhone} required hint={start.contactPhone ? words.phoneHint : undefined} error={errors.contactPhone}>
             <Input
               name="contactPhone"
               type="number"
@@ -155,29 +187,29 @@ export default function PostNeedPage() {
               onChange={(value) => set({ contactPhone: value })}
             />
           </FormRow>
-          <FormRow label={words.when} hint={words.whenHint} error={errors.wantedFrom ?? errors.wantedUntil}>
+          <FormRow label={LABELS.when} hint={words.whenHint} error={errors.when}>
             <View className="post-need__when">
               <View className="post-need__chips">
-                <View className={`post-need__chip post-need__chip--small${day === null ? ' post-need__chip--chosen' : ''}`} onClick={() => chooseWhen(null, period)}>
+                <View className={`post-need__chip post-need__chip--small${form.day === '' ? ' post-need__chip--chosen' : ''}`} onClick={() => set({ day: '' })}>
                   不限
                 </View>
                 {days.map((item) => (
                   <View
-                    key={item.offset}
-                    className={`post-need__chip post-need__chip--small${day === item.offset ? ' post-need__chip--chosen' : ''}`}
-                    onClick={() => chooseWhen(item.offset, period)}
+                    key={item.date}
+                    className={`post-need__chip post-need__chip--small${form.day === item.date ? ' post-need__chip--chosen' : ''}`}
+                    onClick={() => set({ day: item.date })}
                   >
                     {item.text}
                   </View>
                 ))}
               </View>
-              {day !== null && (
+              {form.day !== '' && (
                 <View className="post-need__chips post-need__periods">
                   {PERIODS.map((item) => (
                     <View
                       key={item.key}
-                      className={`post-need__chip post-need__chip--small${period === item.key ? ' post-need__chip--chosen' : ''}`}
-                      onClick={() => chooseWhen(day, item.key)}
+                      className={`post-need__chip post-need__chip--small${form.period === item.key ? ' post-need__chip--chosen' : ''}`}
+                      onClick={() => set({ period: item.key as PeriodKey })}
                     >
                       {item.text} {item.from}–{item.until}点
                     </View>
@@ -188,12 +220,20 @@ export default function PostNeedPage() {
           </FormRow>
         </View>
 
-        {formError && <View className="post-need__form-error">{formError}</View>}
+        {check.banner && <View className="post-need__form-error">{check.banner}</View>}
         <View className="post-need__actions">
           <Button type="primary" size="large" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
             {words.submit}
           </Button>
         </View>
+        {community?.servicePhone && (
+          <View className="post-need__call">
+            <Text className="post-need__call-intro">{words.callIntro}</Text>
+            <CallButton phone={community.servicePhone}>
+              {community.name} {community.servicePhone}
+            </CallButton>
+          </View>
+        )}
       </View>
     </PageShell>
   )

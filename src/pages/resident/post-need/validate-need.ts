@@ -1,56 +1,85 @@
-// The client's copy of PostDemandInput's rules (demands.schemas.ts), with the server's messages,
-// as plain functions: importing the zod schema would add ~82 KB to the mini-program.
-import { SERVICE_CATALOGUE } from '@core/catalogue/service-catalogue'
+// The client's copy of PostDemandInput's rules (demands.schemas.ts), in the same words, as plain functions:
+// importing the zod schema would add ~82 KB to the mini-program.
+import { ADDRESS_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN, POST_NEED_LABELS as LABELS } from '@core/demands/need-labels'
+import { needKindOf, type NeedKindKey } from '@core/demands/need-kinds'
+import type { PostDemandData } from '@/services/api/types'
+import { isStillOffered, windowOf, type PeriodKey } from './when-choices'
 
+/** What the resident has chosen and typed so far, as kept in the draft. */
 export interface NeedForm {
-  category: string
-  subItem: string
+  kind: '' | NeedKindKey
   description: string
   address: string
   contactPhone: string
-  /** ISO instants with an offset, or '' when not chosen. */
-  wantedFrom: string
-  wantedUntil: string
+  /** A Beijing date YYYY-MM-DD, or '' for 不限. */
+  day: string
+  period: PeriodKey
 }
 
-export type NeedFieldErrors = Partial<Record<keyof NeedForm, string>>
+export type NeedField = 'kind' | 'description' | 'address' | 'contactPhone' | 'when'
+export type NeedFieldErrors = Partial<Record<NeedField, string>>
+
+export const EMPTY_NEED: NeedForm = { kind: '', description: '', address: '', contactPhone: '', day: '', period: 'allDay' }
 
 const PHONE = /^1[3-9]\d{9}$/
 
+/** Whether the kind says what it is by itself (买药代购), so that 具体说说 may stay empty; 其他 must be described. */
+export const describesItself = (kind: string): boolean => {
+  const found = needKindOf(kind)
+  return !!found && !found.needsDescription
+}
+
 export function validateNeed(form: NeedForm): NeedFieldErrors {
   const errors: NeedFieldErrors = {}
-  const subItems = (SERVICE_CATALOGUE as Record<string, readonly string[]>)[form.category]
-  if (!subItems) errors.category = '请选择服务类别'
-  else if (form.subItem && !subItems.includes(form.subItem)) errors.subItem = '服务子项不属于所选服务类别'
+  if (!needKindOf(form.kind)) errors.kind = `请选择${LABELS.kind}`
 
   const description = form.description.trim()
-  if (!description) errors.description = '请填写需求描述'
-  else if (description.length < 4) errors.description = '需求描述至少需要4个字'
-  else if (description.length > 500) errors.description = '需求描述不能超过500个字'
+  if (description.length > DESCRIPTION_MAX) errors.description = `${LABELS.description}不能超过${DESCRIPTION_MAX}个字`
+  else if (!describesItself(form.kind) && !description) errors.description = `请填写${LABELS.description}`
+  else if (!describesItself(form.kind) && description.length < DESCRIPTION_MIN) errors.description = `${LABELS.description}至少需要${DESCRIPTION_MIN}个字`
 
   const address = form.address.trim()
-  if (!address) errors.address = '服务地址不能为空'
-  else if (address.length > 120) errors.address = '服务地址不能超过120个字'
+  if (!address) errors.address = `${LABELS.address}不能为空`
+  else if (address.length > ADDRESS_MAX) errors.address = `${LABELS.address}不能超过${ADDRESS_MAX}个字`
 
   const phone = form.contactPhone.trim()
-  if (!phone) errors.contactPhone = '请填写联系电话'
-  else if (!PHONE.test(phone)) errors.contactPhone = '联系电话须为11位手机号码'
-
-  if (form.wantedFrom && form.wantedUntil && new Date(form.wantedUntil) < new Date(form.wantedFrom)) {
-    errors.wantedUntil = '期望结束时间不能早于期望开始时间'
-  }
+  if (!phone) errors.contactPhone = `请填写${LABELS.contactPhone}`
+  else if (!PHONE.test(phone)) errors.contactPhone = `${LABELS.contactPhone}须为11位手机号码`
   return errors
 }
 
-/** The request body: trimmed, with the optional fields left out when empty. */
-export function toPostDemandData(form: NeedForm) {
+/** The form field a server error path belongs under. */
+export const needFieldOf = (path: string): NeedField | undefined =>
+  path === 'wantedFrom' || path === 'wantedUntil' ? 'when' : path === 'category' || path === 'subItem' ? 'kind' : (['kind', 'description', 'address', 'contactPhone'] as string[]).includes(path) ? (path as NeedField) : undefined
+
+/** The request body: the plain kind (the server files it under the catalogue), trimmed, the window only when a day is chosen. */
+export function toPostDemandData(form: NeedForm): PostDemandData {
+  const description = form.description.trim()
   return {
-    category: form.category as keyof typeof SERVICE_CATALOGUE,
-    ...(form.subItem ? { subItem: form.subItem } : {}),
-    description: form.description.trim(),
+    kind: form.kind as NeedKindKey,
+    ...(description ? { description } : {}),
     address: form.address.trim(),
     contactPhone: form.contactPhone.trim(),
-    ...(form.wantedFrom ? { wantedFrom: form.wantedFrom } : {}),
-    ...(form.wantedUntil ? { wantedUntil: form.wantedUntil } : {}),
+    ...(form.day ? windowOf(form.day, form.period) : {}),
   }
 }
+
+/** A draft as the form takes it back: a day that has passed is dropped, a kind no longer offered too. */
+export function restoredNeed(saved: NeedForm, now = new Date()): NeedForm {
+  return {
+    ...saved,
+    kind: needKindOf(saved.kind) ? saved.kind : '',
+    day: saved.day && isStillOffered(saved.day, now) ? saved.day : '',
+  }
+}
+
+/** The phone and address the form starts with fill only what the resident has not typed. */
+export const withDefaults = (form: NeedForm, defaults: { contactPhone: string; address: string }): NeedForm => ({
+  ...form,
+  contactPhone: form.contactPhone || defaults.contactPhone,
+  address: form.address || defaults.address,
+})
+
+/** Changed from where the form started (empty, with the account's phone and address): leaving would lose something. */
+export const isDirty = (form: NeedForm, start: NeedForm): boolean =>
+  (Object.keys(start) as (keyof NeedForm)[]).some((key) => (key === 'period' ? form.day !== '' && form.period !== start.period : form[key] !== start[key]))

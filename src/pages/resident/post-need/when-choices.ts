@@ -1,4 +1,4 @@
-import { beijingInstant, beijingParts, toBeijingIso } from '@/services/beijing-time'
+import { beijingInstant, beijingParts, shanghaiDate, toBeijingIso } from '@/services/beijing-time'
 
 /** Parts of the day a resident picks instead of scrolling a clock wheel (Beijing time). */
 export const PERIODS = [
@@ -12,23 +12,26 @@ export type PeriodKey = (typeof PERIODS)[number]['key']
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 
-/** The next seven days as chips: 今天, 明天, 后天, then 周X 11/26. */
-export function upcomingDays(now = new Date()): { offset: number; text: string }[] {
-  const today = beijingParts(now)
+/** The next seven days as chips (a Beijing date each): 今天, 明天, 后天, then 周X 11/26. */
+export function upcomingDays(now = new Date()): { date: string; text: string }[] {
   // After 8 p.m. today has no part left to choose.
-  const first = today.hour >= 20 ? 1 : 0
+  const first = beijingParts(now).hour >= 20 ? 1 : 0
   return Array.from({ length: 7 }, (_, index) => {
     const offset = first + index
-    const day = beijingParts(beijingInstant(today.year, today.month, today.day + offset, 12))
-    const text = ['今天', '明天', '后天'][offset] ?? `周${WEEKDAYS[day.weekday]} ${day.month}/${day.day}`
-    return { offset, text }
+    const date = shanghaiDate(now, offset)
+    const [year, month, day] = date.split('-').map(Number)
+    const weekday = beijingParts(beijingInstant(year, month, day, 12)).weekday
+    return { date, text: ['今天', '明天', '后天'][offset] ?? `周${WEEKDAYS[weekday]} ${month}/${day}` }
   })
 }
 
-/** The wanted window for a day and a part of it, as the server's ISO instants with offset. */
-export function windowOf(offset: number, period: PeriodKey, now = new Date()): { wantedFrom: string; wantedUntil: string } {
+/** A day kept in a draft is offered again only while it is still among the days ahead. */
+export const isStillOffered = (date: string, now = new Date()): boolean => upcomingDays(now).some((day) => day.date === date)
+
+/** The wanted window for a Beijing date and a part of it, as the server's ISO instants with offset. */
+export function windowOf(date: string, period: PeriodKey): { wantedFrom: string; wantedUntil: string } {
   const chosen = PERIODS.find((item) => item.key === period) ?? PERIODS[0]
-  const today = beijingParts(now)
-  const at = (hour: number) => toBeijingIso(beijingInstant(today.year, today.month, today.day + offset, hour))
+  const [year, month, day] = date.split('-').map(Number)
+  const at = (hour: number) => toBeijingIso(beijingInstant(year, month, day, hour))
   return { wantedFrom: at(chosen.from), wantedUntil: at(chosen.until) }
 }

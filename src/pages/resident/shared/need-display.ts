@@ -1,27 +1,16 @@
-import type { Demand, DemandStatus, ResidentRating } from '@/services/api/types'
+import type { Demand, ResidentRating } from '@/services/api/types'
 import { formatTime } from '@/services/beijing-time'
 
-type TagType = 'default' | 'primary' | 'success' | 'warning' | 'danger' | 'info'
+/** What the resident called it (买药代购), or the catalogue's category for a need filed by category only. */
+export const needTitle = (need: Pick<Demand, 'kindName' | 'category' | 'subItem'>): string =>
+  need.kindName ?? `${need.category}${need.subItem ? ` · ${need.subItem}` : ''}`
 
-/** What a resident reads for each state of a need (and of the order it became). */
-export function needStatusOf(need: Demand): { text: string; elderText: string; tag: TagType } {
-  if (need.status === 'accepted' && need.order) {
-    if (need.rating) return { text: '已评价', elderText: '已评价', tag: 'success' }
-    if (awaitsMyConfirmation(need)) return { text: '待您确认服务', elderText: '请您确认', tag: 'warning' }
-    if (need.order.status === 'completed') return { text: '待确认评价', elderText: '请您评价', tag: 'warning' }
-    if (need.order.status === 'in_service') return { text: '服务中', elderText: '正在上门', tag: 'primary' }
-    if (need.order.status === 'cancelled') return { text: '服务已取消', elderText: '已取消', tag: 'default' }
-    return { text: '已派单', elderText: '已安排党员', tag: 'info' }
-  }
-  return BASE_STATUS[need.status]
-}
+/** 张一、李二: the members who will come (or came), once anyone accepted. */
+export const helperNames = (need: Pick<Demand, 'order'>): string => (need.order?.members ?? []).map((member) => member.name).join('、')
 
-const BASE_STATUS: Record<DemandStatus, { text: string; elderText: string; tag: TagType }> = {
-  submitted: { text: '待受理', elderText: '等社区处理', tag: 'warning' },
-  accepted: { text: '已受理', elderText: '社区已接收', tag: 'info' },
-  rejected: { text: '未受理', elderText: '社区没有接收', tag: 'danger' },
-  withdrawn: { text: '已撤回', elderText: '已撤回', tag: 'default' },
-}
+/** The service is still ahead or going on: the resident may want to reach someone. */
+export const isUnderway = (need: Pick<Demand, 'status' | 'order'>): boolean =>
+  need.status === 'submitted' || (need.status === 'accepted' && !!need.order && ['published', 'staffed', 'in_service'].includes(need.order.status))
 
 export const RATING_NAMES: Record<ResidentRating, string> = {
   satisfied: '满意',
@@ -32,7 +21,6 @@ export const RATING_NAMES: Record<ResidentRating, string> = {
 /** A timeline entry as a short step title: the reject reason is shown in full elsewhere. */
 export const stepTitle = (label: string): string => (label.startsWith('社区未受理') ? '社区未受理' : label)
 
-/** The members have checked out and the resident has not confirmed: their hours wait for this confirmation. */
 /** A member's hours wait for the resident: the server says so (when she scanned the check-out herself, they do not). */
 export const awaitsMyConfirmation = (need: Demand): boolean =>
   need.status === 'accepted' && !!need.order && need.order.awaitingResident && !need.rating
