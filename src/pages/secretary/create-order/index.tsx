@@ -160,7 +160,7 @@ export default function CreateOrderPage() {
             </Text>
           </FormRow>
           <FormRow label="需要人数" required error={errors.capacity}>
-            <Input name="capacity" type="number" value={form.capacity} maxLength={3} onChange={(value) => set({ capacity: value })} />
+            <Input name="capacity" type="number" value={form.capacity} maxLength={3} placeholder="需要几名党员，例如 3" onChange={(value) => set({ capacity: value })} />
             <Text className="create-order__unit">人</Text>
           </FormRow>
           <FormRow label="所需岗位" hint="用于推荐党员，可不选">
