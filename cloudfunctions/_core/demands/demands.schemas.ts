@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SERVICE_CATEGORIES } from '../catalogue/service-catalogue';
 import { field } from '../shared/fields';
 import { ADDRESS_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN, POST_NEED_LABELS, RECORD_NEED_LABELS } from './need-labels';
-import { NEED_KIND_KEYS, NEED_KINDS, needKindOf } from './need-kinds';
+import { NEED_KIND_KEYS, NEED_KINDS, describesItself } from './need-kinds';
 
 export const DEMAND_STATUSES = ['submitted', 'accepted', 'rejected', 'withdrawn'] as const;
 export const DEMAND_CHANNELS = ['self', 'window', 'phone', 'visit', 'mailbox'] as const;
@@ -21,10 +21,10 @@ const descriptionField = (label: string) =>
 const needRules = (labels: { what: string; whatField: 'kind' | 'category'; description: string; when: string | null }) =>
   (need: { kind?: string; category?: string; description: string; wantedFrom?: string; wantedUntil?: string }, ctx: z.RefinementCtx) => {
     if (!need.kind && !need.category) ctx.addIssue({ code: 'custom', message: `请选择${labels.what}`, path: [labels.whatField] });
-    const describesItself = !!needKindOf(need.kind) && !needKindOf(need.kind)!.needsDescription;
-    if (!describesItself && need.description.length === 0) {
+    const described = describesItself(need.kind);
+    if (!described && need.description.length === 0) {
       ctx.addIssue({ code: 'custom', message: `请填写${labels.description}`, path: ['description'] });
-    } else if (!describesItself && need.description.length < DESCRIPTION_MIN) {
+    } else if (!described && need.description.length < DESCRIPTION_MIN) {
       ctx.addIssue({ code: 'custom', message: `${labels.description}至少需要${DESCRIPTION_MIN}个字`, path: ['description'] });
     }
     if (need.wantedFrom && need.wantedUntil && new Date(need.wantedUntil) < new Date(need.wantedFrom)) {

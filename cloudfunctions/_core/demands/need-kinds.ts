@@ -42,6 +42,12 @@ export const NEED_KIND_KEYS = NEED_KINDS.map((kind) => kind.key) as [NeedKindKey
 export const needKindOf = (key: string | null | undefined): NeedKind | undefined =>
   NEED_KINDS.find((kind) => kind.key === key);
 
+/** Whether a kind says what it is by itself (买药代购), so that its description may stay empty; 其他 must be described. */
+export const describesItself = (key: string | null | undefined): boolean => {
+  const kind = needKindOf(key);
+  return !!kind && !kind.needsDescription;
+};
+
 /** The official category and sub-item a need is filed under: the secretary's own choice if made, else its kind's. */
 export function officialCategoryOf(need: { kind?: string | null; category?: string | null; subItem?: string | null }) {
   if (need.category) return { category: need.category, subItem: need.subItem || null };

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { ADDRESS_MAX, DESCRIPTION_MAX, POST_NEED_LABELS as LABELS } from '@core/demands/need-labels'
-import { NEED_KINDS, needKindOf, type NeedKindKey } from '@core/demands/need-kinds'
+import { NEED_KINDS, describesItself, needKindOf, type NeedKindKey } from '@core/demands/need-kinds'
 import { CallButton } from '@/components/call-button'
 import { FormRow } from '@/components/form-row'
 import { PageShell } from '@/components/page-shell'
@@ -17,7 +17,6 @@ import { formDraft } from '@/services/form-draft'
 import { ROUTES } from '@/services/navigation'
 import {
   EMPTY_NEED,
-  describesItself,
   isDirty,
   needFieldOf,
   restoredNeed,

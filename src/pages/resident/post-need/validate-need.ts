@@ -1,7 +1,7 @@
 // The client's copy of PostDemandInput's rules (demands.schemas.ts), in the same words, as plain functions:
 // importing the zod schema would add ~82 KB to the mini-program.
 import { ADDRESS_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN, POST_NEED_LABELS as LABELS } from '@core/demands/need-labels'
-import { needKindOf, type NeedKindKey } from '@core/demands/need-kinds'
+import { describesItself, needKindOf, type NeedKindKey } from '@core/demands/need-kinds'
 import type { PostDemandData } from '@/services/api/types'
 import { isStillOffered, windowOf, type PeriodKey } from './when-choices'
 
@@ -22,12 +22,6 @@ export type NeedFieldErrors = Partial<Record<NeedField, string>>
 export const EMPTY_NEED: NeedForm = { kind: '', description: '', address: '', contactPhone: '', day: '', period: 'allDay' }
 
 const PHONE = /^1[3-9]\d{9}$/
-
-/** Whether the kind says what it is by itself (买药代购), so that 具体说说 may stay empty; 其他 must be described. */
-export const describesItself = (kind: string): boolean => {
-  const found = needKindOf(kind)
-  return !!found && !found.needsDescription
-}
 
 export function validateNeed(form: NeedForm): NeedFieldErrors {
   const errors: NeedFieldErrors = {}

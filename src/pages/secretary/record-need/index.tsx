@@ -3,11 +3,15 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Input, Picker, TextArea } from '@nutui/nutui-react-taro'
 import { SERVICE_CATALOGUE, SERVICE_CATEGORIES } from '@core/catalogue/service-catalogue'
+import { ADDRESS_MAX, DESCRIPTION_MAX, RECORD_NEED_LABELS as LABELS } from '@core/demands/need-labels'
+import { NEED_KINDS, describesItself, officialCategoryOf, type NeedKindKey } from '@core/demands/need-kinds'
 import { FormRow } from '@/components/form-row'
 import { PageShell } from '@/components/page-shell'
+import { useFormErrors } from '@/hooks/use-form-errors'
+import { useLeaveGuard } from '@/hooks/use-leave-guard'
 import { demandsApi } from '@/services/api/demands'
 import { ROUTES } from '@/services/navigation'
-import { EMPTY_RECORD, toRecordDemandData, validateRecord, type Channel, type RecordFieldErrors, type RecordForm } from './record-form'
+import { EMPTY_RECORD, filedUnder, isRecordDirty, toRecordDemandData, validateRecord, type Channel, type RecordField, type RecordForm } from './record-form'
 import '../create-order/index.scss'
 
 const CATEGORY_OPTIONS = [
@@ -27,48 +31,41 @@ const CHANNELS: { key: Channel; text: string }[] = [
 /** 代居民登记: a need brought to the window, by phone, on a visit or through the mailbox. */
 export default function RecordNeedPage() {
   const [form, setForm] = useState<RecordForm>(EMPTY_RECORD)
-  const [errors, setErrors] = useState<RecordFieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
   const [pickerOpen, setPickerOpen] = useState(false)
+  const check = useFormErrors(form, validateRecord)
+  const errors = check.errors
+  useLeaveGuard(isRecordDirty(form))
 
   const set = (changes: Partial<RecordForm>) => {
+    check.changed(Object.keys(changes) as RecordField[])
     setForm((previous) => ({ ...previous, ...changes }))
-    setErrors((previous) => {
-      const next = { ...previous }
-      for (const key of Object.keys(changes) as (keyof RecordForm)[]) delete next[key]
-      return next
-    })
   }
 
   const submit = async () => {
-    const found = validateRecord(form)
-    setErrors(found)
-    setFormError(null)
-    if (Object.keys(found).length) {
-      setFormError('请按红字提示修改后再提交')
-      return
-    }
+    if (!check.check()) return
     setSubmitting(true)
     const result = await demandsApi.record(toRecordDemandData(form))
     setSubmitting(false)
     if (result.ok) {
+      setForm(EMPTY_RECORD)
       void Taro.showToast({ title: '已登记到需求池', icon: 'none' })
       void Taro.redirectTo({ url: ROUTES.secretaryNeeds })
       return
     }
-    setErrors((result.error.fields ?? {}) as RecordFieldErrors)
-    setFormError(result.error.fields ? '请按红字提示修改后再提交' : result.error.message)
+    check.refused(result.error, (path) => (path in EMPTY_RECORD ? (path as RecordField) : undefined))
   }
 
-  const categoryText = form.category ? `${form.category}${form.subItem ? ` · ${form.subItem}` : ''}` : ''
+  // A plain kind files the need under its catalogue item unless the secretary picks one from the catalogue.
+  const chooseKind = (kind: NeedKindKey) => set(form.kind === kind ? { kind: '' } : { kind, category: '', subItem: '' })
+  const filed = filedUnder(form)
 
   return (
     <PageShell title="代居民登记需求" backTo={ROUTES.secretaryNeeds}>
       <View className="create-order">
         <Text className="create-order__intro">居民到窗口、打电话、上门走访或投信箱提出的需求，由社区代为登记，进入需求池。</Text>
         <View className="create-order__form">
-          <FormRow label="受理渠道" required>
+          <FormRow label={LABELS.channel} required>
             <View className="create-order__chips">
               {CHANNELS.map((channel) => (
                 <View
@@ -81,33 +78,44 @@ export default function RecordNeedPage() {
               ))}
             </View>
           </FormRow>
-          <FormRow label="求助人姓名" required error={errors.requesterName}>
+          <FormRow label={LABELS.requesterName} required error={errors.requesterName}>
             <Input name="requesterName" value={form.requesterName} maxLength={30} placeholder="居民姓名" onChange={(value) => set({ requesterName: value })} />
           </FormRow>
-          <FormRow label="联系电话" required error={errors.contactPhone}>
+          <FormRow label={LABELS.contactPhone} required error={errors.contactPhone}>
             <Input name="contactPhone" type="number" maxLength={11} value={form.contactPhone} placeholder="11位手机号码" onChange={(value) => set({ contactPhone: value })} />
           </FormRow>
-          <FormRow label="服务类别" required error={errors.category ?? errors.subItem}>
-            <View className={`create-order__select${categoryText ? '' : ' create-order__select--empty'}`} onClick={() => setPickerOpen(true)}>
-              {categoryText || '请选择服务类别'}
+          <FormRow label={LABELS.category} required hint="先按居民的说法选，会自动归入服务目录；也可直接按目录选" error={errors.category ?? errors.subItem ?? errors.kind}>
+            <View className="create-order__chips">
+              {NEED_KINDS.map((kind) => (
+                <View
+                  key={kind.key}
+                  className={`create-order__chip${form.kind === kind.key ? ' create-order__chip--on' : ''}`}
+                  onClick={() => chooseKind(kind.key)}
+                >
+                  {kind.name}
+                </View>
+              ))}
+            </View>
+            <View className={`create-order__select${filed ? '' : ' create-order__select--empty'}`} onClick={() => setPickerOpen(true)}>
+              {filed ? `归入：${filed}（点此按目录改）` : '或按服务目录选择'}
             </View>
           </FormRow>
-          <FormRow label="需求描述" required error={errors.description}>
+          <FormRow label={LABELS.description} required={!describesItself(form.kind)} error={errors.description}>
             <TextArea
               className="create-order__textarea"
               value={form.description}
               placeholder="居民需要帮什么忙"
-              maxLength={500}
+              maxLength={DESCRIPTION_MAX}
               showCount
               autoSize
               onChange={(value) => set({ description: value })}
             />
           </FormRow>
-          <FormRow label="服务地址" required error={errors.address}>
-            <Input name="address" value={form.address} maxLength={120} placeholder="例如：幸福小区3栋2单元501" onChange={(value) => set({ address: value })} />
+          <FormRow label={LABELS.address} required error={errors.address}>
+            <Input name="address" value={form.address} maxLength={ADDRESS_MAX} placeholder="例如：幸福小区3栋2单元501" onChange={(value) => set({ address: value })} />
           </FormRow>
         </View>
-        {formError && <View className="create-order__form-error">{formError}</View>}
+        {check.banner && <View className="create-order__form-error">{check.banner}</View>}
         <View className="create-order__actions">
           <Button type="primary" size="large" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
             登记到需求池
@@ -115,13 +123,14 @@ export default function RecordNeedPage() {
         </View>
       </View>
       <Picker
-        title="服务类别"
+        title={LABELS.category}
         visible={pickerOpen}
         options={CATEGORY_OPTIONS}
-        // With nothing chosen yet the wheels start on the first item, so that 确认 picks what is shown.
+        // The wheels start on where the need is filed now (its kind's item), else on the first item, so that 确认 picks what is shown.
         value={(() => {
-          const category = (form.category || SERVICE_CATEGORIES[0]) as keyof typeof SERVICE_CATALOGUE
-          return [category, form.subItem || SERVICE_CATALOGUE[category][0]]
+          const official = officialCategoryOf(form)
+          const category = (official?.category || SERVICE_CATEGORIES[0]) as keyof typeof SERVICE_CATALOGUE
+          return [category, official?.subItem || SERVICE_CATALOGUE[category][0]]
         })()}
         onConfirm={(_options, values) => {
           set({ category: String(values[0] ?? ''), subItem: String(values[1] ?? '') })

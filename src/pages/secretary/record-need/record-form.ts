@@ -1,5 +1,7 @@
-// The client's copy of RecordDemandInput's rules (demands.schemas.ts) with the server's words.
+// The client's copy of RecordDemandInput's rules (demands.schemas.ts), in the same words (RECORD_NEED_LABELS).
 import { SERVICE_CATALOGUE } from '@core/catalogue/service-catalogue'
+import { ADDRESS_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN, RECORD_NEED_LABELS as LABELS } from '@core/demands/need-labels'
+import { describesItself, needKindOf, officialCategoryOf, type NeedKindKey } from '@core/demands/need-kinds'
 import type { RecordDemandData } from '@/services/api/types'
 
 export type Channel = 'window' | 'phone' | 'visit' | 'mailbox'
@@ -8,6 +10,8 @@ export interface RecordForm {
   requesterName: string
   contactPhone: string
   channel: Channel
+  /** The resident's words (买药代购…), offered first; the catalogue's category below, if chosen, files it instead. */
+  kind: '' | NeedKindKey
   category: string
   subItem: string
   description: string
@@ -21,6 +25,7 @@ export const EMPTY_RECORD: RecordForm = {
   requesterName: '',
   contactPhone: '',
   channel: 'window',
+  kind: '',
   category: '',
   subItem: '',
   description: '',
@@ -32,30 +37,44 @@ const PHONE = /^1[3-9]\d{9}$/
 export function validateRecord(form: RecordForm): RecordFieldErrors {
   const errors: RecordFieldErrors = {}
   const name = form.requesterName.trim()
-  if (!name) errors.requesterName = '请填写求助人姓名'
-  else if (name.length > 30) errors.requesterName = '求助人姓名不能超过30个字'
-  if (!PHONE.test(form.contactPhone.trim())) errors.contactPhone = form.contactPhone.trim() ? '联系电话须为11位手机号码' : '请填写联系电话'
+  if (!name) errors.requesterName = `请填写${LABELS.requesterName}`
+  else if (name.length > 30) errors.requesterName = `${LABELS.requesterName}不能超过30个字`
+  if (!PHONE.test(form.contactPhone.trim())) {
+    errors.contactPhone = form.contactPhone.trim() ? `${LABELS.contactPhone}须为11位手机号码` : `请填写${LABELS.contactPhone}`
+  }
   const subItems = (SERVICE_CATALOGUE as Record<string, readonly string[]>)[form.category]
-  if (!subItems) errors.category = '请选择服务类别'
-  else if (form.subItem && !subItems.includes(form.subItem)) errors.subItem = '服务子项不属于所选服务类别'
+  if (!subItems && !needKindOf(form.kind)) errors.category = `请选择${LABELS.category}`
+  else if (subItems && form.subItem && !subItems.includes(form.subItem)) errors.subItem = '服务子项不属于所选服务类别'
   const description = form.description.trim()
-  if (!description) errors.description = '请填写需求描述'
-  else if (description.length < 4) errors.description = '需求描述至少需要4个字'
-  else if (description.length > 500) errors.description = '需求描述不能超过500个字'
+  if (description.length > DESCRIPTION_MAX) errors.description = `${LABELS.description}不能超过${DESCRIPTION_MAX}个字`
+  else if (!describesItself(form.kind) && !description) errors.description = `请填写${LABELS.description}`
+  else if (!describesItself(form.kind) && description.length < DESCRIPTION_MIN) errors.description = `${LABELS.description}至少需要${DESCRIPTION_MIN}个字`
   const address = form.address.trim()
-  if (!address) errors.address = '服务地址不能为空'
-  else if (address.length > 120) errors.address = '服务地址不能超过120个字'
+  if (!address) errors.address = `${LABELS.address}不能为空`
+  else if (address.length > ADDRESS_MAX) errors.address = `${LABELS.address}不能超过${ADDRESS_MAX}个字`
   return errors
 }
 
+/** The catalogue item the need will be filed under, as the secretary reads it: 爱心扶助 · 敬老助残. */
+export function filedUnder(form: Pick<RecordForm, 'kind' | 'category' | 'subItem'>): string {
+  const official = officialCategoryOf(form)
+  return official ? `${official.category}${official.subItem ? ` · ${official.subItem}` : ''}` : ''
+}
+
 export function toRecordDemandData(form: RecordForm): RecordDemandData {
+  const description = form.description.trim()
   return {
     requesterName: form.requesterName.trim(),
     contactPhone: form.contactPhone.trim(),
     channel: form.channel,
-    category: form.category as keyof typeof SERVICE_CATALOGUE,
-    ...(form.subItem ? { subItem: form.subItem } : {}),
-    description: form.description.trim(),
+    ...(form.kind ? { kind: form.kind } : {}),
+    ...(form.category ? { category: form.category as keyof typeof SERVICE_CATALOGUE } : {}),
+    ...(form.category && form.subItem ? { subItem: form.subItem } : {}),
+    ...(description ? { description } : {}),
     address: form.address.trim(),
   }
 }
+
+/** Anything typed or chosen beyond the default channel: leaving would lose it. */
+export const isRecordDirty = (form: RecordForm): boolean =>
+  (Object.keys(EMPTY_RECORD) as RecordField[]).some((key) => key !== 'channel' && form[key] !== EMPTY_RECORD[key])
