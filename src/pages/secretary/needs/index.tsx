@@ -148,10 +148,12 @@ function NeedCard({ need, onReject }: { need: Demand; onReject: () => void }) {
         <Text className="pool-card__category">
           {need.category}
           {need.subItem ? ` · ${need.subItem}` : ''}
+          {/* What the resident picked in plain words, beside the catalogue item it is filed under. */}
+          {need.kindName ? `（居民选：${need.kindName}）` : ''}
         </Text>
         <Tag type={state.tag}>{state.text}</Tag>
       </View>
-      <Text className="pool-card__description">{need.description}</Text>
+      {need.description && <Text className="pool-card__description">{need.description}</Text>}
       <View className="pool-card__info">
         <Text className="pool-card__label">居民</Text>
         <View className="pool-card__value">
