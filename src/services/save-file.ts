@@ -9,8 +9,8 @@ export interface FileToSave {
 }
 
 /**
- * Hands a file from a cloud function to the user: in H5 the browser downloads it; in the
- * mini-program it is written to the user's folder and opened, from where it can be forwarded.
+ * Hands a file to the user: in H5 the browser downloads it; in the mini-program it is written to the
+ * user's folder and opened, from where it can be forwarded, or, an image, saved to the photo album.
  */
 export async function saveFile(file: FileToSave): Promise<void> {
   if (process.env.TARO_ENV === 'h5') {
@@ -28,7 +28,9 @@ export async function saveFile(file: FileToSave): Promise<void> {
   const filePath = `${Taro.env.USER_DATA_PATH}/${file.fileName}`
   Taro.getFileSystemManager().writeFileSync(filePath, file.base64, 'base64')
   const extension = file.fileName.split('.').pop() ?? ''
-  if (['xlsx', 'xls', 'docx', 'doc', 'pdf'].includes(extension)) {
+  if (['png', 'jpg', 'jpeg'].includes(extension)) {
+    await Taro.saveImageToPhotosAlbum({ filePath })
+  } else if (['xlsx', 'xls', 'docx', 'doc', 'pdf'].includes(extension)) {
     await Taro.openDocument({ filePath, fileType: extension as 'xlsx', showMenu: true })
   } else {
     await Taro.shareFileMessage({ filePath, fileName: file.fileName })

@@ -1,3 +1,5 @@
+import type { Registration, ReportSlip } from './api/registration'
+import type { UnitStatistics } from './api/reports'
 import type { Demand, Dispute, DemandStatus, Order, RecordStatus } from './api/types'
 
 // The one status vocabulary: every role reads the same word in the same colour for the same state.
@@ -65,4 +67,36 @@ export const DISPUTE_STATUS_WORDS: Record<Dispute['status'], StatusWord> = {
   open: { text: '待书记处理', tone: 'waiting' },
   upheld: { text: '申诉成立', tone: 'done' },
   rejected: { text: '申诉未支持', tone: 'muted' },
+}
+
+export const REGISTRATION_STATUS_WORDS: Record<Registration['status'], StatusWord> = {
+  pending: { text: '待社区确认', tone: 'waiting', elderText: '等社区确认' },
+  confirmed: { text: '已报到', tone: 'done' },
+  returned: { text: '被退回', tone: 'alert', elderText: '社区退回了' },
+  withdrawn: { text: '已撤回', tone: 'muted' },
+}
+
+/** A 报到单 as its unit sees it; one not used by its 报到截止日期 is late. */
+export function slipStatusWord(slip: Pick<ReportSlip, 'result' | 'overdue'>): StatusWord {
+  switch (slip.result) {
+    case 'reported':
+      return { text: '已报到', tone: 'done' }
+    case 'pending':
+      return { text: '待社区确认', tone: 'waiting' }
+    case 'returned':
+      return { text: slip.overdue ? '被退回·已逾期' : '被退回', tone: 'alert' }
+    case 'cancelled':
+      return { text: '已作废', tone: 'muted' }
+    default:
+      return slip.overdue ? { text: '逾期未报到', tone: 'alert' } : { text: '待报到', tone: 'waiting' }
+  }
+}
+
+/** A line of the unit's 报到情况统计 明细. */
+export const REPORT_DETAIL_WORDS: Record<UnitStatistics['details'][number]['status'], StatusWord> = {
+  reported: { text: '已报到', tone: 'done' },
+  pending: { text: '待社区确认', tone: 'waiting' },
+  returned: { text: '被退回', tone: 'alert' },
+  not_reported: { text: '未报到', tone: 'alert' },
+  awaiting: { text: '待报到', tone: 'waiting' },
 }

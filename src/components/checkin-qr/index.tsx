@@ -10,6 +10,8 @@ export interface CheckinQrProps {
   size?: number
   /** Greyed out, e.g. while a new secret is being fetched. */
   dimmed?: boolean
+  /** What the code is, for screen readers (default 签到码). */
+  label?: string
 }
 
 const QUIET_MODULES = 4
@@ -18,7 +20,7 @@ const QUIET_MODULES = 4
  * A QR code drawn with views (rows of dark and light runs): no canvas API, so it renders the same
  * in the H5 build and in WeChat. `data-code` carries the text for tests and accessibility tools.
  */
-export const CheckinQr = memo(function CheckinQr({ text, size = 280, dimmed = false }: CheckinQrProps) {
+export const CheckinQr = memo(function CheckinQr({ text, size = 280, dimmed = false, label = '签到码' }: CheckinQrProps) {
   const rows = useMemo(() => qrMatrix(text).map(runsOf), [text])
   const moduleSize = moduleSizeFor(rows.length, size, QUIET_MODULES)
   const side = moduleSize * (rows.length + QUIET_MODULES * 2)
@@ -27,7 +29,7 @@ export const CheckinQr = memo(function CheckinQr({ text, size = 280, dimmed = fa
       className={`checkin-qr${dimmed ? ' checkin-qr--dimmed' : ''}`}
       style={{ width: `${side}px`, height: `${side}px`, padding: `${moduleSize * QUIET_MODULES}px` }}
       data-code={text}
-      aria-label={`签到码 ${text}`}
+      aria-label={`${label} ${text}`}
       role="img"
     >
       {rows.map((runs, rowIndex) => (
