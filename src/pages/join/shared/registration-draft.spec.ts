@@ -34,7 +34,7 @@ describe('the registration draft', () => {
 
   it('should fill the name, type, unit and community from a 报到单, keeping a typed name and a grid of the same community only', () => {
     const slip = { code: 'ABCD2345', memberName: '方明', unitId: 'u1', communityId: 'c1' } as Parameters<typeof withSlip>[1]
-    expect(withSlip(EMPTY_DRAFT, slip)).toEqual({ ...EMPTY_DRAFT, name: '方明', memberType: 'in_service', unitId: 'u1', communityId: 'c1', gridId: '' })
+    expect(withSlip(EMPTY_DRAFT, slip)).toEqual({ ...EMPTY_DRAFT, name: '方明', memberType: 'in_service', unitId: 'u1', communityId: 'c1', gridId: '', slipCode: 'ABCD2345' })
     expect(withSlip({ ...EMPTY_DRAFT, name: '方小明', communityId: 'c1', gridId: 'g2' }, slip)).toMatchObject({ name: '方小明', gridId: 'g2' })
     expect(withSlip({ ...EMPTY_DRAFT, communityId: 'c9', gridId: 'g9' }, slip)).toMatchObject({ communityId: 'c1', gridId: '' })
   })

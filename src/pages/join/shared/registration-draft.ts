@@ -52,12 +52,14 @@ export interface Draft {
   willingLongTerm: boolean | null
   willingOtherServices: boolean | null
   idNumber: string
+  /** The 报到单 the form was filled from (typed in the code box or from the link), kept for a reload. */
+  slipCode: string
 }
 
 export const EMPTY_DRAFT: Draft = {
   name: '', gender: '', ethnicity: '汉族', birthMonth: '', education: '', health: '', memberType: '', joinedPartyMonth: '', unitId: '',
   workUnit: '', jobTitle: '', unitAddress: '', unitPhone: '', homeAddress: '', phone: '', communityId: '', gridId: '', skills: '', hobbies: '',
-  intentions: {}, posts: [], availability: {}, willingLongTerm: null, willingOtherServices: null, idNumber: '',
+  intentions: {}, posts: [], availability: {}, willingLongTerm: null, willingOtherServices: null, idNumber: '', slipCode: '',
 }
 
 /** What a 报到单 fixes in the form: the member's name (unless typed already), in-service, the unit and the community; a grid of another community is dropped. */
@@ -69,6 +71,7 @@ export function withSlip(draft: Draft, slip: NonNullable<RegistrationOptions['sl
     unitId: slip.unitId,
     communityId: slip.communityId,
     gridId: draft.communityId === slip.communityId ? draft.gridId : '',
+    slipCode: slip.code,
   }
 }
 

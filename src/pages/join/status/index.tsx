@@ -1,24 +1,22 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { Card } from '@/components/card'
+import { ChoiceChips } from '@/components/choice-chips'
+import { InfoRow } from '@/components/info-row'
 import { PageShell } from '@/components/page-shell'
+import { StatusTag } from '@/components/status-tag'
 import { registrationApi, type Registration, type RegistrationOptions } from '@/services/api/registration'
 import type { ApiError } from '@/services/api/types'
+import { formatTime } from '@/services/beijing-time'
 import { PROFILE_PAGE, ROUTES } from '@/services/navigation'
+import { REGISTRATION_STATUS_WORDS } from '@/services/status-words'
 import { storage } from '@/services/storage'
 import { ReasonDialog } from '@/pages/secretary/shared/reason-dialog'
 import { RESUBMIT_KEY, fromForm } from '../shared/registration-draft'
+import { transferTargets } from '../shared/transfer-targets'
 import './index.scss'
-
-const TAG: Record<Registration['status'], 'warning' | 'success' | 'danger' | 'default'> = {
-  pending: 'warning',
-  confirmed: 'success',
-  returned: 'danger',
-  withdrawn: 'default',
-}
-
-const day = (iso: string) => iso.slice(0, 10)
 
 /** 我的报到: each registration and transfer with the 回执 or the reason it came back; resubmit, withdraw, transfer. */
 export default function JoinStatusPage() {
@@ -66,7 +64,7 @@ export default function JoinStatusPage() {
 
   const isMember = items?.some((item) => item.status === 'confirmed') ?? false
   const hasPending = items?.some((item) => item.status === 'pending') ?? false
-  const communities = options?.districts.flatMap((d) => d.streets.flatMap((s) => s.communities)) ?? []
+  const communities = options ? transferTargets(options) : []
 
   return (
     <PageShell
@@ -78,49 +76,43 @@ export default function JoinStatusPage() {
       empty={{ title: '还没有报到登记', hint: '填写党员报到登记表，提交给报到社区', actionText: '去填写', onAction: () => void Taro.navigateTo({ url: ROUTES.joinRegister() }) }}
     >
       <View className="join-status">
-        {items?.map((item) => (
-          <View key={item.id} className="join-status__card">
-            <View className="join-status__head">
-              <Text className="join-status__title">{item.kind === 'transfer' ? '转移到' : '报到到'} {item.communityName}</Text>
-              <Tag type={TAG[item.status]}>{item.statusLabel}</Tag>
-            </View>
-            <Text className="join-status__line">提交于 {day(item.submittedAt)}{item.unitName ? ` · ${item.unitName}` : ''}</Text>
-            <Text className="join-status__line">认领岗位：{item.form.posts.join('、')}</Text>
-            {item.receipt && <View className="join-status__receipt">回执：{item.receipt}</View>}
-            {item.returnReason && <View className="join-status__reason">退回原因：{item.returnReason}</View>}
-            <View className="join-status__buttons">
-              {item.status === 'pending' && (
-                <Button fill="outline" type="primary" onClick={() => void withdraw(item)}>
-                  撤回
-                </Button>
-              )}
-              {item.status === 'returned' && item.kind === 'report' && !hasPending && !isMember && (
-                <Button type="primary" onClick={() => resubmit(item)}>
-                  修改后重新提交
-                </Button>
-              )}
-            </View>
-          </View>
-        ))}
+        {items?.map((item) => {
+          const word = REGISTRATION_STATUS_WORDS[item.status]
+          return (
+            <Card key={item.id} title={`${item.kind === 'transfer' ? '转移到' : '报到到'} ${item.communityName}`} extra={<StatusTag tone={word.tone}>{word.text}</StatusTag>}>
+              <InfoRow label="提交时间" value={formatTime(item.submittedAt)} />
+              {item.unitName && <InfoRow label="所在单位" value={item.unitName} />}
+              <InfoRow label="认领岗位" value={item.form.posts.join('、')} />
+              {item.receipt && <InfoRow label="回执" value={item.receipt} layout="stacked" />}
+              {item.returnReason && <InfoRow label="退回原因" value={item.returnReason} layout="stacked" />}
+              <View className="join-status__buttons">
+                {item.status === 'pending' && (
+                  <Button fill="outline" type="primary" onClick={() => void withdraw(item)}>
+                    撤回
+                  </Button>
+                )}
+                {item.status === 'returned' && item.kind === 'report' && !hasPending && !isMember && (
+                  <Button type="primary" onClick={() => resubmit(item)}>
+                    修改后重新提交
+                  </Button>
+                )}
+              </View>
+            </Card>
+          )
+        })}
         {isMember && !hasPending && (
-          <View className="join-status__transfer">
+          <Card className="join-status__transfer">
             {options === null ? (
               <Button block fill="outline" type="primary" onClick={() => void startTransfer()}>
                 搬家了？申请转到其他社区
               </Button>
             ) : (
               <View>
-                <Text className="join-status__line">选择转入的社区：</Text>
-                <View className="join-status__chips">
-                  {communities.map((c) => (
-                    <View key={c.id} className={`join-status__chip${target === c.id ? ' join-status__chip--chosen' : ''}`} onClick={() => setTarget(c.id)}>
-                      {c.name}
-                    </View>
-                  ))}
-                </View>
+                <Text className="join-status__line">选择转入的社区（您现在所在的社区不列出）：</Text>
+                <ChoiceChips options={communities.map((c) => ({ value: c.id, text: c.name }))} value={target} onChange={setTarget} />
               </View>
             )}
-          </View>
+          </Card>
         )}
       </View>
       <ReasonDialog

@@ -1,23 +1,30 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { Card } from '@/components/card'
+import { ChoiceChips } from '@/components/choice-chips'
+import { InfoRow } from '@/components/info-row'
 import { ListFooter } from '@/components/list-footer'
 import { PageShell } from '@/components/page-shell'
+import { StatusTag } from '@/components/status-tag'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { registrationApi, type Registration, type RegistrationOptions } from '@/services/api/registration'
 import type { ApiError } from '@/services/api/types'
+import { formatTime } from '@/services/beijing-time'
+import { DAYS, SLOTS } from '@/pages/join/shared/registration-draft'
 import { ReasonDialog } from '../shared/reason-dialog'
 import './index.scss'
 
-const SLOT_TEXT: Record<string, string> = { morning: '上午', afternoon: '下午', evening: '晚上' }
-const DAY_TEXT: Record<string, string> = { mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六', sun: '周日', holiday: '节假日' }
+const slotText = (slot: string) => SLOTS.find((s) => s.key === slot)?.text ?? slot
 
 const availabilityText = (grid: Registration['form']['availability']) =>
-  Object.entries(grid)
-    .filter(([, slots]) => slots && slots.length > 0)
-    .map(([day, slots]) => `${DAY_TEXT[day] ?? day}${slots!.map((s) => SLOT_TEXT[s]).join('/')}`)
+  DAYS.filter((day) => (grid[day.key]?.length ?? 0) > 0)
+    .map((day) => `${day.text}${grid[day.key]!.map(slotText).join('/')}`)
     .join('，')
+
+/** 1985-06 as 1985年6月. */
+const monthText = (month: string | undefined) => (month ? month.replace(/^(\d{4})-0?(\d{1,2})$/, '$1年$2月') : '—')
 
 /** 待确认报到: the community's pending registrations and transfers; 确认 gives the 回执, 退回 a reason. */
 export default function SecretaryRegistrationsPage() {
@@ -78,57 +85,54 @@ export default function SecretaryRegistrationsPage() {
         <View className="registrations">
           <Text className="registrations__count">共 {list.total} 份待确认</Text>
           {list.items.map((item) => (
-            <View key={item.id} className="reg-card">
-              <View className="reg-card__head">
-                <Text className="reg-card__name">{item.name}</Text>
-                <Tag type={item.kind === 'transfer' ? 'info' : 'warning'}>{item.kind === 'transfer' ? '转入' : item.memberTypeLabel}</Tag>
-              </View>
-              <Info label="手机" value={item.form.phone} />
-              <Info label="单位" value={item.unitName ?? item.form.workUnit ?? '—'} />
-              <Info label="认领岗位" value={item.form.posts.join('、')} />
-              <Info label="可服务时间" value={availabilityText(item.form.availability)} />
+            <Card
+              key={item.id}
+              className="reg-card"
+              title={item.name}
+              extra={<StatusTag tone={item.kind === 'transfer' ? 'active' : 'waiting'}>{item.kind === 'transfer' ? '转入' : item.memberTypeLabel}</StatusTag>}
+            >
+              <InfoRow label="手机" value={item.form.phone} />
+              <InfoRow label="单位" value={item.unitName ?? item.form.workUnit ?? '—'} />
+              <InfoRow label="认领岗位" value={item.form.posts.join('、')} />
+              <InfoRow label="可服务时间" value={availabilityText(item.form.availability)} />
               {open === item.id && (
                 <View className="reg-card__detail">
-                  <Info label="性别/民族" value={`${item.form.gender} · ${item.form.ethnicity}`} />
-                  <Info label="出生年月" value={item.form.birthMonth} />
-                  <Info label="学历" value={item.form.education} />
-                  <Info label="入党时间" value={item.form.joinedPartyMonth ?? '—'} />
-                  <Info label="职务" value={item.form.jobTitle ?? '—'} />
-                  <Info label="家庭住址" value={item.form.homeAddress} />
-                  <Info label="专业特长" value={(item.form.skills ?? []).join('、') || '—'} />
-                  <Info label="服务意向" value={(item.form.serviceIntentions ?? []).map((i) => `${i.category}${i.subItems?.length ? `（${i.subItems.join('、')}）` : ''}`).join('；') || '—'} />
-                  <Info label="长期服务" value={item.form.willingLongTerm ? '愿意' : '暂不'} />
-                  <Info label="其他服务" value={item.form.willingOtherServices ? '愿意' : '暂不'} />
-                  {item.form.transferReason && <Info label="转移原因" value={item.form.transferReason} />}
-                  {item.slipCode && <Info label="报到单" value={item.slipCode} />}
-                  <Info label="提交时间" value={item.submittedAt.slice(0, 10)} />
+                  <InfoRow label="性别/民族" value={`${item.form.gender} · ${item.form.ethnicity}`} />
+                  <InfoRow label="出生年月" value={monthText(item.form.birthMonth)} />
+                  <InfoRow label="学历" value={item.form.education} />
+                  <InfoRow label="入党时间" value={monthText(item.form.joinedPartyMonth)} />
+                  <InfoRow label="职务" value={item.form.jobTitle ?? '—'} />
+                  <InfoRow label="家庭住址" value={item.form.homeAddress} />
+                  <InfoRow label="专业特长" value={(item.form.skills ?? []).join('、') || '—'} />
+                  <InfoRow label="服务意向" value={(item.form.serviceIntentions ?? []).map((i) => `${i.category}${i.subItems?.length ? `（${i.subItems.join('、')}）` : ''}`).join('；') || '—'} />
+                  <InfoRow label="长期服务" value={item.form.willingLongTerm ? '愿意' : '暂不'} />
+                  <InfoRow label="其他服务" value={item.form.willingOtherServices ? '愿意' : '暂不'} />
+                  {item.form.transferReason && <InfoRow label="转移原因" value={item.form.transferReason} />}
+                  {item.slipCode && <InfoRow label="报到单" value={item.slipCode} />}
+                  <InfoRow label="提交时间" value={formatTime(item.submittedAt)} />
                 </View>
               )}
               <View className="reg-card__toggle" onClick={() => setOpen(open === item.id ? null : item.id)}>
                 {open === item.id ? '收起' : '查看全部登记信息 ›'}
               </View>
               {(grids[item.communityId] ?? []).length > 0 && (
-                <View className="reg-card__grids">
-                  <Text className="reg-card__label">编入网格</Text>
-                  {grids[item.communityId].map((grid) => {
-                    const chosen = (chosenGrid[item.id] ?? item.gridId) === grid.id
-                    return (
-                      <View key={grid.id} className={`reg-card__grid${chosen ? ' reg-card__grid--chosen' : ''}`} onClick={() => setChosenGrid({ ...chosenGrid, [item.id]: grid.id })}>
-                        {grid.name}
-                      </View>
-                    )
-                  })}
-                </View>
+                <InfoRow label="编入网格" layout="stacked">
+                  <ChoiceChips
+                    options={grids[item.communityId].map((grid) => ({ value: grid.id, text: grid.name }))}
+                    value={chosenGrid[item.id] ?? item.gridId}
+                    onChange={(gridId) => setChosenGrid({ ...chosenGrid, [item.id]: gridId })}
+                  />
+                </InfoRow>
               )}
               <View className="reg-card__buttons">
-                <Button className="reg-card__button" fill="outline" type="primary" onClick={() => setReturning(item)}>
+                <Button fill="outline" type="primary" onClick={() => setReturning(item)}>
                   退回
                 </Button>
-                <Button className="reg-card__button" type="primary" onClick={() => void confirm(item)}>
+                <Button type="primary" onClick={() => void confirm(item)}>
                   确认报到
                 </Button>
               </View>
-            </View>
+            </Card>
           ))}
           <ListFooter shown={list.items.length} total={list.total} loading={list.loadingMore} error={list.moreError} onMore={() => void list.loadMore()} unit="项" />
         </View>
@@ -145,13 +149,6 @@ export default function SecretaryRegistrationsPage() {
     </PageShell>
   )
 }
-
-const Info = ({ label, value }: { label: string; value: string }) => (
-  <View className="reg-card__info">
-    <Text className="reg-card__label">{label}</Text>
-    <Text className="reg-card__value">{value}</Text>
-  </View>
-)
 
 function gridsByCommunity(options: RegistrationOptions): Record<string, { id: string; name: string }[]> {
   return Object.fromEntries(options.districts.flatMap((d) => d.streets.flatMap((s) => s.communities.map((c) => [c.id, c.grids]))))

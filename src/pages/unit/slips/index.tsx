@@ -1,28 +1,32 @@
 import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Button, Input, Tag } from '@nutui/nutui-react-taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
+import { Card } from '@/components/card'
+import { ChoiceChips } from '@/components/choice-chips'
 import { FormRow } from '@/components/form-row'
+import { FormSection } from '@/components/form-section'
+import { InfoRow } from '@/components/info-row'
 import { ListFooter } from '@/components/list-footer'
 import { PageShell, PrimaryAction } from '@/components/page-shell'
+import { StatusTag } from '@/components/status-tag'
+import { useFormErrors } from '@/hooks/use-form-errors'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
-import { registrationApi, type IssueSlipData, type RegistrationOptions, type ReportSlip } from '@/services/api/registration'
+import { registrationApi, type RegistrationOptions, type ReportSlip } from '@/services/api/registration'
 import type { ApiError } from '@/services/api/types'
+import { formatDate } from '@/services/beijing-time'
+import { slipStatusWord } from '@/services/status-words'
 import { ReasonDialog } from '@/pages/secretary/shared/reason-dialog'
 import { UnitSwitcher } from '../shared/unit-switcher'
 import { useActiveUnit } from '../shared/use-active-unit'
+import { ShareDialog, copySlip } from './share-dialog'
+import { EMPTY_SLIP, slipFormErrors, type SlipField, type SlipForm } from './slip-form'
 import './index.scss'
 
-const RESULT_TAG: Record<ReportSlip['result'], 'default' | 'warning' | 'success' | 'danger'> = {
-  awaiting: 'default',
-  pending: 'warning',
-  reported: 'success',
-  returned: 'danger',
-  cancelled: 'default',
-}
-
-type SlipForm = { memberName: string; memberPhone: string; partyStanding: '正式' | '预备'; communityId: string; reportBy: string }
-const EMPTY: SlipForm = { memberName: '', memberPhone: '', partyStanding: '正式', communityId: '', reportBy: '' }
+const STANDINGS = [
+  { value: '正式' as const, text: '正式党员' },
+  { value: '预备' as const, text: '预备党员' },
+]
 
 /** 报到单: the unit issues slips to its in-service members and sees each one's result (the community's 回执). */
 export default function UnitSlipsPage() {
@@ -31,11 +35,11 @@ export default function UnitSlipsPage() {
   const list = usePagedList<ReportSlip>(10)
   const [options, setOptions] = useState<RegistrationOptions | null>(null)
   const [issuing, setIssuing] = useState(false)
-  const [form, setForm] = useState<SlipForm>(EMPTY)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState<string | null>(null)
+  const [form, setForm] = useState<SlipForm>(EMPTY_SLIP)
+  const { errors, banner, check, changed, refused } = useFormErrors(form, slipFormErrors)
   const [saving, setSaving] = useState(false)
   const [noting, setNoting] = useState<ReportSlip | null>(null)
+  const [sharing, setSharing] = useState<ReportSlip | null>(null)
 
   const listedUnit = useRef(askFor)
   const reload = (quiet = false, unit = askFor) => {
@@ -59,9 +63,8 @@ export default function UnitSlipsPage() {
   const communities = (district?.streets.flatMap((s) => s.communities) ?? []).sort((a, b) => Number(paired.has(b.id)) - Number(paired.has(a.id)))
 
   const set = (changes: Partial<SlipForm>) => {
-    setForm({ ...form, ...changes })
-    setFormError(null)
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([key]) => !(key in changes))))
+    setForm((previous) => ({ ...previous, ...changes }))
+    changed(Object.keys(changes) as SlipField[])
   }
 
   // The communities offered depend on the unit, whichever page it was switched on.
@@ -73,24 +76,25 @@ export default function UnitSlipsPage() {
   }
 
   const issue = async () => {
+    if (!check()) return
     setSaving(true)
-    const result = await registrationApi.issueSlip({ ...(form as IssueSlipData), unitId: askFor })
+    const result = await registrationApi.issueSlip({ ...form, memberName: form.memberName.trim(), memberPhone: form.memberPhone.trim(), reportBy: form.reportBy.trim(), unitId: askFor })
     setSaving(false)
     if (!result.ok) {
-      setErrors(result.error.fields ?? {})
-      setFormError(result.error.fields ? '请按红字提示修改' : result.error.message)
+      refused(result.error, (path) => (path in EMPTY_SLIP ? (path as SlipField) : undefined))
       return
     }
     setIssuing(false)
-    setForm(EMPTY)
+    setForm(EMPTY_SLIP)
     void reload(true)
-    void Taro.showModal({ title: '报到单已开具', content: `报到码 ${result.data.code}，请发给 ${result.data.memberName} 同志，凭码在「党员报到登记」中填写。`, showCancel: false, confirmText: '好的' })
+    const { confirm } = await Taro.showModal({
+      title: '报到单已开具',
+      content: `报到码 ${result.data.code}，请发给 ${result.data.memberName} 同志：可复制报到链接发送，或保存二维码图片打印。`,
+      confirmText: '分享',
+      cancelText: '稍后',
+    })
+    if (confirm) setSharing(result.data)
   }
-
-  const copy = (slip: ReportSlip) =>
-    void Taro.setClipboardData({ data: `${slip.memberName}同志：请凭报到码 ${slip.code} 到${slip.communityName}报到，打开 ${slip.linkPath} 填写报到登记表。` })
-      .then(() => Taro.showToast({ title: '已复制，可粘贴发送', icon: 'none' }))
-      .catch(() => Taro.showToast({ title: `报到码 ${slip.code}`, icon: 'none' }))
 
   const cancel = async (slip: ReportSlip) => {
     const { confirm } = await Taro.showModal({ title: '作废报到单', content: `作废 ${slip.memberName} 的报到单 ${slip.code}？作废后该码不能再用。`, confirmText: '作废', cancelText: '保留' })
@@ -115,35 +119,28 @@ export default function UnitSlipsPage() {
       {issuing ? (
         <View className="slips__form">
           <Text className="slips__heading">{units.length > 1 ? `为${active?.name}开具在职党员社区报到单` : '开具在职党员社区报到单'}</Text>
-          <FormRow label="党员姓名" required error={errors.memberName}>
-            <Input name="memberName" value={form.memberName} maxLength={30} onChange={(memberName) => set({ memberName })} />
-          </FormRow>
-          <FormRow label="党员手机号码" required hint="党员报到时须用这个号码" error={errors.memberPhone}>
-            <Input name="memberPhone" type="number" maxLength={11} value={form.memberPhone} onChange={(memberPhone) => set({ memberPhone })} />
-          </FormRow>
-          <FormRow label="党员身份" required error={errors.partyStanding}>
-            <View className="slips__chips">
-              {(['正式', '预备'] as const).map((standing) => (
-                <View key={standing} className={`slips__chip${form.partyStanding === standing ? ' slips__chip--chosen' : ''}`} onClick={() => set({ partyStanding: standing })}>
-                  {standing}党员
-                </View>
-              ))}
-            </View>
-          </FormRow>
-          <FormRow label="报到社区" required hint="结对共建的社区排在前面" error={errors.communityId}>
-            <View className="slips__chips">
-              {communities.map((c) => (
-                <View key={c.id} className={`slips__chip${form.communityId === c.id ? ' slips__chip--chosen' : ''}`} onClick={() => set({ communityId: c.id })}>
-                  {c.name}
-                  {paired.has(c.id) ? '（结对）' : ''}
-                </View>
-              ))}
-            </View>
-          </FormRow>
-          <FormRow label="报到截止日期" required hint="例如 2026-12-31" error={errors.reportBy}>
-            <Input name="reportBy" value={form.reportBy} maxLength={10} placeholder="年-月-日" onChange={(reportBy) => set({ reportBy })} />
-          </FormRow>
-          {formError && <View className="slips__form-error">{formError}</View>}
+          <FormSection>
+            <FormRow label="党员姓名" required error={errors.memberName}>
+              <Input name="memberName" value={form.memberName} maxLength={30} placeholder="党员的真实姓名" onChange={(memberName) => set({ memberName })} />
+            </FormRow>
+            <FormRow label="党员手机号码" required hint="党员报到时须用这个号码" error={errors.memberPhone}>
+              <Input name="memberPhone" type="number" maxLength={11} value={form.memberPhone} placeholder="11位手机号码" onChange={(memberPhone) => set({ memberPhone })} />
+            </FormRow>
+            <FormRow label="党员身份" required error={errors.partyStanding}>
+              <ChoiceChips options={STANDINGS} value={form.partyStanding} onChange={(partyStanding) => set({ partyStanding })} />
+            </FormRow>
+            <FormRow label="报到社区" required hint="结对共建的社区排在前面" error={errors.communityId}>
+              <ChoiceChips
+                options={communities.map((c) => ({ value: c.id, text: paired.has(c.id) ? `${c.name}（结对）` : c.name }))}
+                value={form.communityId || null}
+                onChange={(communityId) => set({ communityId })}
+              />
+            </FormRow>
+            <FormRow label="报到截止日期" required hint="党员须在这天之前报到（含当天），过期才算未报到" error={errors.reportBy}>
+              <Input name="reportBy" value={form.reportBy} maxLength={10} placeholder="例如 2026-12-31" onChange={(reportBy) => set({ reportBy })} />
+            </FormRow>
+          </FormSection>
+          {banner && <View className="slips__form-error">{banner}</View>}
           <View className="slips__form-actions">
             <PrimaryAction loading={saving} disabled={saving} onClick={() => void issue()}>
               开具报到单
@@ -169,41 +166,46 @@ export default function UnitSlipsPage() {
       >
         <View className="slips">
           <Text className="slips__count">共 {list.total} 张</Text>
-          {list.items.map((slip) => (
-            <View key={slip.id} className="slip-card">
-              <View className="slip-card__head">
-                <Text className="slip-card__name">{slip.memberName}</Text>
-                <Tag type={RESULT_TAG[slip.result]}>{slip.resultLabel}</Tag>
-              </View>
-              <Text className="slip-card__line">{slip.memberPhoneMasked} · {slip.partyStanding}党员 · 到 {slip.communityName}</Text>
-              <Text className="slip-card__line">报到码 <Text className="slip-card__code">{slip.code}</Text> · {slip.reportBy} 前报到{slip.overdue ? '（已逾期）' : ''}</Text>
-              {slip.result === 'reported' && (
-                <View className="slip-card__receipt">
-                  回执：已于 {slip.reportedOn} 到 {slip.reportedCommunity} 报到，认领岗位 {slip.claimedPosts.join('、')}
-                </View>
-              )}
-              {slip.returnReason && <View className="slip-card__reason">社区退回：{slip.returnReason}</View>}
-              {slip.notReportedReason && <View className="slip-card__note">未报到原因：{slip.notReportedReason}</View>}
-              {slip.result !== 'reported' && slip.result !== 'cancelled' && (
-                <View className="slip-card__buttons">
-                  <Button size="small" fill="outline" type="primary" onClick={() => copy(slip)}>
-                    复制报到码
-                  </Button>
-                  <Button size="small" fill="outline" onClick={() => setNoting(slip)}>
-                    未报到原因
-                  </Button>
-                  {slip.result !== 'pending' && (
-                    <Button size="small" fill="none" onClick={() => void cancel(slip)}>
-                      作废
+          {list.items.map((slip) => {
+            const word = slipStatusWord(slip)
+            return (
+              <Card key={slip.id} className="slip-card" title={slip.memberName} extra={<StatusTag tone={word.tone}>{word.text}</StatusTag>}>
+                <InfoRow label="手机" value={`${slip.memberPhoneMasked} · ${slip.partyStanding}党员`} />
+                <InfoRow label="报到社区" value={slip.communityName} />
+                <InfoRow label="报到码" value={<Text className="slip-card__code">{slip.code}</Text>} />
+                <InfoRow label="截止日期" value={`${formatDate(slip.reportBy)} 前报到${slip.overdue ? '（已过期）' : ''}`} />
+                {slip.result === 'reported' && (
+                  <View className="slip-card__receipt">
+                    回执：已于 {slip.reportedOn ? formatDate(slip.reportedOn) : ''} 到 {slip.reportedCommunity} 报到，认领岗位 {slip.claimedPosts.join('、')}
+                  </View>
+                )}
+                {slip.returnReason && <View className="slip-card__reason">社区退回：{slip.returnReason}</View>}
+                {slip.notReportedReason && <View className="slip-card__note">未报到原因：{slip.notReportedReason}</View>}
+                {slip.result !== 'reported' && slip.result !== 'cancelled' && (
+                  <View className="slip-card__buttons">
+                    <Button size="small" fill="outline" type="primary" onClick={() => copySlip(slip)}>
+                      复制报到链接
                     </Button>
-                  )}
-                </View>
-              )}
-            </View>
-          ))}
+                    <Button size="small" fill="outline" type="primary" onClick={() => setSharing(slip)}>
+                      二维码
+                    </Button>
+                    <Button size="small" fill="outline" onClick={() => setNoting(slip)}>
+                      未报到原因
+                    </Button>
+                    {slip.result !== 'pending' && (
+                      <Button size="small" fill="none" onClick={() => void cancel(slip)}>
+                        作废
+                      </Button>
+                    )}
+                  </View>
+                )}
+              </Card>
+            )
+          })}
           <ListFooter shown={list.items.length} total={list.total} loading={list.loadingMore} error={list.moreError} onMore={() => void list.loadMore()} unit="项" />
         </View>
       </PageShell>
+      <ShareDialog slip={sharing} onClose={() => setSharing(null)} />
       <ReasonDialog
         visible={noting !== null}
         title="未报到的主要原因"

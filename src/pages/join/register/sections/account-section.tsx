@@ -22,14 +22,14 @@ export function AccountSection({ draft, errors, update, options, askPassword, pa
       {districtOf(options, draft.communityId)?.collectIdNumbers && (
         <Section title="身份证号码">
           <Field name="idNumber" label="身份证号码" hint="本区要求登记；只有报到社区的书记能看到完整号码" errors={errors}>
-            <Input name="idNumber" value={draft.idNumber} maxLength={18} onChange={(idNumber) => update({ idNumber })} />
+            <Input name="idNumber" value={draft.idNumber} maxLength={18} placeholder="18位身份证号码" onChange={(idNumber) => update({ idNumber })} />
           </Field>
         </Section>
       )}
       {askPassword && (
         <Section title="设置登录密码">
           <Field name="password" label="登录密码" required hint="8至64个字符；以后用本人手机号码和这个密码登录" errors={errors}>
-            <Input name="password" type="password" value={password} maxLength={64} onChange={onPassword} />
+            <Input name="password" type="password" value={password} maxLength={64} placeholder="设置登录密码，至少8个字符" onChange={onPassword} />
           </Field>
         </Section>
       )}

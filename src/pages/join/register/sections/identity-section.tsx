@@ -15,7 +15,7 @@ export function IdentitySection({ draft, errors, update, educationLevels }: Sect
         <Chips items={GENDERS} chosen={(v) => draft.gender === v} onTap={(gender) => update({ gender })} />
       </Field>
       <Field name="ethnicity" label="民族" required errors={errors}>
-        <Input name="ethnicity" value={draft.ethnicity} maxLength={20} onChange={(ethnicity) => update({ ethnicity })} />
+        <Input name="ethnicity" value={draft.ethnicity} maxLength={20} placeholder="例如 汉族" onChange={(ethnicity) => update({ ethnicity })} />
       </Field>
       <Field name="birthMonth" label="出生年月" required hint="点此选择年和月" errors={errors}>
         <MonthField title="出生年月" value={draft.birthMonth} scrollTo="1980-01" placeholder="请选择出生年月" onChange={(birthMonth) => update({ birthMonth })} />

@@ -51,13 +51,13 @@ export function PartyWorkSection({ draft, errors, update, options, slip }: Props
           </Field>
         )}
         <Field name="workUnit" label="工作单位" hint={draft.memberType === 'in_service' ? '不填则按所在单位' : undefined} errors={errors}>
-          <Input name="workUnit" value={draft.workUnit} maxLength={80} onChange={(workUnit) => update({ workUnit })} />
+          <Input name="workUnit" value={draft.workUnit} maxLength={80} placeholder="单位全称，例如 区人民医院" onChange={(workUnit) => update({ workUnit })} />
         </Field>
         <Field name="jobTitle" label="职务" errors={errors}>
-          <Input name="jobTitle" value={draft.jobTitle} maxLength={30} onChange={(jobTitle) => update({ jobTitle })} />
+          <Input name="jobTitle" value={draft.jobTitle} maxLength={30} placeholder="例如 科员、护士长" onChange={(jobTitle) => update({ jobTitle })} />
         </Field>
         <Field name="unitAddress" label="单位地址" errors={errors}>
-          <Input name="unitAddress" value={draft.unitAddress} maxLength={120} onChange={(unitAddress) => update({ unitAddress })} />
+          <Input name="unitAddress" value={draft.unitAddress} maxLength={120} placeholder="单位所在的街道和门牌号" onChange={(unitAddress) => update({ unitAddress })} />
         </Field>
         <Field name="unitPhone" label="单位联系电话" errors={errors}>
           <Input name="unitPhone" value={draft.unitPhone} maxLength={13} placeholder="例如 0750-5511941" onChange={(unitPhone) => update({ unitPhone })} />

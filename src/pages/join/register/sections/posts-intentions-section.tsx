@@ -50,7 +50,7 @@ export function PostsIntentionsSection({ draft, errors, update, options }: Props
           <Input name="skills" value={draft.skills} placeholder="例如 电工、驾驶" onChange={(skills) => update({ skills })} />
         </Field>
         <Field name="hobbies" label="兴趣爱好" errors={errors}>
-          <Input name="hobbies" value={draft.hobbies} maxLength={100} onChange={(hobbies) => update({ hobbies })} />
+          <Input name="hobbies" value={draft.hobbies} maxLength={100} placeholder="例如 书法、摄影" onChange={(hobbies) => update({ hobbies })} />
         </Field>
       </Section>
     </>
