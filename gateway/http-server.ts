@@ -7,6 +7,8 @@ import { failure } from '../cloudfunctions/_core/shared/envelope';
 import type { CloudFunction } from './cloud-functions';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** The H5 build's service worker (config/offline-worker.ts), served from the root so that it controls the whole app. */
+export const SERVICE_WORKER_FILE = 'sw.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -106,9 +108,11 @@ function serveStatic(staticDir: string | undefined, pathname: string, response: 
   const requested = path.normalize(path.join(staticDir, decodeURIComponent(pathname)));
   const inside = requested.startsWith(path.resolve(staticDir) + path.sep);
   const file = inside && fs.existsSync(requested) && fs.statSync(requested).isFile() ? requested : index;
+  // The page and the service worker are checked on every load, so that a new build takes over; the chunks carry a content hash.
+  const revalidate = file === index || file === path.join(staticDir, SERVICE_WORKER_FILE);
   response.writeHead(200, {
     'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-    'Cache-Control': file === index ? 'no-cache' : 'public, max-age=3600',
+    'Cache-Control': revalidate ? 'no-cache' : 'public, max-age=3600',
   });
   fs.createReadStream(file).pipe(response);
 }

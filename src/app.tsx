@@ -1,6 +1,9 @@
 import { useEffect, type PropsWithChildren } from 'react'
 import { useElderMode } from '@/hooks/use-elder-mode'
+import { registerOfflineShell } from '@/services/offline-shell'
 import './app.scss'
+
+registerOfflineShell()
 
 /** Root component: Taro renders the current page as its children. */
 export default function App({ children }: PropsWithChildren) {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -80,5 +83,41 @@ describe('the local gateway over HTTP', () => {
   it('should say how to build the H5 app when it is not built', async () => {
     const page = await (await fetch(`${base}/`)).text();
     expect(page).toContain('npm run build:h5');
+  });
+
+  describe('serving a built H5 app', () => {
+    let staticDir: string;
+    let staticServer: http.Server;
+    let site: string;
+
+    beforeAll(async () => {
+      staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-h5-'));
+      fs.mkdirSync(path.join(staticDir, 'js'));
+      fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><div id="app"></div>');
+      fs.writeFileSync(path.join(staticDir, 'sw.js'), 'self.skipWaiting()');
+      fs.writeFileSync(path.join(staticDir, 'js', 'app.0123abcd.js'), 'console.log(1)');
+      staticServer = createGatewayServer({ functions: cloudFunctions, staticDir });
+      const address: AddressInfo = await listen(staticServer, 0, '127.0.0.1');
+      site = `http://127.0.0.1:${address.port}`;
+    });
+    afterAll(async () => {
+      await new Promise((resolve) => staticServer.close(resolve));
+      fs.rmSync(staticDir, { recursive: true, force: true });
+    });
+
+    it('should serve the service worker from the root as a script the browser checks on every load', async () => {
+      const worker = await fetch(`${site}/sw.js`);
+      expect(worker.status).toBe(200);
+      expect(worker.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(worker.headers.get('cache-control')).toBe('no-cache');
+      expect(await worker.text()).toBe('self.skipWaiting()');
+    });
+
+    it('should let hashed chunks be cached and the page be revalidated', async () => {
+      expect((await fetch(`${site}/js/app.0123abcd.js`)).headers.get('cache-control')).toBe('public, max-age=3600');
+      const page = await fetch(`${site}/`);
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+      expect(await page.text()).toContain('<div id="app">');
+    });
   });
 });
