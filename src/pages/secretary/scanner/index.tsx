@@ -299,6 +299,10 @@ function ScanStation({ orderId, holder }: { orderId: string; holder: ScannerRole
           </View>
         )}
 
+        {!holder.onlineOnly && !online && (
+          <View className="scanner__offline">现在没有网络：扫码照常进行，结果先保存在本机，联网后自动上传。</View>
+        )}
+
         <View className="scanner__intent" role="radiogroup" aria-label="扫码用途">
           {INTENTS.map((option) => (
             <View

@@ -2,6 +2,9 @@ import { useCallback, useState } from 'react'
 import { checkinApi } from '@/services/api/checkin'
 import { ordersApi } from '@/services/api/orders'
 import type { Order } from '@/services/api/types'
+import { storage } from '@/services/storage'
+
+const LAST_STATION_KEY = 'dyg.scanner.lastStation'
 
 /** What the scanner shows above the camera: the order, its time and who has checked in and out. */
 export interface StationInfo {
@@ -20,8 +23,12 @@ export interface StationInfo {
  * server lets them see it) and its times from the orders they may verify.
  */
 export function useStationInfo(orderId: string, asSecretary: boolean) {
-  const [info, setInfo] = useState<StationInfo | null>(null)
+  const [info, setInfoState] = useState<StationInfo | null>(() => lastStation(orderId))
   const [error, setError] = useState<string | null>(null)
+  const setInfo = (fresh: StationInfo) => {
+    setInfoState(fresh)
+    rememberStation(orderId, fresh)
+  }
 
   const load = useCallback(async () => {
     if (asSecretary) {
@@ -63,4 +70,17 @@ export function useStationInfo(orderId: string, asSecretary: boolean) {
   }, [orderId, asSecretary])
 
   return { info, error, load }
+}
+
+/**
+ * The last order's heading, kept so that a scanner reopened with no network still says which order it scans
+ * for (the counts as they were then). Only the order's own words and counts: no member's data.
+ */
+function rememberStation(orderId: string, info: StationInfo): void {
+  storage.set(LAST_STATION_KEY, { orderId, info: { ...info, order: null } })
+}
+
+function lastStation(orderId: string): StationInfo | null {
+  const kept = storage.get<{ orderId?: string; info?: StationInfo }>(LAST_STATION_KEY)
+  return kept?.orderId === orderId && kept.info && typeof kept.info.title === 'string' ? kept.info : null
 }
