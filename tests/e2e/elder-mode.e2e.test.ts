@@ -125,4 +125,38 @@ describe('长辈模式 in the H5 build at 375×812', () => {
       expect([...failures, ...errors]).toEqual([]);
     });
   }
+
+  it('should scale the dialogs and the month picker in 长辈模式 too', async () => {
+    const page = await (await newPhone(browser)).newPage();
+    await logInInBrowser(page, MEMBER, /pages\/member\/order-hall/);
+    await open(page, 'profile/index');
+    await turnElderMode(page, true);
+    const failures: string[] = [];
+    const check = async (name: string, scope: string) => {
+      await page.screenshot({ path: screenshotPath(`mode-elder-${name}`) });
+      const audit = await auditPage(page, { minTextPx: 18, minButtonPx: 48, scope });
+      if (audit.textNodes < 2) failures.push(`${name}: only ${audit.textNodes} texts`);
+      for (const failure of describeFailures(audit)) failures.push(`${name}: ${failure}`);
+    };
+
+    await shown(page, '.nut-button').filter({ hasText: '退出登录' }).tap();
+    await page.locator('.taro-modal__content').waitFor();
+    await page.waitForTimeout(500); // the dialog fades in
+    await check('dialog-log-out', '.taro-modal__content');
+    await page.locator('.taro-model__cancel').click();
+
+    await open(page, 'join/register/index');
+    await shown(page, '.month-field__box').first().tap();
+    await shown(page, '.nut-picker').first().waitFor();
+    await page.waitForTimeout(600);
+    await check('month-picker', '.nut-popup');
+    // The wheel's rows stand one under the other, each as tall as the row height (not drawn on top of each other).
+    const rowGap = await shown(page, '.nut-picker .nut-pickerview-roller-item-active').first().evaluate((active) => {
+      const next = active.nextElementSibling ?? active.previousElementSibling;
+      return Math.abs(next!.getBoundingClientRect().top - active.getBoundingClientRect().top);
+    });
+    expect(rowGap).toBeGreaterThanOrEqual(44);
+
+    expect(failures).toEqual([]);
+  });
 });

@@ -12,8 +12,8 @@ export interface PageAudit {
  * button-like control, and the WCAG contrast of each text's colour against the first opaque background behind it.
  * Disabled controls are left out of the contrast check, as WCAG leaves them out.
  */
-export function auditPage(page: Page, limits: { minTextPx: number; minButtonPx: number }): Promise<PageAudit> {
-  return page.evaluate(({ minTextPx, minButtonPx }) => {
+export function auditPage(page: Page, limits: { minTextPx: number; minButtonPx: number; scope?: string }): Promise<PageAudit> {
+  return page.evaluate(({ minTextPx, minButtonPx, scope }) => {
     type Rgba = [number, number, number, number];
     const parse = (value: string): Rgba => {
       const parts = value.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0, 0];
@@ -55,8 +55,14 @@ export function auditPage(page: Page, limits: { minTextPx: number; minButtonPx: 
       shortButtons: { text: string; height: number }[];
       lowContrast: { text: string; ratio: number; color: string; background: string }[];
     };
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const roots = scope ? Array.from(document.querySelectorAll(scope)).filter((element) => element.checkVisibility()) : [document.body];
+    const texts = roots.flatMap((root) => {
+      const found: Text[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) found.push(node as Text);
+      return found;
+    });
+    for (const node of texts) {
       const text = node.textContent ?? '';
       const element = node.parentElement;
       if (!text.trim() || !element || !element.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
@@ -76,7 +82,7 @@ export function auditPage(page: Page, limits: { minTextPx: number; minButtonPx: 
       }
     }
     if (minButtonPx > 0) {
-      for (const button of Array.from(document.querySelectorAll('.nut-button, [role="button"], [role="tab"], [role="switch"]'))) {
+      for (const button of roots.flatMap((root) => Array.from(root.querySelectorAll('.nut-button, [role="button"], [role="tab"], [role="switch"], .taro-model__btn')))) {
         if (!button.checkVisibility()) continue;
         const height = button.getBoundingClientRect().height;
         if (height > 0 && height + 0.5 < minButtonPx) audit.shortButtons.push({ text: label(button.textContent ?? ''), height: Math.round(height * 10) / 10 });
