@@ -1,4 +1,4 @@
-import { beijingInstant, dateChoices, formatBusinessDate, formatClock, formatDate, formatSpan, formatTime, shanghaiDate, toBeijingIso } from './beijing-time'
+import { beijingInstant, dateChoices, formatBusinessDate, formatClock, formatDate, formatMonth, formatSpan, formatTime, shanghaiDate, toBeijingIso } from './beijing-time'
 
 describe('dates on screen, in Beijing time', () => {
   const now = new Date('2026-11-23T02:00:00Z')
@@ -39,5 +39,18 @@ describe('dates on screen, in Beijing time', () => {
     const at = beijingInstant(2026, 11, 24, 8, 0)
     expect(at.toISOString()).toBe('2026-11-24T00:00:00.000Z')
     expect(toBeijingIso(at)).toBe('2026-11-24T08:00:00+08:00')
+  })
+})
+
+describe('formatMonth', () => {
+  it.each([
+    ['1985-06', '1985年6月'],
+    ['1985.06', '1985年6月'],
+    ['2008-11', '2008年11月'],
+    ['', ''],
+    [undefined, ''],
+    ['1985', '1985'],
+  ])('should write %p as %p', (month, text) => {
+    expect(formatMonth(month)).toBe(text)
   })
 })

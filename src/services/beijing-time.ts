@@ -81,6 +81,12 @@ export function formatDate(date: string, now: Date = new Date()): string {
   return Number(match[1]) === inBeijing(now).year() ? text : `${match[1]}年${text}`
 }
 
+/** "1985年6月" from a month as forms and registers write it ("1985-06", "1985.06"). */
+export function formatMonth(month: string | null | undefined): string {
+  const match = /^(\d{4})[-.](\d{1,2})$/.exec(month ?? '')
+  return match ? `${match[1]}年${Number(match[2])}月` : (month ?? '')
+}
+
 /** "2026年11月16日" from a business date, always with its year (for records and certificates). */
 export function formatBusinessDate(date: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date)
