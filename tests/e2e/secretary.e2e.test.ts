@@ -71,7 +71,7 @@ describe('the secretary (书记) pages in the H5 build', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.locator('.pool-card__description').filter({ hasText: description }).waitFor({ state: 'detached' });
 
-    await page.locator('.status-tabs__item').filter({ hasText: '已驳回' }).tap();
+    await page.locator('.status-tabs__item').filter({ hasText: '未受理' }).tap();
     const rejected = page.locator('.pool-card').filter({ hasText: description });
     await rejected.getByText('驳回原因：属于物业维修范围，已转交物业公司处理').waitFor({ state: 'visible' });
     await page.locator('.status-tabs__item').filter({ hasText: '待受理' }).tap();

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { Card } from '@/components/card'
+import { InfoRow } from '@/components/info-row'
 import { ListFooter } from '@/components/list-footer'
 import { PageShell } from '@/components/page-shell'
 import { PrivateValue } from '@/components/private-value'
@@ -11,17 +13,19 @@ import { demandsApi } from '@/services/api/demands'
 import type { ApiError, Demand, DemandStatus } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { ReasonDialog } from '../shared/reason-dialog'
-import { CHANNEL_TEXT, DEMAND_STATUS_TEXT } from '../shared/display'
+import { DEMAND_STATUS_WORDS } from '@/services/status-words'
+import { CHANNEL_TEXT } from '../shared/display'
+import { StatusWordTag } from '../shared/status-word-tag'
 import { StatusTabs } from '../shared/status-tabs'
 import { formatSpan, formatTime } from '@/services/beijing-time'
 import './index.scss'
 
 const PAGE_SIZE = 10
 const TABS: { key: DemandStatus; text: string }[] = [
-  { key: 'submitted', text: '待受理' },
-  { key: 'accepted', text: '已下单' },
-  { key: 'rejected', text: '已驳回' },
-  { key: 'withdrawn', text: '已撤回' },
+  { key: 'submitted', text: DEMAND_STATUS_WORDS.submitted.text },
+  { key: 'accepted', text: DEMAND_STATUS_WORDS.accepted.text },
+  { key: 'rejected', text: DEMAND_STATUS_WORDS.rejected.text },
+  { key: 'withdrawn', text: DEMAND_STATUS_WORDS.withdrawn.text },
 ]
 
 function windowText(need: Demand): string {
@@ -76,7 +80,7 @@ export default function NeedsPoolPage() {
   const emptyTitle: Record<DemandStatus, string> = {
     submitted: '没有待受理的需求',
     accepted: '还没有转为订单的需求',
-    rejected: '没有驳回的需求',
+    rejected: '没有未受理的需求',
     withdrawn: '没有居民撤回的需求',
   }
 
@@ -88,7 +92,6 @@ export default function NeedsPoolPage() {
           代居民登记
         </Button>
         <Button
-          className="needs-pool__action"
           size="small"
           fill="outline"
           type="primary"
@@ -141,41 +144,23 @@ export default function NeedsPoolPage() {
 }
 
 function NeedCard({ need, onReject }: { need: Demand; onReject: () => void }) {
-  const state = DEMAND_STATUS_TEXT[need.status]
+  const title = `${need.kindName ?? need.category}${need.subItem && !need.kindName ? ` · ${need.subItem}` : ''}`
   return (
-    <View className="pool-card">
-      <View className="pool-card__head">
-        <Text className="pool-card__category">
-          {need.category}
-          {need.subItem ? ` · ${need.subItem}` : ''}
-          {/* What the resident picked in plain words, beside the catalogue item it is filed under. */}
-          {need.kindName ? `（居民选：${need.kindName}）` : ''}
-        </Text>
-        <Tag type={state.tag}>{state.text}</Tag>
-      </View>
-      {need.description && <Text className="pool-card__description">{need.description}</Text>}
-      <View className="pool-card__info">
-        <Text className="pool-card__label">居民</Text>
+    <Card className="pool-card" title={title} extra={<StatusWordTag word={DEMAND_STATUS_WORDS[need.status]} />}>
+      {need.kindName && <Text className="pool-card__official">{need.category}{need.subItem ? ` · ${need.subItem}` : ''}</Text>}
+      <Text className="pool-card__description">{need.description}</Text>
+      <InfoRow label="居民">
         <View className="pool-card__value">
           {need.requesterName} · <PrivateValue masked={need.contactPhone} subject={{ demandId: need.id }} field="phone" />
         </View>
-      </View>
-      <View className="pool-card__info">
-        <Text className="pool-card__label">地址</Text>
+      </InfoRow>
+      <InfoRow label="地址">
         <View className="pool-card__value">
           <PrivateValue masked={need.address} subject={{ demandId: need.id }} field="address" />
         </View>
-      </View>
-      <View className="pool-card__info">
-        <Text className="pool-card__label">期望时间</Text>
-        <Text className="pool-card__value">{windowText(need)}</Text>
-      </View>
-      <View className="pool-card__info">
-        <Text className="pool-card__label">来源</Text>
-        <Text className="pool-card__value">
-          {CHANNEL_TEXT[need.channel] ?? need.channel} · {formatTime(need.createdAt)}
-        </Text>
-      </View>
+      </InfoRow>
+      <InfoRow label="期望时间" value={windowText(need)} />
+      <InfoRow label="来源" value={`${CHANNEL_TEXT[need.channel] ?? need.channel} · ${formatTime(need.createdAt)}`} />
       {need.status === 'rejected' && need.rejectReason && <View className="pool-card__reject">驳回原因：{need.rejectReason}</View>}
       {need.order && (
         <View className="pool-card__order" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrderDetail(need.order!.id) })}>
@@ -196,6 +181,6 @@ function NeedCard({ need, onReject }: { need: Demand; onReject: () => void }) {
           </Button>
         </View>
       )}
-    </View>
+    </Card>
   )
 }

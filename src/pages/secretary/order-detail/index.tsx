@@ -1,7 +1,9 @@
-import { useCallback, useState, type ReactNode } from 'react'
+import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { Button, Tag, TextArea } from '@nutui/nutui-react-taro'
+import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { Card } from '@/components/card'
+import { InfoRow } from '@/components/info-row'
 import { FieldError } from '@/components/field-error'
 import { PageShell, type PageStatus } from '@/components/page-shell'
 import { PrivateValue } from '@/components/private-value'
@@ -9,7 +11,9 @@ import { ordersApi } from '@/services/api/orders'
 import type { ApiError, Order, OrganisationRating } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
-import { ORDER_STATUS_TEXT, ORGANISATION_RATING_TEXT, isScanWindowOpen } from '../shared/display'
+import { orderStatusWord } from '@/services/status-words'
+import { ORGANISATION_RATING_TEXT, isScanWindowOpen } from '../shared/display'
+import { StatusWordTag } from '../shared/status-word-tag'
 import { ReasonDialog } from '../shared/reason-dialog'
 import { formatClock, formatSpan, formatTime } from '@/services/beijing-time'
 import './index.scss'
@@ -25,6 +29,7 @@ export default function SecretaryOrderDetailPage() {
   const [error, setError] = useState<ApiError | null>(null)
   const [cancelling, setCancelling] = useState(false)
   const [completing, setCompleting] = useState(false)
+  const [now, setNow] = useState(() => new Date())
 
   const load = useCallback(
     async (quiet = false) => {
@@ -35,6 +40,7 @@ export default function SecretaryOrderDetailPage() {
         return
       }
       if (!quiet) setStatus('loading')
+      setNow(new Date())
       const result = await ordersApi.get(orderId)
       if (!result.ok) {
         setError(result.error)
@@ -80,29 +86,24 @@ export default function SecretaryOrderDetailPage() {
   }
 
   const open = order && order.status !== 'completed' && order.status !== 'cancelled'
-  const state = order ? ORDER_STATUS_TEXT[order.status] : null
   const assignments = order?.assignments ?? []
   const accepted = assignments.filter((assignment) => assignment.status === 'accepted')
 
   return (
     <PageShell title="订单详情" backTo={ROUTES.secretaryOrders} status={status} error={error} onRetry={() => void load()}>
-      {order && state && (
+      {order && (
         <View className="order-detail">
-          <View className="order-detail__card">
-            <View className="order-detail__head">
-              <Text className="order-detail__title">{order.title}</Text>
-              <Tag type={state.tag}>{state.text}</Tag>
-            </View>
-            <Info label="类别" value={`${order.category} · ${order.kind === 'demand' ? '居民需求' : '组织活动'}`} />
-            <Info label="时间" value={formatSpan(order.startsAt, order.endsAt)} />
+          <Card className="order-detail__card" title={order.title} extra={<StatusWordTag word={orderStatusWord(order, now)} />}>
+            <InfoRow label="类别" value={`${order.category} · ${order.kind === 'demand' ? '居民需求' : '组织活动'}`} />
+            <InfoRow label="时间" value={formatSpan(order.startsAt, order.endsAt, now)} />
             {order.kind === 'demand' && order.demandId ? (
-              <Info label="地点" value={<PrivateValue masked={order.place} subject={{ demandId: order.demandId }} field="address" />} />
+              <InfoRow label="地点" value={<PrivateValue masked={order.place} subject={{ demandId: order.demandId }} field="address" />} />
             ) : (
-              <Info label="地点" value={order.place} />
+              <InfoRow label="地点" value={order.place} />
             )}
-            <Info label="派单" value={`${order.dispatch === 'directed' ? '定向派单' : '公开招募'} · 接单 ${order.acceptedCount}/${order.capacity} 人`} />
+            <InfoRow label="派单" value={`${order.dispatch === 'directed' ? '定向派单' : '公开招募'} · 接单 ${order.acceptedCount}/${order.capacity} 人`} />
             {order.requester && order.demandId && (
-              <Info
+              <InfoRow
                 label="服务对象"
                 value={
                   <>
@@ -111,10 +112,10 @@ export default function SecretaryOrderDetailPage() {
                 }
               />
             )}
-            {order.requiredPosts.length > 0 && <Info label="所需岗位" value={order.requiredPosts.join('、')} />}
-            {order.description && <Info label="内容" value={order.description} />}
+            {order.requiredPosts.length > 0 && <InfoRow label="所需岗位" value={order.requiredPosts.join('、')} />}
+            {order.description && <InfoRow label="内容" value={order.description} />}
             {order.status === 'cancelled' && order.cancelReason && <View className="order-detail__cancelled">取消原因：{order.cancelReason}</View>}
-          </View>
+          </Card>
 
           <View className="order-detail__section">
             <Text>签到名单</Text>
@@ -131,7 +132,7 @@ export default function SecretaryOrderDetailPage() {
               时长
             </Button>
           </View>
-          <View className="order-detail__card order-detail__people">
+          <Card className="order-detail__people">
             {assignments.length === 0 && <Text className="order-detail__none">还没有党员接单</Text>}
             {assignments.map((assignment) => (
               <View key={assignment.memberId} className="order-detail__person">
@@ -157,13 +158,12 @@ export default function SecretaryOrderDetailPage() {
                 </View>
               </View>
             ))}
-          </View>
+          </Card>
 
           {order.evaluation && (
-            <View className="order-detail__card">
-              <Text className="order-detail__evaluated">组织评价：{ORGANISATION_RATING_TEXT[order.evaluation.rating]}</Text>
+            <Card title={`组织评价：${ORGANISATION_RATING_TEXT[order.evaluation.rating]}`}>
               {order.evaluation.comment && <Text className="order-detail__evaluated-comment">{order.evaluation.comment}</Text>}
-            </View>
+            </Card>
           )}
           {order.status === 'completed' && !order.evaluation && <Evaluate order={order} onDone={setOrder} />}
 
@@ -175,10 +175,10 @@ export default function SecretaryOrderDetailPage() {
                 block
                 onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryScanner(order.id) })}
               >
-                扫码签到{isScanWindowOpen(order) ? '' : `（${formatTime(new Date(Date.parse(order.startsAt) - 30 * 60_000).toISOString())} 起）`}
+                扫码签到{isScanWindowOpen(order, now) ? '' : `（${formatTime(new Date(Date.parse(order.startsAt) - 30 * 60_000).toISOString(), now)} 起）`}
               </Button>
               <View className="order-detail__row">
-                {Date.parse(order.startsAt) <= Date.now() && (
+                {Date.parse(order.startsAt) <= now.getTime() && (
                   <Button className="order-detail__half" size="large" fill="outline" type="primary" loading={completing} onClick={() => void complete()}>
                     结束订单
                   </Button>
@@ -204,15 +204,6 @@ export default function SecretaryOrderDetailPage() {
   )
 }
 
-function Info({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <View className="order-detail__info">
-      <Text className="order-detail__info-label">{label}</Text>
-      <View className="order-detail__info-value">{value}</View>
-    </View>
-  )
-}
-
 /** 组织评价 (004 附件5): 优 / 良 / 一般, with an optional comment. */
 function Evaluate({ order, onDone }: { order: Order; onDone: (order: Order) => void }) {
   const [rating, setRating] = useState<OrganisationRating | null>(null)
@@ -235,8 +226,7 @@ function Evaluate({ order, onDone }: { order: Order; onDone: (order: Order) => v
   }
 
   return (
-    <View className="order-detail__card order-detail__evaluate">
-      <Text className="order-detail__evaluate-title">组织评价</Text>
+    <Card className="order-detail__evaluate" title="组织评价">
       <View className="order-detail__ratings">
         {RATINGS.map((value) => (
           <View
@@ -256,6 +246,6 @@ function Evaluate({ order, onDone }: { order: Order; onDone: (order: Order) => v
       <Button type="primary" size="large" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
         提交评价
       </Button>
-    </View>
+    </Card>
   )
 }

@@ -1,14 +1,17 @@
 import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { Card } from '@/components/card'
 import { ListFooter } from '@/components/list-footer'
 import { PageShell } from '@/components/page-shell'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { ordersApi } from '@/services/api/orders'
 import type { ApiResult, Order, OrderList, OrderStatus } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { ORDER_STATUS_TEXT, isScanWindowOpen } from '../shared/display'
+import { orderStatusWord } from '@/services/status-words'
+import { isScanWindowOpen } from '../shared/display'
+import { StatusWordTag } from '../shared/status-word-tag'
 import { StatusTabs } from '../shared/status-tabs'
 import { formatSpan } from '@/services/beijing-time'
 import './index.scss'
@@ -16,9 +19,9 @@ import './index.scss'
 const PAGE_SIZE = 10
 type Filter = OrderStatus | 'active' | 'all'
 const TABS: { key: Filter; text: string }[] = [
-  { key: 'active', text: '进行中' },
+  { key: 'active', text: '未结束' },
   { key: 'published', text: '招募中' },
-  { key: 'in_service', text: '服务中' },
+  { key: 'in_service', text: '进行中' },
   { key: 'completed', text: '已完成' },
   { key: 'cancelled', text: '已取消' },
   { key: 'all', text: '全部' },
@@ -45,10 +48,14 @@ export default function SecretaryOrdersPage() {
   const list = usePagedList<Order>(PAGE_SIZE)
   const { items, total, loadingMore, moreError } = list
   const tabRef = useRef(tab)
+  // Statuses follow the clock: an order that has started no longer says 招募中.
+  const [now, setNow] = useState(() => new Date())
 
   // 进行中 comes whole in one answer, so it never has a further page.
-  const loadFirstPage = (which: Filter, quiet = false) =>
-    list.reload((page) => (which === 'active' ? listActive() : ordersApi.listForCommunity(page, statusOf(which))), quiet)
+  const loadFirstPage = (which: Filter, quiet = false) => {
+    setNow(new Date())
+    return list.reload((page) => (which === 'active' ? listActive() : ordersApi.listForCommunity(page, statusOf(which))), quiet)
+  }
   const loadMore = () => list.loadMore()
 
   const switchTab = (next: Filter) => {
@@ -78,12 +85,12 @@ export default function SecretaryOrdersPage() {
           status={shellStatusOf(list.status, items.length)}
           error={list.error}
           onRetry={() => void loadFirstPage(tab)}
-          empty={{ title: tab === 'active' ? '没有进行中的订单' : '这里还没有订单', hint: '在需求池把居民需求转为订单，或发布组织活动' }}
+          empty={{ title: tab === 'active' ? '没有未结束的订单' : '这里还没有订单', hint: '在需求池把居民需求转为订单，或发布组织活动' }}
         >
           <View className="orders-list">
             <Text className="orders-list__count">共 {total} 单</Text>
             {items.map((order) => (
-              <OrderCard key={order.id} order={order} />
+              <OrderCard key={order.id} order={order} now={now} />
             ))}
             <ListFooter shown={items.length} total={total} loading={loadingMore} error={moreError} onMore={() => void loadMore()} />
           </View>
@@ -93,16 +100,16 @@ export default function SecretaryOrdersPage() {
   )
 }
 
-function OrderCard({ order }: { order: Order }) {
-  const state = ORDER_STATUS_TEXT[order.status]
-  const scannable = isScanWindowOpen(order)
+function OrderCard({ order, now }: { order: Order; now: Date }) {
+  const scannable = isScanWindowOpen(order, now)
   return (
-    <View className="sec-order-card" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrderDetail(order.id) })}>
-      <View className="sec-order-card__head">
-        <Text className="sec-order-card__title">{order.title}</Text>
-        <Tag type={state.tag}>{state.text}</Tag>
-      </View>
-      <Text className="sec-order-card__line">{formatSpan(order.startsAt, order.endsAt)}</Text>
+    <Card
+      className="sec-order-card"
+      title={order.title}
+      extra={<StatusWordTag word={orderStatusWord(order, now)} />}
+      onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrderDetail(order.id) })}
+    >
+      <Text className="sec-order-card__line">{formatSpan(order.startsAt, order.endsAt, now)}</Text>
       <Text className="sec-order-card__line">{order.place}</Text>
       <View className="sec-order-card__stats">
         <Text className="sec-order-card__stat">{order.dispatch === 'directed' ? '定向' : '公开'}</Text>
@@ -126,6 +133,6 @@ function OrderCard({ order }: { order: Order }) {
           </Button>
         </View>
       )}
-    </View>
+    </Card>
   )
 }

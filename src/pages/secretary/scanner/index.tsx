@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
-import { Button, Input, Tag } from '@nutui/nutui-react-taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
 import { PageShell, type PageStatus } from '@/components/page-shell'
 import { QrScanner } from '@/components/qr-scanner'
 import { checkinApi } from '@/services/api/checkin'
@@ -20,7 +20,9 @@ import {
 } from '@/services/scan-queue'
 import { getSession } from '@/services/session'
 import { useOnline } from '@/hooks/use-online'
-import { ORDER_STATUS_TEXT, isScanWindowOpen } from '../shared/display'
+import { orderStatusWord } from '@/services/status-words'
+import { isScanWindowOpen } from '../shared/display'
+import { StatusWordTag } from '../shared/status-word-tag'
 import { createRepeatGuard } from './recent-codes'
 import { scanOnline } from './online-scan'
 import { displayOf, flushSummary, type ScanDisplay } from './scan-result'
@@ -94,6 +96,7 @@ function OrderChooser({ onChoose }: { onChoose: (orderId: string) => void }) {
   const [orders, setOrders] = useState<Order[]>([])
   const [status, setStatus] = useState<PageStatus>('loading')
   const [error, setError] = useState<ApiError | null>(null)
+  const [now, setNow] = useState(() => new Date())
 
   const load = useCallback(async () => {
     if (!getSession()) return
@@ -108,8 +111,9 @@ function OrderChooser({ onChoose }: { onChoose: (orderId: string) => void }) {
       }
       found.push(...result.data.items)
     }
-    const now = new Date()
-    const open = found.filter((order) => isScanWindowOpen(order, now)).sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+    const at = new Date()
+    setNow(at)
+    const open = found.filter((order) => isScanWindowOpen(order, at)).sort((a, b) => a.startsAt.localeCompare(b.startsAt))
     setOrders(open)
     setStatus(open.length ? 'ready' : 'empty')
   }, [])
@@ -136,10 +140,10 @@ function OrderChooser({ onChoose }: { onChoose: (orderId: string) => void }) {
           <View key={order.id} className="scanner-choose__item" onClick={() => onChoose(order.id)}>
             <View className="scanner-choose__head">
               <Text className="scanner-choose__title">{order.title}</Text>
-              <Tag type={ORDER_STATUS_TEXT[order.status].tag}>{ORDER_STATUS_TEXT[order.status].text}</Tag>
+              <StatusWordTag word={orderStatusWord(order, now)} />
             </View>
             <Text className="scanner-choose__meta">
-              {formatSpan(order.startsAt, order.endsAt)} · 已签到 {order.checkedInCount}/{order.acceptedCount} 人
+              {formatSpan(order.startsAt, order.endsAt, now)} · 已签到 {order.checkedInCount}/{order.acceptedCount} 人
             </Text>
           </View>
         ))}

@@ -1,21 +1,4 @@
-import type { DemandStatus, Order, OrderStatus, OrganisationRating } from '@/services/api/types'
-
-type TagType = 'default' | 'primary' | 'success' | 'warning' | 'danger' | 'info'
-
-export const ORDER_STATUS_TEXT: Record<OrderStatus, { text: string; tag: TagType }> = {
-  published: { text: '招募中', tag: 'warning' },
-  staffed: { text: '已满员', tag: 'info' },
-  in_service: { text: '服务中', tag: 'primary' },
-  completed: { text: '已完成', tag: 'success' },
-  cancelled: { text: '已取消', tag: 'default' },
-}
-
-export const DEMAND_STATUS_TEXT: Record<DemandStatus, { text: string; tag: TagType }> = {
-  submitted: { text: '待受理', tag: 'warning' },
-  accepted: { text: '已下单', tag: 'success' },
-  rejected: { text: '已驳回', tag: 'danger' },
-  withdrawn: { text: '已撤回', tag: 'default' },
-}
+import type { Order, OrganisationRating } from '@/services/api/types'
 
 export const CHANNEL_TEXT: Record<string, string> = {
   self: '居民自助',
