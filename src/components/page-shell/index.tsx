@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { createContext, useContext, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Loading } from '@nutui/nutui-react-taro'
@@ -45,6 +45,9 @@ export interface PageShellProps {
 
 const hasHistory = () => Taro.getCurrentPages().length > 1
 
+/** True inside a page's shell: a shell nested in it (a list's loading and empty states) draws no second header. */
+const InPageShell = createContext(false)
+
 async function goBack(fallback: string) {
   if (!(await confirmLeave())) return
   if (hasHistory()) void Taro.navigateBack()
@@ -74,7 +77,8 @@ export function PageShell({
   const [elder] = useElderMode()
   const loggedOut = requireLogin && !session
   // Every page outside the bottom navigation can be left: back when there is history, else to the role's first page.
-  const exit = tab || HAS_NATIVE_NAV_BAR ? null : hasHistory() ? '‹ 返回' : '‹ 首页'
+  const nested = useContext(InPageShell)
+  const exit = tab || nested || HAS_NATIVE_NAV_BAR ? null : hasHistory() ? '‹ 返回' : '‹ 首页'
   const fallback = backTo ?? homeOf(session?.activeRole ?? null)
 
   let body: ReactNode
@@ -117,6 +121,7 @@ export function PageShell({
   }
 
   return (
+    <InPageShell.Provider value>
     <View className={`page-shell${elder ? ' page-shell--elder' : ''}${tab && !loggedOut ? ' page-shell--with-tabs' : ''}`}>
       {((title && !HAS_NATIVE_NAV_BAR) || elderToggle || exit) && (
         <View className="page-shell__header">
@@ -132,6 +137,7 @@ export function PageShell({
       <View className="page-shell__body">{body}</View>
       {tab && !loggedOut && <RoleTabBar role={session?.activeRole ?? null} current={tab} elder={elder} />}
     </View>
+    </InPageShell.Provider>
   )
 }
 
