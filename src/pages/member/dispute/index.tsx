@@ -1,16 +1,17 @@
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { FormRow } from '@/components/form-row'
 import { FormSection } from '@/components/form-section'
+import { useElderMode } from '@/hooks/use-elder-mode'
 import { useLeaveGuard } from '@/hooks/use-leave-guard'
-import { PageShell, type PageStatus } from '@/components/page-shell'
+import { useShownDetail } from '@/hooks/use-shown-detail'
+import { PageShell } from '@/components/page-shell'
 import { ordersApi } from '@/services/api/orders'
 import { recordsApi } from '@/services/api/records'
-import type { ApiError, Dispute, Order } from '@/services/api/types'
+import type { ApiResult, Dispute, Order } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { getSession } from '@/services/session'
 import { Card } from '@/components/card'
 import { InfoRow } from '@/components/info-row'
 import { DisputeCard } from '../shared/dispute-card'
@@ -21,40 +22,24 @@ import './index.scss'
 export default function DisputePage() {
   const { params } = useRouter()
   const orderId = params.orderId ? decodeURIComponent(params.orderId) : ''
-  const [order, setOrder] = useState<Order | null>(null)
-  const [disputes, setDisputes] = useState<Dispute[]>([])
-  const [status, setStatus] = useState<PageStatus>('loading')
-  const [error, setError] = useState<ApiError | null>(null)
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [submitting, setSubmitting] = useState(false)
   useLeaveGuard(reason.trim() !== '')
+  const [elder] = useElderMode()
+  // In 长辈模式 each value gets the full width under its label, so a time is never broken across lines.
+  const layout = elder ? 'stacked' : 'inline'
 
-  const load = useCallback(
-    async (quiet = false) => {
-      if (!getSession()) return
-      if (!orderId) {
-        setError({ code: 'NOT_FOUND', message: '找不到该服务订单' })
-        setStatus('error')
-        return
-      }
-      if (!quiet) setStatus('loading')
-      const [orderAnswer, disputesAnswer] = await Promise.all([ordersApi.get(orderId), recordsApi.myDisputes()])
-      const failed = !orderAnswer.ok ? orderAnswer.error : !disputesAnswer.ok ? disputesAnswer.error : null
-      if (failed || !orderAnswer.ok || !disputesAnswer.ok) {
-        if (quiet) return
-        setError(failed)
-        setStatus('error')
-        return
-      }
-      setOrder(orderAnswer.data)
-      setDisputes(disputesAnswer.data.items.filter((item) => item.orderId === orderId))
-      setStatus('ready')
-    },
-    [orderId],
-  )
-
-  useDidShow(() => void load(order !== null))
+  // The order and my disputes on it, together: the page shows both or neither.
+  const fetchIt = useCallback(async (): Promise<ApiResult<{ order: Order; disputes: Dispute[] }>> => {
+    const [orderAnswer, disputesAnswer] = await Promise.all([ordersApi.get(orderId), recordsApi.myDisputes()])
+    if (!orderAnswer.ok) return orderAnswer
+    if (!disputesAnswer.ok) return disputesAnswer
+    return { ok: true, data: { order: orderAnswer.data, disputes: disputesAnswer.data.items.filter((item) => item.orderId === orderId) } }
+  }, [orderId])
+  const { data, setData, status, error, reload } = useShownDetail(orderId ? fetchIt : null, '找不到该服务订单')
+  const order = data?.order ?? null
+  const disputes = data?.disputes ?? []
 
   const submit = async () => {
     setSubmitting(true)
@@ -67,7 +52,7 @@ export default function DisputePage() {
     }
     setErrors({})
     setReason('')
-    setDisputes((previous) => [result.data, ...previous.filter((item) => item.id !== result.data.id)])
+    if (data) setData({ ...data, disputes: [result.data, ...data.disputes.filter((item) => item.id !== result.data.id)] })
     void Taro.showToast({ title: '申诉已提交', icon: 'success' })
   }
 
@@ -75,12 +60,12 @@ export default function DisputePage() {
   const recordId = disputes.find((item) => item.recordId)?.recordId ?? null
 
   return (
-    <PageShell title="申诉" backTo={ROUTES.memberTasks} status={status} error={error} onRetry={() => void load()}>
+    <PageShell title="申诉" backTo={ROUTES.memberTasks} status={status} error={error} onRetry={() => void reload()}>
       {order && (
         <View className="dispute-page">
           <Card title={order.title}>
-            <InfoRow label="服务时间" value={formatSpan(order.startsAt, order.endsAt)} />
-            <InfoRow label="服务地点" value={order.place} />
+            <InfoRow layout={layout} label="服务时间" value={formatSpan(order.startsAt, order.endsAt)} />
+            <InfoRow layout={layout} label="服务地点" value={order.place} />
             {recordId && (
               <Text className="dispute-page__link" onClick={() => void Taro.redirectTo({ url: ROUTES.memberRecordDetail(recordId) })}>
                 查看这一单的服务记录 ›

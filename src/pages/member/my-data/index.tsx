@@ -1,40 +1,25 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { FieldError } from '@/components/field-error'
 import { Card } from '@/components/card'
 import { InfoRow } from '@/components/info-row'
-import { PageShell, type PageStatus } from '@/components/page-shell'
+import { useElderMode } from '@/hooks/use-elder-mode'
+import { useShownDetail } from '@/hooks/use-shown-detail'
+import { PageShell } from '@/components/page-shell'
 import { privacyApi, type MyData, type MyDataSection } from '@/services/api/privacy'
-import type { ApiError } from '@/services/api/types'
 import { PROFILE_PAGE, goToLogin } from '@/services/navigation'
 import { fetchAndSaveFile } from '@/services/save-file'
-import { clearSession, getSession } from '@/services/session'
+import { clearSession } from '@/services/session'
 import './index.scss'
 
 const CONFIRM_PHRASE = '确认注销'
 
 /** 我的资料与隐私: everything held about me, its export, and 注销 (004 §二.3.(1)). */
 export default function MyDataPage() {
-  const [data, setData] = useState<MyData | null>(null)
-  const [status, setStatus] = useState<PageStatus>('loading')
-  const [error, setError] = useState<ApiError | null>(null)
+  const { data, status, error, reload } = useShownDetail(privacyApi.myData, '找不到您的资料')
   const [exporting, setExporting] = useState(false)
-
-  const load = async () => {
-    if (!getSession()) return
-    const result = await privacyApi.myData()
-    if (!result.ok) {
-      setError(result.error)
-      setStatus('error')
-      return
-    }
-    setData(result.data)
-    setStatus('ready')
-  }
-
-  useDidShow(() => void load())
 
   const exportAll = async () => {
     setExporting(true)
@@ -44,7 +29,7 @@ export default function MyDataPage() {
   }
 
   return (
-    <PageShell title="我的资料与隐私" backTo={PROFILE_PAGE} status={status} error={error} onRetry={() => void load()}>
+    <PageShell title="我的资料与隐私" backTo={PROFILE_PAGE} status={status} error={error} onRetry={() => void reload()}>
       {data && (
         <View className="my-data">
           <Text className="my-data__intro">以下是系统中保存的关于您的全部信息。您的电话、住址在各种名单中都只显示部分号码，只有所在社区的书记和正在为您服务的党员能查看完整信息，每次查看都有记录。</Text>
@@ -61,11 +46,13 @@ export default function MyDataPage() {
   )
 }
 
+/** In 长辈模式 each value goes under its label: the labels here are long (已设置登录密码…). */
 function Lines({ lines }: { lines: MyDataSection['lines'] }) {
+  const [elder] = useElderMode()
   return (
     <>
       {lines.map((line) => (
-        <InfoRow key={line.label} label={line.label} value={line.value} />
+        <InfoRow key={line.label} layout={elder ? 'stacked' : 'inline'} label={line.label} value={line.value} />
       ))}
     </>
   )

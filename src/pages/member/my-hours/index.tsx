@@ -2,11 +2,11 @@ import { useCallback, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { PageShell, type PageStatus } from '@/components/page-shell'
+import { PageShell } from '@/components/page-shell'
+import { usePagedList } from '@/hooks/use-paged-list'
 import { recordsApi } from '@/services/api/records'
-import type { ApiError, MyHours, ServiceRecord } from '@/services/api/types'
+import type { MyHours, ServiceRecord } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { getSession } from '@/services/session'
 import { Card } from '@/components/card'
 import { EmptyState } from '@/components/empty-state'
 import { StatusTag } from '@/components/status-tag'
@@ -16,6 +16,7 @@ import { formatHours } from '../shared/order-display'
 import { MyDisputes } from './my-disputes'
 import { quarterBars, targetPercent } from './hours-chart'
 import { formatBusinessDate, inBeijing } from '@/services/beijing-time'
+import { PagedFooter } from '../shared/paged-footer'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -25,63 +26,45 @@ export default function MyHoursPage() {
   const thisYear = inBeijing(new Date()).year()
   const [year, setYear] = useState(thisYear)
   const [hours, setHours] = useState<MyHours | null>(null)
-  const [records, setRecords] = useState<ServiceRecord[]>([])
-  const [status, setStatus] = useState<PageStatus>('loading')
-  const [error, setError] = useState<ApiError | null>(null)
-  const [loadingMore, setLoadingMore] = useState(false)
-  const [moreError, setMoreError] = useState<string | null>(null)
-  const request = useRef(0)
+  const list = usePagedList<ServiceRecord>(PAGE_SIZE)
   const [elder] = useElderMode()
+  const { reload } = list
 
-  const load = useCallback(async (forYear: number, quiet = false) => {
-    if (!getSession()) return
-    const ticket = ++request.current
-    if (!quiet) setStatus('loading')
-    const result = await recordsApi.myHours({ year: forYear, page: { limit: PAGE_SIZE, offset: 0 } })
-    Taro.stopPullDownRefresh()
-    if (ticket !== request.current) return
-    if (!result.ok) {
-      setError(result.error)
-      setStatus('error')
-      return
-    }
-    setHours(result.data)
-    setRecords(result.data.records)
-    setMoreError(null)
-    setStatus('ready')
-  }, [])
-
-  const loadMore = async () => {
-    if (!hours || loadingMore || records.length >= hours.total) return
-    const ticket = request.current
-    setLoadingMore(true)
-    const result = await recordsApi.myHours({ year, page: { limit: PAGE_SIZE, offset: records.length } })
-    setLoadingMore(false)
-    if (ticket !== request.current) return
-    if (!result.ok) {
-      setMoreError(result.error.message)
-      return
-    }
-    setMoreError(null)
-    setRecords((previous) => [...previous, ...result.data.records.filter((record) => !previous.some((known) => known.id === record.id))])
-  }
+  // The first page of records comes with the year's totals, which the page keeps beside the list.
+  const load = useCallback(
+    (forYear: number, quiet = false) =>
+      void reload(async (page) => {
+        const result = await recordsApi.myHours({ year: forYear, page })
+        if (!result.ok) return result
+        if (page.offset === 0) setHours(result.data)
+        return { ok: true, data: { items: result.data.records, total: result.data.total } }
+      }, quiet),
+    [reload],
+  )
 
   const shownOnce = useRef(false)
   useDidShow(() => {
-    void load(year, shownOnce.current)
+    load(year, shownOnce.current)
     shownOnce.current = true
   })
-  usePullDownRefresh(() => void load(year, true))
-  useReachBottom(() => void loadMore())
+  usePullDownRefresh(() => load(year, true))
+  useReachBottom(() => void list.loadMore())
 
   const chooseYear = (next: number) => {
     if (next === year) return
     setYear(next)
-    void load(next)
+    load(next)
   }
 
   return (
-    <PageShell title="我的时长" tab="member-hours" elderToggle status={status} error={error} onRetry={() => void load(year)}>
+    <PageShell
+      title="我的时长"
+      tab="member-hours"
+      elderToggle
+      status={list.status === 'error' ? 'error' : hours ? 'ready' : 'loading'}
+      error={list.error}
+      onRetry={() => load(year)}
+    >
       {hours && (
         <View className="my-hours">
           <View className="my-hours__years">
@@ -96,12 +79,12 @@ export default function MyHoursPage() {
             ))}
           </View>
 
-          <Summary hours={hours} />
+          <Summary hours={hours} elder={elder} />
           <Quarters hours={hours} />
           <MyDisputes />
 
           <View className="my-hours__section-title">服务记录（共 {hours.total} 条）</View>
-          {records.length === 0 ? (
+          {list.items.length === 0 ? (
             <EmptyState
               title={`${hours.year}年还没有服务记录`}
               hint={elder ? '接单去服务，时长会记在这里。' : '接单并到场服务，由书记扫码签到、签退后，时长会记在这里。'}
@@ -112,18 +95,10 @@ export default function MyHoursPage() {
             </EmptyState>
           ) : (
             <View className="my-hours__records">
-              {records.map((record) => (
+              {list.items.map((record) => (
                 <RecordCard key={record.id} record={record} elder={elder} />
               ))}
-              <View className="my-hours__footer">
-                {records.length < hours.total ? (
-                  <Button size="large" fill="outline" type="primary" loading={loadingMore} onClick={() => void loadMore()}>
-                    {moreError ? `${moreError}，点此重试` : `加载更多（还有 ${hours.total - records.length} 条）`}
-                  </Button>
-                ) : (
-                  <Text className="my-hours__end">已显示全部 {hours.total} 条</Text>
-                )}
-              </View>
+              <PagedFooter list={list} unit="条" />
             </View>
           )}
         </View>
@@ -132,7 +107,7 @@ export default function MyHoursPage() {
   )
 }
 
-function Summary({ hours }: { hours: MyHours }) {
+function Summary({ hours, elder }: { hours: MyHours; elder: boolean }) {
   const percent = targetPercent(hours.creditedHours, hours.targetHours)
   const reached = hours.creditedHours >= hours.targetHours
   return (
@@ -156,11 +131,11 @@ function Summary({ hours }: { hours: MyHours }) {
       <View className="my-hours__split">
         <View className="my-hours__stat">
           <Text className="my-hours__stat-number">{formatHours(hours.scannedHours)}</Text>
-          <Text className="my-hours__stat-label">扫码签到时长</Text>
+          <Text className="my-hours__stat-label">{elder ? '扫码' : '扫码签到时长'}</Text>
         </View>
         <View className="my-hours__stat">
           <Text className="my-hours__stat-number">{formatHours(hours.manualHours)}</Text>
-          <Text className="my-hours__stat-label">书记补录时长</Text>
+          <Text className="my-hours__stat-label">{elder ? '补录' : '书记补录时长'}</Text>
         </View>
         <View className="my-hours__stat">
           <Text className={`my-hours__stat-number${hours.pendingHours > 0 ? ' my-hours__stat-number--pending' : ''}`}>

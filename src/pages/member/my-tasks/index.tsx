@@ -8,12 +8,12 @@ import type { Order, TaskPhase } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { EmptyState } from '@/components/empty-state'
 import { useElderMode } from '@/hooks/use-elder-mode'
-import { ListFooter } from '@/components/list-footer'
 import { OrderCard } from '../shared/order-card'
 import { TASK_PHASES } from '../shared/order-display'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { useRecordLinks } from './use-record-links'
 import { VerifyEntries } from './verify-entries'
+import { PagedFooter } from '../shared/paged-footer'
 import './index.scss'
 
 /** 我的任务: the orders I accepted, by phase: 待服务 / 服务中 / 已完成, in the server's order (what is happening now first). */
@@ -85,7 +85,7 @@ export default function MyTasksPage() {
         </View>
 
         {list.status === 'loading' ? (
-          <View className="my-tasks__loading">
+          <View className="order-list__loading">
             <Loading direction="vertical">正在加载…</Loading>
           </View>
         ) : list.items.length === 0 ? (
@@ -102,8 +102,8 @@ export default function MyTasksPage() {
             )}
           </EmptyState>
         ) : (
-          <View className="my-tasks__list">
-            <Text className={`my-tasks__count${startedCount > 0 ? ' my-tasks__count--urgent' : ''}`}>{countText}</Text>
+          <View className="order-list">
+            <Text className={`order-list__count${startedCount > 0 ? ' order-list__count--urgent' : ''}`}>{countText}</Text>
             {list.items.map((order) =>
               phase === 'done' ? (
                 <View key={order.id} className="my-tasks__done">
@@ -116,13 +116,7 @@ export default function MyTasksPage() {
                 <OrderCard key={order.id} order={order} now={now} variant="task" />
               ),
             )}
-            <ListFooter
-              shown={list.items.length}
-              total={list.total}
-              loading={list.loadingMore}
-              error={list.moreError}
-              onMore={() => void list.loadMore()}
-            />
+            <PagedFooter list={list} />
           </View>
         )}
       </View>

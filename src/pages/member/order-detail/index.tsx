@@ -1,11 +1,12 @@
 import { useCallback, useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro'
-import { PageShell, type PageStatus } from '@/components/page-shell'
+import { PageShell } from '@/components/page-shell'
+import { useShownDetail } from '@/hooks/use-shown-detail'
 import { checkinApi } from '@/services/api/checkin'
 import { ordersApi } from '@/services/api/orders'
-import type { ApiError, ApiResult, Order } from '@/services/api/types'
+import type { ApiResult, Order } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
 import { Card, type CardTone } from '@/components/card'
@@ -36,44 +37,25 @@ const ACTION_WORDS: Record<Action, { title: string; confirm: string; done: strin
 export default function MemberOrderDetailPage() {
   const { params } = useRouter()
   const orderId = params.id ? decodeURIComponent(params.id) : ''
-  const [order, setOrder] = useState<Order | null>(null)
-  const [status, setStatus] = useState<PageStatus>('loading')
-  const [error, setError] = useState<ApiError | null>(null)
   const [action, setAction] = useState<Action | null>(null)
   const [actionError, setActionError] = useState<string | null>(null)
   const [reason, setReason] = useState('')
   const [now, setNow] = useState(() => new Date())
   const [canVerify, setCanVerify] = useState(false)
   const [elder] = useElderMode()
+  // In 长辈模式 each value gets the full width under its label, so a time is never broken across lines.
+  const layout = elder ? 'stacked' : 'inline'
 
-  const load = useCallback(
-    async (quiet = false) => {
-      if (!getSession()) return
-      if (!orderId) {
-        setError({ code: 'NOT_FOUND', message: '找不到该服务订单' })
-        setStatus('error')
-        return
-      }
-      if (!quiet) setStatus('loading')
-      const result = await ordersApi.get(orderId)
-      setNow(new Date())
-      if (!result.ok) {
-        setError(result.error)
-        setStatus('error')
-        return
-      }
-      setOrder(result.data)
-      setStatus('ready')
-      // The order's 现场负责人 may scan on it: the server says whether now.
-      if (result.data.leaderMemberId && result.data.leaderMemberId === getSession()?.profile.userId) {
-        const verifiable = await checkinApi.verifiableOrders()
-        setCanVerify(verifiable.ok && verifiable.data.items.some((item) => item.id === orderId))
-      } else setCanVerify(false)
-    },
-    [orderId],
-  )
-
-  useDidShow(() => void load(order !== null))
+  const fetchIt = useCallback(() => ordersApi.get(orderId), [orderId])
+  const onLoaded = async (loaded: Order) => {
+    setNow(new Date())
+    // The order's 现场负责人 may scan on it: the server says whether now.
+    if (loaded.leaderMemberId && loaded.leaderMemberId === getSession()?.profile.userId) {
+      const verifiable = await checkinApi.verifiableOrders()
+      setCanVerify(verifiable.ok && verifiable.data.items.some((item) => item.id === orderId))
+    } else setCanVerify(false)
+  }
+  const { data: order, setData: setOrder, status, error, reload } = useShownDetail(orderId ? fetchIt : null, '找不到该服务订单', onLoaded)
 
   const open = (next: Action) => {
     // The page may have stood open for a while: the dialog's deadlines are read against the clock now.
@@ -93,7 +75,7 @@ export default function MemberOrderDetailPage() {
     if (!result.ok) {
       setActionError(result.error.message)
       // A full or closed order changed under us: show its current state behind the dialog.
-      if (result.error.code !== 'NETWORK') void load(true)
+      if (result.error.code !== 'NETWORK') void reload(true)
       throw new Error(result.error.code)
     }
     setOrder(result.data)
@@ -109,23 +91,24 @@ export default function MemberOrderDetailPage() {
   const showCutoff = !!order && order.status !== 'cancelled' && (accepted ? phase === 'upcoming' : !!actions?.canAccept)
 
   return (
-    <PageShell title="订单详情" backTo={ROUTES.memberHome} status={status} error={error} onRetry={() => void load()}>
+    <PageShell title="订单详情" backTo={ROUTES.memberHome} status={status} error={error} onRetry={() => void reload()}>
       {order && state && actions && (
         <View className="member-order">
           {isInvitation(order) && <Notice tone="notice">社区定向邀请您参加这次服务，请接单或谢绝，让社区及时安排。</Notice>}
           <Card title={order.title} extra={<StatusTag tone={state.tone}>{stateText(state, elder)}</StatusTag>}>
             {order.description && <Text className="member-order__description">{order.description}</Text>}
-            <InfoRow label="服务类别" value={order.category} />
-            <InfoRow label="服务时间" value={formatSpan(order.startsAt, order.endsAt, now)} />
-            <InfoRow label="服务地点" value={order.place} hint={!accepted && order.kind === 'demand' ? '接单后可看到完整地址' : undefined} />
-            {order.requester && <InfoRow label="服务对象" value={`${order.requester.name}  ${order.requester.phone}`} />}
-            <InfoRow label="名额" value={`共 ${order.capacity} 人，已接 ${order.acceptedCount} 人，还剩 ${placesLeft(order)} 个`} />
-            <InfoRow label="派单方式" value={order.dispatch === 'open' ? '公开招募，先到先得' : '社区定向邀请'} />
-            {order.leaderName && <InfoRow label="现场负责人" value={order.leaderName} />}
-            {order.requiredPosts.length > 0 && <InfoRow label="所需岗位" value={order.requiredPosts.join('、')} />}
-            {order.requiredSkills.length > 0 && <InfoRow label="所需技能" value={order.requiredSkills.join('、')} />}
+            <InfoRow layout={layout} label="服务类别" value={order.category} />
+            <InfoRow layout={layout} label="服务时间" value={formatSpan(order.startsAt, order.endsAt, now)} />
+            <InfoRow layout={layout} label="服务地点" value={order.place} hint={!accepted && order.kind === 'demand' ? '接单后可看到完整地址' : undefined} />
+            {order.requester && <InfoRow layout={layout} label="服务对象" value={`${order.requester.name}  ${order.requester.phone}`} />}
+            <InfoRow layout={layout} label="名额" value={`共 ${order.capacity} 人，已接 ${order.acceptedCount} 人，还剩 ${placesLeft(order)} 个`} />
+            <InfoRow layout={layout} label="派单方式" value={order.dispatch === 'open' ? '公开招募，先到先得' : '社区定向邀请'} />
+            {order.leaderName && <InfoRow layout={layout} label="现场负责人" value={order.leaderName} />}
+            {order.requiredPosts.length > 0 && <InfoRow layout={layout} label="所需岗位" value={order.requiredPosts.join('、')} />}
+            {order.requiredSkills.length > 0 && <InfoRow layout={layout} label="所需技能" value={order.requiredSkills.join('、')} />}
             {showCutoff && (
               <InfoRow
+                layout={layout}
                 label="取消截止"
                 value={
                   now < new Date(order.cancelDeadline)

@@ -1,20 +1,21 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Button, Input, Loading } from '@nutui/nutui-react-taro'
+import { Button, Loading } from '@nutui/nutui-react-taro'
 import { SERVICE_CATEGORIES, type ServiceCategory } from '@core/catalogue/service-catalogue'
 import { PageShell } from '@/components/page-shell'
 import { ordersApi } from '@/services/api/orders'
 import { ensureDevice } from '@/services/checkin-device'
 import { getSession } from '@/services/session'
 import { EmptyState } from '@/components/empty-state'
+import { SearchBox, useSearchQuery } from '@/components/search-box'
 import { useElderMode } from '@/hooks/use-elder-mode'
-import { ListFooter } from '@/components/list-footer'
 import { OrderCard } from '../shared/order-card'
 import { invitationsFirst, isInvitation } from '../shared/order-display'
 import { usePagedList } from '@/hooks/use-paged-list'
 import type { Order } from '@/services/api/types'
 import { dateChoices } from '@/services/beijing-time'
+import { PagedFooter } from '../shared/paged-footer'
 import './index.scss'
 
 interface Chip {
@@ -60,47 +61,14 @@ function ChipRow({ label, idPrefix, chips, value, onChange }: ChipRowProps) {
   )
 }
 
-/** Typing stops this long before the hall is searched; 搜索 or the keyboard's search key searches at once. */
-const SEARCH_PAUSE_MS = 500
-const QUERY_MAX = 30
-
-interface SearchBoxProps {
-  value: string
-  onChange: (value: string) => void
-  onSearch: () => void
-}
-
-/** Words to find in the title, the service content or the place of the open orders. */
-function SearchBox({ value, onChange, onSearch }: SearchBoxProps) {
-  return (
-    <View className="order-hall__search" role="search">
-      <Input
-        className="order-hall__search-input"
-        value={value}
-        type="text"
-        confirmType="search"
-        maxLength={QUERY_MAX}
-        clearable
-        placeholder="搜索标题、内容或地点，如：送餐"
-        onChange={onChange}
-        onClear={() => onChange('')}
-        onConfirm={onSearch}
-      />
-      <Button className="order-hall__search-button" type="primary" fill="outline" onClick={onSearch}>
-        搜索
-      </Button>
-    </View>
-  )
-}
-
 const CATEGORY_CHIPS: Chip[] = [{ value: '', label: '全部类别' }, ...SERVICE_CATEGORIES.map((category) => ({ value: category, label: category }))]
 
 /** 接单大厅: orders open to me and invitations sent to me, searched by words, filtered by category and date. */
 export default function OrderHallPage() {
   const [category, setCategory] = useState('')
   const [date, setDate] = useState('')
-  const [typed, setTyped] = useState('')
-  const [query, setQuery] = useState('')
+  const search = useSearchQuery()
+  const { query } = search
   const [elder] = useElderMode()
   const [now, setNow] = useState(() => new Date())
   const list = usePagedList<Order>(10)
@@ -134,15 +102,6 @@ export default function OrderHallPage() {
     if (session) void ensureDevice(session.profile.userId)
   }, [])
 
-  // The search follows the typing after a pause.
-  useEffect(() => {
-    const words = typed.trim()
-    if (words === query) return undefined
-    const timer = setTimeout(() => setQuery(words), SEARCH_PAUSE_MS)
-    return () => clearTimeout(timer)
-  }, [typed, query])
-  const searchNow = () => setQuery(typed.trim())
-
   // A filter change reloads from the first page; the first load comes from useDidShow.
   const filterKey = `${category}|${date}|${query}`
   const lastFilterKey = useRef(filterKey)
@@ -166,8 +125,7 @@ export default function OrderHallPage() {
   const clearFilters = () => {
     setCategory('')
     setDate('')
-    setTyped('')
-    setQuery('')
+    search.clear()
   }
   const emptyTitle = query ? `没有找到含「${query}」的订单` : filtered ? '没有符合条件的订单' : '暂时没有可接的订单'
   const emptyHint = filtered
@@ -193,12 +151,20 @@ export default function OrderHallPage() {
       onRetry={() => refresh()}
     >
       <View className="order-hall">
-        <SearchBox value={typed} onChange={setTyped} onSearch={searchNow} />
+        <View className="order-hall__search">
+          <SearchBox
+            value={search.typed}
+            onChange={search.setTyped}
+            onSearch={search.searchNow}
+            label="搜索订单"
+            placeholder={elder ? '搜一搜，如：送餐' : '搜标题、内容或地点，如：送餐'}
+          />
+        </View>
         <ChipRow label="类别" idPrefix="hall-category" chips={CATEGORY_CHIPS} value={category} onChange={setCategory} />
         <ChipRow label="日期" idPrefix="hall-date" chips={dateChips} value={date} onChange={setDate} />
 
         {list.status === 'loading' ? (
-          <View className="order-hall__loading">
+          <View className="order-list__loading">
             <Loading direction="vertical">正在加载订单…</Loading>
           </View>
         ) : items.length === 0 ? (
@@ -210,18 +176,12 @@ export default function OrderHallPage() {
             )}
           </EmptyState>
         ) : (
-          <View className="order-hall__list">
-            <Text className="order-hall__count">{countText}</Text>
+          <View className="order-list">
+            <Text className="order-list__count">{countText}</Text>
             {items.map((order) => (
               <OrderCard key={order.id} order={order} now={now} variant="hall" />
             ))}
-            <ListFooter
-              shown={list.items.length}
-              total={list.total}
-              loading={list.loadingMore}
-              error={list.moreError}
-              onMore={() => void list.loadMore()}
-            />
+            <PagedFooter list={list} />
           </View>
         )}
       </View>

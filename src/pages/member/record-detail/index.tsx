@@ -1,12 +1,12 @@
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { PageShell, type PageStatus } from '@/components/page-shell'
+import { PageShell } from '@/components/page-shell'
+import { useShownDetail } from '@/hooks/use-shown-detail'
 import { recordsApi } from '@/services/api/records'
-import type { ApiError, RecordDetail, ServiceRecord } from '@/services/api/types'
+import type { ServiceRecord } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { getSession } from '@/services/session'
 import { Card } from '@/components/card'
 import { InfoRow } from '@/components/info-row'
 import { StatusTag } from '@/components/status-tag'
@@ -23,40 +23,14 @@ import './index.scss'
 export default function RecordDetailPage() {
   const { params } = useRouter()
   const recordId = params.id ? decodeURIComponent(params.id) : ''
-  const [detail, setDetail] = useState<RecordDetail | null>(null)
-  const [status, setStatus] = useState<PageStatus>('loading')
-  const [error, setError] = useState<ApiError | null>(null)
-
-  const load = useCallback(
-    async (quiet = false) => {
-      if (!getSession()) return
-      if (!recordId) {
-        setError({ code: 'NOT_FOUND', message: '找不到这条服务记录' })
-        setStatus('error')
-        return
-      }
-      if (!quiet) setStatus('loading')
-      const result = await recordsApi.history(recordId)
-      if (!result.ok) {
-        // A quiet refresh (back from 申诉) keeps what is on screen.
-        if (quiet) return
-        setError(result.error)
-        setStatus('error')
-        return
-      }
-      setDetail(result.data)
-      setStatus('ready')
-    },
-    [recordId],
-  )
-
-  useDidShow(() => void load(detail !== null))
+  const fetchIt = useCallback(() => recordsApi.history(recordId), [recordId])
+  const { data: detail, setData: setDetail, status, error, reload } = useShownDetail(recordId ? fetchIt : null, '找不到这条服务记录')
 
   const record = detail?.record
   const openDispute = detail?.disputes.some((dispute) => dispute.status === 'open') ?? false
 
   return (
-    <PageShell title="服务记录" backTo={ROUTES.memberHours} status={status} error={error} onRetry={() => void load()}>
+    <PageShell title="服务记录" backTo={ROUTES.memberHours} status={status} error={error} onRetry={() => void reload()}>
       {detail && record && (
         <View className="record-detail">
           <Card

@@ -33,7 +33,7 @@ export function OrderCard({ order, now, variant }: OrderCardProps) {
         onClick={() => void Taro.navigateTo({ url: ROUTES.memberOrderDetail(order.id) })}
       >
         {!elder && <InfoRow label="类别" value={order.category} />}
-        <InfoRow label="时间" value={formatSpan(order.startsAt, order.endsAt, now)} />
+        <InfoRow label="时间" value={formatSpan(order.startsAt, order.endsAt, now, { weekday: !elder })} />
         <InfoRow label="地点" value={order.place} />
         {variant === 'hall' ? (
           <View className="order-card__foot">
