@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Checkbox, DatePicker, Input, Picker, TextArea } from '@nutui/nutui-react-taro'
@@ -6,6 +6,9 @@ import { MEMBER_POSTS, SERVICE_CATEGORIES } from '@core/catalogue/service-catalo
 import { FieldError } from '@/components/field-error'
 import { FormRow } from '@/components/form-row'
 import { PageShell, type PageStatus } from '@/components/page-shell'
+import { useFormErrors } from '@/hooks/use-form-errors'
+import { useLeaveGuard } from '@/hooks/use-leave-guard'
+import { formDraft } from '@/services/form-draft'
 import { demandsApi } from '@/services/api/demands'
 import { ordersApi } from '@/services/api/orders'
 import type { ApiError, Demand } from '@/services/api/types'
@@ -14,15 +17,16 @@ import { getSession } from '@/services/session'
 import {
   FIELD_OF_CODE,
   emptyOrderForm,
-  fieldErrorsOf,
+  fieldsTouchedBy,
   formFromNeed,
+  orderFieldOf,
+  orderFormChanged,
   startingSoon,
   toCreateOrderData,
   validateOrder,
   type Dispatch,
   type MemberPost,
   type OrderField,
-  type OrderFieldErrors,
   type OrderForm,
 } from './order-form'
 import { LeaderPicker } from './leader-picker'
@@ -37,17 +41,28 @@ const DISPATCH_TEXT: Record<Dispatch, { title: string; hint: string }> = {
   directed: { title: '定向派单', hint: '发给选中的党员，由他们接受或婉拒' },
 }
 
+/** A half-filled order, kept per account and per need (or for the organisation's own activity). */
+const draftOf = (demandId: string, opened: OrderForm) =>
+  formDraft<OrderForm>(`dyg.draft.createOrder.${demandId || 'activity'}`, opened, getSession()?.profile.userId)
+
 /** 党组织下单: from a need (prefilled) or an activity of the organisation's own. */
 export default function CreateOrderPage() {
   const { params } = useRouter()
   const demandId = params.demandId ? decodeURIComponent(params.demandId) : ''
-  const [form, setForm] = useState<OrderForm>(() => emptyOrderForm())
+  // The form as it opened: empty, or filled from the need; what differs from it is unsaved.
+  const [opened, setOpened] = useState<OrderForm>(() => emptyOrderForm())
+  const [form, setForm] = useState<OrderForm>(() => (demandId ? opened : (draftOf('', opened).load() ?? opened)))
+  const [restored, setRestored] = useState(() => !demandId && orderFormChanged(form, opened))
   const [need, setNeed] = useState<Demand | null>(null)
   const [status, setStatus] = useState<PageStatus>(demandId ? 'loading' : 'ready')
   const [loadError, setLoadError] = useState<ApiError | null>(null)
-  const [errors, setErrors] = useState<OrderFieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
+  const check = useFormErrors<OrderForm, OrderField>(form, validateOrder)
+  const { errors } = check
   const [submitting, setSubmitting] = useState(false)
+  const [sent, setSent] = useState(false)
+  const draft = useMemo(() => draftOf(demandId, opened), [demandId, opened])
+  const changed = !sent && orderFormChanged(form, opened)
+  useLeaveGuard(changed)
   const [categoryOpen, setCategoryOpen] = useState(false)
   const [picker, setPicker] = useState<PickerField>(null)
   const recommended = useRecommendations(form)
@@ -61,47 +76,51 @@ export default function CreateOrderPage() {
       setStatus('error')
       return
     }
+    const fromNeed = formFromNeed(result.data)
+    const kept = draftOf(demandId, fromNeed).load()
     setNeed(result.data)
-    setForm(formFromNeed(result.data))
+    setOpened(fromNeed)
+    setForm(kept ?? fromNeed)
+    setRestored(!!kept && orderFormChanged(kept, fromNeed))
     setStatus('ready')
   }, [demandId])
 
   useEffect(() => void loadNeed(), [loadNeed])
 
+  // What is typed is kept on the phone until it is sent, or the form is back as it opened.
+  useEffect(() => {
+    if (status !== 'ready' || sent) return
+    if (orderFormChanged(form, opened)) draft.save(form)
+    else draft.clear()
+  }, [form, opened, draft, status, sent])
+
   const set = (changes: Partial<OrderForm>) => {
     setForm((previous) => ({ ...previous, ...changes }))
-    setErrors((previous) => {
-      const next = { ...previous }
-      const touched: Partial<Record<keyof OrderForm, OrderField[]>> = { date: ['startsAt', 'endsAt'], startTime: ['startsAt', 'endsAt'], endTime: ['endsAt'] }
-      for (const key of Object.keys(changes) as (keyof OrderForm)[]) {
-        for (const field of touched[key] ?? [key as OrderField]) delete next[field]
-      }
-      return next
-    })
+    check.changed(fieldsTouchedBy(changes))
+  }
+
+  const startOver = () => {
+    draft.clear()
+    setForm(opened)
+    setRestored(false)
   }
 
   const submit = async () => {
-    const found = validateOrder(form)
-    setErrors(found)
-    setFormError(null)
-    if (Object.keys(found).length > 0) {
-      setFormError('请按红字提示修改后再提交')
-      return
-    }
+    if (!check.check()) return
     setSubmitting(true)
     const result = await ordersApi.create(toCreateOrderData(form))
     setSubmitting(false)
     if (result.ok) {
+      setSent(true)
+      draft.clear()
       void Taro.showToast({ title: form.dispatch === 'directed' ? '已派单，等党员接受' : '已发布到接单大厅', icon: 'none', duration: 2000 })
       void Taro.redirectTo({ url: ROUTES.secretaryOrderDetail(result.data.id) })
       return
     }
     // Everything typed stays; the server's words go under the fields they name.
-    const fromServer = fieldErrorsOf(result.error.fields)
     const field = FIELD_OF_CODE[result.error.code]
-    if (field && !fromServer[field]) fromServer[field] = result.error.message
-    setErrors(fromServer)
-    setFormError(Object.keys(fromServer).length ? '请按红字提示修改后再提交' : result.error.message)
+    const fields = field ? { [field]: result.error.message, ...result.error.fields } : result.error.fields
+    check.refused({ ...result.error, fields }, orderFieldOf)
   }
 
   const togglePost = (post: MemberPost) =>
@@ -118,6 +137,14 @@ export default function CreateOrderPage() {
           </View>
         )}
         {!need && <Text className="create-order__intro">主题党日、统一活动日等组织自己的活动，发布后党员在接单大厅报名。</Text>}
+        {restored && (
+          <View className="create-order__restored">
+            <Text>已恢复上次没有提交的内容。</Text>
+            <Text className="create-order__restart" onClick={startOver}>
+              重新填写
+            </Text>
+          </View>
+        )}
 
         <View className="create-order__form">
           <FormRow label="标题" required error={errors.title}>
@@ -210,7 +237,7 @@ export default function CreateOrderPage() {
           />
         </View>
 
-        {formError && <View className="create-order__form-error">{formError}</View>}
+        {check.banner && <View className="create-order__form-error">{check.banner}</View>}
         <View className="create-order__actions">
           <Button type="primary" size="large" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
             {form.dispatch === 'directed' ? `派单给 ${form.inviteeIds.length} 名党员` : '发布订单'}

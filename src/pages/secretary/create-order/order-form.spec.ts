@@ -1,5 +1,8 @@
 import type { Demand } from '@/services/api/types'
-import { beijingIso, beijingParts, emptyOrderForm, fieldErrorsOf, formFromNeed, startingSoon, toCreateOrderData, validateOrder, type OrderForm } from './order-form'
+import {
+  beijingIso, emptyOrderForm, fieldsTouchedBy, formDateTime, formFromNeed, orderFieldOf, orderFormChanged, startingSoon, toCreateOrderData, validateOrder,
+  type OrderForm,
+} from './order-form'
 
 const now = new Date('2026-11-23T02:00:00Z') // 10:00 in Beijing
 
@@ -18,7 +21,7 @@ const valid = (): OrderForm => ({ ...emptyOrderForm(now), title: '楼道清理',
 
 describe('the create-order form', () => {
   it('should work in Beijing time whatever the phone zone', () => {
-    expect(beijingParts(new Date('2026-11-23T17:30:00Z'))).toEqual({ date: '2026-11-24', time: '01:30' })
+    expect(formDateTime(new Date('2026-11-23T17:30:00Z'))).toEqual({ date: '2026-11-24', time: '01:30' })
     expect(beijingIso('2026-11-24', '09:30')).toBe('2026-11-24T09:30:00+08:00')
     expect(emptyOrderForm(now).date).toBe('2026-11-24')
   })
@@ -78,10 +81,8 @@ describe('the create-order form', () => {
   })
 
   it('should put server field paths on the form rows', () => {
-    expect(fieldErrorsOf({ 'inviteeIds.0': '受邀党员格式不正确', endsAt: '结束时间须晚于开始时间' })).toEqual({
-      inviteeIds: '受邀党员格式不正确',
-      endsAt: '结束时间须晚于开始时间',
-    })
+    expect(orderFieldOf('inviteeIds.0')).toBe('inviteeIds')
+    expect(orderFieldOf('endsAt')).toBe('endsAt')
   })
 })
 
@@ -96,5 +97,21 @@ describe('startingSoon', () => {
 
   it('should end by 23:59 of the same day when two hours would cross midnight', () => {
     expect(startingSoon(new Date('2026-11-23T15:12:00Z'))).toEqual({ date: '2026-11-23', startTime: '23:15', endTime: '23:59' })
+  })
+})
+
+describe('the form as it is edited', () => {
+  it('should tell a changed form from the one that opened, lists included', () => {
+    const opened = emptyOrderForm(now)
+    expect(orderFormChanged({ ...opened }, opened)).toBe(false)
+    expect(orderFormChanged({ ...opened, title: '楼道清理' }, opened)).toBe(true)
+    expect(orderFormChanged({ ...opened, requiredPosts: ['政策法规宣传岗'] }, opened)).toBe(true)
+    expect(orderFormChanged({ ...opened, requiredPosts: [] }, opened)).toBe(false)
+  })
+
+  it('should settle the time rows when the date or a clock changes', () => {
+    expect(fieldsTouchedBy({ title: 'x' })).toEqual(['title'])
+    expect(fieldsTouchedBy({ date: '2026-11-25' })).toEqual(['startsAt', 'endsAt'])
+    expect(fieldsTouchedBy({ endTime: '12:00', capacity: '3' })).toEqual(['endsAt', 'capacity'])
   })
 })

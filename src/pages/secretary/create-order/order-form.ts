@@ -2,6 +2,7 @@
 // plain functions: the zod schema would add ~82 KB to the mini-program.
 import { SERVICE_CATALOGUE, type MEMBER_POSTS } from '@core/catalogue/service-catalogue'
 import type { CreateOrderData, Demand } from '@/services/api/types'
+import { inBeijing } from '@/services/beijing-time'
 
 export type Dispatch = 'open' | 'directed'
 export type MemberPost = (typeof MEMBER_POSTS)[number]
@@ -28,23 +29,17 @@ export interface OrderForm {
 export type OrderField = 'title' | 'category' | 'description' | 'place' | 'startsAt' | 'endsAt' | 'capacity' | 'inviteeIds' | 'demandId' | 'leaderMemberId'
 export type OrderFieldErrors = Partial<Record<OrderField, string>>
 
-const pad = (value: number) => String(value).padStart(2, '0')
-const BEIJING_MS = 8 * 3600_000
-
-/** The Beijing calendar date and clock of an instant, whatever the phone's own zone. */
-export function beijingParts(at: Date): { date: string; time: string } {
-  const shifted = new Date(at.getTime() + BEIJING_MS)
-  return {
-    date: `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`,
-    time: `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`,
-  }
+/** The Beijing calendar date and clock of an instant, as the form holds them, whatever the phone's own zone. */
+export function formDateTime(at: Date): { date: string; time: string } {
+  const day = inBeijing(at)
+  return { date: day.format('YYYY-MM-DD'), time: day.format('HH:mm') }
 }
 
 /** "2026-11-24" + "09:30" → "2026-11-24T09:30:00+08:00": business times are Beijing time. */
 export const beijingIso = (date: string, time: string): string => `${date}T${time}:00+08:00`
 
 export function emptyOrderForm(now = new Date()): OrderForm {
-  const tomorrow = beijingParts(new Date(now.getTime() + 24 * 3600_000)).date
+  const tomorrow = formDateTime(new Date(now.getTime() + 24 * 3600_000)).date
   return {
     demandId: '',
     title: '',
@@ -70,8 +65,8 @@ const FIVE_MINUTES = 5 * 60_000
  */
 export function startingSoon(now: Date): Pick<OrderForm, 'date' | 'startTime' | 'endTime'> {
   const start = new Date(Math.ceil((now.getTime() + 60_000) / FIVE_MINUTES) * FIVE_MINUTES)
-  const startParts = beijingParts(start)
-  const endParts = beijingParts(new Date(start.getTime() + 2 * 3600_000))
+  const startParts = formDateTime(start)
+  const endParts = formDateTime(new Date(start.getTime() + 2 * 3600_000))
   return { date: startParts.date, startTime: startParts.time, endTime: endParts.date === startParts.date ? endParts.time : '23:59' }
 }
 
@@ -84,11 +79,11 @@ export function formFromNeed(need: Demand, now = new Date()): OrderForm {
   let startTime = base.startTime
   let endTime = base.endTime
   if (from && from.getTime() > now.getTime() + 30 * 60_000) {
-    const start = beijingParts(from)
+    const start = formDateTime(from)
     date = start.date
     startTime = start.time
     const end = until && until > from && until.getTime() - from.getTime() <= 4 * 3600_000 ? until : new Date(from.getTime() + 2 * 3600_000)
-    const endParts = beijingParts(end)
+    const endParts = formDateTime(end)
     endTime = endParts.date === date ? endParts.time : '23:30'
   }
   return {
@@ -150,15 +145,8 @@ export function toCreateOrderData(form: OrderForm): CreateOrderData {
   }
 }
 
-/** Server field paths (inviteeIds.0, endsAt …) onto the form's rows. */
-export function fieldErrorsOf(fields: Record<string, string> | undefined): OrderFieldErrors {
-  const errors: OrderFieldErrors = {}
-  for (const [path, message] of Object.entries(fields ?? {})) {
-    const key = path.split('.')[0] as OrderField
-    if (!errors[key]) errors[key] = message
-  }
-  return errors
-}
+/** The form's row for a server field path (inviteeIds.0 → inviteeIds). */
+export const orderFieldOf = (path: string): OrderField => path.split('.')[0] as OrderField
 
 /** Which row a business refusal belongs to, so it shows under that field. */
 export const FIELD_OF_CODE: Record<string, OrderField> = {
@@ -169,4 +157,14 @@ export const FIELD_OF_CODE: Record<string, OrderField> = {
   DEMAND_NOT_FOUND: 'demandId',
   ORDER_LEADER_NOT_MEMBER: 'leaderMemberId',
   ORDER_TITLE_NAMES_RESIDENT: 'title',
+}
+
+/** Whether the secretary has changed anything since the form opened (empty, or filled from the need). */
+export const orderFormChanged = (form: OrderForm, opened: OrderForm): boolean =>
+  (Object.keys(opened) as (keyof OrderForm)[]).some((key) => JSON.stringify(form[key]) !== JSON.stringify(opened[key]))
+
+/** The rows whose errors a change of these form fields settles (the time rows depend on the date and both clocks). */
+export function fieldsTouchedBy(changes: Partial<OrderForm>): OrderField[] {
+  const touched: Partial<Record<keyof OrderForm, OrderField[]>> = { date: ['startsAt', 'endsAt'], startTime: ['startsAt', 'endsAt'], endTime: ['endsAt'] }
+  return (Object.keys(changes) as (keyof OrderForm)[]).flatMap((key) => touched[key] ?? [key as OrderField])
 }

@@ -11,6 +11,7 @@ import { ordersApi } from '@/services/api/orders'
 import type { ApiError, Order, OrganisationRating } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
+import { useElderMode } from '@/hooks/use-elder-mode'
 import { orderStatusWord } from '@/services/status-words'
 import { ORGANISATION_RATING_TEXT, isScanWindowOpen } from '../shared/display'
 import { StatusWordTag } from '../shared/status-word-tag'
@@ -30,6 +31,7 @@ export default function SecretaryOrderDetailPage() {
   const [cancelling, setCancelling] = useState(false)
   const [completing, setCompleting] = useState(false)
   const [now, setNow] = useState(() => new Date())
+  const [elder] = useElderMode()
 
   const load = useCallback(
     async (quiet = false) => {
@@ -95,7 +97,7 @@ export default function SecretaryOrderDetailPage() {
         <View className="order-detail">
           <Card className="order-detail__card" title={order.title} extra={<StatusWordTag word={orderStatusWord(order, now)} />}>
             <InfoRow label="类别" value={`${order.category} · ${order.kind === 'demand' ? '居民需求' : '组织活动'}`} />
-            <InfoRow label="时间" value={formatSpan(order.startsAt, order.endsAt, now)} />
+            <InfoRow label="时间" value={formatSpan(order.startsAt, order.endsAt, now, { weekday: !elder })} />
             {order.kind === 'demand' && order.demandId ? (
               <InfoRow label="地点" value={<PrivateValue masked={order.place} subject={{ demandId: order.demandId }} field="address" />} />
             ) : (
