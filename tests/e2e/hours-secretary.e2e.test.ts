@@ -226,7 +226,7 @@ describe('the secretary\'s 时长管理 in the H5 build', () => {
     await settle(page);
     await page.screenshot({ path: screenshotPath('hours-queue-refused') });
     await shown(page, '.status-tabs__item').filter({ hasText: '待居民确认' }).tap();
-    await shown(page, '.page-shell__state, .awaiting-resident').first().waitFor();
+    await shown(page, '.dy-empty-state, .awaiting-resident').first().waitFor();
     expect(errors).toEqual([]);
   });
 
@@ -321,7 +321,7 @@ describe('the secretary\'s 时长管理 in the H5 build', () => {
     await page.screenshot({ path: screenshotPath('hours-dispute-dialog') });
     await dialog.locator('.nut-button').filter({ hasText: '驳回' }).tap();
     await dialog.waitFor({ state: 'hidden' });
-    await card.getByText('已驳回').waitFor();
+    await card.getByText('申诉未支持').waitFor();
     await card.getByText('签到签退记录与负责人核实一致，时长无误', { exact: false }).waitFor();
 
     const decided = (await api<{ items: Dispute[] }>('records', 'listDisputes', {})).items.find((d) => d.id === dispute.id);

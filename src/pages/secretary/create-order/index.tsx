@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Checkbox, DatePicker, Input, Picker, TextArea } from '@nutui/nutui-react-taro'
 import { MEMBER_POSTS, SERVICE_CATEGORIES } from '@core/catalogue/service-catalogue'
+import { Card } from '@/components/card'
 import { FieldError } from '@/components/field-error'
 import { FormRow } from '@/components/form-row'
 import { PageShell, type PageStatus } from '@/components/page-shell'
@@ -130,11 +131,10 @@ export default function CreateOrderPage() {
     <PageShell title={demandId ? '需求转订单' : '发布组织活动'} backTo={ROUTES.secretaryNeeds} status={status} error={loadError} onRetry={() => void loadNeed()}>
       <View className="create-order">
         {need && (
-          <View className="create-order__need">
-            <Text className="create-order__need-title">来自居民需求 · {need.requesterName}</Text>
+          <Card tone="alert" title={`来自居民需求 · ${need.requesterName}`}>
             <Text className="create-order__need-text">{need.description}</Text>
             <FieldError message={errors.demandId} />
-          </View>
+          </Card>
         )}
         {!need && <Text className="create-order__intro">主题党日、统一活动日等组织自己的活动，发布后党员在接单大厅报名。</Text>}
         {restored && (

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react'
+import { Card } from '@/components/card'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
@@ -69,11 +70,7 @@ export default function SecretaryOrderHoursPage() {
     <PageShell title="订单时长" backTo={orderId ? ROUTES.secretaryOrderDetail(orderId) : ROUTES.secretaryHours} status={status} error={error} onRetry={() => void load()}>
       {hours && order && (
         <View className="hours-page order-hours">
-          <View className="hours-card">
-            <View className="hours-card__head">
-              <Text className="hours-card__title">{order.title}</Text>
-              <Text className="hours-card__muted">{order.kind === 'demand' ? '上门服务' : '组织活动'}</Text>
-            </View>
+          <Card className="hours-card" title={order.title} extra={<Text className="hours-card__muted">{order.kind === 'demand' ? '上门服务' : '组织活动'}</Text>}>
             <Text className="hours-card__line">{formatSpan(order.startsAt, order.endsAt)} · 计划 {formatHours(order.scheduledHours)}</Text>
             <Text className="hours-card__line">{order.place}</Text>
             <View className="hours-card__figures">
@@ -94,7 +91,7 @@ export default function SecretaryOrderHoursPage() {
                 )}
               </View>
             )}
-          </View>
+          </Card>
 
           {editing?.action === 'walk-in' ? (
             <WalkInForm
@@ -122,9 +119,9 @@ export default function SecretaryOrderHoursPage() {
             <Text className="hours-section-note">{hours.members.length} 人</Text>
           </View>
           {hours.members.length === 0 && (
-            <View className="hours-card">
+            <Card className="hours-card">
               <Text className="hours-card__line">名单上还没有党员</Text>
-            </View>
+            </Card>
           )}
           {hours.members.map((member) => (
             <MemberHoursCard

@@ -1,9 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { Card } from '@/components/card'
 import type { ApiError, OrderHours, OrderHoursMember } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { RECORD_STATUS_TEXT, SOURCE_TEXT, formatHours } from '../hours-shared/hours-format'
+import { RECORD_STATUS_WORDS } from '@/services/status-words'
+import { StatusWordTag } from '../shared/status-word-tag'
+import { SOURCE_TEXT, formatHours } from '../hours-shared/hours-format'
 import { TimeReasonForm } from '../hours-shared/time-reason-form'
 import { formatClock } from '@/services/beijing-time'
 
@@ -25,18 +28,21 @@ export interface MemberHoursCardProps {
 /** One member on the order: check-in, check-out, credited hours (扫码 or 补录) and what the secretary can do about them. */
 export function MemberHoursCard({ order, member, editing, onEdit, onCorrect, onEnter, onCheckout }: MemberHoursCardProps) {
   const { record } = member
-  const state = record ? RECORD_STATUS_TEXT[record.status] : null
+  const state = record ? RECORD_STATUS_WORDS[record.status] : null
   const openCheckIn = !record && member.checkedInAt !== null && member.checkedOutAt === null
 
   return (
-    <View className="hours-card member-hours" id={`member-${member.memberId}`}>
-      <View className="hours-card__head">
-        <Text className="hours-card__title">
+    <View id={`member-${member.memberId}`}>
+    <Card
+      className="hours-card member-hours"
+      title={
+        <>
           {member.name}
           <Text className="hours-card__sub">{member.volunteerNo}</Text>
-        </Text>
-        {state ? <Tag type={state.tag}>{state.text}</Tag> : <Text className="hours-card__muted">{openCheckIn ? '未签退' : '无记录'}</Text>}
-      </View>
+        </>
+      }
+      extra={state ? <StatusWordTag word={state} /> : <Text className="hours-card__muted">{openCheckIn ? '未签退' : '无记录'}</Text>}
+    >
       <View className="member-hours__badges">
         {member.walkIn && <Text className="member-hours__badge">现场添加</Text>}
         {!member.walkIn && member.assignmentStatus !== 'accepted' && (
@@ -119,6 +125,7 @@ export function MemberHoursCard({ order, member, editing, onEdit, onCorrect, onE
           onCancel={() => onEdit(null)}
         />
       )}
+    </Card>
     </View>
   )
 }

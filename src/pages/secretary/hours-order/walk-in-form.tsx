@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { Card } from '@/components/card'
 import { Text, View } from '@tarojs/components'
 import { Button, Loading, TextArea } from '@nutui/nutui-react-taro'
 import { ChoiceChips } from '@/components/choice-chips'
@@ -54,7 +55,7 @@ export function WalkInForm({ order, onList, onSubmit, onCancel }: WalkInFormProp
   const unplaced = refusal && !fields.memberId && !fields.reason ? refusal.message : null
 
   return (
-    <View className="hours-card walk-in">
+    <Card className="hours-card walk-in">
       <Text className="hours-card__title">添加到名单并签到</Text>
       <Text className="hours-card__line">为没有接单、到场参加服务的本社区党员（如没有手机）登记签到，签到时间为现在。</Text>
       <View className="hours-form walk-in__form">
@@ -111,6 +112,6 @@ export function WalkInForm({ order, onList, onSubmit, onCancel }: WalkInFormProp
           </Button>
         </View>
       </View>
-    </View>
+    </Card>
   )
 }

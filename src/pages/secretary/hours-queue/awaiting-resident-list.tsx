@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { Card } from '@/components/card'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
@@ -48,10 +49,7 @@ export function AwaitingResidentList() {
     >
       <View className="hours-page">
         {byOrder(list.items).map((records) => (
-          <View key={records[0].orderId} className="hours-card awaiting-resident">
-            <View className="hours-card__head">
-              <Text className="hours-card__title">{records[0].orderTitle}</Text>
-            </View>
+          <Card key={records[0].orderId} className="hours-card awaiting-resident" title={records[0].orderTitle}>
             <Text className="hours-card__line">{formatTime(records[0].startedAt)} · {records[0].place}</Text>
             {records.map((record) => (
               <View key={record.id} className="hours-card__figures">
@@ -70,7 +68,7 @@ export function AwaitingResidentList() {
                 代居民确认
               </Button>
             </View>
-          </View>
+          </Card>
         ))}
         <ListFooter shown={list.items.length} total={list.total} loading={list.loadingMore} error={list.moreError} onMore={() => void list.loadMore()} unit="条" />
       </View>

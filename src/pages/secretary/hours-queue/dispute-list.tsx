@@ -1,13 +1,15 @@
 import { useState } from 'react'
+import { Card } from '@/components/card'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { PageShell } from '@/components/page-shell'
 import { hoursAdminApi } from '@/services/api/records'
 import type { ApiError, Dispute } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { ReasonDialog } from '../shared/reason-dialog'
-import { DISPUTE_STATUS_TEXT } from '../hours-shared/hours-format'
+import { DISPUTE_STATUS_WORDS } from '@/services/status-words'
+import { StatusWordTag } from '../shared/status-word-tag'
 import { useItemList } from '../hours-shared/use-item-list'
 import { formatTime } from '@/services/beijing-time'
 
@@ -41,13 +43,9 @@ export function DisputeList() {
     >
       <View className="hours-page">
         {items.map((dispute) => {
-          const state = DISPUTE_STATUS_TEXT[dispute.status]
+          const state = DISPUTE_STATUS_WORDS[dispute.status]
           return (
-            <View key={dispute.id} className={`hours-card dispute-card dispute-card--${dispute.status}`}>
-              <View className="hours-card__head">
-                <Text className="hours-card__title">{dispute.memberName}</Text>
-                <Tag type={state.tag}>{state.text}</Tag>
-              </View>
+            <Card key={dispute.id} className={`hours-card dispute-card dispute-card--${dispute.status}`} title={dispute.memberName} extra={<StatusWordTag word={state} />}>
               <Text className="hours-card__line">{dispute.orderTitle}</Text>
               <Text className="hours-card__line">申诉于 {formatTime(dispute.createdAt)}</Text>
               <Text className="hours-card__note">申诉理由：{dispute.reason}</Text>
@@ -71,7 +69,7 @@ export function DisputeList() {
                   </>
                 )}
               </View>
-            </View>
+            </Card>
           )
         })}
       </View>

@@ -1,7 +1,9 @@
 import { useState } from 'react'
+import { Card } from '@/components/card'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { StatusTag } from '@/components/status-tag'
 import { PageShell } from '@/components/page-shell'
 import { hoursAdminApi } from '@/services/api/records'
 import type { ApiError, MissingCheckout } from '@/services/api/types'
@@ -38,11 +40,7 @@ export function MissingCheckoutList() {
     >
       <View className="hours-page">
         {items.map((item) => (
-          <View key={keyOf(item)} className="hours-card missing-checkout">
-            <View className="hours-card__head">
-              <Text className="hours-card__title">{item.memberName}</Text>
-              {item.overdue ? <Tag type="danger">逾期</Tag> : <Tag type="warning">未签退</Tag>}
-            </View>
+          <Card key={keyOf(item)} className="hours-card missing-checkout" title={item.memberName} extra={item.overdue ? <StatusTag tone="alert">逾期</StatusTag> : <StatusTag tone="waiting">未签退</StatusTag>}>
             <Text className="hours-card__line">{item.title}</Text>
             <Text className="hours-card__line">签到 {formatTime(item.checkedInAt)} · 订单 {formatTime(item.endsAt)} 结束</Text>
             {closing === keyOf(item) ? (
@@ -64,7 +62,7 @@ export function MissingCheckoutList() {
                 </Button>
               </View>
             )}
-          </View>
+          </Card>
         ))}
       </View>
     </PageShell>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { Card } from '@/components/card'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
@@ -50,7 +51,7 @@ export function PendingApprovalList() {
                 当天已计入 {formatHours(record.dayCreditedHours)}，加上这一条共 {formatHours(record.dayCreditedHours + record.hoursCredited)}；核减后只计到满8小时
               </Text>
             )}
-            <View className="hours-card__actions">
+            <Card className="hours-card__actions">
               <Button size="large" fill="outline" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrderHours(record.orderId) })}>
                 订单时长
               </Button>
@@ -60,7 +61,7 @@ export function PendingApprovalList() {
               <Button size="large" type="primary" onClick={() => setDeciding({ record, kind: 'approve' })}>
                 通过
               </Button>
-            </View>
+            </Card>
           </RecordCard>
         ))}
         <ListFooter shown={list.items.length} total={list.total} loading={list.loadingMore} error={list.moreError} onMore={() => void list.loadMore()} unit="条" />

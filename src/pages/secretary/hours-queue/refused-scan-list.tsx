@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { Tag } from '@nutui/nutui-react-taro'
+import { Card } from '@/components/card'
+import { StatusTag } from '@/components/status-tag'
 import { PageShell } from '@/components/page-shell'
 import { refusedScansApi } from '@/services/api/checkin'
 import { useItemList } from '../hours-shared/use-item-list'
@@ -21,18 +22,14 @@ export function RefusedScanList() {
     >
       <View className="hours-page">
         {items.map((scan) => (
-          <View key={scan.id} className="hours-card refused-scan">
-            <View className="hours-card__head">
-              <Text className="hours-card__title">{scan.memberName ?? '未识别的签到码'}</Text>
-              {scan.offline && <Tag type="default">离线扫码</Tag>}
-            </View>
+          <Card key={scan.id} className="hours-card refused-scan" title={scan.memberName ?? '未识别的签到码'} extra={scan.offline && <StatusTag tone="muted">离线扫码</StatusTag>}>
             <Text className="hours-card__note">{scan.message}</Text>
             <Text className="hours-card__line">{scan.orderTitle}</Text>
             <Text className="hours-card__line">
               {scan.verifierName} 扫码于 {formatTime(scan.scannedAt)}
               {scan.offline ? `，${formatTime(scan.receivedAt)} 上传` : ''}
             </Text>
-          </View>
+          </Card>
         ))}
       </View>
     </PageShell>

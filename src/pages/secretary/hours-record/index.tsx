@@ -1,13 +1,15 @@
 import { useState } from 'react'
+import { Card } from '@/components/card'
 import { Text, View } from '@tarojs/components'
 import { useDidShow, useRouter } from '@tarojs/taro'
-import { Tag } from '@nutui/nutui-react-taro'
 import { PageShell, type PageStatus } from '@/components/page-shell'
 import { recordsApi } from '@/services/api/records'
 import type { ApiError, AuditEntry, RecordDetail } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
-import { AUDIT_ACTION_TEXT, DISPUTE_STATUS_TEXT, describeChange } from '../hours-shared/hours-format'
+import { DISPUTE_STATUS_WORDS } from '@/services/status-words'
+import { StatusWordTag } from '../shared/status-word-tag'
+import { AUDIT_ACTION_TEXT, describeChange } from '../hours-shared/hours-format'
 import { RecordCard } from '../hours-shared/record-card'
 import { formatTime } from '@/services/beijing-time'
 import '../hours-shared/hours.scss'
@@ -47,9 +49,9 @@ export default function SecretaryRecordHistoryPage() {
             <Text className="hours-section-note">{detail.entries.length} 条</Text>
           </View>
           {detail.entries.length === 0 && (
-            <View className="hours-card">
+            <Card className="hours-card">
               <Text className="hours-card__line">扫码记录，没有被修改过</Text>
-            </View>
+            </Card>
           )}
           {detail.entries.map((entry, index) => (
             <Entry key={`${entry.at}-${index}`} entry={entry} />
@@ -60,18 +62,14 @@ export default function SecretaryRecordHistoryPage() {
             </View>
           )}
           {disputes.map((dispute) => (
-            <View key={dispute.id} className="hours-card">
-              <View className="hours-card__head">
-                <Text className="hours-card__title">{dispute.memberName}的申诉</Text>
-                <Tag type={DISPUTE_STATUS_TEXT[dispute.status].tag}>{DISPUTE_STATUS_TEXT[dispute.status].text}</Tag>
-              </View>
+            <Card key={dispute.id} className="hours-card" title={`${dispute.memberName}的申诉`} extra={<StatusWordTag word={DISPUTE_STATUS_WORDS[dispute.status]} />}>
               <Text className="hours-card__line">{formatTime(dispute.createdAt)}：{dispute.reason}</Text>
               {dispute.resolution && (
                 <Text className="hours-card__note">
                   处理意见（{formatTime(dispute.resolvedAt)}）：{dispute.resolution}
                 </Text>
               )}
-            </View>
+            </Card>
           ))}
         </View>
       )}
@@ -82,11 +80,7 @@ export default function SecretaryRecordHistoryPage() {
 function Entry({ entry }: { entry: AuditEntry }) {
   const changes = describeChange(entry.before, entry.after)
   return (
-    <View className="hours-card record-history__entry">
-      <View className="hours-card__head">
-        <Text className="hours-card__title">{AUDIT_ACTION_TEXT[entry.action] ?? entry.action}</Text>
-        <Text className="hours-card__muted">{formatTime(entry.at)}</Text>
-      </View>
+    <Card className="hours-card record-history__entry" title={AUDIT_ACTION_TEXT[entry.action] ?? entry.action} extra={<Text className="hours-card__muted">{formatTime(entry.at)}</Text>}>
       <Text className="hours-card__line">操作人：{entry.actorName}</Text>
       <Text className="hours-card__line">理由：{entry.reason}</Text>
       {changes.length > 0 && (
@@ -98,6 +92,6 @@ function Entry({ entry }: { entry: AuditEntry }) {
           ))}
         </View>
       )}
-    </View>
+    </Card>
   )
 }

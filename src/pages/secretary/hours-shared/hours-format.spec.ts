@@ -18,7 +18,7 @@ describe('hours display helpers', () => {
   })
 
   it('should list what a new entry set when there was nothing before', () => {
-    expect(describeChange(null, { minutesCredited: 60, status: 'pending_approval' })).toEqual(['计入时长：1 小时', '状态：待审核'])
+    expect(describeChange(null, { minutesCredited: 60, status: 'pending_approval' })).toEqual(['计入时长：1 小时', '状态：待书记审核'])
   })
 
   it('should say 无 for a value that was empty', () => {

@@ -1,21 +1,8 @@
 import type { RecordStatus } from '@/services/api/types'
 import { formatTime } from '@/services/beijing-time'
-
-type TagType = 'default' | 'primary' | 'success' | 'warning' | 'danger' | 'info'
-
-export const RECORD_STATUS_TEXT: Record<RecordStatus, { text: string; tag: TagType }> = {
-  credited: { text: '已计入', tag: 'success' },
-  pending_approval: { text: '待审核', tag: 'warning' },
-  awaiting_resident: { text: '待居民确认', tag: 'info' },
-}
+import { RECORD_STATUS_WORDS } from '@/services/status-words'
 
 export const SOURCE_TEXT = { scan: '扫码', manual: '补录' } as const
-
-export const DISPUTE_STATUS_TEXT = {
-  open: { text: '待处理', tag: 'warning' },
-  upheld: { text: '已支持', tag: 'success' },
-  rejected: { text: '已驳回', tag: 'default' },
-} as const satisfies Record<string, { text: string; tag: TagType }>
 
 /** What each audited change is called on screen. */
 export const AUDIT_ACTION_TEXT: Record<string, string> = {
@@ -48,7 +35,7 @@ function describeValue(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '无'
   if (TIME_KEYS.has(key) && typeof value === 'string') return formatTime(value) || value
   if (key.startsWith('minutes') && typeof value === 'number') return formatHours(value / 60)
-  if (key === 'status' && typeof value === 'string') return RECORD_STATUS_TEXT[value as RecordStatus]?.text ?? value
+  if (key === 'status' && typeof value === 'string') return RECORD_STATUS_WORDS[value as RecordStatus]?.text ?? value
   if (key === 'source' && typeof value === 'string') return SOURCE_TEXT[value as keyof typeof SOURCE_TEXT] ?? value
   return typeof value === 'object' ? JSON.stringify(value) : String(value)
 }

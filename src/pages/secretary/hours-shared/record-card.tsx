@@ -1,19 +1,16 @@
 import type { ReactNode } from 'react'
+import { Card } from '@/components/card'
 import { Text, View } from '@tarojs/components'
-import { Tag } from '@nutui/nutui-react-taro'
 import type { ServiceRecord } from '@/services/api/types'
-import { RECORD_STATUS_TEXT, SOURCE_TEXT, formatHours } from './hours-format'
+import { RECORD_STATUS_WORDS } from '@/services/status-words'
+import { StatusWordTag } from '../shared/status-word-tag'
+import { SOURCE_TEXT, formatHours } from './hours-format'
 import { formatClock, formatTime } from '@/services/beijing-time'
 
 /** One service record: who, which order, when, hours credited (扫码 or 补录) and its state; actions below. */
 export function RecordCard({ record, children }: { record: ServiceRecord; children?: ReactNode }) {
-  const state = RECORD_STATUS_TEXT[record.status]
   return (
-    <View className="hours-card record-card">
-      <View className="hours-card__head">
-        <Text className="hours-card__title">{record.memberName}</Text>
-        <Tag type={state.tag}>{state.text}</Tag>
-      </View>
+    <Card className="hours-card record-card" title={record.memberName} extra={<StatusWordTag word={RECORD_STATUS_WORDS[record.status]} />}>
       <Text className="hours-card__line">{record.orderTitle}</Text>
       <Text className="hours-card__line">
         {formatTime(record.startedAt)}–{formatClock(record.endedAt)}
@@ -24,6 +21,6 @@ export function RecordCard({ record, children }: { record: ServiceRecord; childr
         {record.hoursMeasured !== record.hoursCredited && <Text className="hours-card__muted">实际 {formatHours(record.hoursMeasured)}</Text>}
       </View>
       {children}
-    </View>
+    </Card>
   )
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { Card } from '@/components/card'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { PageShell, type PageStatus } from '@/components/page-shell'
@@ -40,13 +41,13 @@ export default function SecretaryHoursPage() {
           {QUEUES.map((queue) => (
             <QueueEntry key={queue.key} queue={queue} queues={queues} />
           ))}
-          <View className="hours-card hours-hub__entry" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrders })}>
+          <Card className="hours-card hours-hub__entry" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrders })}>
             <View className="hours-hub__text">
               <Text className="hours-hub__title">按订单查看时长</Text>
               <Text className="hours-hub__hint">在订单详情点「时长」：更正、补录、添加到名单</Text>
             </View>
             <Text className="hours-hub__arrow">›</Text>
-          </View>
+          </Card>
         </View>
       )}
     </PageShell>
@@ -57,7 +58,7 @@ function QueueEntry({ queue, queues }: { queue: QueueInfo; queues: HoursQueues }
   const count = queue.count(queues)
   const overdue = queue.key === 'missing' ? queues.overdueMissingCheckouts : 0
   return (
-    <View
+    <Card
       className={`hours-card hours-hub__entry hours-hub__entry--${queue.key}`}
       onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryHoursQueue(queue.key) })}
     >
@@ -70,6 +71,6 @@ function QueueEntry({ queue, queues }: { queue: QueueInfo; queues: HoursQueues }
         {overdue > 0 && <Text className="hours-hub__overdue">逾期 {overdue}</Text>}
       </View>
       <Text className="hours-hub__arrow">›</Text>
-    </View>
+    </Card>
   )
 }

@@ -87,7 +87,7 @@ export default function NeedsPoolPage() {
   return (
     <PageShell title="需求池" tab="secretary-needs" elderToggle>
       <StatusTabs tabs={TABS} current={tab} onChange={switchTab} />
-      <View className="needs-pool__actions">
+      <View className="needs-pool__actions status-tabs-actions">
         <Button size="small" fill="outline" type="primary" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryRecordNeed })}>
           代居民登记
         </Button>
@@ -121,8 +121,8 @@ export default function NeedsPoolPage() {
             : { title: emptyTitle[tab], hint: tab === 'submitted' ? '居民点单或社区代登记的需求会出现在这里' : '换个分类看看' }
         }
       >
-        <View className="needs-pool">
-          <Text className="needs-pool__count">{search.query ? `找到 ${total} 项` : `共 ${total} 项`}</Text>
+        <View className="needs-pool status-tabs-list">
+          <Text className="needs-pool__count status-tabs-count">{search.query ? `找到 ${total} 项` : `共 ${total} 项`}</Text>
           {items.map((need) => (
             <NeedCard key={need.id} need={need} onReject={() => setRejecting(need)} />
           ))}

@@ -71,7 +71,7 @@ export default function SecretaryOrdersPage() {
   return (
     <PageShell title="订单" tab="secretary-orders" elderToggle>
       <StatusTabs tabs={TABS} current={tab} onChange={switchTab} />
-      <View className="orders-list__actions">
+      <View className="orders-list__actions status-tabs-actions">
         <Button size="small" fill="outline" type="primary" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryHours })}>
           时长管理
         </Button>
@@ -87,8 +87,8 @@ export default function SecretaryOrdersPage() {
           onRetry={() => void loadFirstPage(tab)}
           empty={{ title: tab === 'active' ? '没有未结束的订单' : '这里还没有订单', hint: '在需求池把居民需求转为订单，或发布组织活动' }}
         >
-          <View className="orders-list">
-            <Text className="orders-list__count">共 {total} 单</Text>
+          <View className="orders-list status-tabs-list">
+            <Text className="orders-list__count status-tabs-count">共 {total} 单</Text>
             {items.map((order) => (
               <OrderCard key={order.id} order={order} now={now} />
             ))}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
+import { Card } from '@/components/card'
 import { PageShell, type PageStatus } from '@/components/page-shell'
 import { QrScanner } from '@/components/qr-scanner'
 import { checkinApi } from '@/services/api/checkin'
@@ -277,8 +278,7 @@ function ScanStation({ orderId, holder }: { orderId: string; holder: ScannerRole
   return (
     <PageShell title={holder.asSecretary ? '扫码签到' : '扫码核验'} tab={holder.tab} backTo={backTo}>
       <View className="scanner">
-        <View className="scanner__order">
-          <Text className="scanner__order-title">{info?.title ?? (orderError ? '订单信息暂不可用' : '正在读取订单…')}</Text>
+        <Card className="scanner__order" title={<Text className="scanner__order-title">{info?.title ?? (orderError ? '订单信息暂不可用' : '正在读取订单…')}</Text>}>
           {info && (
             <>
               {info.startsAt && info.endsAt && <Text className="scanner__order-meta">{formatSpan(info.startsAt, info.endsAt)}</Text>}
@@ -296,7 +296,7 @@ function ScanStation({ orderId, holder }: { orderId: string; holder: ScannerRole
             </>
           )}
           {orderError && <Text className="scanner__order-error">{orderError}</Text>}
-        </View>
+        </Card>
         {holder.onlineOnly && (
           <View className={`scanner__online-only${online ? '' : ' scanner__online-only--offline'}`}>
             {online ? '请让党员打开“签到码”，对准下方扫码框。扫码需要联网。' : '现在没有网络：居民扫码需要联网，请联网后再扫。'}
