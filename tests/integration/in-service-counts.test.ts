@@ -90,7 +90,7 @@ describe('在职党员 counted one way, a slip late only after its deadline, and
       slipCode = issued.code;
       const today = await statistics();
       const detail = today.details.find((row: { name: string }) => row.name === '冯今天');
-      expect(detail).toMatchObject({ status: 'awaiting', statusLabel: '待报到', reason: '报到截止 2026-12-31' });
+      expect(detail).toMatchObject({ status: 'awaiting', statusLabel: '待报到', date: '2026-12-31', reason: '' });
       expect(today.reasons).toEqual([{ reason: '未填写原因', count: 1 }]); // 吴逾期 only
       expect(today.figures.notReported).toBe(1);
       expect(today.figures.awaiting).toBe(2); // 冯今天 and 孙新来

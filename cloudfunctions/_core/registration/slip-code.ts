@@ -23,7 +23,7 @@ export function normaliseSlipCode(typed: string): string {
 
 /** The code in what a member pastes or scans: the whole share text or link (…?slip=CODE), or the code alone. */
 export function slipCodeFromText(text: string): string {
-  const linked = /[?&]slip=([^&#\s]+)/.exec(text);
+  const linked = /[?&]slip=([A-Za-z0-9%-]+)/.exec(text);
   if (linked) return normaliseSlipCode(decodeURIComponent(linked[1]));
   const named = /报到码[:：\s]*([A-Za-z0-9\s-]{8,12})/.exec(text);
   return normaliseSlipCode(named ? named[1] : text);

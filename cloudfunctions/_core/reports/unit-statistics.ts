@@ -34,8 +34,8 @@ function slipDetail(slip: OpenSlipRow, now: Date): Detail {
     return { ...base, status: 'returned', statusLabel: '被退回', date: businessDate(slip.decided_at!), reason: `被社区退回：${slip.return_reason}` };
   }
   if (!slipOverdue(slip.report_by, now)) {
-    const noted = slip.not_reported_reason?.trim();
-    return { ...base, status: 'awaiting', statusLabel: '待报到', date: businessDate(slip.issued_at), reason: `报到截止 ${slip.report_by}${noted ? `；${noted}` : ''}` };
+    // Dated by its deadline; a reason the unit noted already is kept.
+    return { ...base, status: 'awaiting', statusLabel: '待报到', date: slip.report_by, reason: slip.not_reported_reason?.trim() ?? '' };
   }
   return { ...base, status: 'not_reported', statusLabel: '未报到', date: businessDate(slip.issued_at), reason: slip.not_reported_reason?.trim() || NO_REASON };
 }
