@@ -99,20 +99,20 @@ async function insertRegistration(
 
 async function insertSlip(
   tx: Executor,
-  s: { unitId: string; communityId: string; name: string; phone: string; standing: '正式' | '预备'; reportBy: string; issuedBy: string; issuedAt: Date; reason?: string },
+  s: { unitId: string; communityId: string; name: string; phone: string; standing: '正式' | '预备'; reportBy: string; issuedBy: string; issuedAt: Date; reason?: string; code?: string },
 ) {
   const id = randomUUID();
   await tx.query(
     `insert into report_slips (id, code, unit_id, community_id, member_name, member_phone, party_standing, report_by, issued_by, issued_at, not_reported_reason)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [id, newSlipCode(), s.unitId, s.communityId, s.name, s.phone, s.standing, s.reportBy, s.issuedBy, s.issuedAt, s.reason ?? null],
+    [id, s.code ?? newSlipCode(), s.unitId, s.communityId, s.name, s.phone, s.standing, s.reportBy, s.issuedBy, s.issuedAt, s.reason ?? null],
   );
   return id;
 }
 
 /**
  * Issue 4 demo data: every member's profile and confirmed 报到 (the registers read its decided_at as 报到日期),
- * and the demo unit's 报到单 — reported, one waiting for 幸福社区 to confirm, two not yet reported (one with a reason).
+ * and the demo unit's 报到单 — reported, one waiting for 幸福社区 to confirm, two not yet reported (one late, one with a reason).
  */
 export async function seedRegistrations(tx: Executor, dice: Dice, world: DemoRegistrationWorld): Promise<void> {
   const firstUnit = world.units[0];
@@ -164,8 +164,12 @@ export async function seedRegistrations(tx: Executor, dice: Dice, world: DemoReg
       willingLongTerm: true, willingOtherServices: true,
     },
   });
-  // Two who have not reported yet; the unit noted why for one of them.
-  await insertSlip(tx, { unitId: firstUnit.id, communityId: world.first.id, name: '何伟', phone: '19900003002', standing: '正式', reportBy, issuedBy: world.unitAdminId, issuedAt });
+  // Two who have not reported yet: one past the deadline of a slip issued before codes left out I and O (typed
+  // 0 for the O it is still found), one within it, for whom the unit noted why.
+  await insertSlip(tx, {
+    unitId: firstUnit.id, communityId: world.first.id, name: '何伟', phone: '19900003002', standing: '正式', code: 'HOME2468',
+    reportBy: businessDate(new Date(world.now.getTime() - 10 * DAY)), issuedBy: world.unitAdminId, issuedAt: new Date(world.now.getTime() - 40 * DAY),
+  });
   await insertSlip(tx, {
     unitId: firstUnit.id, communityId: world.first.id, name: '宋佳', phone: '19900003003', standing: '预备', reportBy, issuedBy: world.unitAdminId, issuedAt,
     reason: '外出参加封闭培训，12月中旬回来后报到',

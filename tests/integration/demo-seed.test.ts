@@ -159,7 +159,8 @@ describe('the demo seed of the local gateway', () => {
     const slips = await ok(call(registration, 'listSlips', {}, unitAdmin));
     const results = slips.items.map((slip: { result: string }) => slip.result).sort();
     expect(results).toEqual(['awaiting', 'awaiting', 'pending', 'reported', 'reported']);
-    expect(slips.items.find((slip: { notReportedReason: string | null }) => slip.notReportedReason)).toMatchObject({ memberName: '宋佳', result: 'awaiting' });
+    expect(slips.items.find((slip: { notReportedReason: string | null }) => slip.notReportedReason)).toMatchObject({ memberName: '宋佳', result: 'awaiting', overdue: false });
+    expect(slips.items.find((slip: { memberName: string }) => slip.memberName === '何伟')).toMatchObject({ code: 'HOME2468', result: 'awaiting', overdue: true });
     expect(slips.items.find((slip: { result: string }) => slip.result === 'reported').claimedPosts.length).toBeGreaterThan(0);
   });
 });
