@@ -2,13 +2,17 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Switch } from '@nutui/nutui-react-taro'
+import { Card } from '@/components/card'
+import { EmptyState } from '@/components/empty-state'
 import { PageShell } from '@/components/page-shell'
+import { SearchBox, useSearchQuery } from '@/components/search-box'
 import { orgApi, type DistrictSettings, type OrgCommunity, type OrgGrid, type OrgStreet } from '@/services/api/org'
 import type { ApiError } from '@/services/api/types'
 import { ConfirmDialog } from '../shared/confirm-dialog'
 import { NameDialog } from '../shared/name-dialog'
 import { PickDialog } from '../shared/pick-dialog'
 import { useDistrictTree } from '../shared/use-district-tree'
+import { filterStreets } from './filter-tree'
 import { KIND_TEXT, mergeMessage, mergeTargets, type MergeKind, type MergeSource } from './merge-text'
 import '../shared/district.scss'
 
@@ -25,8 +29,11 @@ export default function DistrictOrgPage() {
   const [picking, setPicking] = useState(false)
   const [mergeInto, setMergeInto] = useState<{ id: string; name: string } | null>(null)
 
+  const search = useSearchQuery()
+
   const toggle = (id: string) => setExpanded((open) => ({ ...open, [id]: !(open[id] ?? true) }))
-  const isOpen = (id: string) => expanded[id] ?? true
+  // What a search finds is shown open.
+  const isOpen = (id: string) => search.query !== '' || (expanded[id] ?? true)
 
   const done = async (title: string) => {
     setNaming(null)
@@ -77,6 +84,7 @@ export default function DistrictOrgPage() {
   }
 
   const targets = tree && mergeSource ? mergeTargets(tree, mergeSource) : []
+  const streets = tree ? filterStreets(tree.streets, search.query) : []
 
   return (
     <PageShell title="组织架构" tab="district-org" status={status} error={error} onRetry={() => void reload()} elderToggle>
@@ -91,7 +99,18 @@ export default function DistrictOrgPage() {
               新增街道
             </Button>
           </View>
-          {tree.streets.map((street) => (
+          <SearchBox value={search.typed} onChange={search.setTyped} onSearch={search.searchNow} placeholder="街道、社区、网格或书记的名字" label="搜索组织架构" />
+          {search.query !== '' && streets.length > 0 && (
+            <Text className="district__summary">{`找到 ${streets.length} 个街道中的 ${streets.reduce((n, street) => n + street.communities.length, 0)} 个社区`}</Text>
+          )}
+          {search.query !== '' && streets.length === 0 && (
+            <EmptyState icon="search" title={`没有找到含「${search.query}」的组织`} hint="换个名字试试，或清除搜索看全部">
+              <Button type="primary" onClick={search.clear}>
+                清除搜索
+              </Button>
+            </EmptyState>
+          )}
+          {streets.map((street) => (
             <StreetCard
               key={street.id}
               street={street}
@@ -121,7 +140,7 @@ export default function DistrictOrgPage() {
         title={naming?.title ?? ''}
         hint={naming?.hint ?? ''}
         initial={naming?.initial ?? ''}
-        placeholder="请输入名称"
+        placeholder="填写名称，同一上级下不能重复"
         onSubmit={(name) => naming!.submit(name)}
         onClose={() => setNaming(null)}
       />
@@ -164,11 +183,19 @@ function StreetCard(props: {
 }) {
   const { street, open } = props
   return (
-    <View className="org-card">
-      <View className="org-card__head" onClick={props.onToggle}>
-        <Text className="org-card__name">{street.name}</Text>
-        <Text className="org-card__toggle">{open ? '收起 ▲' : `展开 ${street.communities.length} 个社区 ▼`}</Text>
-      </View>
+    <Card
+      className="org-card"
+      title={
+        <Text className="org-card__name" onClick={props.onToggle}>
+          {street.name}
+        </Text>
+      }
+      extra={
+        <Text className="org-card__toggle" onClick={props.onToggle}>
+          {open ? '收起 ▲' : `展开 ${street.communities.length} 个社区 ▼`}
+        </Text>
+      }
+    >
       <Text className="org-card__counts">
         {street.communities.length} 个社区 · {counts(street)}
       </Text>
@@ -178,7 +205,7 @@ function StreetCard(props: {
         <Button size="small" fill="outline" onClick={props.onMerge}>合并</Button>
       </View>
       {open && <View className="org-card__children">{street.communities.map(props.renderCommunity)}</View>}
-    </View>
+    </Card>
   )
 }
 
@@ -193,10 +220,7 @@ function CommunityCard(props: {
   const { community } = props
   const secretaries = community.secretaries.map((person) => `${person.name}（${person.phone}）`).join('、')
   return (
-    <View className="org-card org-card--community">
-      <View className="org-card__head">
-        <Text className="org-card__name">{community.name}</Text>
-      </View>
+    <Card className="org-card org-card--community" title={<Text className="org-card__name">{community.name}</Text>}>
       <Text className="org-card__counts">{counts(community)}</Text>
       <Text className="org-card__line">书记：{secretaries || '尚未任命（到“人员”页任命）'}</Text>
       <View className="org-card__buttons">
@@ -217,7 +241,7 @@ function CommunityCard(props: {
         </View>
       ))}
       {community.grids.length === 0 && <Text className="org-card__line">还没有网格</Text>}
-    </View>
+    </Card>
   )
 }
 
@@ -241,7 +265,7 @@ function IdNumberSwitch() {
 
   if (!settings) return null
   return (
-    <View className="org-switch">
+    <Card className="org-switch">
       <View className="org-switch__head">
         <Text>报到时采集身份证号</Text>
         <Switch
@@ -261,6 +285,6 @@ function IdNumberSwitch() {
         onConfirm={() => save(true)}
         onClose={() => setAsking(false)}
       />
-    </View>
+    </Card>
   )
 }

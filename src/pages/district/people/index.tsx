@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Dialog, Input } from '@nutui/nutui-react-taro'
+import { Card } from '@/components/card'
 import { ChoiceChips } from '@/components/choice-chips'
 import { FormRow } from '@/components/form-row'
 import { PageShell } from '@/components/page-shell'
@@ -104,8 +105,7 @@ export default function DistrictPeoplePage() {
             <Button type="primary" size="small" onClick={() => set(EMPTY_FORM)}>任命</Button>
           </View>
           {form && (
-            <View className="org-card appoint-form">
-              <Text className="org-card__name">任命书记或管理员</Text>
+            <Card className="org-card appoint-form" title={<Text className="org-card__name">任命书记或管理员</Text>}>
               <FormRow label="职务" required>
                 <ChoiceChips options={ROLE_OPTIONS} value={form.role} onChange={(role) => set({ role, target: null })} />
               </FormRow>
@@ -125,27 +125,25 @@ export default function DistrictPeoplePage() {
                 <Button type="primary" loading={saving} disabled={saving} onClick={() => void submit()}>确定任命</Button>
                 <Button fill="outline" onClick={() => setForm(null)}>取消</Button>
               </View>
-            </View>
+            </Card>
           )}
 
           <Text className="district__section-title">社区书记/管理员</Text>
           {communitiesOf(tree).map((community) => (
-            <View key={community.id} className="org-card">
-              <Text className="org-card__name">{community.name}</Text>
+            <Card key={community.id} className="org-card" title={<Text className="org-card__name">{community.name}</Text>}>
               <Text className="org-card__counts">{community.streetName}</Text>
               {community.secretaries.map((person) => personRow(person, community.name))}
               {community.secretaries.length === 0 && <Text className="org-card__line">尚未任命</Text>}
-            </View>
+            </Card>
           ))}
 
           <Text className="district__section-title">单位党组织管理员</Text>
           {tree.units.map((unit) => (
-            <View key={unit.id} className="org-card">
-              <Text className="org-card__name">{unit.name}</Text>
+            <Card key={unit.id} className="org-card" title={<Text className="org-card__name">{unit.name}</Text>}>
               <Text className="org-card__counts">{unit.kind}</Text>
               {unit.admins.map((person) => personRow(person, unit.name))}
               {unit.admins.length === 0 && <Text className="org-card__line">尚未任命</Text>}
-            </View>
+            </Card>
           ))}
         </View>
       )}

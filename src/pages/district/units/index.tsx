@@ -1,13 +1,16 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Dialog, Input, Tag } from '@nutui/nutui-react-taro'
+import { Button, Dialog, Input } from '@nutui/nutui-react-taro'
+import { Card } from '@/components/card'
 import { ChoiceChips } from '@/components/choice-chips'
 import { FieldError } from '@/components/field-error'
 import { PageShell } from '@/components/page-shell'
+import { StatusTag } from '@/components/status-tag'
 import { IN_SERVICE_DEFINITION } from '@core/reports/reports.schemas'
 import { orgApi, type OrgUnit, type UnitKind } from '@/services/api/org'
 import type { ApiError } from '@/services/api/types'
+import { formatDate } from '@/services/beijing-time'
 import { ConfirmDialog } from '../shared/confirm-dialog'
 import { NameDialog } from '../shared/name-dialog'
 import { PickDialog } from '../shared/pick-dialog'
@@ -81,11 +84,7 @@ export default function DistrictUnitsPage() {
           <Text className="district__summary">共 {tree.units.length} 个单位</Text>
           <Text className="district__summary district__definition">{IN_SERVICE_DEFINITION}，与单位的报到情况统计同一口径。</Text>
           {tree.units.map((unit) => (
-            <View key={unit.id} className="org-card">
-              <View className="org-card__head">
-                <Text className="org-card__name">{unit.name}</Text>
-                <Tag type="primary">{unit.kind}</Tag>
-              </View>
+            <Card key={unit.id} className="org-card" title={<Text className="org-card__name">{unit.name}</Text>} extra={<StatusTag tone="active">{unit.kind}</StatusTag>}>
               <Text className="org-card__counts">
                 在职党员 {unit.inService} 名（已报到 {unit.reported} 名） · 管理员 {unit.admins.map((admin) => admin.name).join('、') || '未任命'}
               </Text>
@@ -94,7 +93,7 @@ export default function DistrictUnitsPage() {
                 <View key={p.communityId} className="org-row">
                   <View className="org-row__text">
                     <Text>{p.communityName}</Text>
-                    <Text className="org-row__sub">自 {p.pairedOn} 起结对共建</Text>
+                    <Text className="org-row__sub">自 {formatDate(p.pairedOn)} 起结对共建</Text>
                   </View>
                   <Button size="small" fill="none" onClick={() => setUnpairing({ unit, communityId: p.communityId, communityName: p.communityName })}>
                     解除
@@ -106,7 +105,7 @@ export default function DistrictUnitsPage() {
                 <Button size="small" fill="outline" type="primary" onClick={() => setPairing(unit)}>结对社区</Button>
                 <Button size="small" fill="outline" onClick={() => setRenaming(unit)}>改名</Button>
               </View>
-            </View>
+            </Card>
           ))}
         </View>
       )}
@@ -116,7 +115,7 @@ export default function DistrictUnitsPage() {
         title="单位改名"
         hint={`把「${renaming?.name ?? ''}」改为：`}
         initial={renaming?.name ?? ''}
-        placeholder="请输入单位名称"
+        placeholder="单位的新名称"
         maxLength={80}
         onSubmit={async (name) => {
           const result = await orgApi.renameUnit(renaming!.id, name)
