@@ -34,13 +34,13 @@ describe('the register (书记) and the unit statistics (单位) in the H5 build
     await page.screenshot({ path: screenshotPath('reports-member-register') });
 
     // The secretary may reveal one member's phone; the read is logged.
-    const firstPhone = cards.first().locator('.register-card__line').filter({ hasText: '手机' });
+    const firstPhone = cards.first().locator('.dy-info-row').filter({ hasText: '手机' });
     await firstPhone.getByText('查看').tap();
     await firstPhone.locator('.private-value__text').filter({ hasText: /^1\d{10}$/ }).waitFor();
     await firstPhone.getByText('已记录查看').waitFor();
 
     await page.locator('.status-tabs__item >> visible=true').filter({ hasText: '全部' }).tap();
-    await page.locator('.register-card__head >> visible=true').getByText('社区党员').first().waitFor();
+    await page.locator('.register-card .dy-card__head >> visible=true').getByText('社区党员').first().waitFor();
 
     const plain = page.waitForEvent('download');
     await page.locator('.member-register__export .nut-button >> visible=true').tap();

@@ -1,14 +1,19 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Button, Dialog, Tag } from '@nutui/nutui-react-taro'
+import { Button, Dialog } from '@nutui/nutui-react-taro'
+import { Card } from '@/components/card'
+import { InfoRow } from '@/components/info-row'
 import { ListFooter } from '@/components/list-footer'
 import { PageShell } from '@/components/page-shell'
 import { PrivateValue } from '@/components/private-value'
+import { SearchBox, useSearchQuery } from '@/components/search-box'
+import { StatusTag } from '@/components/status-tag'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { registrationApi } from '@/services/api/registration'
 import { reportsApi, type CommunityRegister, type RegisterEntry, type RegisterMemberType } from '@/services/api/reports'
 import { ROUTES } from '@/services/navigation'
+import { formatDate, formatMonth } from '@/services/beijing-time'
 import { fetchAndSaveFile } from '@/services/save-file'
 import { StatusTabs } from '../shared/status-tabs'
 import './index.scss'
@@ -40,10 +45,12 @@ export default function MemberRegisterPage() {
   const [pendingCount, setPendingCount] = useState<number | null>(null)
   const list = usePagedList<Entry>(PAGE_SIZE)
   const typeRef = useRef(memberType)
+  const search = useSearchQuery()
+  const queryRef = useRef(search.query)
 
   const loadFirstPage = (which: RegisterMemberType, quiet = false) =>
     list.reload(async (page) => {
-      const result = await reportsApi.communityRegister(which, page)
+      const result = await reportsApi.communityRegister(which, page, queryRef.current)
       if (!result.ok) return result
       setSheet({ header: result.data.header, countsByType: result.data.countsByType })
       return { ok: true, data: { items: result.data.items.map((row) => ({ ...row, id: row.memberId })), total: result.data.total } }
@@ -54,6 +61,13 @@ export default function MemberRegisterPage() {
     setMemberType(next)
     void loadFirstPage(next)
   }
+
+  // New search words list the tab again from its first page (the server searches).
+  useEffect(() => {
+    if (queryRef.current === search.query) return
+    queryRef.current = search.query
+    void loadFirstPage(typeRef.current)
+  }, [search.query])
 
   const loadPendingCount = async () => {
     const result = await registrationApi.listPending({ limit: 1, offset: 0 })
@@ -109,15 +123,22 @@ export default function MemberRegisterPage() {
         </Button>
       </View>
       <View className="status-tabs-body">
+        <View className="member-register__search">
+          <SearchBox label="搜索党员登记表" value={search.typed} onChange={search.setTyped} onSearch={search.searchNow} placeholder="姓名、手机尾号或工作单位" />
+        </View>
         <PageShell
           requireLogin={false}
           status={shellStatusOf(list.status, list.items.length)}
           error={list.error}
           onRetry={() => void loadFirstPage(memberType)}
-          empty={{ title: `还没有${memberType === 'all' ? '' : TYPE_TEXT[memberType]}登记`, hint: '党员报到经社区确认后会列在这里' }}
+          empty={
+            search.query
+              ? { title: `没有找到「${search.query}」`, hint: '换个词试试，或看看别的类别', actionText: '清除搜索', onAction: search.clear }
+              : { title: `还没有${memberType === 'all' ? '' : TYPE_TEXT[memberType]}登记`, hint: '党员报到经社区确认后会列在这里' }
+          }
         >
           <View className="member-register">
-            <Text className="member-register__count">共 {list.total} 人（手机、住址已打码）</Text>
+            <Text className="member-register__count">{search.query ? `找到 ${list.total} 人` : `共 ${list.total} 人`}（手机、住址已打码）</Text>
             {list.items.map((entry) => (
               <RegisterCard key={entry.id} entry={entry} />
             ))}
@@ -143,52 +164,42 @@ export default function MemberRegisterPage() {
   )
 }
 
-function Line({ label, value }: { label: string; value: string }) {
-  if (!value) return null
-  return (
-    <View className="register-card__line">
-      <Text className="register-card__label">{label}</Text>
-      <Text className="register-card__value">{value}</Text>
-    </View>
-  )
-}
-
 /** A masked phone or address the community's secretary may reveal (the read is logged). */
 function PrivateLine({ label, masked, memberId, field }: { label: string; masked: string; memberId: string; field: 'phone' | 'address' }) {
   if (!masked) return null
   return (
-    <View className="register-card__line">
-      <Text className="register-card__label">{label}</Text>
+    <InfoRow label={label}>
       <PrivateValue masked={masked} subject={{ memberId }} field={field} purpose="查阅党员登记表" />
-    </View>
+    </InfoRow>
   )
 }
 
+const Line = ({ label, value }: { label: string; value: string }) => (value ? <InfoRow label={label} value={value} /> : null)
+
+
 function RegisterCard({ entry }: { entry: Entry }) {
-  const personal = [entry.gender, entry.birthMonth && `${entry.birthMonth}生`, entry.education].filter(Boolean).join(' · ')
+  const personal = [entry.gender, entry.birthMonth && `${formatMonth(entry.birthMonth)}生`, entry.education].filter(Boolean).join(' · ')
   return (
-    <View className="register-card">
-      <View className="register-card__head">
-        <Text className="register-card__name">
-          {entry.seq}. {entry.name}
-        </Text>
-        <Tag type={entry.memberType === 'in_service' ? 'primary' : 'default'}>{TYPE_TEXT[entry.memberType]}</Tag>
-      </View>
+    <Card
+      className="register-card"
+      title={`${entry.seq}. ${entry.name}`}
+      extra={<StatusTag tone={entry.memberType === 'in_service' ? 'active' : 'muted'}>{TYPE_TEXT[entry.memberType]}</StatusTag>}
+    >
       <Text className="register-card__sub">
         {entry.volunteerNo}
         {personal ? ` · ${personal}` : ''}
       </Text>
       <PrivateLine label="手机" masked={entry.phone} memberId={entry.memberId} field="phone" />
       <PrivateLine label="住址" masked={entry.address} memberId={entry.memberId} field="address" />
-      <Line label="入党时间" value={entry.joinedPartyMonth} />
+      <Line label="入党时间" value={formatMonth(entry.joinedPartyMonth)} />
       <Line label="工作单位" value={[entry.workUnitAndTitle, entry.unitKind && `（${entry.unitKind}）`].filter(Boolean).join('')} />
       <Line label="单位电话" value={entry.unitPhone} />
       <Line label="专业特长" value={entry.skills} />
       <Line label="兴趣爱好" value={entry.hobbies} />
       <Line label="服务项目" value={entry.serviceProjects} />
       <Line label="服务小组" value={entry.serviceGroup} />
-      <Line label="报到日期" value={entry.reportedOn} />
+      <Line label="报到日期" value={entry.reportedOn && formatDate(entry.reportedOn)} />
       <Line label="其他服务" value={entry.willingOtherServices && (entry.willingOtherServices === '是' ? '愿意参加社区其他服务' : '暂不参加其他服务')} />
-    </View>
+    </Card>
   )
 }

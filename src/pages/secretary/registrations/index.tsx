@@ -11,7 +11,7 @@ import { StatusTag } from '@/components/status-tag'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { registrationApi, type Registration, type RegistrationOptions } from '@/services/api/registration'
 import type { ApiError } from '@/services/api/types'
-import { formatTime } from '@/services/beijing-time'
+import { formatMonth, formatTime } from '@/services/beijing-time'
 import { DAYS, SLOTS } from '@/pages/join/shared/registration-draft'
 import { ReasonDialog } from '../shared/reason-dialog'
 import './index.scss'
@@ -23,8 +23,6 @@ const availabilityText = (grid: Registration['form']['availability']) =>
     .map((day) => `${day.text}${grid[day.key]!.map(slotText).join('/')}`)
     .join('，')
 
-/** 1985-06 as 1985年6月. */
-const monthText = (month: string | undefined) => (month ? month.replace(/^(\d{4})-0?(\d{1,2})$/, '$1年$2月') : '—')
 
 /** 待确认报到: the community's pending registrations and transfers; 确认 gives the 回执, 退回 a reason. */
 export default function SecretaryRegistrationsPage() {
@@ -98,9 +96,9 @@ export default function SecretaryRegistrationsPage() {
               {open === item.id && (
                 <View className="reg-card__detail">
                   <InfoRow label="性别/民族" value={`${item.form.gender} · ${item.form.ethnicity}`} />
-                  <InfoRow label="出生年月" value={monthText(item.form.birthMonth)} />
+                  <InfoRow label="出生年月" value={formatMonth(item.form.birthMonth)} />
                   <InfoRow label="学历" value={item.form.education} />
-                  <InfoRow label="入党时间" value={monthText(item.form.joinedPartyMonth)} />
+                  <InfoRow label="入党时间" value={formatMonth(item.form.joinedPartyMonth) || '—'} />
                   <InfoRow label="职务" value={item.form.jobTitle ?? '—'} />
                   <InfoRow label="家庭住址" value={item.form.homeAddress} />
                   <InfoRow label="专业特长" value={(item.form.skills ?? []).join('、') || '—'} />
