@@ -79,7 +79,7 @@ export default function JoinStatusPage() {
         {items?.map((item) => {
           const word = REGISTRATION_STATUS_WORDS[item.status]
           return (
-            <Card key={item.id} title={`${item.kind === 'transfer' ? '转移到' : '报到到'} ${item.communityName}`} extra={<StatusTag tone={word.tone}>{word.text}</StatusTag>}>
+            <Card key={item.id} className="join-status__card" title={`${item.kind === 'transfer' ? '转移到' : '报到到'} ${item.communityName}`} extra={<StatusTag tone={word.tone}>{word.text}</StatusTag>}>
               <InfoRow label="提交时间" value={formatTime(item.submittedAt)} />
               {item.unitName && <InfoRow label="所在单位" value={item.unitName} />}
               <InfoRow label="认领岗位" value={item.form.posts.join('、')} />

@@ -11,6 +11,7 @@ import { ListFooter } from '@/components/list-footer'
 import { PageShell, PrimaryAction } from '@/components/page-shell'
 import { StatusTag } from '@/components/status-tag'
 import { useFormErrors } from '@/hooks/use-form-errors'
+import { useLeaveGuard } from '@/hooks/use-leave-guard'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { registrationApi, type RegistrationOptions, type ReportSlip } from '@/services/api/registration'
 import type { ApiError } from '@/services/api/types'
@@ -40,6 +41,7 @@ export default function UnitSlipsPage() {
   const [saving, setSaving] = useState(false)
   const [noting, setNoting] = useState<ReportSlip | null>(null)
   const [sharing, setSharing] = useState<ReportSlip | null>(null)
+  useLeaveGuard(issuing && (form.memberName !== '' || form.memberPhone !== '' || form.reportBy !== ''))
 
   const listedUnit = useRef(askFor)
   const reload = (quiet = false, unit = askFor) => {

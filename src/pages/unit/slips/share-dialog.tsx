@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Dialog } from '@nutui/nutui-react-taro'
+import { Button, Popup } from '@nutui/nutui-react-taro'
 import { CheckinQr } from '@/components/checkin-qr'
 import { qrPng, toBase64 } from '@/components/checkin-qr/qr-png'
 import type { ReportSlip } from '@/services/api/registration'
@@ -27,13 +27,11 @@ async function saveQr(slip: ReportSlip) {
 export function ShareDialog({ slip, onClose }: { slip: ReportSlip | null; onClose: () => void }) {
   const target = slip ? slipTarget(slip, currentH5Page()) : ''
   return (
-    <Dialog className="slip-share" visible={slip !== null} title="报到码" confirmText="保存二维码图片" cancelText="关闭" onConfirm={() => (slip ? saveQr(slip) : undefined)} onCancel={onClose} onClose={onClose}>
+    <Popup className="slip-share" visible={slip !== null} position="bottom" round closeable title="报到码" onClose={onClose}>
       {slip && (
         <View className="slip-share__body">
           <Text className="slip-share__who">{`${slip.memberName} 同志 · 到 ${slip.communityName}`}</Text>
-          <View className="slip-share__qr">
-            <CheckinQr text={target} size={220} label="报到码二维码" />
-          </View>
+          <CheckinQr text={target} size={240} label="报到码二维码" />
           <Text className="slip-share__code">{slip.code}</Text>
           <Text className="slip-share__link" userSelect>
             {target}
@@ -41,11 +39,16 @@ export function ShareDialog({ slip, onClose }: { slip: ReportSlip | null; onClos
           <Text className="slip-share__hint">
             {process.env.TARO_ENV === 'h5' ? '手机扫码或打开链接即可填写报到登记表。' : '在小程序的「党员报到登记」中扫这个码，或填写上面的报到码。'}
           </Text>
-          <Button block fill="outline" type="primary" onClick={() => copySlip(slip)}>
-            复制报到链接
-          </Button>
+          <View className="slip-share__buttons">
+            <Button block type="primary" onClick={() => void saveQr(slip)}>
+              保存二维码图片
+            </Button>
+            <Button block fill="outline" type="primary" onClick={() => copySlip(slip)}>
+              复制报到链接
+            </Button>
+          </View>
         </View>
       )}
-    </Dialog>
+    </Popup>
   )
 }

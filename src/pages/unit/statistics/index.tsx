@@ -1,26 +1,20 @@
 import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { Card } from '@/components/card'
 import { PageShell } from '@/components/page-shell'
+import { StatusTag } from '@/components/status-tag'
 import { IN_SERVICE_DEFINITION } from '@core/reports/reports.schemas'
 import { reportsApi, type UnitStatistics } from '@/services/api/reports'
 import type { ApiError } from '@/services/api/types'
+import { formatDate } from '@/services/beijing-time'
 import { getSession } from '@/services/session'
+import { REPORT_DETAIL_WORDS } from '@/services/status-words'
 import { fetchAndSaveFile } from '@/services/save-file'
 import { UnitSwitcher } from '../shared/unit-switcher'
 import { useActiveUnit } from '../shared/use-active-unit'
 import './index.scss'
-
-type Detail = UnitStatistics['details'][number]
-
-const STATUS_TAG: Record<Detail['status'], 'success' | 'warning' | 'danger' | 'default'> = {
-  reported: 'success',
-  pending: 'warning',
-  returned: 'danger',
-  not_reported: 'default',
-  awaiting: 'default',
-}
 
 /** 在职党员社区报到情况统计表 (004 附件3) of the unit, with the reasons and the people behind the figures. */
 export default function UnitStatisticsPage() {
@@ -96,20 +90,17 @@ export default function UnitStatisticsPage() {
                 口径：报到涉及社区数按已报到党员所在社区计；报到截止日期已过仍未报到的计入未报到，截止日期未到的计入报到期限内；未报到原因取单位填写的原因，待社区确认和被退回的单独列出。
               </Text>
               <Text className="unit-stats__section">明细（{shown.details.length} 人，手机已打码）</Text>
-              {shown.details.map((detail, i) => (
-                <View key={`${detail.name}-${i}`} className="stats-detail">
-                  <View className="stats-detail__head">
-                    <Text className="stats-detail__name">{detail.name}</Text>
-                    <Tag type={STATUS_TAG[detail.status]}>{detail.statusLabel}</Tag>
-                  </View>
-                  <Text className="stats-detail__info">
-                    {detail.phone} · {detail.community} · {detail.date}
-                  </Text>
-                  {detail.reason && detail.status !== 'pending' && (
-                    <Text className="stats-detail__reason">{detail.status === 'awaiting' ? detail.reason : `原因：${detail.reason}`}</Text>
-                  )}
-                </View>
-              ))}
+              {shown.details.map((detail, i) => {
+                const word = REPORT_DETAIL_WORDS[detail.status]
+                return (
+                  <Card key={`${detail.name}-${i}`} className="stats-detail" title={detail.name} extra={<StatusTag tone={word.tone}>{word.text}</StatusTag>}>
+                    <Text className="stats-detail__info">
+                      {detail.phone} · {detail.community} · {detail.status === 'awaiting' ? `${formatDate(detail.date)} 前报到` : formatDate(detail.date)}
+                    </Text>
+                    {detail.reason && detail.status !== 'pending' && <Text className="stats-detail__reason">{`${detail.status === 'awaiting' ? '单位备注' : '原因'}：${detail.reason}`}</Text>}
+                  </Card>
+                )
+              })}
             </View>
           )}
         </PageShell>

@@ -49,7 +49,7 @@ export function SlipCodeBox({ onUse }: SlipCodeBoxProps) {
             name="slipCode"
             value={typed}
             maxLength={200}
-            placeholder="8位报到码，例如 ABCD2345"
+            placeholder="例如 ABCD2345"
             confirmType="done"
             onChange={(value) => {
               setTyped(value)
