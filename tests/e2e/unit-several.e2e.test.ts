@@ -21,7 +21,7 @@ describe('a unit admin of two units in the H5 build', () => {
   const activeChip = () => shown(page, '.unit-switcher .choice-chips__chip--active');
   /** The slips page shows `total` slips, or its empty state for none. */
   const listed = (total: number) =>
-    (total > 0 ? shown(page, '.slips__count').filter({ hasText: `共 ${total} 张` }) : shown(page, '.page-shell__state').getByText('还没有开具报到单'))
+    (total > 0 ? shown(page, '.slips__count').filter({ hasText: `共 ${total} 张` }) : shown(page, '.dy-empty-state').getByText('还没有开具报到单'))
       .waitFor({ timeout: 20_000 });
 
   beforeAll(async () => {
