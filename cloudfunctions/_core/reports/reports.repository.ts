@@ -89,9 +89,9 @@ export const reportsRepository = {
          left join units unit on unit.id = m.unit_id
          left join organisations grid on grid.id = m.grid_id
         where m.community_id = $1 and ($2 = 'all' or m.member_type = $2)
-          and ($5 = '' or strpos(lower(u.name), lower($5)) > 0
-               or ($5 ~ '^[0-9]{3,11}$' and right(u.phone, length($5)) = $5)
-               or strpos(lower(coalesce(unit.name, '') || ' ' || coalesce(p.work_unit, '')), lower($5)) > 0)
+          and ($5::text = '' or strpos(lower(u.name), lower($5::text)) > 0
+               or ($5::text ~ '^[0-9]{3,11}$' and right(u.phone, length($5::text)) = $5::text)
+               or strpos(lower(coalesce(unit.name, '') || ' ' || coalesce(p.work_unit, '')), lower($5::text)) > 0)
         order by ${REPORTED_AT}, m.volunteer_no
         limit $3 offset $4`,
       [communityId, memberType, page?.limit ?? null, page?.offset ?? 0, query],
