@@ -145,4 +145,19 @@ describe('the secretary’s needs pool and order pages', () => {
     await later.close();
     expect(errors).toEqual([]);
   });
+
+  it('should draw the 时长 pages of an order and of a record in both modes', async () => {
+    const records = await callGateway<{ items: { id: string; orderId: string }[] }>(
+      'records', 'listForCommunity', { page: { limit: 1, offset: 0 } }, token,
+    );
+    const record = records.items[0];
+    expect(record).toBeDefined();
+    await open(page, `secretary/hours-order/index?id=${record.orderId}`);
+    await shown(page, '.member-hours').first().waitFor({ timeout: 20_000 });
+    await shootBoth(page, 'secretary-hours-order');
+    await open(page, `secretary/hours-record/index?id=${record.id}`);
+    await shown(page, '.record-card').first().waitFor({ timeout: 20_000 });
+    await shootBoth(page, 'secretary-hours-record');
+    expect(errors).toEqual([]);
+  });
 });
