@@ -1,18 +1,7 @@
 import Taro from '@tarojs/taro'
 import { formDraft } from './form-draft'
 
-jest.mock('@tarojs/taro', () => {
-  const store = new Map<string, unknown>()
-  return {
-    __esModule: true,
-    default: {
-      getStorageSync: jest.fn((key: string) => (store.has(key) ? JSON.parse(JSON.stringify(store.get(key))) : '')),
-      setStorageSync: jest.fn((key: string, value: unknown) => store.set(key, value)),
-      removeStorageSync: jest.fn((key: string) => store.delete(key)),
-      __store: store,
-    },
-  }
-})
+jest.mock('@tarojs/taro', () => require('../../tests/support/taro-storage-mock').taroWithStorage())
 
 const store = (Taro as unknown as { __store: Map<string, unknown> }).__store
 const EMPTY = { kind: '', description: '', address: '' }

@@ -176,11 +176,11 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
     const { page } = phones.resident;
     await page.goto(`${gatewayUrl()}#/pages/resident/need-detail/index?id=${demandId}`, { waitUntil: 'networkidle' });
     await shown(page, '.need-detail__awaiting').filter({ hasText: '待您确认服务' }).waitFor({ timeout: 20_000 });
-    await shown(page, '.need-detail__head').getByText('待您确认服务').waitFor();
+    await shown(page, '.need-detail__summary .dy-card__head').getByText('待您确认').waitFor();
     await shoot(page, 'hours-member-resident-awaiting');
     await shown(page, '.need-detail__rating').filter({ hasText: /^满意$/ }).tap();
     await tapButton(page, '确认服务已完成并提交评价');
-    await shown(page, '.need-detail__rated-title').filter({ hasText: '我的评价：满意' }).waitFor({ timeout: 15_000 });
+    await shown(page, '.need-detail__rated .dy-card__title').filter({ hasText: '我的评价：满意' }).waitFor({ timeout: 15_000 });
     expect(await shown(page, '.need-detail__awaiting').count()).toBe(0);
   });
 

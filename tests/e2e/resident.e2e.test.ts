@@ -40,30 +40,29 @@ describe('a resident on the H5 app', () => {
 
     await page.locator('.role-tab-bar__item', { hasText: '我要点单' }).tap();
     await page.waitForURL(/pages\/resident\/post-need/);
-    await page.locator('.post-need__chip').first().waitFor();
+    await page.locator('.post-need .choice-chips__chip').first().waitFor();
 
-    // The form checks itself before it sends anything, with the server's messages.
+    // The form checks itself before it sends anything, in the words of its labels.
     await tapButton(page, '提交需求');
-    await page.getByText('请选择服务类别').waitFor();
-    await page.getByText('请填写需求描述').waitFor();
-    await page.getByText('联系电话须为11位手机号码').or(page.getByText('请填写联系电话')).first().waitFor();
+    await page.getByText('请选择需要帮什么忙').waitFor();
 
     // Base 36: a run of digits from Date.now() would read as a phone number to the privacy test that sees this need.
     const description = `楼道灯坏了需要更换灯泡（测试${Date.now().toString(36)}）`;
-    await page.locator('.post-need__chip', { hasText: '社区服务' }).tap();
-    await page.locator('.post-need__chip', { hasText: '家电、水电维修' }).tap();
+    await page.locator('.post-need .choice-chips__chip', { hasText: '其他' }).tap();
+    await page.getByText('请填写具体说说').waitFor();
+    await page.locator('.post-need .choice-chips__chip', { hasText: '上门维修' }).tap();
     await page.locator('.post-need textarea').fill(description);
     await page.locator('input[name=address]').fill('幸福小区3栋2单元501');
     await page.locator('input[name=contactPhone]').fill('13800138000');
-    await page.locator('.post-need__chip', { hasText: '明天' }).tap();
-    await page.locator('.post-need__chip', { hasText: '上午' }).tap();
+    await page.locator('.post-need .choice-chips__chip', { hasText: '明天' }).tap();
+    await page.locator('.post-need .choice-chips__chip', { hasText: '上午' }).tap();
     await page.screenshot({ path: screenshotPath('resident-post-need') });
     await tapButton(page, '提交需求');
 
     await page.waitForURL(/pages\/resident\/my-needs/);
     const card = page.locator('.need-card', { hasText: description });
     await card.waitFor();
-    await expect(card.locator('.nut-tag').textContent()).resolves.toBe('待受理');
+    await expect(card.locator('.dy-status-tag').textContent()).resolves.toBe('待受理');
     expect(await page.locator('.need-card').count()).toBe(Math.min(before + 1, 10));
     await page.screenshot({ path: screenshotPath('resident-my-needs-after-post') });
 

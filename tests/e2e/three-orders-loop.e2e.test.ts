@@ -102,8 +102,7 @@ describe('the 三单 loop through four phones: resident, secretary, member, and 
     await logInInBrowser(page, RESIDENT, /pages\/resident\/my-needs/);
     await tab(page, '我要点单');
     await page.waitForURL(/pages\/resident\/post-need/);
-    await shown(page, '.post-need__chip').filter({ hasText: '社区服务' }).tap();
-    await shown(page, '.post-need__chip').filter({ hasText: '家电、水电维修' }).tap();
+    await shown(page, '.post-need .choice-chips__chip').filter({ hasText: '上门维修' }).tap();
     await shown(page, '.post-need textarea').fill(description);
     await shown(page, 'input[name=address]').fill('幸福小区10栋301室');
     await shown(page, 'input[name=contactPhone]').fill('13800138000');
@@ -185,7 +184,7 @@ describe('the 三单 loop through four phones: resident, secretary, member, and 
     await shown(page, '.need-detail__rating').filter({ hasText: /^满意$/ }).tap();
     await shown(page, '.need-detail__comment textarea').fill('来得很快，顶灯修好了');
     await tapButton(page, '确认服务已完成并提交评价');
-    await shown(page, '.need-detail__rated-title').filter({ hasText: '我的评价：满意' }).waitFor({ timeout: 15_000 });
+    await shown(page, '.need-detail__rated .dy-card__title').filter({ hasText: '我的评价：满意' }).waitFor({ timeout: 15_000 });
     await shown(page, '.need-detail').getByText('已确认并评价').first().waitFor();
     await page.screenshot({ path: screenshotPath('loop-resident-rated') });
     expect(errors).toEqual([]);

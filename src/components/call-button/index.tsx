@@ -17,6 +17,7 @@ export interface CallButtonProps {
 export function CallButton({ phone, fill = 'outline', children }: CallButtonProps) {
   const button = (
     <Button
+      className="dy-call-button__button"
       type="primary"
       fill={fill}
       size="large"

@@ -68,7 +68,8 @@ function CommunityPhone({ needs, elder }: { needs: Demand[]; elder: boolean }) {
   const { name, servicePhone } = underway.community
   return (
     <View className="my-needs__call">
-      <CallButton phone={servicePhone!}>{elder ? `有事打社区电话 ${servicePhone}` : `联系${name} ${servicePhone}`}</CallButton>
+      {elder && <Text className="my-needs__call-hint">有事打社区电话：{servicePhone}</Text>}
+      <CallButton phone={servicePhone!}>{elder ? '打社区电话' : `联系${name} ${servicePhone}`}</CallButton>
     </View>
   )
 }

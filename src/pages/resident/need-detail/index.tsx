@@ -77,7 +77,7 @@ export default function NeedDetailPage() {
     <PageShell title={elder ? '求助详情' : '需求详情'} backTo={ROUTES.myNeeds} elderToggle status={status} error={error} onRetry={() => void load()}>
       {need && state && (
         <View className="need-detail">
-          <Card title={needTitle(need)} extra={<StatusTag tone={state.tone}>{elder ? (state.elderText ?? state.text) : state.text}</StatusTag>}>
+          <Card className="need-detail__summary" title={needTitle(need)} extra={<StatusTag tone={state.tone}>{elder ? (state.elderText ?? state.text) : state.text}</StatusTag>}>
             {need.description && <Text className="need-detail__description">{need.description}</Text>}
             <InfoRow label="服务地址" value={need.address} />
             <InfoRow label="联系电话" value={need.contactPhone} />
@@ -87,7 +87,7 @@ export default function NeedDetailPage() {
           </Card>
 
           {isUnderway(need) && (
-            <Card title={need.order ? (elder ? '谁来帮您' : '服务的党员') : elder ? '找社区' : '联系社区'}>
+            <Card className="need-detail__who" title={need.order ? (elder ? '谁来帮您' : '服务的党员') : elder ? '找社区' : '联系社区'}>
               <WhoComes need={need} elder={elder} />
             </Card>
           )}
@@ -99,7 +99,7 @@ export default function NeedDetailPage() {
           )}
 
           {canScan && need.order && (
-            <Card tone="notice" title={elder ? '党员到了，请扫一下他的码' : '为上门的党员扫码签到'}>
+            <Card className="need-detail__scan" tone="notice" title={elder ? '党员到了，请扫一下他的码' : '为上门的党员扫码签到'}>
               <Text className="need-detail__text">
                 {elder
                   ? '党员到家后，请他打开签到码，您用手机扫一下；做完了再扫一下。'
@@ -114,7 +114,7 @@ export default function NeedDetailPage() {
           )}
 
           {awaitsMyConfirmation(need) && (
-            <Card tone="notice" title="待您确认服务">
+            <Card className="need-detail__awaiting" tone="notice" title="待您确认服务">
               <Text className="need-detail__text">
                 {elder ? '党员已经做完了，请您确认一下，再评个价。' : '党员已签退。请确认服务已完成并评价，党员的服务时长以您的确认为准。'}
               </Text>
@@ -131,7 +131,7 @@ export default function NeedDetailPage() {
           </Card>
 
           {need.rating && (
-            <Card tone="done" title={`我的评价：${RATING_NAMES[need.rating.rating]}`}>
+            <Card className="need-detail__rated" tone="done" title={`我的评价：${RATING_NAMES[need.rating.rating]}`}>
               {need.rating.comment && <Text className="need-detail__text">{need.rating.comment}</Text>}
             </Card>
           )}

@@ -5,7 +5,10 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import { ADDRESS_MAX, DESCRIPTION_MAX, POST_NEED_LABELS as LABELS } from '@core/demands/need-labels'
 import { NEED_KINDS, describesItself, needKindOf, type NeedKindKey } from '@core/demands/need-kinds'
 import { CallButton } from '@/components/call-button'
+import { ChoiceChips } from '@/components/choice-chips'
+import { FormBanner } from '@/components/form-banner'
 import { FormRow } from '@/components/form-row'
+import { FormSection } from '@/components/form-section'
 import { PageShell } from '@/components/page-shell'
 import { useElderMode } from '@/hooks/use-elder-mode'
 import { useFormErrors } from '@/hooks/use-form-errors'
@@ -63,6 +66,9 @@ const WORDS = {
   },
 }
 
+const KIND_OPTIONS = NEED_KINDS.map((kind) => ({ value: kind.key as NeedKindKey, text: kind.name }))
+const PERIOD_OPTIONS = PERIODS.map((period) => ({ value: period.key as PeriodKey, text: `${period.text} ${period.from}–${period.until}点` }))
+
 const FIELDS_OF: Record<keyof NeedForm, NeedField> = {
   kind: 'kind',
   description: 'description',
@@ -83,7 +89,7 @@ export default function PostNeedPage() {
   const [start, setStart] = useState<NeedForm>(EMPTY_NEED)
   const [community, setCommunity] = useState<NeedFormDefaults['community']>(null)
   const [submitting, setSubmitting] = useState(false)
-  const [days] = useState(() => upcomingDays())
+  const [dayOptions] = useState(() => [{ value: '', text: '不限' }, ...upcomingDays().map((day) => ({ value: day.date, text: day.text }))])
   const check = useFormErrors(form, validateNeed)
   const errors = check.errors
 
@@ -148,18 +154,10 @@ export default function PostNeedPage() {
             </Text>
           </View>
         )}
-        <View className="post-need__form">
+        <FormSection>
           <FormRow label={LABELS.kind} required hint={words.kindHint} error={errors.kind}>
-            <View className="post-need__chips post-need__kinds">
-              {NEED_KINDS.map((item) => (
-                <View
-                  key={item.key}
-                  className={`post-need__chip post-need__kind${form.kind === item.key ? ' post-need__chip--chosen' : ''}`}
-                  onClick={() => set({ kind: item.key as NeedKindKey })}
-                >
-                  {item.name}
-                </View>
-              ))}
+            <View className="post-need__kinds">
+              <ChoiceChips options={KIND_OPTIONS} value={form.kind || null} onChange={(kind) => set({ kind })} />
             </View>
           </FormRow>
           <FormRow label={LABELS.description} required={descriptionRequired} hint={words.descriptionHint} error={errors.description}>
@@ -188,38 +186,17 @@ export default function PostNeedPage() {
           </FormRow>
           <FormRow label={LABELS.when} hint={words.whenHint} error={errors.when}>
             <View className="post-need__when">
-              <View className="post-need__chips">
-                <View className={`post-need__chip post-need__chip--small${form.day === '' ? ' post-need__chip--chosen' : ''}`} onClick={() => set({ day: '' })}>
-                  不限
-                </View>
-                {days.map((item) => (
-                  <View
-                    key={item.date}
-                    className={`post-need__chip post-need__chip--small${form.day === item.date ? ' post-need__chip--chosen' : ''}`}
-                    onClick={() => set({ day: item.date })}
-                  >
-                    {item.text}
-                  </View>
-                ))}
-              </View>
+              <ChoiceChips options={dayOptions} value={form.day} onChange={(day) => set({ day })} />
               {form.day !== '' && (
-                <View className="post-need__chips post-need__periods">
-                  {PERIODS.map((item) => (
-                    <View
-                      key={item.key}
-                      className={`post-need__chip post-need__chip--small${form.period === item.key ? ' post-need__chip--chosen' : ''}`}
-                      onClick={() => set({ period: item.key as PeriodKey })}
-                    >
-                      {item.text} {item.from}–{item.until}点
-                    </View>
-                  ))}
+                <View className="post-need__periods">
+                  <ChoiceChips options={PERIOD_OPTIONS} value={form.period} onChange={(period) => set({ period })} />
                 </View>
               )}
             </View>
           </FormRow>
-        </View>
+        </FormSection>
 
-        {check.banner && <View className="post-need__form-error">{check.banner}</View>}
+        <FormBanner message={check.banner} />
         <View className="post-need__actions">
           <Button type="primary" size="large" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
             {words.submit}

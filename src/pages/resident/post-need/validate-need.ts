@@ -1,6 +1,6 @@
 // The client's copy of PostDemandInput's rules (demands.schemas.ts), in the same words, as plain functions:
 // importing the zod schema would add ~82 KB to the mini-program.
-import { ADDRESS_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN, POST_NEED_LABELS as LABELS } from '@core/demands/need-labels'
+import { POST_NEED_LABELS as LABELS, checkNeedTexts } from '@core/demands/need-labels'
 import { describesItself, needKindOf, type NeedKindKey } from '@core/demands/need-kinds'
 import type { PostDemandData } from '@/services/api/types'
 import { isStillOffered, windowOf, type PeriodKey } from './when-choices'
@@ -27,14 +27,7 @@ export function validateNeed(form: NeedForm): NeedFieldErrors {
   const errors: NeedFieldErrors = {}
   if (!needKindOf(form.kind)) errors.kind = `请选择${LABELS.kind}`
 
-  const description = form.description.trim()
-  if (description.length > DESCRIPTION_MAX) errors.description = `${LABELS.description}不能超过${DESCRIPTION_MAX}个字`
-  else if (!describesItself(form.kind) && !description) errors.description = `请填写${LABELS.description}`
-  else if (!describesItself(form.kind) && description.length < DESCRIPTION_MIN) errors.description = `${LABELS.description}至少需要${DESCRIPTION_MIN}个字`
-
-  const address = form.address.trim()
-  if (!address) errors.address = `${LABELS.address}不能为空`
-  else if (address.length > ADDRESS_MAX) errors.address = `${LABELS.address}不能超过${ADDRESS_MAX}个字`
+  Object.assign(errors, checkNeedTexts(form, LABELS, describesItself(form.kind)))
 
   const phone = form.contactPhone.trim()
   if (!phone) errors.contactPhone = `请填写${LABELS.contactPhone}`

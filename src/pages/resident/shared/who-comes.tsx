@@ -20,8 +20,8 @@ export function WhoComes({ need, elder }: { need: Demand; elder: boolean }) {
       )}
       {phone ? (
         <>
-          <Text className="who-comes__hint">{elder ? '有事就打社区电话' : '党员的电话不公开，有事请打社区的服务电话'}</Text>
-          <CallButton phone={phone}>{elder ? `打社区电话 ${phone}` : `拨打${need.community.name} ${phone}`}</CallButton>
+          <Text className="who-comes__hint">{elder ? `有事就打社区电话：${phone}` : '党员的电话不公开，有事请打社区的服务电话'}</Text>
+          <CallButton phone={phone}>{elder ? '打社区电话' : `拨打${need.community.name} ${phone}`}</CallButton>
         </>
       ) : (
         <Text className="who-comes__hint">{elder ? '有事可以到社区找书记' : `${need.community.name}还没有登记服务电话，有事请到社区窗口`}</Text>

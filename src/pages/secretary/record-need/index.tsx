@@ -5,6 +5,7 @@ import { Button, Input, Picker, TextArea } from '@nutui/nutui-react-taro'
 import { SERVICE_CATALOGUE, SERVICE_CATEGORIES } from '@core/catalogue/service-catalogue'
 import { ADDRESS_MAX, DESCRIPTION_MAX, RECORD_NEED_LABELS as LABELS } from '@core/demands/need-labels'
 import { NEED_KINDS, describesItself, officialCategoryOf, type NeedKindKey } from '@core/demands/need-kinds'
+import { FormBanner } from '@/components/form-banner'
 import { FormRow } from '@/components/form-row'
 import { PageShell } from '@/components/page-shell'
 import { useFormErrors } from '@/hooks/use-form-errors'
@@ -115,7 +116,7 @@ export default function RecordNeedPage() {
             <Input name="address" value={form.address} maxLength={ADDRESS_MAX} placeholder="例如：幸福小区3栋2单元501" onChange={(value) => set({ address: value })} />
           </FormRow>
         </View>
-        {check.banner && <View className="create-order__form-error">{check.banner}</View>}
+        <FormBanner message={check.banner} />
         <View className="create-order__actions">
           <Button type="primary" size="large" block loading={submitting} disabled={submitting} onClick={() => void submit()}>
             登记到需求池

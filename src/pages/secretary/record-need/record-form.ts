@@ -1,6 +1,6 @@
 // The client's copy of RecordDemandInput's rules (demands.schemas.ts), in the same words (RECORD_NEED_LABELS).
 import { SERVICE_CATALOGUE } from '@core/catalogue/service-catalogue'
-import { ADDRESS_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN, RECORD_NEED_LABELS as LABELS } from '@core/demands/need-labels'
+import { RECORD_NEED_LABELS as LABELS, checkNeedTexts } from '@core/demands/need-labels'
 import { describesItself, needKindOf, officialCategoryOf, type NeedKindKey } from '@core/demands/need-kinds'
 import type { RecordDemandData } from '@/services/api/types'
 
@@ -45,13 +45,7 @@ export function validateRecord(form: RecordForm): RecordFieldErrors {
   const subItems = (SERVICE_CATALOGUE as Record<string, readonly string[]>)[form.category]
   if (!subItems && !needKindOf(form.kind)) errors.category = `请选择${LABELS.category}`
   else if (subItems && form.subItem && !subItems.includes(form.subItem)) errors.subItem = '服务子项不属于所选服务类别'
-  const description = form.description.trim()
-  if (description.length > DESCRIPTION_MAX) errors.description = `${LABELS.description}不能超过${DESCRIPTION_MAX}个字`
-  else if (!describesItself(form.kind) && !description) errors.description = `请填写${LABELS.description}`
-  else if (!describesItself(form.kind) && description.length < DESCRIPTION_MIN) errors.description = `${LABELS.description}至少需要${DESCRIPTION_MIN}个字`
-  const address = form.address.trim()
-  if (!address) errors.address = `${LABELS.address}不能为空`
-  else if (address.length > ADDRESS_MAX) errors.address = `${LABELS.address}不能超过${ADDRESS_MAX}个字`
+  Object.assign(errors, checkNeedTexts(form, LABELS, describesItself(form.kind)))
   return errors
 }
 
