@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react'
 import { Card } from '@/components/card'
 import { Text, View } from '@tarojs/components'
-import { Button, Loading, TextArea } from '@nutui/nutui-react-taro'
+import { Loading } from '@nutui/nutui-react-taro'
 import { ChoiceChips } from '@/components/choice-chips'
-import { FieldError } from '@/components/field-error'
 import { FormRow } from '@/components/form-row'
 import { ordersApi } from '@/services/api/orders'
 import type { ApiError, OrderHours, Recommendation } from '@/services/api/types'
+import { ReasonFoot } from '../hours-shared/reason-foot'
 import { MemberWithoutPhoneForm } from './member-without-phone-form'
 
 const CANDIDATES = 20
@@ -89,28 +89,21 @@ export function WalkInForm({ order, onList, onSubmit, onCancel }: WalkInFormProp
             }}
           />
         )}
-        <FormRow label="添加理由" required error={fields.reason}>
-          <TextArea
-            className="hours-form__reason"
-            value={reason}
-            placeholder="例如：老党员没有智能手机，现场参加了服务"
-            maxLength={200}
-            showCount
-            onChange={(text) => {
-              setReason(text)
-              setRefusal(null)
-            }}
-          />
-        </FormRow>
-        <FieldError message={unplaced} />
-        <View className="hours-form__buttons">
-          <Button className="hours-form__button" size="large" fill="outline" onClick={onCancel}>
-            取消
-          </Button>
-          <Button className="hours-form__button" size="large" type="primary" loading={sending} disabled={sending} onClick={() => void submit()}>
-            添加并签到
-          </Button>
-        </View>
+        <ReasonFoot
+          label="添加理由"
+          placeholder="例如：老党员没有智能手机，现场参加了服务"
+          value={reason}
+          onChange={(text) => {
+            setReason(text)
+            setRefusal(null)
+          }}
+          error={fields.reason}
+          unplaced={unplaced}
+          submitText="添加并签到"
+          sending={sending}
+          onSubmit={() => void submit()}
+          onCancel={onCancel}
+        />
       </View>
     </Card>
   )

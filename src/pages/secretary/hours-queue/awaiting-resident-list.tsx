@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { ListFooter } from '@/components/list-footer'
-import { PageShell } from '@/components/page-shell'
+import { QueueShell } from './queue-shell'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { hoursAdminApi } from '@/services/api/records'
 import type { ApiError, ServiceRecord } from '@/services/api/types'
@@ -40,14 +40,8 @@ export function AwaitingResidentList() {
   }
 
   return (
-    <PageShell
-      requireLogin={false}
-      status={shellStatusOf(list.status, list.items.length)}
-      error={list.error}
-      onRetry={() => void list.reload(fetchPage)}
-      empty={{ title: '没有待居民确认的服务', hint: '上门服务结束后，居民确认之前的时长会在这里' }}
-    >
-      <View className="hours-page">
+    <>
+      <QueueShell status={shellStatusOf(list.status, list.items.length)} error={list.error} onRetry={() => void list.reload(fetchPage)} empty={{ title: '没有待居民确认的服务', hint: '上门服务结束后，居民确认之前的时长会在这里' }}>
         {byOrder(list.items).map((records) => (
           <Card key={records[0].orderId} className="hours-card awaiting-resident" title={records[0].orderTitle}>
             <Text className="hours-card__line">{formatTime(records[0].startedAt)} · {records[0].place}</Text>
@@ -71,7 +65,7 @@ export function AwaitingResidentList() {
           </Card>
         ))}
         <ListFooter shown={list.items.length} total={list.total} loading={list.loadingMore} error={list.moreError} onMore={() => void list.loadMore()} unit="条" />
-      </View>
+      </QueueShell>
       <ReasonDialog
         key={confirming?.orderId}
         visible={confirming !== null}
@@ -82,6 +76,6 @@ export function AwaitingResidentList() {
         onSubmit={confirm}
         onClose={() => setConfirming(null)}
       />
-    </PageShell>
+    </>
   )
 }

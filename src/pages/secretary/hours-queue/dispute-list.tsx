@@ -3,7 +3,7 @@ import { Card } from '@/components/card'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { PageShell } from '@/components/page-shell'
+import { QueueShell } from './queue-shell'
 import { hoursAdminApi } from '@/services/api/records'
 import type { ApiError, Dispute } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
@@ -34,14 +34,8 @@ export function DisputeList() {
   }
 
   return (
-    <PageShell
-      requireLogin={false}
-      status={status}
-      error={error}
-      onRetry={() => void reload()}
-      empty={{ title: '没有申诉', hint: '党员对服务时长有异议时提出的申诉会在这里' }}
-    >
-      <View className="hours-page">
+    <>
+      <QueueShell status={status} error={error} onRetry={() => void reload()} empty={{ title: '没有申诉', hint: '党员对服务时长有异议时提出的申诉会在这里' }}>
         {items.map((dispute) => {
           const state = DISPUTE_STATUS_WORDS[dispute.status]
           return (
@@ -72,7 +66,7 @@ export function DisputeList() {
             </Card>
           )
         })}
-      </View>
+      </QueueShell>
       <ReasonDialog
         key={deciding?.dispute.id}
         visible={deciding !== null}
@@ -87,6 +81,6 @@ export function DisputeList() {
         onSubmit={decide}
         onClose={() => setDeciding(null)}
       />
-    </PageShell>
+    </>
   )
 }

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { StatusTag } from '@/components/status-tag'
-import { PageShell } from '@/components/page-shell'
+import { QueueShell } from './queue-shell'
 import { hoursAdminApi } from '@/services/api/records'
 import type { ApiError, MissingCheckout } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
@@ -31,40 +31,32 @@ export function MissingCheckoutList() {
   }
 
   return (
-    <PageShell
-      requireLogin={false}
-      status={status}
-      error={error}
-      onRetry={() => void reload()}
-      empty={{ title: '没有漏签退', hint: '服务结束后仍未签退的党员会在这里，等您补录签退时间' }}
-    >
-      <View className="hours-page">
-        {items.map((item) => (
-          <Card key={keyOf(item)} className="hours-card missing-checkout" title={item.memberName} extra={item.overdue ? <StatusTag tone="alert">逾期</StatusTag> : <StatusTag tone="waiting">未签退</StatusTag>}>
-            <Text className="hours-card__line">{item.title}</Text>
-            <Text className="hours-card__line">签到 {formatTime(item.checkedInAt)} · 订单 {formatTime(item.endsAt)} 结束</Text>
-            {closing === keyOf(item) ? (
-              <TimeReasonForm
-                times={[{ key: 'checkedOutAt', label: '签退时间', initial: item.endsAt }]}
-                reasonLabel="补签退理由"
-                reasonPlaceholder="例如：服务结束时忘记扫码签退，负责人确认11点离开"
-                submitText="保存签退"
-                onSubmit={(times, reason) => close(item, times.checkedOutAt, reason)}
-                onCancel={() => setClosing(null)}
-              />
-            ) : (
-              <View className="hours-card__actions">
-                <Button size="large" fill="outline" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrderHours(item.orderId) })}>
-                  订单时长
-                </Button>
-                <Button size="large" type="primary" onClick={() => setClosing(keyOf(item))}>
-                  补签退
-                </Button>
-              </View>
-            )}
-          </Card>
-        ))}
-      </View>
-    </PageShell>
+    <QueueShell status={status} error={error} onRetry={() => void reload()} empty={{ title: '没有漏签退', hint: '服务结束后仍未签退的党员会在这里，等您补录签退时间' }}>
+      {items.map((item) => (
+        <Card key={keyOf(item)} className="hours-card missing-checkout" title={item.memberName} extra={item.overdue ? <StatusTag tone="alert">逾期</StatusTag> : <StatusTag tone="waiting">未签退</StatusTag>}>
+          <Text className="hours-card__line">{item.title}</Text>
+          <Text className="hours-card__line">签到 {formatTime(item.checkedInAt)} · 订单 {formatTime(item.endsAt)} 结束</Text>
+          {closing === keyOf(item) ? (
+            <TimeReasonForm
+              times={[{ key: 'checkedOutAt', label: '签退时间', initial: item.endsAt }]}
+              reasonLabel="补签退理由"
+              reasonPlaceholder="例如：服务结束时忘记扫码签退，负责人确认11点离开"
+              submitText="保存签退"
+              onSubmit={(times, reason) => close(item, times.checkedOutAt, reason)}
+              onCancel={() => setClosing(null)}
+            />
+          ) : (
+            <View className="hours-card__actions">
+              <Button size="large" fill="outline" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrderHours(item.orderId) })}>
+                订单时长
+              </Button>
+              <Button size="large" type="primary" onClick={() => setClosing(keyOf(item))}>
+                补签退
+              </Button>
+            </View>
+          )}
+        </Card>
+      ))}
+    </QueueShell>
   )
 }

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react'
 import { Card } from '@/components/card'
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { ListFooter } from '@/components/list-footer'
-import { PageShell } from '@/components/page-shell'
+import { QueueShell } from './queue-shell'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { hoursAdminApi } from '@/services/api/records'
 import type { ApiError, ServiceRecord } from '@/services/api/types'
@@ -36,14 +36,8 @@ export function PendingApprovalList() {
   }
 
   return (
-    <PageShell
-      requireLogin={false}
-      status={shellStatusOf(list.status, list.items.length)}
-      error={list.error}
-      onRetry={() => void list.reload(fetchPage)}
-      empty={{ title: '没有待审核的时长', hint: '党员一天的服务时长超过8小时时，会在这里等您审核' }}
-    >
-      <View className="hours-page">
+    <>
+      <QueueShell status={shellStatusOf(list.status, list.items.length)} error={list.error} onRetry={() => void list.reload(fetchPage)} empty={{ title: '没有待审核的时长', hint: '党员一天的服务时长超过8小时时，会在这里等您审核' }}>
         {list.items.map((record) => (
           <RecordCard key={record.id} record={record}>
             {record.dayCreditedHours !== null && (
@@ -65,7 +59,7 @@ export function PendingApprovalList() {
           </RecordCard>
         ))}
         <ListFooter shown={list.items.length} total={list.total} loading={list.loadingMore} error={list.moreError} onMore={() => void list.loadMore()} unit="条" />
-      </View>
+      </QueueShell>
       <ReasonDialog
         key={deciding?.record.id}
         visible={deciding !== null}
@@ -80,6 +74,6 @@ export function PendingApprovalList() {
         onSubmit={decide}
         onClose={() => setDeciding(null)}
       />
-    </PageShell>
+    </>
   )
 }

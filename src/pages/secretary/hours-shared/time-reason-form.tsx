@@ -1,10 +1,9 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
-import { Button, TextArea } from '@nutui/nutui-react-taro'
-import { FieldError } from '@/components/field-error'
 import { FormRow } from '@/components/form-row'
 import type { ApiError } from '@/services/api/types'
 import { ClockField } from './clock-field'
+import { ReasonFoot } from './reason-foot'
 
 export interface TimeInput {
   /** The server's field name, e.g. startedAt: its error shows under this field. */
@@ -56,28 +55,21 @@ export function TimeReasonForm({ times, reasonLabel, reasonPlaceholder, submitTe
           />
         </FormRow>
       ))}
-      <FormRow label={reasonLabel} required error={fields.reason}>
-        <TextArea
-          className="hours-form__reason"
-          value={reason}
-          placeholder={reasonPlaceholder}
-          maxLength={200}
-          showCount
-          onChange={(text) => {
-            setReason(text)
-            setRefusal(null)
-          }}
-        />
-      </FormRow>
-      <FieldError message={unplaced} />
-      <View className="hours-form__buttons">
-        <Button className="hours-form__button" size="large" fill="outline" onClick={onCancel}>
-          取消
-        </Button>
-        <Button className="hours-form__button" size="large" type="primary" loading={sending} disabled={sending} onClick={() => void submit()}>
-          {submitText}
-        </Button>
-      </View>
+      <ReasonFoot
+        label={reasonLabel}
+        placeholder={reasonPlaceholder}
+        value={reason}
+        onChange={(text) => {
+          setReason(text)
+          setRefusal(null)
+        }}
+        error={fields.reason}
+        unplaced={unplaced}
+        submitText={submitText}
+        sending={sending}
+        onSubmit={() => void submit()}
+        onCancel={onCancel}
+      />
     </View>
   )
 }
