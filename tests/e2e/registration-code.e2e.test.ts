@@ -89,7 +89,7 @@ describe('报到码 in the H5 build: shared as a full link and a QR, typed into 
     await shown(page, '.slip-card').first().waitFor({ timeout: 20_000 });
     await shown(page, '.slips__top .nut-button').tap();
     await shown(page, '.slips__form .nut-button').filter({ hasText: '开具报到单' }).tap();
-    const banner = shown(page, '.slips__form-error');
+    const banner = shown(page, '.slips__form .dy-form-banner');
     await banner.waitFor();
     expect(await banner.innerText()).toBe('请按红字提示修改后再提交');
     const form = shown(page, '.slips__form');
@@ -152,7 +152,7 @@ describe('报到码 in the H5 build: shared as a full link and a QR, typed into 
     await page.reload({ waitUntil: 'networkidle' });
     await shown(page, '.register__draft').waitFor({ timeout: 20_000 });
     await shown(page, '.register__actions .nut-button').tap();
-    const banner = shown(page, '.register__form-error');
+    const banner = shown(page, '.dy-form-banner');
     await banner.waitFor();
     expect(await banner.allInnerTexts()).toEqual(['请按红字提示修改后再提交']);
     expect(await shown(page, '#field-password .field-error').innerText()).toBe('登录密码须为8至64个字符');

@@ -124,7 +124,7 @@ describe('在职党员报到 in the H5 build: the unit issues a slip, the member
 
     await visible(page, '.register__actions .nut-button').tap();
     // A refused submit fails here with what the page said, instead of a bare timeout.
-    const refused = visible(page, '.register__form-error');
+    const refused = visible(page, '.dy-form-banner');
     await Promise.race([
       page.waitForURL(/pages\/join\/status/, { timeout: 20_000 }).catch(() => undefined),
       refused.first().waitFor({ timeout: 20_000 }).catch(() => undefined),

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import { FormBanner } from '@/components/form-banner'
 import { PageShell, PrimaryAction } from '@/components/page-shell'
 import { useFormErrors } from '@/hooks/use-form-errors'
 import { useSession } from '@/hooks/use-session'
@@ -147,8 +148,8 @@ export default function RegisterPage() {
           <AvailabilitySection {...sections} />
           <AccountSection {...sections} options={options} askPassword={!session} password={password} onPassword={changePassword} />
 
-          {errors.slipCode && <View className="register__form-error">{errors.slipCode}</View>}
-          {form.banner && <View className="register__form-error">{form.banner}</View>}
+          <FormBanner message={errors.slipCode} />
+          <FormBanner message={form.banner} />
           <View className="register__actions">
             <PrimaryAction loading={submitting} disabled={submitting || (slip !== null && !slip.usable)} onClick={() => void submit()}>
               提交报到登记

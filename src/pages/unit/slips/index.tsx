@@ -4,6 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { Card } from '@/components/card'
 import { ChoiceChips } from '@/components/choice-chips'
+import { FormBanner } from '@/components/form-banner'
 import { FormRow } from '@/components/form-row'
 import { FormSection } from '@/components/form-section'
 import { InfoRow } from '@/components/info-row'
@@ -142,7 +143,7 @@ export default function UnitSlipsPage() {
               <Input name="reportBy" value={form.reportBy} maxLength={10} placeholder="例如 2026-12-31" onChange={(reportBy) => set({ reportBy })} />
             </FormRow>
           </FormSection>
-          {banner && <View className="slips__form-error">{banner}</View>}
+          <FormBanner message={banner} />
           <View className="slips__form-actions">
             <PrimaryAction loading={saving} disabled={saving} onClick={() => void issue()}>
               开具报到单
