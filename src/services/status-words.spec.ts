@@ -1,4 +1,4 @@
-import { orderStatusWord } from './status-words'
+import { orderStatusWord, slipStatusWord } from './status-words'
 
 describe('an order read against the clock', () => {
   const order = { status: 'published' as const, startsAt: '2026-11-23T10:00:00+08:00', endsAt: '2026-11-23T12:00:00+08:00', capacity: 3, acceptedCount: 1 }
@@ -27,5 +27,18 @@ describe('an order read against the clock', () => {
         }
       }
     }
+  })
+})
+
+describe('slipStatusWord', () => {
+  it.each([
+    [{ result: 'awaiting', overdue: false }, '待报到', 'waiting'],
+    [{ result: 'awaiting', overdue: true }, '逾期未报到', 'alert'],
+    [{ result: 'returned', overdue: true }, '被退回·已逾期', 'alert'],
+    [{ result: 'pending', overdue: true }, '待社区确认', 'waiting'],
+    [{ result: 'reported', overdue: false }, '已报到', 'done'],
+    [{ result: 'cancelled', overdue: true }, '已作废', 'muted'],
+  ] as const)('should call a slip %p %s', (slip, text, tone) => {
+    expect(slipStatusWord(slip)).toEqual({ text, tone })
   })
 })
