@@ -170,6 +170,21 @@ describe('the need form that helps a resident', () => {
     await entry.getByText('买药代购').first().waitFor();
     await entry.getByText('爱心扶助 · 敬老助残').first().waitFor();
     await pool.screenshot({ path: screenshotPath('need-form-secretary-pool') });
+
+    // 代居民登记 offers the same plain kinds first, and its banner also goes once the fields are fixed.
+    await pool.goto(`${gatewayUrl()}#/pages/secretary/record-need/index`, { waitUntil: 'networkidle' });
+    await shown(pool, '.nut-button').filter({ hasText: '登记到需求池' }).tap();
+    const recordBanner = shown(pool, '.dy-form-banner').filter({ hasText: '请按红字提示修改后再提交' });
+    await recordBanner.waitFor();
+    await shown(pool, '.create-order').getByText('请选择服务类别').waitFor();
+    await shown(pool, '.create-order__chip').filter({ hasText: '聊天陪伴' }).tap();
+    await shown(pool, '.create-order').getByText('归入：爱心扶助 · 探访谈心').first().waitFor();
+    await shown(pool, 'input[name=requesterName]').fill('王大爷');
+    await shown(pool, 'input[name=contactPhone]').fill('13800138000');
+    await shown(pool, 'input[name=address]').fill('幸福小区1栋101');
+    await recordBanner.waitFor({ state: 'detached' });
+    expect(await shown(pool, '.create-order .field-error').count()).toBe(0);
+    await pool.screenshot({ path: screenshotPath('need-form-record-need') });
     await secretary.close();
   });
 

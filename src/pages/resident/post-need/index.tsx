@@ -39,6 +39,8 @@ const WORDS = {
   normal: {
     intro: '说说您需要什么帮助，社区党组织会安排党员义工上门或到场服务。',
     kindHint: '选一个最接近的，社区会按它安排合适的党员',
+    // Mini-programs turn speech into text only through a plugin (同声传译) and H5 has no dependable API in WeChat's
+    // browser; the phone keyboard's microphone works in both, so the form says so and gives a large box.
     descriptionHint: '可以点手机键盘上的话筒，说出来就会变成文字',
     descriptionPlaceholder: '请写明需要帮什么忙',
     addressHint: '只有社区和接单的党员能看到完整地址',

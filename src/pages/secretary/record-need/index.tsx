@@ -14,6 +14,7 @@ import { demandsApi } from '@/services/api/demands'
 import { ROUTES } from '@/services/navigation'
 import { EMPTY_RECORD, filedUnder, isRecordDirty, toRecordDemandData, validateRecord, type Channel, type RecordField, type RecordForm } from './record-form'
 import '../create-order/index.scss'
+import './index.scss'
 
 const CATEGORY_OPTIONS = [
   SERVICE_CATEGORIES.map((category) => ({
@@ -86,19 +87,21 @@ export default function RecordNeedPage() {
             <Input name="contactPhone" type="number" maxLength={11} value={form.contactPhone} placeholder="11位手机号码" onChange={(value) => set({ contactPhone: value })} />
           </FormRow>
           <FormRow label={LABELS.category} required hint="先按居民的说法选，会自动归入服务目录；也可直接按目录选" error={errors.category ?? errors.subItem ?? errors.kind}>
-            <View className="create-order__chips">
-              {NEED_KINDS.map((kind) => (
-                <View
-                  key={kind.key}
-                  className={`create-order__chip${form.kind === kind.key ? ' create-order__chip--on' : ''}`}
-                  onClick={() => chooseKind(kind.key)}
-                >
-                  {kind.name}
-                </View>
-              ))}
-            </View>
-            <View className={`create-order__select${filed ? '' : ' create-order__select--empty'}`} onClick={() => setPickerOpen(true)}>
-              {filed ? `归入：${filed}（点此按目录改）` : '或按服务目录选择'}
+            <View className="record-need__category">
+              <View className="create-order__chips">
+                {NEED_KINDS.map((kind) => (
+                  <View
+                    key={kind.key}
+                    className={`create-order__chip${form.kind === kind.key ? ' create-order__chip--on' : ''}`}
+                    onClick={() => chooseKind(kind.key)}
+                  >
+                    {kind.name}
+                  </View>
+                ))}
+              </View>
+              <View className={`create-order__select${filed ? '' : ' create-order__select--empty'}`} onClick={() => setPickerOpen(true)}>
+                {filed ? `归入：${filed}（点此按目录改）` : '或按服务目录选择'}
+              </View>
             </View>
           </FormRow>
           <FormRow label={LABELS.description} required={!describesItself(form.kind)} error={errors.description}>
