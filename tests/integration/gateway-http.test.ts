@@ -65,7 +65,7 @@ describe('the local gateway over HTTP', () => {
     const missing = await post('demands', { action: 'post', data: {} }, community.residents[0].token);
     expect(missing.body.ok).toBe(false);
     expect(missing.body.error.code).toBe('VALIDATION_FAILED');
-    expect(missing.body.error.fields).toMatchObject({ description: '请填写需求描述', contactPhone: '请填写联系电话' });
+    expect(missing.body.error.fields).toMatchObject({ address: '请填写服务地址', contactPhone: '请填写联系电话' });
     expect((await post('orders', { action: 'listOpen', data: {} })).body.error.code).toBe('UNAUTHENTICATED');
     expect((await post('orders', { action: 'nope', data: {} })).body.error.code).toBe('UNKNOWN_ACTION');
   });
