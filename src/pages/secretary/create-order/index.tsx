@@ -6,6 +6,7 @@ import { MEMBER_POSTS, SERVICE_CATEGORIES } from '@core/catalogue/service-catalo
 import { Card } from '@/components/card'
 import { FieldError } from '@/components/field-error'
 import { FormRow } from '@/components/form-row'
+import { OptionCards, type OptionCard } from '@/components/option-cards'
 import { PageShell, type PageStatus } from '@/components/page-shell'
 import { useFormErrors } from '@/hooks/use-form-errors'
 import { useLeaveGuard } from '@/hooks/use-leave-guard'
@@ -37,10 +38,10 @@ import './index.scss'
 const CATEGORY_OPTIONS = [SERVICE_CATEGORIES.map((category) => ({ label: category, value: category }))]
 type PickerField = 'date' | 'startTime' | 'endTime' | null
 
-const DISPATCH_TEXT: Record<Dispatch, { title: string; hint: string }> = {
-  open: { title: '公开招募', hint: '发布到接单大厅，本社区党员先到先得' },
-  directed: { title: '定向派单', hint: '发给选中的党员，由他们接受或婉拒' },
-}
+const DISPATCH_OPTIONS: OptionCard<Dispatch>[] = [
+  { value: 'open', title: '公开招募', hint: '发布到接单大厅，本社区党员先到先得' },
+  { value: 'directed', title: '定向派单', hint: '发给选中的党员，由他们接受或婉拒' },
+]
 
 /** A half-filled order, kept per account and per need (or for the organisation's own activity). */
 const draftOf = (demandId: string, opened: OrderForm) =>
@@ -205,16 +206,7 @@ export default function CreateOrderPage() {
           </FormRow>
           <FormRow label="派单方式" required>
             <View className="create-order__dispatch">
-              {(['open', 'directed'] as const).map((dispatch) => (
-                <View
-                  key={dispatch}
-                  className={`create-order__dispatch-item${form.dispatch === dispatch ? ' create-order__dispatch-item--on' : ''}`}
-                  onClick={() => set({ dispatch })}
-                >
-                  <Text className="create-order__dispatch-title">{DISPATCH_TEXT[dispatch].title}</Text>
-                  <Text className="create-order__dispatch-hint">{DISPATCH_TEXT[dispatch].hint}</Text>
-                </View>
-              ))}
+              <OptionCards label="派单方式" options={DISPATCH_OPTIONS} value={form.dispatch} onChange={(dispatch) => set({ dispatch })} />
             </View>
           </FormRow>
         </View>

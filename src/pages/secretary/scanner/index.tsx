@@ -3,6 +3,7 @@ import { Image, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { Card } from '@/components/card'
+import { OptionCards } from '@/components/option-cards'
 import { PageShell, type PageStatus } from '@/components/page-shell'
 import { QrScanner } from '@/components/qr-scanner'
 import { checkinApi } from '@/services/api/checkin'
@@ -298,41 +299,36 @@ function ScanStation({ orderId, holder }: { orderId: string; holder: ScannerRole
           {orderError && <Text className="scanner__order-error">{orderError}</Text>}
         </Card>
         {holder.onlineOnly && (
-          <View className={`scanner__online-only${online ? '' : ' scanner__online-only--offline'}`}>
+          <View className={`scanner__online-only scanner-notice${online ? ' scanner-notice--active' : ' scanner__online-only--offline scanner-notice--alert'}`}>
             {online ? '请让党员打开“签到码”，对准下方扫码框。扫码需要联网。' : '现在没有网络：居民扫码需要联网，请联网后再扫。'}
           </View>
         )}
 
         {!holder.onlineOnly && !online && (
-          <View className="scanner__offline">现在没有网络：扫码照常进行，结果先保存在本机，联网后自动上传。</View>
+          <View className="scanner__offline scanner-notice scanner-notice--waiting">现在没有网络：扫码照常进行，结果先保存在本机，联网后自动上传。</View>
         )}
 
-        <View className="scanner__intent" role="radiogroup" aria-label="扫码用途">
-          {INTENTS.map((option) => (
-            <View
-              key={option.value}
-              role="radio"
-              aria-checked={intent === option.value}
-              className={`scanner__intent-option${intent === option.value ? ' scanner__intent-option--active' : ''}`}
-              onClick={() => setIntent(option.value)}
-            >
-              <Text className="scanner__intent-title">{option.title}</Text>
-              <Text className="scanner__intent-hint">{option.value === 'out' && !holder.asSecretary ? '服务结束时签退' : option.hint}</Text>
-            </View>
-          ))}
+        <View className="scanner__intent">
+          <OptionCards
+            label="扫码用途"
+            itemClassName="scanner__intent-option"
+            options={INTENTS.map((option) => (option.value === 'out' && !holder.asSecretary ? { ...option, hint: '服务结束时签退' } : option))}
+            value={intent}
+            onChange={setIntent}
+          />
         </View>
 
         {!holder.onlineOnly && pending > 0 && (
-          <View className="scanner__pending">
+          <View className="scanner__pending scanner-notice scanner-notice--waiting">
             <Text className="scanner__pending-text">待上传 {pending} 条</Text>
             <Button size="small" type="warning" loading={uploading} onClick={() => void upload()}>
               立即上传
             </Button>
           </View>
         )}
-        {uploadNote && <View className="scanner__upload-note">{uploadNote}</View>}
+        {uploadNote && <View className="scanner__upload-note scanner-notice scanner-notice--done">{uploadNote}</View>}
         {refusedUploads.map(({ scan, error }) => (
-          <View key={scan.scanId} className="scanner__upload-refused">
+          <View key={scan.scanId} className="scanner__upload-refused scanner-notice scanner-notice--alert">
             {formatClock(scan.scannedAt)} 的离线扫码未通过：{error.message}
           </View>
         ))}
