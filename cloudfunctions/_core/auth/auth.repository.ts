@@ -21,8 +21,10 @@ export const authRepository = {
       'select id, name, phone, photo_url, wx_openid from users where id = $1',
       [userId],
     );
-    const roles = await tx.query<{ role: string; org_id: string | null; org_name: string | null; unit_id: string | null; unit_name: string | null }>(
-      `select r.role, r.org_id, o.name as org_name, r.unit_id, u.name as unit_name
+    const roles = await tx.query<{
+      role: string; org_id: string | null; org_name: string | null; unit_id: string | null; unit_name: string | null; service_phone: string | null;
+    }>(
+      `select r.role, r.org_id, o.name as org_name, r.unit_id, u.name as unit_name, o.service_phone
          from user_roles r left join organisations o on o.id = r.org_id left join units u on u.id = r.unit_id
         where r.user_id = $1 order by r.role, r.id`,
       [userId],

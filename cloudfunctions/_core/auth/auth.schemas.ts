@@ -13,6 +13,8 @@ export const RoleGrantView = z.object({
   orgName: z.string().nullable(),
   unitId: z.string().nullable(),
   unitName: z.string().nullable(),
+  /** The 服务电话 of the grant's community (what its residents see), so that a secretary can see and change it. */
+  servicePhone: z.string().nullable(),
 });
 
 export const ProfileView = z.object({

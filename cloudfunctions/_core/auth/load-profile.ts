@@ -21,6 +21,7 @@ export async function loadProfile(tx: Executor, userId: string): Promise<Profile
       orgName: row.org_name,
       unitId: row.unit_id,
       unitName: row.unit_name,
+      servicePhone: row.service_phone,
     })),
     member: member
       ? { volunteerNo: member.volunteer_no, communityId: member.community_id, memberType: member.member_type, gridName: member.grid_name }

@@ -18,6 +18,8 @@ import {
   RenameOrganisationInput,
   RenameUnitInput,
   RevokeInput,
+  ServicePhoneView,
+  SetServicePhoneInput,
   SettingsView,
   TreeView,
   UnitSummaryView,
@@ -25,6 +27,7 @@ import {
   UpdateSettingsInput,
 } from './org.schemas';
 import { createOrganisation, renameOrganisation } from './organisations';
+import { setServicePhone } from './service-phone';
 import { createUnit, pairUnit, renameUnit, unpairUnit } from './units';
 
 export { orgRepository, type MemberType, type OrganisationKind } from './org.repository';
@@ -66,6 +69,14 @@ export const orgActions: ActionTable = {
     output: MergeView,
     errors: [...SCOPE, 'ORG_MERGE_INTO_ITSELF', 'ORG_MERGE_KIND_MISMATCH', 'ORG_MERGE_DISTRICT', 'ORG_MERGE_ACROSS_PARENT'],
     run: mergeOrganisations,
+  }),
+  setServicePhone: defineAction({
+    summary: '设置社区服务电话（居民在需求页看到并可拨打），留空即清除；本社区书记或本区管理员可设置',
+    access: 'user',
+    input: SetServicePhoneInput,
+    output: ServicePhoneView,
+    errors: [...SCOPE, 'ORG_NOT_COMMUNITY'],
+    run: setServicePhone,
   }),
   createUnit: defineAction({
     summary: '新建单位（机关、事业、企业、高校、其他），本区内名称不重复',

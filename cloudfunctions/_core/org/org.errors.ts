@@ -17,4 +17,5 @@ export const orgErrors = defineErrors({
   ORG_ALREADY_GRANTED: '该用户已担任此职务',
   ORG_GRANT_NOT_FOUND: '找不到该任命',
   ORG_CANNOT_REVOKE_SELF: '不能撤销自己的区管理员身份',
+  ORG_NOT_COMMUNITY: '只有社区可以设置服务电话',
 });

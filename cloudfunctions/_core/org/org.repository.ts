@@ -79,6 +79,9 @@ export const orgRepository = {
 
   rename: (tx: Executor, id: string, name: string) => tx.query('update organisations set name = $2 where id = $1', [id, name]),
 
+  setServicePhone: (tx: Executor, id: string, phone: string | null) =>
+    tx.query('update organisations set service_phone = $2 where id = $1', [id, phone]),
+
   /** The district's tree below it, archived organisations left out. */
   activeTree: (tx: Executor, districtId: string) =>
     tx.query<{ id: string; kind: OrganisationKind; parent_id: string | null; name: string }>(

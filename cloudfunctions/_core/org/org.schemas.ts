@@ -45,6 +45,17 @@ export type AppointInput = z.infer<typeof AppointInput>;
 
 export const RevokeInput = z.object({ grantId: field.id('任命') });
 
+/** A mobile number or a landline with its area code; spaces are ignored and an empty one clears the number. */
+export const SERVICE_PHONE_PATTERN = /^(|1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+
+export const SetServicePhoneInput = z.object({
+  orgId: field.id('社区'),
+  phone: z
+    .string({ error: '请填写服务电话，不设置请留空' })
+    .overwrite((value) => value.replace(/\s+/g, ''))
+    .regex(SERVICE_PHONE_PATTERN, '服务电话须为11位手机号码或带区号的座机号码，例如 13800138000 或 0571-88886666'),
+});
+
 export const UpdateSettingsInput = z.object({ collectIdNumbers: z.boolean({ error: '是否采集身份证号须为是或否' }) });
 
 const PersonView = z.object({ grantId: z.string(), userId: z.string(), name: z.string(), phone: z.string() });
@@ -86,6 +97,9 @@ export const OrganisationView = z.object({
   parentId: z.string().nullable(),
   name: z.string(),
 });
+
+export const ServicePhoneView = OrganisationView.extend({ servicePhone: z.string().nullable() });
+export type ServicePhoneView = z.infer<typeof ServicePhoneView>;
 
 export const MergeView = z.object({
   from: OrganisationView,

@@ -5,7 +5,7 @@ const A = { id: 'unit-a', name: '甲单位' }
 const B = { id: 'unit-b', name: '乙单位' }
 
 const grant = (role: UserProfile['roles'][number]['role'], unit: { id: string; name: string } | null, orgId: string | null = null) => ({
-  role, orgId, orgName: null, unitId: unit?.id ?? null, unitName: unit?.name ?? null,
+  role, orgId, orgName: null, unitId: unit?.id ?? null, unitName: unit?.name ?? null, servicePhone: null,
 })
 
 describe('administeredUnits', () => {
