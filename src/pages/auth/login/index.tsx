@@ -8,6 +8,7 @@ import type { ApiResult, SessionData } from '@/services/api/types'
 import { ROUTES, goHome } from '@/services/navigation'
 import { getSession, saveSession } from '@/services/session'
 import { validateLogin, type LoginFieldErrors, type LoginForm } from './validate-login'
+import { BrandBanner } from '@/components/brand-banner'
 import './index.scss'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
@@ -65,10 +66,7 @@ export default function LoginPage() {
 
   return (
     <View className="login">
-      <View className="login__banner">
-        <Text className="login__title">党员义工 · 三单制</Text>
-        <Text className="login__subtitle">群众点单 · 党组织下单 · 党员接单</Text>
-      </View>
+      <BrandBanner />
 
       {mode === 'wechat' ? (
         <View className="login__waiting">正在用微信身份登录…</View>
