@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Cell, Switch, Tag } from '@nutui/nutui-react-taro'
@@ -5,20 +6,25 @@ import { PageShell } from '@/components/page-shell'
 import { useElderMode } from '@/hooks/use-elder-mode'
 import { useSession } from '@/hooks/use-session'
 import { authApi } from '@/services/api/auth'
+import { orgApi } from '@/services/api/org'
 import type { Role } from '@/services/api/types'
 import { ROUTES, goHome, goToLogin } from '@/services/navigation'
 import { ROLE_NAMES, clearSession, rolesOf, setActiveRole, updateProfile } from '@/services/session'
+import { ServicePhoneDialog } from './service-phone-dialog'
 import './index.scss'
 
 export default function ProfilePage() {
   const session = useSession()
   const [elder, setElder] = useElderMode()
+  const [editingPhone, setEditingPhone] = useState(false)
 
-  useDidShow(() => {
-    if (!session) return
-    void authApi.me().then((result) => {
+  const refreshProfile = () =>
+    authApi.me().then((result) => {
       if (result.ok) updateProfile(result.data)
     })
+
+  useDidShow(() => {
+    if (session) void refreshProfile()
   })
 
   const switchTo = (role: Role) => {
@@ -37,6 +43,17 @@ export default function ProfilePage() {
   const profile = session?.profile
   const roles = profile ? rolesOf(profile) : []
   const orgOf = (role: Role) => profile?.roles.find((grant) => grant.role === role)
+  const community = orgOf('secretary')
+
+  const saveServicePhone = async (phone: string) => {
+    if (!community?.orgId) return null
+    const result = await orgApi.setServicePhone(community.orgId, phone)
+    if (!result.ok) return result.error
+    setEditingPhone(false)
+    void Taro.showToast({ title: result.data.servicePhone ? '已保存社区服务电话' : '已清除社区服务电话', icon: 'none' })
+    await refreshProfile()
+    return null
+  }
 
   return (
     <PageShell title="我的" tab="profile">
@@ -76,6 +93,14 @@ export default function ProfilePage() {
               <Cell title="党员报到登记" description="到居住社区报到，成为党员义工" onClick={() => void Taro.navigateTo({ url: ROUTES.joinRegister() })} />
             )}
             <Cell title="我的资料与隐私" description="查看、导出我的全部信息，申请注销" onClick={() => void Taro.navigateTo({ url: ROUTES.memberMyData })} />
+            {community?.orgId && (
+              <Cell
+                title="社区服务电话"
+                description={community.servicePhone ?? '未设置，居民看不到社区电话'}
+                extra={<Text className="profile__switch">修改</Text>}
+                onClick={() => setEditingPhone(true)}
+              />
+            )}
             {roles.includes('secretary') && (
               <Cell title="时长管理" description="超8小时审核、漏签退、申诉、被拒绝的扫码" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryHours })} />
             )}
@@ -99,6 +124,15 @@ export default function ProfilePage() {
             </Button>
           </View>
         </View>
+      )}
+      {community?.orgId && (
+        <ServicePhoneDialog
+          visible={editingPhone}
+          communityName={community.orgName ?? '本社区'}
+          initial={community.servicePhone ?? ''}
+          onSubmit={saveServicePhone}
+          onClose={() => setEditingPhone(false)}
+        />
       )}
     </PageShell>
   )

@@ -7,6 +7,7 @@ import type {
   MergeView,
   OrganisationView,
   PairingView,
+  ServicePhoneView,
   SettingsView,
   TreeView,
   UnitSummaryView,
@@ -30,6 +31,8 @@ export type DistrictSettings = z.output<typeof SettingsView>
 export const orgApi = {
   tree: () => callFunction<OrgTree>('org', 'tree', {}),
   createOrganisation: (data: z.input<typeof CreateOrganisationInput>) => callFunction<z.output<typeof OrganisationView>>('org', 'createOrganisation', data),
+  /** Sets the community's 服务电话 that residents see; an empty phone clears it. */
+  setServicePhone: (orgId: string, phone: string) => callFunction<z.output<typeof ServicePhoneView>>('org', 'setServicePhone', { orgId, phone }),
   rename: (orgId: string, name: string) => callFunction<z.output<typeof OrganisationView>>('org', 'rename', { orgId, name }),
   merge: (fromId: string, intoId: string) => callFunction<MergeResult>('org', 'merge', { fromId, intoId }),
   createUnit: (data: z.input<typeof CreateUnitInput>) => callFunction<z.output<typeof UnitSummaryView>>('org', 'createUnit', data),
