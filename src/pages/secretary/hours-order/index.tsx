@@ -1,19 +1,19 @@
 import { useCallback, useState } from 'react'
 import { Card } from '@/components/card'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { PageShell, type PageStatus } from '@/components/page-shell'
+import { PageShell } from '@/components/page-shell'
 import { hoursAdminApi } from '@/services/api/records'
 import type { ApiError, ApiResult, OrderHours } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { getSession } from '@/services/session'
 import { ReasonDialog } from '../shared/reason-dialog'
 import { formatHours } from '../hours-shared/hours-format'
 import { MemberHoursCard, type MemberAction } from './member-hours-card'
 import { WalkInForm } from './walk-in-form'
 import { formatSpan, formatTime } from '@/services/beijing-time'
 import '../hours-shared/hours.scss'
+import { useShownDetail } from '@/hooks/use-shown-detail'
 import './index.scss'
 
 type Editing = { memberId: string; action: MemberAction } | { memberId: null; action: 'walk-in' } | null
@@ -22,37 +22,10 @@ type Editing = { memberId: string; action: MemberAction } | { memberId: null; ac
 export default function SecretaryOrderHoursPage() {
   const { params } = useRouter()
   const orderId = params.id ? decodeURIComponent(params.id) : ''
-  const [hours, setHours] = useState<OrderHours | null>(null)
-  const [status, setStatus] = useState<PageStatus>('loading')
-  const [error, setError] = useState<ApiError | null>(null)
   const [editing, setEditing] = useState<Editing>(null)
   const [confirming, setConfirming] = useState(false)
-
-  const load = useCallback(
-    async (quiet = false) => {
-      if (!getSession()) return
-      if (!orderId) {
-        setError({ code: 'NOT_FOUND', message: '找不到该服务订单' })
-        setStatus('error')
-        return
-      }
-      if (!quiet) setStatus('loading')
-      const result = await hoursAdminApi.orderHours(orderId)
-      if (!result.ok) {
-        if (quiet && hours) void Taro.showToast({ title: result.error.message, icon: 'none' })
-        else {
-          setError(result.error)
-          setStatus('error')
-        }
-        return
-      }
-      setHours(result.data)
-      setStatus('ready')
-    },
-    [orderId, hours],
-  )
-
-  useDidShow(() => void load(hours !== null))
+  const fetchHours = useCallback(() => hoursAdminApi.orderHours(orderId), [orderId])
+  const { data: hours, setData: setHours, status, error, reload: load } = useShownDetail(orderId ? fetchHours : null, '找不到该服务订单')
 
   /** After a change: close the form, say so, and show the order as the server now has it. */
   const done = async <T,>(result: ApiResult<T>, toast: string, fresh?: (data: T) => OrderHours): Promise<ApiError | null> => {

@@ -1,22 +1,22 @@
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { Card } from '@/components/card'
 import { InfoRow } from '@/components/info-row'
 import { FieldError } from '@/components/field-error'
-import { PageShell, type PageStatus } from '@/components/page-shell'
+import { PageShell } from '@/components/page-shell'
 import { PrivateValue } from '@/components/private-value'
 import { ordersApi } from '@/services/api/orders'
 import type { ApiError, Order, OrganisationRating } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
-import { getSession } from '@/services/session'
 import { useElderMode } from '@/hooks/use-elder-mode'
 import { orderStatusWord } from '@/services/status-words'
 import { ORGANISATION_RATING_TEXT, isScanWindowOpen } from '../shared/display'
 import { StatusWordTag } from '../shared/status-word-tag'
 import { ReasonDialog } from '../shared/reason-dialog'
 import { formatClock, formatSpan, formatTime } from '@/services/beijing-time'
+import { useShownDetail } from '@/hooks/use-shown-detail'
 import './index.scss'
 
 const ASSIGNMENT_TEXT = { invited: '待答复', accepted: '已接单', declined: '已婉拒', cancelled: '已取消' } as const
@@ -25,38 +25,16 @@ const RATINGS: OrganisationRating[] = ['excellent', 'good', 'fair']
 export default function SecretaryOrderDetailPage() {
   const { params } = useRouter()
   const orderId = params.id ? decodeURIComponent(params.id) : ''
-  const [order, setOrder] = useState<Order | null>(null)
-  const [status, setStatus] = useState<PageStatus>('loading')
-  const [error, setError] = useState<ApiError | null>(null)
   const [cancelling, setCancelling] = useState(false)
   const [completing, setCompleting] = useState(false)
   const [now, setNow] = useState(() => new Date())
   const [elder] = useElderMode()
-
-  const load = useCallback(
-    async (quiet = false) => {
-      if (!getSession()) return
-      if (!orderId) {
-        setError({ code: 'NOT_FOUND', message: '找不到该服务订单' })
-        setStatus('error')
-        return
-      }
-      if (!quiet) setStatus('loading')
-      setNow(new Date())
-      const result = await ordersApi.get(orderId)
-      if (!result.ok) {
-        setError(result.error)
-        setStatus('error')
-        return
-      }
-      setOrder(result.data)
-      setStatus('ready')
-    },
-    [orderId],
-  )
-
-  // Back from the scanner the list shows who checked in.
-  useDidShow(() => void load(order !== null))
+  const fetchOrder = useCallback(() => {
+    setNow(new Date())
+    return ordersApi.get(orderId)
+  }, [orderId])
+  // Shown again (back from the scanner), the list says who checked in.
+  const { data: order, setData: setOrder, status, error, reload: load } = useShownDetail(orderId ? fetchOrder : null, '找不到该服务订单')
 
   const complete = async () => {
     if (!order) return
