@@ -1,0 +1,44 @@
+import type { Browser } from 'playwright-core';
+import { launchChromium, logInInBrowser, newPhone, screenshotPath, shown as visible } from './browser';
+
+const SECRETARY = { phone: '19900000001', password: 'demo1234' };
+
+describe('社区服务电话 on the secretary’s profile in the H5 build', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => browser.close());
+
+  it('should show the number, refuse a bad one under the box and save a good one', async () => {
+    const page = await (await newPhone(browser)).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await logInInBrowser(page, SECRETARY, /pages\/secretary\/needs/);
+    await visible(page, '.role-tab-bar__item').filter({ hasText: /^我的$/ }).tap();
+    await page.waitForURL(/pages\/profile/);
+    const cell = visible(page, '.nut-cell').filter({ hasText: '社区服务电话' });
+    await cell.waitFor({ timeout: 20_000 });
+    expect(await cell.textContent()).toContain('0750-5550101');
+
+    await cell.tap();
+    const input = visible(page, '.dialog-field input');
+    await input.waitFor();
+    expect(await input.inputValue()).toBe('0750-5550101');
+    await input.fill('12345');
+    await visible(page, '.nut-dialog .nut-button').filter({ hasText: '保存' }).tap();
+    const error = visible(page, '.dialog-field .field-error');
+    await error.waitFor({ timeout: 10_000 });
+    expect(await error.textContent()).toContain('服务电话');
+    await page.screenshot({ path: screenshotPath('service-phone-dialog-error') });
+
+    await input.fill('0571-88886666');
+    await visible(page, '.nut-dialog .nut-button').filter({ hasText: '保存' }).tap();
+    await visible(page, '.dialog-field').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await page.waitForFunction(() => document.body.textContent?.includes('0571-88886666'), undefined, { timeout: 10_000 });
+    expect(await cell.textContent()).toContain('0571-88886666');
+    await page.screenshot({ path: screenshotPath('service-phone-profile') });
+    expect(errors).toEqual([]);
+  });
+});
