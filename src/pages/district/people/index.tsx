@@ -187,15 +187,15 @@ function AppointedNote({ appointed }: { appointed: Appointment }) {
   const role = appointed.role === 'secretary' ? '社区书记/管理员' : '单位党组织管理员'
   if (!appointed.initialPassword) {
     return (
-      <View className="district-dialog__body">
-        <Text className="district-dialog__hint">{`${appointed.name}（${appointed.phone}）已有账号，已任命为${role}，用原密码登录即可。`}</Text>
+      <View className="dialog-field">
+        <Text className="dialog-field__hint">{`${appointed.name}（${appointed.phone}）已有账号，已任命为${role}，用原密码登录即可。`}</Text>
       </View>
     )
   }
   const password = appointed.initialPassword
   return (
-    <View className="district-dialog__body">
-      <Text className="district-dialog__hint">{`已为 ${appointed.name}（${appointed.phone}）新建账号并任命为${role}。初始密码只显示这一次，请当面或电话告知本人：`}</Text>
+    <View className="dialog-field">
+      <Text className="dialog-field__hint">{`已为 ${appointed.name}（${appointed.phone}）新建账号并任命为${role}。初始密码只显示这一次，请当面或电话告知本人：`}</Text>
       <Text className="appoint-password">{password}</Text>
       <Button
         size="small"

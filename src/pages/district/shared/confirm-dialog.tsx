@@ -34,8 +34,8 @@ export function ConfirmDialog({ visible, title, message, confirmText, onConfirm,
 
   return (
     <Dialog className="confirm-dialog" visible={visible} title={title} confirmText={confirmText} cancelText="取消" onConfirm={confirm} onCancel={onClose} onClose={onClose}>
-      <View className="district-dialog__body">
-        <Text className="district-dialog__hint">{message}</Text>
+      <View className="dialog-field">
+        <Text className="dialog-field__hint">{message}</Text>
         <FieldError message={error} />
       </View>
     </Dialog>

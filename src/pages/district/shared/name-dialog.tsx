@@ -45,10 +45,10 @@ export function NameDialog({ visible, title, hint, initial = '', placeholder, ma
 
   return (
     <Dialog className="name-dialog" visible={visible} title={title} confirmText="保存" cancelText="取消" onConfirm={confirm} onCancel={onClose} onClose={onClose}>
-      <View className="district-dialog__body">
-        <Text className="district-dialog__hint">{hint}</Text>
+      <View className="dialog-field">
+        <Text className="dialog-field__hint">{hint}</Text>
         <Input
-          className="district-dialog__input"
+          className="dialog-field__input"
           name="name"
           value={name}
           placeholder={placeholder}

@@ -45,9 +45,9 @@ export function PickDialog({ visible, title, hint, options, emptyText, confirmTe
 
   return (
     <Dialog className="pick-dialog" visible={visible} title={title} confirmText={confirmText} cancelText="取消" onConfirm={confirm} onCancel={onClose} onClose={onClose}>
-      <View className="district-dialog__body">
-        <Text className="district-dialog__hint">{hint}</Text>
-        {options.length === 0 && <Text className="district-dialog__hint">{emptyText}</Text>}
+      <View className="dialog-field">
+        <Text className="dialog-field__hint">{hint}</Text>
+        {options.length === 0 && <Text className="dialog-field__hint">{emptyText}</Text>}
         {options.map((option) => (
           <View
             key={option.value}

@@ -174,11 +174,11 @@ function AddUnitDialog({ visible, onClose, onAdded }: { visible: boolean; onClos
 
   return (
     <Dialog className="name-dialog" visible={visible} title="新增单位" confirmText="保存" cancelText="取消" onConfirm={confirm} onCancel={onClose} onClose={onClose}>
-      <View className="district-dialog__body">
-        <Text className="district-dialog__hint">单位名称（本区内不能重复）</Text>
-        <Input className="district-dialog__input" name="unitName" value={name} placeholder="例如：区人民医院" maxLength={80} onChange={(value) => { setName(value); setErrors({}) }} />
+      <View className="dialog-field">
+        <Text className="dialog-field__hint">单位名称（本区内不能重复）</Text>
+        <Input className="dialog-field__input" name="unitName" value={name} placeholder="例如：区人民医院" maxLength={80} onChange={(value) => { setName(value); setErrors({}) }} />
         <FieldError message={errors.name} />
-        <Text className="district-dialog__hint">单位类别</Text>
+        <Text className="dialog-field__hint">单位类别</Text>
         <ChoiceChips options={UNIT_KINDS} value={kind} onChange={(value) => { setKind(value); setErrors({}) }} />
         <FieldError message={errors.kind} />
       </View>
