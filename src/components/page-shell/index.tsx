@@ -84,11 +84,9 @@ export function PageShell({
   let body: ReactNode
   if (loggedOut) {
     body = (
-      <>
       <EmptyState icon="login" title={getSessionEndReason() ?? '您还没有登录'} hint="登录后才能使用这项服务">
         <StateAction text="去登录" onClick={() => void goToLogin()} />
       </EmptyState>
-      </>
     )
   } else if (status === 'loading') {
     body = (
@@ -98,7 +96,6 @@ export function PageShell({
     )
   } else if (status === 'error') {
     body = (
-      <>
       <EmptyState
         icon={error?.code === 'NETWORK' ? 'offline' : 'error'}
         title={error?.message ?? '出错了'}
@@ -106,15 +103,12 @@ export function PageShell({
       >
         {onRetry && <StateAction text="重试" onClick={onRetry} />}
       </EmptyState>
-      </>
     )
   } else if (status === 'empty' && empty) {
     body = (
-      <>
       <EmptyState title={empty.title} hint={empty.hint}>
         {empty.actionText && empty.onAction && <StateAction text={empty.actionText} onClick={empty.onAction} />}
       </EmptyState>
-      </>
     )
   } else {
     body = children
@@ -122,21 +116,21 @@ export function PageShell({
 
   return (
     <InPageShell.Provider value>
-    <View className={`page-shell${elder ? ' page-shell--elder' : ''}${tab && !loggedOut ? ' page-shell--with-tabs' : ''}`}>
-      {((title && !HAS_NATIVE_NAV_BAR) || elderToggle || exit) && (
-        <View className="page-shell__header">
-          {exit && (
-            <View className="page-shell__back" role="button" onClick={() => void goBack(fallback)}>
-              {exit}
-            </View>
-          )}
-          <Text className="page-shell__title">{HAS_NATIVE_NAV_BAR ? '' : title}</Text>
-          {elderToggle && <ElderToggle />}
-        </View>
-      )}
-      <View className="page-shell__body">{body}</View>
-      {tab && !loggedOut && <RoleTabBar role={session?.activeRole ?? null} current={tab} elder={elder} />}
-    </View>
+      <View className={`page-shell${elder ? ' page-shell--elder' : ''}${tab && !loggedOut ? ' page-shell--with-tabs' : ''}`}>
+        {((title && !HAS_NATIVE_NAV_BAR) || elderToggle || exit) && (
+          <View className="page-shell__header">
+            {exit && (
+              <View className="page-shell__back" role="button" onClick={() => void goBack(fallback)}>
+                {exit}
+              </View>
+            )}
+            <Text className="page-shell__title">{HAS_NATIVE_NAV_BAR ? '' : title}</Text>
+            {elderToggle && <ElderToggle />}
+          </View>
+        )}
+        <View className="page-shell__body">{body}</View>
+        {tab && !loggedOut && <RoleTabBar role={session?.activeRole ?? null} current={tab} elder={elder} />}
+      </View>
     </InPageShell.Provider>
   )
 }
