@@ -15,18 +15,7 @@ import {
   uuidV4,
 } from './scan-queue'
 
-jest.mock('@tarojs/taro', () => {
-  const store = new Map<string, unknown>()
-  return {
-    __esModule: true,
-    default: {
-      getStorageSync: jest.fn((key: string) => (store.has(key) ? JSON.parse(JSON.stringify(store.get(key))) : '')),
-      setStorageSync: jest.fn((key: string, value: unknown) => store.set(key, value)),
-      removeStorageSync: jest.fn((key: string) => store.delete(key)),
-      __store: store,
-    },
-  }
-})
+jest.mock('@tarojs/taro', () => require('../../tests/support/taro-storage-mock').taroWithStorage())
 
 jest.mock('./api/checkin', () => ({ checkinApi: { scan: jest.fn(), uploadQueue: jest.fn(), attendance: jest.fn(), issueVerifierDevice: jest.fn() } }))
 

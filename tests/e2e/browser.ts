@@ -25,6 +25,14 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
 export const newPhone = (browser: Browser): Promise<BrowserContext> =>
   browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
 
+/** A new phone and a page on it whose uncaught errors are pushed to `errors` (prefixed with `label` when given). */
+export async function phonePage(browser: Browser, errors: string[], label?: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newPhone(browser);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(label ? `${label}: ${error.message}` : error.message));
+  return { context, page };
+}
+
 export const screenshotPath = (name: string) => path.join(process.env.E2E_ARTIFACTS ?? os.tmpdir(), `${name}.png`);
 
 /** Taro's H5 router keeps earlier pages in the DOM, hidden: look only at what is on screen. */

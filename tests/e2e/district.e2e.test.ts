@@ -1,12 +1,11 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { callGateway, launchChromium, logInInBrowser, newPhone, screenshotPath } from './browser';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { callGateway, launchChromium, logInInBrowser, screenshotPath, phonePage } from './browser';
 
 const DISTRICT_ADMIN = { phone: '19900000010', password: 'demo1234' };
 const NEW_SECRETARY_PHONE = '13912345678';
 
 describe('the district admin (区管理员) pages in the H5 build', () => {
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const errors: string[] = [];
 
@@ -17,9 +16,7 @@ describe('the district admin (区管理员) pages in the H5 build', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    context = await newPhone(browser);
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
+    ({ page } = await phonePage(browser, errors));
   });
   afterAll(async () => browser.close());
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { makeCheckinCode, type DeviceSecret } from '@core/checkin/checkin-code';
-import { callGateway, gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown } from './browser';
+import { callGateway, gatewayUrl, launchChromium, logInInBrowser, screenshotPath, shown, phonePage } from './browser';
 
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
 const MEMBER = { phone: '19900001001', password: 'demo1234', name: '党员张一' };
@@ -50,10 +50,7 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
   beforeAll(async () => {
     browser = await launchChromium();
     for (const role of ['resident', 'secretary', 'member'] as const) {
-      const context = await newPhone(browser);
-      const page = await context.newPage();
-      page.on('pageerror', (error) => errors.push(`${role}: ${error.message}`));
-      phones[role] = { context, page };
+      phones[role] = await phonePage(browser, errors, role);
     }
     [secretary, member, resident] = await Promise.all([login(SECRETARY), login(MEMBER), login(RESIDENT)]);
     const need = await callGateway<Demand>(

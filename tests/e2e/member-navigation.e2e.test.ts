@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { callGateway, gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import { callGateway, gatewayUrl, launchChromium, logInInBrowser, screenshotPath, shown, phonePage } from './browser';
 
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
 const MEMBER = { phone: '19900001001', password: 'demo1234' };
@@ -36,7 +36,6 @@ const hallCards = (page: Page) => shown(page, '.order-hall .order-card');
 
 describe('a member never stranded: 返回 on every page outside the tabs, deadlines against now, and the hall search', () => {
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const errors: string[] = [];
   let secretary: Session;
@@ -48,9 +47,7 @@ describe('a member never stranded: 返回 on every page outside the tabs, deadli
 
   beforeAll(async () => {
     browser = await launchChromium();
-    context = await newPhone(browser);
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
+    ({ page } = await phonePage(browser, errors));
     [secretary, member] = await Promise.all([login(SECRETARY), login(MEMBER)]);
     // Starts in 30 minutes with the default cut-off of 120 minutes before the start: that cut-off passed an hour and a half ago.
     const now = Date.now();

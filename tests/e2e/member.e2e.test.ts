@@ -1,7 +1,7 @@
 import jsQR from 'jsqr';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { parseCheckinCode } from '@core/checkin/checkin-code';
-import { launchChromium, logInInBrowser, newPhone, screenshotPath, shown } from './browser';
+import { launchChromium, logInInBrowser, screenshotPath, shown, phonePage } from './browser';
 
 const MEMBER = { phone: '19900001001', password: 'demo1234' };
 
@@ -49,9 +49,7 @@ describe('the member (党员义工) pages in the H5 build', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    context = await newPhone(browser);
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
+    ({ context, page } = await phonePage(browser, errors));
   });
   afterAll(async () => browser.close());
 

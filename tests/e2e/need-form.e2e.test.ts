@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { callGateway, gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import { callGateway, gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown, phonePage } from './browser';
 
 const RESIDENT = { phone: '19900002001', password: 'demo1234' };
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
@@ -41,7 +41,6 @@ const session = (account: { phone: string; password: string }) =>
 
 describe('the need form that helps a resident', () => {
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const errors: string[] = [];
   // Base 36: a run of digits would read as a phone number to the privacy test that sees this need.
@@ -50,9 +49,7 @@ describe('the need form that helps a resident', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    context = await newPhone(browser);
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
+    ({ page } = await phonePage(browser, errors));
   });
   afterAll(async () => browser.close());
 

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parseCheckinCode } from '@core/checkin/checkin-code';
-import { callGateway, gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown } from './browser';
+import { callGateway, gatewayUrl, launchChromium, logInInBrowser, screenshotPath, shown, phonePage } from './browser';
 
 const MEMBER = { phone: '19900001001', password: 'demo1234' };
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
@@ -42,11 +42,9 @@ describe('the H5 app with no network (service worker)', () => {
   let shownCode = '';
 
   const newPage = async () => {
-    const context = await newPhone(browser);
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
-    return { context, page };
+    const phone = await phonePage(browser, errors);
+    contexts.push(phone.context);
+    return phone;
   };
 
   beforeAll(async () => {

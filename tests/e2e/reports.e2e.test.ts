@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, logInInBrowser, newPhone, screenshotPath } from './browser';
+import { launchChromium, logInInBrowser, screenshotPath, phonePage } from './browser';
 
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
 const UNIT_ADMIN = { phone: '19900000011', password: 'demo1234' };
@@ -15,9 +15,7 @@ describe('the register (书记) and the unit statistics (单位) in the H5 build
     browser = await launchChromium();
   });
   beforeEach(async () => {
-    context = await newPhone(browser);
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
+    ({ context, page } = await phonePage(browser, errors));
   });
   afterEach(async () => context.close());
   afterAll(async () => browser.close());

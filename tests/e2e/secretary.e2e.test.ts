@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import qrcode from 'qrcode-generator';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { makeCheckinCode } from '@core/checkin/checkin-code';
-import { callGateway, gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath } from './browser';
+import { callGateway, gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, phonePage } from './browser';
 
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
 const MEMBER = { phone: '19900001001', password: 'demo1234' };
@@ -39,15 +39,12 @@ function writeQrVideo(text: string, file: string): void {
 
 describe('the secretary (书记) pages in the H5 build', () => {
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const errors: string[] = [];
 
   beforeAll(async () => {
     browser = await launchChromium();
-    context = await newPhone(browser);
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
+    ({ page } = await phonePage(browser, errors));
   });
   afterAll(async () => browser.close());
 

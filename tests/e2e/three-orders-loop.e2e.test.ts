@@ -4,7 +4,7 @@ import path from 'node:path';
 import qrcode from 'qrcode-generator';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parseCheckinCode } from '@core/checkin/checkin-code';
-import { gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown } from './browser';
+import { gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown, phonePage } from './browser';
 
 const RESIDENT = { phone: '19900002001', password: 'demo1234' };
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
@@ -89,10 +89,7 @@ describe('the 三单 loop through four phones: resident, secretary, member, and 
   beforeAll(async () => {
     browser = await launchChromium();
     for (const role of ['resident', 'secretary', 'member'] as const) {
-      const context = await newPhone(browser);
-      const page = await context.newPage();
-      page.on('pageerror', (error) => errors.push(`${role}: ${error.message}`));
-      phones[role] = { context, page };
+      phones[role] = await phonePage(browser, errors, role);
     }
   });
   afterAll(async () => browser.close());

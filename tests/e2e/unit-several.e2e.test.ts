@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { callGateway, launchChromium, logInInBrowser, newPhone, screenshotPath, shown } from './browser';
+import type { Browser, Page } from 'playwright-core';
+import { callGateway, launchChromium, logInInBrowser, screenshotPath, shown, phonePage } from './browser';
 
 const DISTRICT_ADMIN = { phone: '19900000010', password: 'demo1234' };
 const ADMIN_OF_TWO = { name: '赵双管', phone: '13912340022' };
@@ -10,7 +10,6 @@ const login = (account: { phone: string; password: string }) =>
 
 describe('a unit admin of two units in the H5 build', () => {
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let districtToken: string;
   let password: string;
@@ -35,9 +34,7 @@ describe('a unit admin of two units in the H5 build', () => {
       password ??= appointed.initialPassword!;
     }
     browser = await launchChromium();
-    context = await newPhone(browser);
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
+    ({ page } = await phonePage(browser, errors));
   });
   // The demo's other tests know these units with their own admins only.
   afterAll(async () => {
