@@ -1,13 +1,12 @@
+import { inBeijing } from '@/services/beijing-time'
+
 /** Months as the forms keep them: `YYYY-MM` text in 1900–2099 (as the server accepts), which also sorts in time order. */
 const MONTH = /^(19|20)\d{2}-(0[1-9]|1[0-2])$/
 
 export const isMonth = (text: string): boolean => MONTH.test(text)
 
 /** The month `now` falls in by Beijing time (the server's calendar), whatever zone the phone is set to. */
-export function currentMonth(now: Date = new Date()): string {
-  const beijing = new Date(now.getTime() + 8 * 3600_000)
-  return `${beijing.getUTCFullYear()}-${String(beijing.getUTCMonth() + 1).padStart(2, '0')}`
-}
+export const currentMonth = (now: Date = new Date()): string => inBeijing(now).format('YYYY-MM')
 
 /** The first day of a month, for the picker. */
 export const firstDayOf = (month: string): Date => new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1)

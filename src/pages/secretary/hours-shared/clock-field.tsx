@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { DatePicker } from '@nutui/nutui-react-taro'
-import { atClockOn, beijingClock, clockFromPicked, clockPickerDate } from './clock'
+import { formatClock } from '@/services/beijing-time'
+import { atClockOn, clockFromPicked, clockPickerDate } from './clock'
 import { formatTime } from '@/services/beijing-time'
 // Looks and behaves like the month field: a box that opens a wheel picker.
 import '@/components/month-field/index.scss'
@@ -18,7 +19,7 @@ export interface ClockFieldProps {
 /** An HH:mm field on a service day: "11月23日 09:30 ›"; the wheels pick hour and minute. */
 export function ClockField({ value, title, name, onChange }: ClockFieldProps) {
   const [open, setOpen] = useState(false)
-  const clock = beijingClock(value)
+  const clock = formatClock(value)
   const pickerValue = useMemo(() => clockPickerDate(clock), [clock])
 
   return (

@@ -1,10 +1,11 @@
-import { atClockOn, beijingClock, beijingDay, clockFromPicked, clockPickerDate } from './clock'
+import { formatClock } from '@/services/beijing-time'
+import { atClockOn, beijingDay, clockFromPicked, clockPickerDate } from './clock'
 
 describe('clock times on a service day', () => {
   it('should take the day and clock of an instant in Beijing time', () => {
     expect(beijingDay('2026-11-22T16:30:00Z')).toBe('2026-11-23')
-    expect(beijingClock('2026-11-22T16:30:00Z')).toBe('00:30')
-    expect(beijingClock('2026-11-23T09:05:00+08:00')).toBe('09:05')
+    expect(formatClock('2026-11-22T16:30:00Z')).toBe('00:30')
+    expect(formatClock('2026-11-23T09:05:00+08:00')).toBe('09:05')
   })
 
   it('should put a clock on the Beijing day of an instant, with the +08:00 offset', () => {

@@ -1,21 +1,11 @@
+import { inBeijing } from '@/services/beijing-time'
+
 // Clock times on a service day: the forms pick HH:mm on the day of a known instant, and send an
 // ISO instant with the +08:00 offset (Beijing time, the server's calendar), whatever zone the phone is in.
-const BEIJING_MS = 8 * 3600_000
 const pad = (value: number) => String(value).padStart(2, '0')
 
-const beijing = (iso: string) => new Date(Date.parse(iso) + BEIJING_MS)
-
 /** The Beijing calendar day of an instant, YYYY-MM-DD. */
-export function beijingDay(iso: string): string {
-  const at = beijing(iso)
-  return `${at.getUTCFullYear()}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())}`
-}
-
-/** The Beijing clock of an instant, HH:mm. */
-export function beijingClock(iso: string): string {
-  const at = beijing(iso)
-  return `${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}`
-}
+export const beijingDay = (iso: string): string => inBeijing(iso).format('YYYY-MM-DD')
 
 /** The instant at `clock` on the Beijing day of `dayOf`: "2026-11-23T09:30:00+08:00". */
 export const atClockOn = (dayOf: string, clock: string): string => `${beijingDay(dayOf)}T${clock}:00+08:00`
