@@ -19,7 +19,15 @@ export interface ActionContext {
   wxOpenId?: string;
 }
 
-export interface ActionDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+/** What slow work before the transaction may use: no transaction, no caller (it is not yet known). */
+export interface PrepareContext {
+  /** Single statements outside any transaction, each holding a database session only while it runs. */
+  db: Executor;
+  clock: Clock;
+  config: AppConfig;
+}
+
+export interface ActionDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, P = undefined> {
   summary: string;
   /** Who may call it at all; finer checks (role, scope) are the use case's. */
   access: 'public' | 'user';
@@ -27,11 +35,16 @@ export interface ActionDefinition<I extends z.ZodType = z.ZodType, O extends z.Z
   output: O;
   /** Codes this action may answer with, besides the common ones. */
   errors: readonly string[];
-  run(ctx: ActionContext, input: z.output<I>): Promise<z.input<O>>;
+  /**
+   * CPU-heavy work (a password hash) done before the transaction opens, so that it holds no database
+   * session: PGlite has only one, and every other caller would wait. Its result is `run`'s third argument.
+   */
+  prepare?(env: PrepareContext, input: z.output<I>): Promise<P>;
+  run(ctx: ActionContext, input: z.output<I>, prepared: P): Promise<z.input<O>>;
 }
 
 /** Declares one action of a cloud function; keeps input and run in step for the type checker. */
-export const defineAction = <I extends z.ZodType, O extends z.ZodType>(definition: ActionDefinition<I, O>) =>
-  definition as unknown as ActionDefinition;
+export const defineAction = <I extends z.ZodType, O extends z.ZodType, P = undefined>(definition: ActionDefinition<I, O, P>) =>
+  definition as unknown as ActionDefinition<z.ZodType, z.ZodType, unknown>;
 
-export type ActionTable = Record<string, ActionDefinition>;
+export type ActionTable = Record<string, ActionDefinition<z.ZodType, z.ZodType, unknown>>;

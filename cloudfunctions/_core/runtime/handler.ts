@@ -42,6 +42,7 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
       const clock = platform.clock ?? systemClock;
       const wxOpenId = platform.wxOpenId?.();
       const db = await getDatabase(() => databaseTarget(config));
+      const prepared = definition.prepare ? await definition.prepare({ db, clock, config }, input) : undefined;
       const kept: ((tx: Executor) => Promise<unknown>)[] = [];
       const keepOnFailure = (write: (tx: Executor) => Promise<unknown>) => void kept.push(write);
       try {
@@ -50,7 +51,7 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
             kept.length = 0;
             const caller = await identify(tx, config, clock, token, wxOpenId);
             if (definition.access === 'user' && !caller) throw commonErrors.error('UNAUTHENTICATED');
-            return definition.run({ tx, caller, clock, config, newId: randomUUID, wxOpenId, keepOnFailure }, input);
+            return definition.run({ tx, caller, clock, config, newId: randomUUID, wxOpenId, keepOnFailure }, input, prepared);
           }),
         );
         return success(result);
