@@ -3,6 +3,7 @@ import recordDisputes from './0002_record_disputes.sql';
 import registration from './0003_registration.sql';
 import hoursIntegrity from './0004_hours_integrity.sql';
 import needKindsAndServicePhone from './0005_need_kinds_and_service_phone.sql';
+import sessions from './0006_sessions.sql';
 
 /** Versioned SQL, bundled as text: the same files run on PGlite and on a PostgreSQL server. */
 export const migrations: { version: string; sql: string }[] = [
@@ -11,4 +12,5 @@ export const migrations: { version: string; sql: string }[] = [
   { version: '0003_registration', sql: registration },
   { version: '0004_hours_integrity', sql: hoursIntegrity },
   { version: '0005_need_kinds_and_service_phone', sql: needKindsAndServicePhone },
+  { version: '0006_sessions', sql: sessions },
 ];
