@@ -5,4 +5,5 @@ export const authErrors = defineErrors({
   AUTH_WECHAT_UNAVAILABLE: '当前不在微信环境中，请用手机号码和密码登录',
   AUTH_WECHAT_NOT_BOUND: '该微信尚未绑定账号，请先用手机号码和密码登录并绑定',
   AUTH_WECHAT_BOUND_ELSEWHERE: '该微信已绑定其他账号',
+  AUTH_LOCKED: '登录失败次数过多，已暂时锁定',
 });

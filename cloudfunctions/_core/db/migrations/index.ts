@@ -4,6 +4,7 @@ import registration from './0003_registration.sql';
 import hoursIntegrity from './0004_hours_integrity.sql';
 import needKindsAndServicePhone from './0005_need_kinds_and_service_phone.sql';
 import sessions from './0006_sessions.sql';
+import loginThrottle from './0007_login_throttle.sql';
 import phoneCodes from './0008_phone_codes.sql';
 
 /** Versioned SQL, bundled as text: the same files run on PGlite and on a PostgreSQL server. */
@@ -14,5 +15,6 @@ export const migrations: { version: string; sql: string }[] = [
   { version: '0004_hours_integrity', sql: hoursIntegrity },
   { version: '0005_need_kinds_and_service_phone', sql: needKindsAndServicePhone },
   { version: '0006_sessions', sql: sessions },
+  { version: '0007_login_throttle', sql: loginThrottle },
   { version: '0008_phone_codes', sql: phoneCodes },
 ];
