@@ -17,6 +17,8 @@ export interface ActionContext {
   keepOnFailure: (write: (tx: Executor) => Promise<unknown>) => void;
   /** The caller's WeChat identity when the call came through WeChat. */
   wxOpenId?: string;
+  /** Where the call came from (runtime/client-address.ts), for the login throttle. */
+  clientAddress?: string;
 }
 
 /** What slow work before the transaction may use: no transaction, no caller (it is not yet known). */

@@ -11,6 +11,7 @@ import { parseInput } from '../shared/fields';
 import { systemClock, type Clock } from '../shared/clock';
 import type { ActionTable } from './action';
 import { loadCaller, type Caller } from './caller';
+import { clientAddressOf } from './client-address';
 
 const EventSchema = z.object({
   action: z.string({ error: '缺少 action（要执行的操作）' }).min(1, '缺少 action（要执行的操作）'),
@@ -32,7 +33,7 @@ export const databaseTarget = (config: AppConfig): DatabaseTarget =>
 
 /** Builds a cloud function's `main(event, context)`: parse, identify, one transaction, one use case, one envelope. */
 export function createHandler(actions: ActionTable, platform: Platform = {}) {
-  return async function main(event: unknown, _context?: unknown): Promise<Envelope<unknown>> {
+  return async function main(event: unknown, context?: unknown): Promise<Envelope<unknown>> {
     try {
       const { action, data, token } = parseInput(EventSchema, event);
       const definition = Object.hasOwn(actions, action) ? actions[action] : undefined;
@@ -41,6 +42,7 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
       const config = loadConfig();
       const clock = platform.clock ?? systemClock;
       const wxOpenId = platform.wxOpenId?.();
+      const clientAddress = clientAddressOf(context, wxOpenId);
       const db = await getDatabase(() => databaseTarget(config));
       const prepared = definition.prepare ? await definition.prepare({ db, clock, config }, input) : undefined;
       const kept: ((tx: Executor) => Promise<unknown>)[] = [];
@@ -51,7 +53,7 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
             kept.length = 0;
             const caller = await identify(tx, config, clock, token, wxOpenId);
             if (definition.access === 'user' && !caller) throw commonErrors.error('UNAUTHENTICATED');
-            return definition.run({ tx, caller, clock, config, newId: randomUUID, wxOpenId, keepOnFailure }, input, prepared);
+            return definition.run({ tx, caller, clock, config, newId: randomUUID, wxOpenId, clientAddress, keepOnFailure }, input, prepared);
           }),
         );
         return success(result);
