@@ -25,8 +25,15 @@ export interface ActionContext {
 export interface PrepareContext {
   /** Single statements outside any transaction, each holding a database session only while it runs. */
   db: Executor;
+  /** Inside WeChat: the phone WeChat vouches for behind a `getPhoneNumber` button's code (a network call, so never in a transaction). */
+  wxPhoneNumber?: (code: string) => Promise<WechatPhone | undefined>;
   clock: Clock;
   config: AppConfig;
+}
+
+export interface WechatPhone {
+  phone: string;
+  countryCode: string;
 }
 
 export interface ActionDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, P = undefined> {

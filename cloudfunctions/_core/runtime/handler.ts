@@ -9,7 +9,7 @@ import { DomainError, commonErrors } from '../shared/domain-error';
 import { failure, success, type Envelope, type ErrorBody } from '../shared/envelope';
 import { parseInput } from '../shared/fields';
 import { systemClock, type Clock } from '../shared/clock';
-import type { ActionTable } from './action';
+import type { ActionTable, PrepareContext } from './action';
 import { loadCaller, type Caller } from './caller';
 import { clientAddressOf } from './client-address';
 
@@ -23,6 +23,8 @@ const EventSchema = z.object({
 export interface Platform {
   /** The caller's openid inside WeChat cloud; undefined elsewhere. */
   wxOpenId?: () => string | undefined;
+  /** The phone behind a WeChat `getPhoneNumber` code; undefined outside WeChat. */
+  wxPhoneNumber?: PrepareContext['wxPhoneNumber'];
   clock?: Clock;
 }
 
@@ -44,7 +46,7 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
       const wxOpenId = platform.wxOpenId?.();
       const clientAddress = clientAddressOf(context, wxOpenId);
       const db = await getDatabase(() => databaseTarget(config));
-      const prepared = definition.prepare ? await definition.prepare({ db, clock, config }, input) : undefined;
+      const prepared = definition.prepare ? await definition.prepare({ db, clock, config, wxPhoneNumber: platform.wxPhoneNumber }, input) : undefined;
       const kept: ((tx: Executor) => Promise<unknown>)[] = [];
       const keepOnFailure = (write: (tx: Executor) => Promise<unknown>) => void kept.push(write);
       try {
