@@ -28,6 +28,8 @@ export interface GatewayOptions {
   functions: Record<string, CloudFunction>;
   /** The H5 build to serve at `/`, when it exists. */
   staticDir?: string;
+  /** Behind one reverse proxy of our own (TRUST_PROXY=true): the client is the last X-Forwarded-For entry, not the socket. */
+  trustProxy?: boolean;
 }
 
 /**
@@ -71,8 +73,14 @@ async function callFunction(options: GatewayOptions, name: string, request: http
     return sendJson(response, tooLarge ? 413 : 400, failure(commonErrors.error('VALIDATION_FAILED', tooLarge ? '请求内容过大' : '请求内容不是有效的 JSON').toBody()));
   }
   const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-  const envelope = await main({ action: event?.action, data: event?.data, ...(token ? { token } : {}) }, { source: 'gateway' });
+  const envelope = await main({ action: event?.action, data: event?.data, ...(token ? { token } : {}) }, { source: 'gateway', clientAddress: clientAddressOf(request, options.trustProxy) });
   sendJson(response, 200, envelope);
+}
+
+/** The login throttle's client address: the socket's peer; a client-sent header only when our own proxy set it. */
+function clientAddressOf(request: http.IncomingMessage, trustProxy = false): string | undefined {
+  const forwarded = trustProxy ? String(request.headers['x-forwarded-for'] ?? '').split(',').pop()?.trim() : undefined;
+  return forwarded || request.socket.remoteAddress;
 }
 
 function readBody(request: http.IncomingMessage): Promise<string> {

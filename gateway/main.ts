@@ -16,6 +16,7 @@ const GatewayEnv = z.object({
   DATA_DIR: z.string().default('.data'),
   SEED_DEMO: z.enum(['true', 'false'], { error: 'SEED_DEMO 须为 true 或 false' }).default('true'),
   H5_DIR: z.string().default('dist-h5'),
+  TRUST_PROXY: z.enum(['true', 'false'], { error: 'TRUST_PROXY 须为 true 或 false' }).default('false'),
 });
 
 /** Runs the whole product on one machine: migrations, demo data on first run, every function over HTTP, the H5 app. */
@@ -37,7 +38,7 @@ async function start() {
   }
   const accounts: DemoAccount[] = fs.existsSync(accountsFile) ? JSON.parse(fs.readFileSync(accountsFile, 'utf8')) : [];
 
-  const server = createGatewayServer({ functions: cloudFunctions, staticDir: path.resolve(env.H5_DIR) });
+  const server = createGatewayServer({ functions: cloudFunctions, staticDir: path.resolve(env.H5_DIR), trustProxy: env.TRUST_PROXY === 'true' });
   const address = await listen(server, env.PORT, env.HOST);
   printBanner(`http://${address.address}:${address.port}/`, target.kind === 'postgres' ? 'PostgreSQL 服务器（DATABASE_URL）' : `PGlite 嵌入式数据库，数据目录 ${dataDir}`, accounts);
 

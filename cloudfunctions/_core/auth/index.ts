@@ -3,7 +3,9 @@ import { defineAction, requireCaller, type ActionTable } from '../runtime';
 import { authErrors } from './auth.errors';
 import { LoginInput, ProfileView, SessionView } from './auth.schemas';
 import { loadProfile } from './load-profile';
-import { bindWechat, logIn, logInWithWechat } from './log-in';
+import { LiftedLoginLockView, LiftLoginLockInput, LoginLockView } from './login-lock.schemas';
+import { liftLoginLock, listLoginLocks } from './login-locks';
+import { bindWechat, logIn, logInWithWechat, prepareLogIn } from './log-in';
 
 export { hashPassword, verifyPassword } from './password';
 export { issueSessionToken } from './session-token';
@@ -18,7 +20,8 @@ export const authActions: ActionTable = {
     access: 'public',
     input: LoginInput,
     output: SessionView,
-    errors: ['AUTH_BAD_CREDENTIALS'],
+    errors: ['AUTH_BAD_CREDENTIALS', 'AUTH_LOCKED'],
+    prepare: prepareLogIn,
     run: logIn,
   }),
   wxLogin: defineAction({
@@ -35,7 +38,24 @@ export const authActions: ActionTable = {
     input: LoginInput,
     output: SessionView,
     errors: codes.filter((code) => code !== 'AUTH_WECHAT_NOT_BOUND'),
+    prepare: prepareLogIn,
     run: bindWechat,
+  }),
+  loginLocks: defineAction({
+    summary: '登录被锁定的账号（书记：本社区党员与居民；区管理员：本区所有人），附锁定到期时间',
+    access: 'user',
+    input: z.object({}),
+    output: z.array(LoginLockView),
+    errors: [],
+    run: (ctx) => listLoginLocks(ctx),
+  }),
+  unlockLogin: defineAction({
+    summary: '解除一个账号的登录锁定（书记：本社区党员与居民；区管理员：本区所有人），留有记录',
+    access: 'user',
+    input: LiftLoginLockInput,
+    output: LiftedLoginLockView,
+    errors: [],
+    run: liftLoginLock,
   }),
   me: defineAction({
     summary: '当前用户的资料与全部角色（可切换）',

@@ -1,18 +1,17 @@
-import type { ActionContext } from '../runtime/action';
+import type { ActionContext, PrepareContext } from '../runtime/action';
 import { authErrors } from './auth.errors';
 import { authRepository } from './auth.repository';
 import type { LoginInput } from './auth.schemas';
 import { loadProfile } from './load-profile';
-import { verifyPassword } from './password';
+import { admitPassword, checkPassword, type CheckedPassword } from './password-check';
 import { issueSessionToken } from './session-token';
 
-/** Phone and password → a session token (H5 and the local gateway). */
-export async function logIn(ctx: ActionContext, input: LoginInput) {
-  const user = await authRepository.findCredentialsByPhone(ctx.tx, input.phone);
-  // Verify even for an unknown phone, so that timing does not tell which phones exist.
-  const valid = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
-  if (!user || !valid) throw authErrors.error('AUTH_BAD_CREDENTIALS');
-  return openSession(ctx, user.id);
+/** Before the transaction: the password hash, which holds no database session (see password-check.ts). */
+export const prepareLogIn = (env: PrepareContext, input: LoginInput) => checkPassword(env, input.phone, input.password);
+
+/** Phone and password → a session token (H5 and the local gateway), through the login throttle. */
+export async function logIn(ctx: ActionContext, input: LoginInput, checked: CheckedPassword) {
+  return openSession(ctx, await admitPassword(ctx, input.phone, checked));
 }
 
 /** Inside WeChat the openid is the identity; it must have been bound to an account once. */
@@ -24,14 +23,13 @@ export async function logInWithWechat(ctx: ActionContext) {
 }
 
 /** Binds the calling WeChat identity to the account that phone and password prove. */
-export async function bindWechat(ctx: ActionContext, input: LoginInput) {
+export async function bindWechat(ctx: ActionContext, input: LoginInput, checked: CheckedPassword) {
   if (!ctx.wxOpenId) throw authErrors.error('AUTH_WECHAT_UNAVAILABLE');
-  const user = await authRepository.findCredentialsByPhone(ctx.tx, input.phone);
-  if (!user || !(await verifyPassword(input.password, user.password_hash))) throw authErrors.error('AUTH_BAD_CREDENTIALS');
+  const userId = await admitPassword(ctx, input.phone, checked);
   const owner = await authRepository.findOpenidOwner(ctx.tx, ctx.wxOpenId);
-  if (owner && owner !== user.id) throw authErrors.error('AUTH_WECHAT_BOUND_ELSEWHERE');
-  await authRepository.bindWechat(ctx.tx, user.id, ctx.wxOpenId);
-  return openSession(ctx, user.id);
+  if (owner && owner !== userId) throw authErrors.error('AUTH_WECHAT_BOUND_ELSEWHERE');
+  await authRepository.bindWechat(ctx.tx, userId, ctx.wxOpenId);
+  return openSession(ctx, userId);
 }
 
 /** A session token with the user's profile, as login answers it. */
@@ -43,5 +41,3 @@ export async function openSession(ctx: ActionContext, userId: string) {
     profile: await loadProfile(ctx.tx, userId),
   };
 }
-
-const DUMMY_HASH = 'scrypt$1024$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
