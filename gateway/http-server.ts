@@ -5,8 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { commonErrors } from '../cloudfunctions/_core/shared/domain-error';
 import { failure } from '../cloudfunctions/_core/shared/envelope';
 import type { CloudFunction } from './cloud-functions';
+import { readBody } from './request-body';
+import { API_SECURITY_POLICY, COMMON_SECURITY_HEADERS, inlineScriptHashes, pageSecurityPolicy } from './security-headers';
 
-const MAX_BODY_BYTES = 1024 * 1024;
 /** The H5 build's service worker (config/offline-worker.ts), served from the root so that it controls the whole app. */
 export const SERVICE_WORKER_FILE = 'sw.js';
 
@@ -30,47 +31,96 @@ export interface GatewayOptions {
   staticDir?: string;
   /** Behind one reverse proxy of our own (TRUST_PROXY=true): the client is the last X-Forwarded-For entry, not the socket. */
   trustProxy?: boolean;
+  /** Origins besides the app's own whose pages may call the API (`CORS_ORIGINS`); none by default. */
+  allowedOrigins?: readonly string[];
+  /** Lowered only by tests. */
+  timeouts?: Partial<GatewayTimeouts>;
 }
+
+export interface GatewayTimeouts {
+  /** Until a request's headers are complete. */
+  headersMs: number;
+  /** Until the whole request has arrived. */
+  requestMs: number;
+  /** A body that stops arriving for this long is given up. */
+  bodyIdleMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: GatewayTimeouts = { headersMs: 5_000, requestMs: 15_000, bodyIdleMs: 5_000 };
 
 /**
  * Hosts every cloud function at `POST /api/<function>` with WeChat's event shape
  * (`{ action, data }`; the session token comes from `Authorization: Bearer …`), and the H5 app at `/`.
  */
 export function createGatewayServer(options: GatewayOptions): http.Server {
-  const server = http.createServer((request, response) => {
-    handle(options, request, response).catch((error) => {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  // Node 20 counts both timeouts from a request's first byte, not from an idle keep-alive socket's last answer,
+  // so they can be short while keep-alive outlasts them; the check runs often enough to enforce a few seconds.
+  const serverOptions = { headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: 500 };
+  const server = http.createServer(serverOptions, (request, response) => {
+    for (const [name, value] of Object.entries(COMMON_SECURITY_HEADERS)) response.setHeader(name, value);
+    handle(options, timeouts, request, response).catch((error) => {
       console.error('[gateway]', error);
       if (!response.headersSent) sendJson(response, 500, failure(commonErrors.error('INTERNAL').toBody()));
     });
   });
   // Outlive the clients' idle keep-alive, so that the server never closes a socket a client is about to reuse.
   server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
   return server;
 }
 
-async function handle(options: GatewayOptions, request: http.IncomingMessage, response: http.ServerResponse) {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  if (url.pathname.startsWith('/api/')) {
-    response.setHeader('Access-Control-Allow-Origin', '*');
-    response.setHeader('Access-Control-Allow-Headers', 'Content-Type, Authorization');
-    if (request.method === 'OPTIONS') return void response.writeHead(204).end();
-    return callFunction(options, url.pathname.slice('/api/'.length), request, response);
+async function handle(options: GatewayOptions, timeouts: GatewayTimeouts, request: http.IncomingMessage, response: http.ServerResponse) {
+  const pathname = pathOf(request.url);
+  if (pathname === undefined) return sendBadAddress(response);
+  if (pathname.startsWith('/api/')) {
+    allowConfiguredOrigin(options.allowedOrigins ?? [], request, response);
+    if (request.method === 'OPTIONS') return void response.writeHead(response.hasHeader('Access-Control-Allow-Origin') ? 204 : 403).end();
+    return callFunction(options, timeouts, pathname.slice('/api/'.length), request, response);
   }
-  if (url.pathname === '/healthz') return sendJson(response, 200, { ok: true });
-  return serveStatic(options.staticDir, url.pathname, response);
+  if (pathname === '/healthz') return sendJson(response, 200, { ok: true });
+  return serveStatic(options.staticDir, pathname, response);
 }
 
-async function callFunction(options: GatewayOptions, name: string, request: http.IncomingMessage, response: http.ServerResponse) {
+/** The decoded path of a request, or undefined when it is not a well-formed address (`/%E0%A4%A`). */
+function pathOf(requestUrl: string | undefined): string | undefined {
+  try {
+    return decodeURIComponent(new URL(requestUrl ?? '/', 'http://localhost').pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+function sendBadAddress(response: http.ServerResponse) {
+  const text = '请求地址无效';
+  response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
+  response.end(text);
+}
+
+/** The H5 app calls from its own origin and needs no CORS; another origin only when the deployment lists it. */
+function allowConfiguredOrigin(allowed: readonly string[], request: http.IncomingMessage, response: http.ServerResponse) {
+  response.setHeader('Vary', 'Origin');
+  const origin = request.headers.origin;
+  if (!origin || !allowed.includes(origin)) return;
+  response.setHeader('Access-Control-Allow-Origin', origin);
+  response.setHeader('Access-Control-Allow-Methods', 'POST');
+  response.setHeader('Access-Control-Allow-Headers', 'Content-Type, Authorization');
+  response.setHeader('Access-Control-Max-Age', '600');
+}
+
+async function callFunction(options: GatewayOptions, timeouts: GatewayTimeouts, name: string, request: http.IncomingMessage, response: http.ServerResponse) {
   const main = Object.hasOwn(options.functions, name) ? options.functions[name] : undefined;
-  if (!main) return sendJson(response, 404, failure({ code: 'UNKNOWN_FUNCTION', message: `没有名为 ${name} 的云函数` }));
+  if (!main) return sendJson(response, 404, failure({ code: 'UNKNOWN_FUNCTION', message: '没有这个云函数' }));
   if (request.method !== 'POST') return sendJson(response, 405, failure({ code: 'METHOD_NOT_ALLOWED', message: '请使用 POST 调用云函数' }));
+  const body = await readBody(request, timeouts.bodyIdleMs);
+  if (body.kind === 'aborted') return void response.destroy();
+  // Either way the connection is not reused: what is left of the body must not be read as the next request.
+  if (body.kind === 'too_large') return sendRefusal(response, 413, '请求内容过大');
+  if (body.kind === 'stalled') return sendRefusal(response, 408, '请求内容接收超时，请重试');
   let event: { action?: unknown; data?: unknown };
   try {
-    event = JSON.parse((await readBody(request)) || '{}');
-  } catch (error) {
-    const tooLarge = (error as Error).message === 'too large';
-    return sendJson(response, tooLarge ? 413 : 400, failure(commonErrors.error('VALIDATION_FAILED', tooLarge ? '请求内容过大' : '请求内容不是有效的 JSON').toBody()));
+    event = JSON.parse(body.text || '{}');
+  } catch {
+    return sendJson(response, 400, failure(commonErrors.error('VALIDATION_FAILED', '请求内容不是有效的 JSON').toBody()));
   }
   const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
   const envelope = await main({ action: event?.action, data: event?.data, ...(token ? { token } : {}) }, { source: 'gateway', clientAddress: clientAddressOf(request, options.trustProxy) });
@@ -83,46 +133,46 @@ function clientAddressOf(request: http.IncomingMessage, trustProxy = false): str
   return forwarded || request.socket.remoteAddress;
 }
 
-function readBody(request: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        request.destroy();
-      } else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
+function sendRefusal(response: http.ServerResponse, status: number, detail: string) {
+  response.setHeader('Connection', 'close');
+  sendJson(response, status, failure(commonErrors.error('VALIDATION_FAILED', detail).toBody()));
 }
 
 function sendJson(response: http.ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': API_SECURITY_POLICY,
+  });
   response.end(text);
 }
 
 function serveStatic(staticDir: string | undefined, pathname: string, response: http.ServerResponse) {
   const index = staticDir && path.join(staticDir, 'index.html');
   if (!staticDir || !index || !fs.existsSync(index)) {
-    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': pageSecurityPolicy() });
     return void response.end(
       '<!doctype html><meta charset="utf-8"><title>党员义工 · 三单制</title><p>云函数网关已启动（POST /api/&lt;函数名&gt;）。H5 页面尚未构建：请运行 <code>npm run build:h5</code> 后刷新。</p>',
     );
   }
-  const requested = path.normalize(path.join(staticDir, decodeURIComponent(pathname)));
+  const requested = path.normalize(path.join(staticDir, pathname));
   const inside = requested.startsWith(path.resolve(staticDir) + path.sep);
   const file = inside && fs.existsSync(requested) && fs.statSync(requested).isFile() ? requested : index;
   // The page and the service worker are checked on every load, so that a new build takes over; the chunks carry a content hash.
   const revalidate = file === index || file === path.join(staticDir, SERVICE_WORKER_FILE);
-  response.writeHead(200, {
+  const headers = {
     'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
     'Cache-Control': revalidate ? 'no-cache' : 'public, max-age=3600',
-  });
-  fs.createReadStream(file).pipe(response);
+  };
+  if (file !== index) {
+    response.writeHead(200, { ...headers, 'Content-Security-Policy': pageSecurityPolicy() });
+    return void fs.createReadStream(file).pipe(response);
+  }
+  const page = fs.readFileSync(index);
+  response.writeHead(200, { ...headers, 'Content-Length': page.length, 'Content-Security-Policy': pageSecurityPolicy(inlineScriptHashes(page.toString('utf8'))) });
+  response.end(page);
 }
 
 export function listen(server: http.Server, port: number, host: string): Promise<AddressInfo> {

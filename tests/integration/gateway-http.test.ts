@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type http from 'node:http';
+import http from 'node:http';
+import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { makeCheckinCode } from '../../cloudfunctions/_core/checkin';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { cloudFunctions } from '../../gateway/cloud-functions';
-import { createGatewayServer, listen } from '../../gateway/http-server';
+import { createGatewayServer, DEFAULT_TIMEOUTS, listen } from '../../gateway/http-server';
+import { inlineScriptHashes } from '../../gateway/security-headers';
 import { inMinutes } from '../support/call';
 import { buildCommunity, type TestCommunity } from '../support/fixtures';
 import { openSuiteDatabase } from '../support/test-database';
@@ -80,12 +82,119 @@ describe('the local gateway over HTTP', () => {
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });
   });
 
+  describe('hardening', () => {
+    const big = (bytes: number) => JSON.stringify({ action: 'login', data: { phone: 'x'.repeat(bytes) } });
+
+    it('should answer a body over 1 MiB with the 413 envelope and close the connection, not reset it', async () => {
+      for (const bytes of [1024 * 1024 + 1, 5 * 1024 * 1024]) {
+        const response = await fetch(`${base}/api/auth`, { method: 'POST', body: big(bytes) });
+        expect({ bytes, status: response.status }).toEqual({ bytes, status: 413 });
+        expect(response.headers.get('connection')).toBe('close');
+        expect(await response.json()).toEqual({ ok: false, error: { code: 'VALIDATION_FAILED', message: '填写的内容有误：请求内容过大' } });
+      }
+    });
+
+    it('should let a client that sends its whole body before reading still read the 413', async () => {
+      const answer = await rawExchange(base, `POST /api/auth HTTP/1.1\r\nHost: x\r\nContent-Length: ${5 * 1024 * 1024}\r\n\r\n`, Buffer.alloc(5 * 1024 * 1024, 'a'));
+      expect(answer).toMatch(/^HTTP\/1\.1 413/);
+      expect(answer).toContain('请求内容过大');
+    });
+
+    it('should send security headers, no-store and no wildcard CORS with every API answer', async () => {
+      const answer = await fetch(`${base}/api/orders`, { method: 'POST', headers: { Origin: 'https://evil.example' }, body: JSON.stringify({ action: 'listOpen', data: {} }) });
+      expectSecurityHeaders(answer);
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+      expect(answer.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(answer.headers.get('access-control-allow-origin')).toBeNull();
+      const preflight = await fetch(`${base}/api/orders`, { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' } });
+      expect(preflight.status).toBe(403);
+      expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+      for (const refused of [await fetch(`${base}/api/nosuch`, { method: 'POST' }), await fetch(`${base}/healthz`)]) {
+        expect(refused.headers.get('cache-control')).toBe('no-store');
+      }
+    });
+
+    it('should name no function the caller asked for in its refusal', async () => {
+      const answer = await post(`x${'<b>'.repeat(100)}`, {});
+      expect(answer.status).toBe(404);
+      expect(answer.body.error.message).not.toContain('<b>');
+    });
+
+    it('should answer an origin listed in CORS_ORIGINS, and only that one', async () => {
+      const admin = 'https://admin.example.org';
+      const corsServer = createGatewayServer({ functions: cloudFunctions, staticDir: '/nonexistent', allowedOrigins: [admin] });
+      const address: AddressInfo = await listen(corsServer, 0, '127.0.0.1');
+      try {
+        const url = `http://127.0.0.1:${address.port}/api/orders`;
+        const preflight = await fetch(url, { method: 'OPTIONS', headers: { Origin: admin, 'Access-Control-Request-Method': 'POST' } });
+        expect(preflight.status).toBe(204);
+        expect(preflight.headers.get('access-control-allow-origin')).toBe(admin);
+        expect(preflight.headers.get('access-control-allow-headers')).toContain('Authorization');
+        const call = await fetch(url, { method: 'POST', headers: { Origin: admin }, body: JSON.stringify({ action: 'listOpen', data: {} }) });
+        expect(call.headers.get('access-control-allow-origin')).toBe(admin);
+        expect(call.headers.get('vary')).toBe('Origin');
+        const other = await fetch(url, { method: 'POST', headers: { Origin: 'https://admin.example.org.evil.example' }, body: '{}' });
+        expect(other.headers.get('access-control-allow-origin')).toBeNull();
+      } finally {
+        await new Promise((resolve) => corsServer.close(resolve));
+      }
+    });
+
+    it('should give up half-sent headers and stalled bodies within a few seconds by default', () => {
+      expect(server.headersTimeout).toBe(DEFAULT_TIMEOUTS.headersMs);
+      expect(server.requestTimeout).toBe(DEFAULT_TIMEOUTS.requestMs);
+      expect(DEFAULT_TIMEOUTS.headersMs).toBeLessThanOrEqual(10_000);
+      expect(DEFAULT_TIMEOUTS.requestMs).toBeLessThanOrEqual(30_000);
+      expect(DEFAULT_TIMEOUTS.bodyIdleMs).toBeLessThanOrEqual(10_000);
+      // Keep-alive outlives the clients' idle sockets (Node 20 counts the timeouts per request, not while idle).
+      expect(server.keepAliveTimeout).toBeGreaterThan(60_000);
+    });
+
+    describe('with short timeouts', () => {
+      let quick: http.Server;
+      let quickBase: string;
+      beforeAll(async () => {
+        quick = createGatewayServer({ functions: cloudFunctions, staticDir: '/nonexistent', timeouts: { headersMs: 400, requestMs: 1500, bodyIdleMs: 400 } });
+        quickBase = `http://127.0.0.1:${(await listen(quick, 0, '127.0.0.1')).port}`;
+      });
+      afterAll(() => new Promise((resolve) => quick.close(resolve)));
+
+      it('should close a connection whose headers never finish', async () => {
+        const answer = await rawExchange(quickBase, 'POST /api/auth HTTP/1.1\r\nHost: x\r\n', undefined);
+        expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      });
+
+      it('should answer a body that stops arriving with an envelope and close the connection', async () => {
+        const answer = await rawExchange(quickBase, 'POST /api/auth HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"action"', undefined);
+        expect(answer).toMatch(/^HTTP\/1\.1 408/);
+        expect(answer).toContain('Connection: close');
+        expect(answer).toContain('请求内容接收超时');
+      });
+
+      it('should keep an idle keep-alive connection usable for longer than the header timeout', async () => {
+        const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+        let connections = 0;
+        quick.on('connection', () => connections++);
+        try {
+          const get = () => rawRequest(quickBase, { method: 'GET', path: '/healthz', agent });
+          expect((await get()).status).toBe(200);
+          await new Promise((resolve) => setTimeout(resolve, 1700));
+          expect((await get()).status).toBe(200);
+          expect(connections).toBe(1);
+        } finally {
+          agent.destroy();
+        }
+      });
+    });
+  });
+
   it('should say how to build the H5 app when it is not built', async () => {
     const page = await (await fetch(`${base}/`)).text();
     expect(page).toContain('npm run build:h5');
   });
 
   describe('serving a built H5 app', () => {
+    const INLINE_SCRIPT = 'document.documentElement.style.fontSize="20px"';
     let staticDir: string;
     let staticServer: http.Server;
     let site: string;
@@ -93,7 +202,7 @@ describe('the local gateway over HTTP', () => {
     beforeAll(async () => {
       staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-h5-'));
       fs.mkdirSync(path.join(staticDir, 'js'));
-      fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><div id="app"></div>');
+      fs.writeFileSync(path.join(staticDir, 'index.html'), `<!doctype html><script>${INLINE_SCRIPT}</script><div id="app"></div>`);
       fs.writeFileSync(path.join(staticDir, 'sw.js'), 'self.skipWaiting()');
       fs.writeFileSync(path.join(staticDir, 'js', 'app.0123abcd.js'), 'console.log(1)');
       staticServer = createGatewayServer({ functions: cloudFunctions, staticDir });
@@ -119,5 +228,62 @@ describe('the local gateway over HTTP', () => {
       expect(page.headers.get('cache-control')).toBe('no-cache');
       expect(await page.text()).toContain('<div id="app">');
     });
+
+    it('should send the page with security headers and a CSP that allows only its own inline script', async () => {
+      const page = await fetch(`${site}/`);
+      expectSecurityHeaders(page);
+      const csp = page.headers.get('content-security-policy')!;
+      const [hash] = inlineScriptHashes(await page.text());
+      expect(csp).toContain(`script-src 'self' '${hash}'`);
+      expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("worker-src 'self'");
+      expectSecurityHeaders(await fetch(`${site}/js/app.0123abcd.js`));
+    });
+
+    it('should answer 400, not 500, for a malformed address', async () => {
+      for (const address of ['/%E0%A4%A', '/%', '/js/%zz.js']) {
+        const answer = await rawRequest(site, { method: 'GET', path: address });
+        expect({ address, status: answer.status }).toEqual({ address, status: 400 });
+        expect(answer.body).toBe('请求地址无效');
+      }
+      expect((await rawRequest(site, { method: 'POST', path: '/api/%E0%A4%A' })).status).toBe(400);
+    });
   });
 });
+
+function expectSecurityHeaders(response: Response) {
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(response.headers.get('x-frame-options')).toBe('DENY');
+  expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+  expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+}
+
+/** One request through node:http, so that the path goes out exactly as written (fetch would normalise it). */
+function rawRequest(site: string, options: { method: string; path: string; agent?: http.Agent }): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(site);
+  return new Promise((resolve, reject) => {
+    const request = http.request({ hostname, port, ...options }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+/** Writes the request (the body, if any, all at once) and only then reads, as simple clients do; resolves with what came back. */
+function rawExchange(site: string, head: string, body: Buffer | undefined): Promise<string> {
+  const { hostname, port } = new URL(site);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname);
+    const received: Buffer[] = [];
+    socket.write(head);
+    if (body) socket.write(body, (error) => error && reject(error));
+    socket.on('data', (chunk) => received.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(Buffer.concat(received).toString('utf8')));
+  });
+}
