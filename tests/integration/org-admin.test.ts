@@ -158,8 +158,8 @@ describe('组织管理: the district admin manages streets, communities, grids, 
     it('should refuse a name already used under the same parent, naming 名称', async () => {
       const before = await countOrgRows(db, ['organisations']);
       const error = await failed(call(org, 'createOrganisation', { kind: 'grid', parentId: a.communityId, name: '第1网格' }, adminA));
-      expect(error).toEqual({ code: 'ORG_NAME_TAKEN', message: '同一上级组织下已有同名组织：第1网格', fields: { name: '名称「第1网格」在同一上级组织下已被使用' } });
-      expect((await failed(call(org, 'rename', { orgId: a.gridIds[1], name: '第1网格' }, adminA))).fields).toEqual({ name: '名称「第1网格」在同一上级组织下已被使用' });
+      expect(error).toEqual({ code: 'ORG_NAME_TAKEN', message: '同一上级组织下已有同名组织', fields: { name: '同一上级组织下已有同名组织' } });
+      expect((await failed(call(org, 'rename', { orgId: a.gridIds[1], name: '第1网格' }, adminA))).fields).toEqual({ name: '同一上级组织下已有同名组织' });
       // the same name under another parent is fine
       await ok(call(org, 'createOrganisation', { kind: 'grid', parentId: a2.communityId, name: '第3网格' }, adminA));
       expect(await countOrgRows(db, ['organisations'])).toEqual({ organisations: before.organisations + 1 });
@@ -186,7 +186,7 @@ describe('组织管理: the district admin manages streets, communities, grids, 
       const unit = await ok(call(org, 'createUnit', { name: '区教育局', kind: '机关' }, adminA));
       expect(unit).toEqual({ id: expect.any(String), name: '区教育局', kind: '机关' });
       const error = await failed(call(org, 'createUnit', { name: '区教育局', kind: '事业' }, adminA));
-      expect(error).toMatchObject({ code: 'ORG_UNIT_NAME_TAKEN', fields: { name: '单位名称「区教育局」本区已有' } });
+      expect(error).toEqual({ code: 'ORG_UNIT_NAME_TAKEN', message: '本区已有同名单位', fields: { name: '本区已有同名单位' } });
       expect(await ok(call(org, 'renameUnit', { unitId: unit.id, name: '区教育和体育局' }, adminA))).toMatchObject({ name: '区教育和体育局' });
       expect((await failed(call(org, 'renameUnit', { unitId: unit.id, name: '测试单位OA' }, adminA))).code).toBe('ORG_UNIT_NAME_TAKEN');
       expect((await failed(call(org, 'createUnit', { name: '某公司', kind: '外企' }, adminA))).fields).toEqual({ kind: '单位类别须为以下之一：机关、事业、企业、高校、其他' });

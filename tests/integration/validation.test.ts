@@ -146,11 +146,11 @@ describe('bad input on every action of every cloud function', () => {
   });
 
   describe('the event itself', () => {
-    it('should answer UNKNOWN_ACTION to an action the function does not have', async () => {
+    it('should answer UNKNOWN_ACTION to an action the function does not have, without repeating it', async () => {
       const error = await failed(orders({ action: 'deleteEverything', data: {}, token: community.secretary.token }, {}));
-      expect(error.code).toBe('UNKNOWN_ACTION');
-      expect(error.message).toMatch(CHINESE);
-      expect(error.message).toContain('deleteEverything');
+      expect(error).toEqual({ code: 'UNKNOWN_ACTION', message: '不支持的操作' });
+      const flood = await failed(orders({ action: '<script>'.repeat(640), data: {} }, {}));
+      expect(flood).toEqual({ code: 'UNKNOWN_ACTION', message: '不支持的操作' });
     });
 
     it('should not take an inherited property for an action', async () => {
@@ -211,7 +211,7 @@ describe('bad input on every action of every cloud function', () => {
       const before = await countRows(db);
       const error = await failed(call(demands, 'post', need({ category: '法律援助', subItem: '家电、水电维修' }), community.residents[0]));
       expect(error).toEqual({
-        code: 'DEMAND_SUB_ITEM_MISMATCH', message: '服务子项不属于所选服务类别：「家电、水电维修」不属于「法律援助」', fields: { subItem: '服务子项不属于所选服务类别' },
+        code: 'DEMAND_SUB_ITEM_MISMATCH', message: '服务子项不属于所选服务类别', fields: { subItem: '服务子项不属于所选服务类别' },
       });
       expect(await countRows(db)).toEqual(before);
     });

@@ -4,7 +4,7 @@ import { ROLES } from '../runtime/caller';
 
 export const LoginInput = z.object({
   phone: field.phone('手机号码'),
-  password: z.string({ error: '请填写密码' }).min(1, '请填写密码').max(128, '密码不能超过128个字符'),
+  password: field.password('密码', { min: 1, max: 128 }, '请填写密码'),
 });
 
 export const RoleGrantView = z.object({

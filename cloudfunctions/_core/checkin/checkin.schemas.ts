@@ -7,7 +7,7 @@ const scanFields = {
   /** Made by the scanning phone, so that an upload sent twice is counted once. */
   scanId: field.id('扫码记录'),
   orderId: field.id('订单'),
-  code: z.string({ error: '请扫描签到码' }).trim().min(1, '请扫描签到码').max(200, '签到码内容过长'),
+  code: field.string('签到码', '请扫描签到码').min(1, '请扫描签到码').max(200, '签到码内容过长'),
   intent: field.oneOf('扫码用途', SCAN_INTENTS).default('auto'),
 };
 

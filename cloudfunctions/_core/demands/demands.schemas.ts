@@ -11,8 +11,7 @@ export const RESIDENT_RATINGS = ['satisfied', 'basic', 'unsatisfied'] as const;
 const kindField = (label: string) =>
   z.enum(NEED_KIND_KEYS, { error: `${label}须为以下之一：${NEED_KINDS.map((kind) => kind.name).join('、')}` }).optional();
 
-const descriptionField = (label: string) =>
-  z.string({ error: `${label}须为文字` }).trim().max(DESCRIPTION_MAX, `${label}不能超过${DESCRIPTION_MAX}个字`).default('');
+const descriptionField = (label: string) => field.note(label, DESCRIPTION_MAX);
 
 /**
  * A need names a plain kind or an official category (or both: the secretary's category wins); a kind that says what
@@ -33,8 +32,7 @@ const needRules = (labels: { what: string; whatField: 'kind' | 'category'; descr
     }
   };
 
-const instantOf = (label: string) =>
-  z.iso.datetime({ offset: true, error: `${label}须为带时区的日期时间，例如 2026-11-23T09:00:00+08:00` }).optional();
+const instantOf = (label: string) => field.instant(label).optional();
 
 /** 群众点单: a resident posts a need of their own, in plain words (买药代购…) that the server files under the catalogue. */
 export const PostDemandInput = z
@@ -77,7 +75,7 @@ export const RejectDemandInput = z.object({
 export const ConfirmServiceInput = z.object({
   demandId: field.id('需求'),
   rating: field.oneOf('满意度', RESIDENT_RATINGS),
-  comment: z.string({ error: '评价内容须为文字' }).trim().max(300, '评价内容不能超过300个字').default(''),
+  comment: field.note('评价内容', 300),
 });
 
 export const ListMyDemandsInput = z.object({ page: field.page() });

@@ -37,7 +37,7 @@ export async function saveNewDemand(
   // The schema asks for a kind or a category, so one of them files it.
   const official = officialCategoryOf(need)!;
   if (official.subItem && !isSubItemOf(official.category, official.subItem)) {
-    throw demandErrors.error('DEMAND_SUB_ITEM_MISMATCH', `「${official.subItem}」不属于「${official.category}」`, { subItem: '服务子项不属于所选服务类别' });
+    throw demandErrors.error('DEMAND_SUB_ITEM_MISMATCH', undefined, { subItem: '服务子项不属于所选服务类别' });
   }
   const id = ctx.newId();
   await demandsRepository.insert(ctx.tx, {

@@ -12,7 +12,7 @@ export const CreateOrderInput = z
     demandId: field.id('需求').optional(),
     title: field.text('标题', { max: 60 }),
     category: field.oneOf('服务类别', SERVICE_CATEGORIES),
-    description: z.string({ error: '服务内容须为文字' }).trim().max(500, '服务内容不能超过500个字').default(''),
+    description: field.note('服务内容', 500),
     place: field.text('服务地点', { max: 120 }).optional(),
     startsAt: field.instant('开始时间'),
     endsAt: field.instant('结束时间'),
@@ -41,7 +41,7 @@ export const OrderIdInput = z.object({ orderId: field.id('订单') });
 
 export const DeclineInput = z.object({
   orderId: field.id('订单'),
-  reason: z.string({ error: '原因须为文字' }).trim().max(200, '原因不能超过200个字').default(''),
+  reason: field.note('原因', 200),
 });
 
 export const CancelOrderInput = z.object({ orderId: field.id('订单'), reason: field.text('取消原因', { min: 2, max: 200 }) });
@@ -49,10 +49,10 @@ export const CancelOrderInput = z.object({ orderId: field.id('订单'), reason: 
 export const EvaluateOrderInput = z.object({
   orderId: field.id('订单'),
   rating: field.oneOf('组织评价', ORGANISATION_RATINGS),
-  comment: z.string({ error: '评语须为文字' }).trim().max(300, '评语不能超过300个字').default(''),
+  comment: field.note('评语', 300),
 });
 
-const businessDay = z.string({ error: '日期须为文字' }).regex(/^\d{4}-\d{2}-\d{2}$/, '日期须为 YYYY-MM-DD 格式');
+const businessDay = field.day('日期');
 
 export const ListOpenOrdersInput = z.object({
   category: field.oneOf('服务类别', SERVICE_CATEGORIES).optional(),

@@ -24,7 +24,7 @@ export const RenameUnitInput = z.object({ unitId: field.id('单位'), name: unit
 export const PairInput = z.object({
   unitId: field.id('单位'),
   communityId: field.id('社区'),
-  pairedOn: z.iso.date({ error: '结对日期须为日期，例如 2026-11-23' }).optional(),
+  pairedOn: field.day('结对日期').optional(),
 });
 
 export const UnpairInput = z.object({ unitId: field.id('单位'), communityId: field.id('社区') });
@@ -50,8 +50,8 @@ export const SERVICE_PHONE_PATTERN = /^(|1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 export const SetServicePhoneInput = z.object({
   orgId: field.id('社区'),
-  phone: z
-    .string({ error: '请填写服务电话，不设置请留空' })
+  phone: field
+    .string('服务电话', '请填写服务电话，不设置请留空')
     .overwrite((value) => value.replace(/\s+/g, ''))
     .regex(SERVICE_PHONE_PATTERN, '服务电话须为11位手机号码或带区号的座机号码，例如 13800138000 或 0571-88886666'),
 });

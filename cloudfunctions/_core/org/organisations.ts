@@ -7,7 +7,7 @@ const PARENT_KIND: Record<Exclude<OrganisationKind, 'district'>, OrganisationKin
 
 const view = (org: Pick<OrganisationRow, 'id' | 'kind' | 'parent_id' | 'name'>) => ({ id: org.id, kind: org.kind, parentId: org.parent_id, name: org.name });
 
-const nameTaken = (name: string) => orgErrors.error('ORG_NAME_TAKEN', name, { name: `名称「${name}」在同一上级组织下已被使用` });
+const nameTaken = () => orgErrors.error('ORG_NAME_TAKEN', undefined, { name: '同一上级组织下已有同名组织' });
 
 /** Adds a street under the district, a community under a street or a grid under a community. */
 export async function createOrganisation(ctx: ActionContext, input: { kind: 'street' | 'community' | 'grid'; parentId: string; name: string }) {
@@ -15,7 +15,7 @@ export async function createOrganisation(ctx: ActionContext, input: { kind: 'str
   if (parent.kind !== PARENT_KIND[input.kind]) {
     throw orgErrors.error('ORG_WRONG_PARENT', undefined, { parentId: `${KIND_LABELS[input.kind]}须建在${KIND_LABELS[PARENT_KIND[input.kind]]}下` });
   }
-  if (await orgRepository.nameTakenUnder(ctx.tx, parent.id, input.name)) throw nameTaken(input.name);
+  if (await orgRepository.nameTakenUnder(ctx.tx, parent.id, input.name)) throw nameTaken();
   const org = { id: ctx.newId(), kind: input.kind, parentId: parent.id, name: input.name };
   await orgRepository.createOrganisation(ctx.tx, org);
   return view({ ...org, parent_id: org.parentId });
@@ -23,7 +23,7 @@ export async function createOrganisation(ctx: ActionContext, input: { kind: 'str
 
 export async function renameOrganisation(ctx: ActionContext, input: { orgId: string; name: string }) {
   const [org] = await organisationsInScope(ctx.tx, ctx.caller, [{ id: input.orgId, field: 'orgId' }]);
-  if (org.parent_id && (await orgRepository.nameTakenUnder(ctx.tx, org.parent_id, input.name, org.id))) throw nameTaken(input.name);
+  if (org.parent_id && (await orgRepository.nameTakenUnder(ctx.tx, org.parent_id, input.name, org.id))) throw nameTaken();
   await orgRepository.rename(ctx.tx, org.id, input.name);
   return view({ ...org, name: input.name });
 }

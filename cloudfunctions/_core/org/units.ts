@@ -5,11 +5,11 @@ import { orgErrors } from './org.errors';
 import { orgRepository } from './org.repository';
 import type { UnitKind } from './org.schemas';
 
-const nameTaken = (name: string) => orgErrors.error('ORG_UNIT_NAME_TAKEN', name, { name: `单位名称「${name}」本区已有` });
+const nameTaken = () => orgErrors.error('ORG_UNIT_NAME_TAKEN', undefined, { name: '本区已有同名单位' });
 
 export async function createUnit(ctx: ActionContext, input: { name: string; kind: UnitKind }) {
   const districtId = homeDistrictOf(ctx.caller);
-  if (await orgRepository.unitNameTaken(ctx.tx, districtId, input.name)) throw nameTaken(input.name);
+  if (await orgRepository.unitNameTaken(ctx.tx, districtId, input.name)) throw nameTaken();
   const unit = { id: ctx.newId(), districtId, name: input.name, kind: input.kind };
   await orgRepository.createUnit(ctx.tx, unit);
   return { id: unit.id, name: unit.name, kind: unit.kind };
@@ -17,7 +17,7 @@ export async function createUnit(ctx: ActionContext, input: { name: string; kind
 
 export async function renameUnit(ctx: ActionContext, input: { unitId: string; name: string }) {
   const unit = await unitInScope(ctx.tx, ctx.caller, input.unitId);
-  if (await orgRepository.unitNameTaken(ctx.tx, unit.district_id, input.name, unit.id)) throw nameTaken(input.name);
+  if (await orgRepository.unitNameTaken(ctx.tx, unit.district_id, input.name, unit.id)) throw nameTaken();
   await orgRepository.renameUnit(ctx.tx, unit.id, input.name);
   return { id: unit.id, name: input.name, kind: unit.kind };
 }

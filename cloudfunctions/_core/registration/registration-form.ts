@@ -16,10 +16,7 @@ export const AVAILABILITY_SLOTS = ['morning', 'afternoon', 'evening'] as const;
 export const EDUCATION_LEVELS = ['初中及以下', '高中（中专）', '大专', '本科', '硕士研究生', '博士研究生'] as const;
 
 /** A month as YYYY-MM (出生年月, 入党时间). */
-const month = (label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, `${label}须为年月，例如 1985-06`);
+const month = (label: string) => field.month(label, { from: 1900 });
 
 /** day → slots ticked; 001 附件3's grid of Mon–Sun + holidays × morning / afternoon / evening. */
 export const Availability = z
@@ -32,7 +29,7 @@ export const Availability = z
 export const ServiceIntention = z
   .object({
     category: field.oneOf('服务意向', SERVICE_CATEGORIES),
-    subItems: z.array(z.string({ error: '服务意向的具体项目须为文字' })).max(12).default([]),
+    subItems: z.array(field.string('服务意向的具体项目')).max(12).default([]),
   })
   .refine((intention) => intention.subItems.every((item) => isSubItemOf(intention.category, item)), {
     message: '服务意向的具体项目须从该类别的项目中选择',
@@ -58,9 +55,8 @@ export const RegistrationForm = z
     workUnit: field.optionalText('工作单位', 80),
     jobTitle: field.optionalText('职务', 30),
     unitAddress: field.optionalText('单位地址', 120),
-    unitPhone: z
-      .string({ error: '单位联系电话须为文字' })
-      .trim()
+    unitPhone: field
+      .string('单位联系电话')
       .regex(/^(0\d{2,3}-?\d{7,8}|1[3-9]\d{9})$/, '单位联系电话须为固定电话（如 0750-5511941）或11位手机号码')
       .optional(),
     homeAddress: field.text('家庭住址', { max: 120 }),
@@ -78,9 +74,8 @@ export const RegistrationForm = z
     willingLongTerm: z.boolean({ error: '请选择是否愿意长期服务' }),
     willingOtherServices: z.boolean({ error: '请选择是否愿意参加社区其他服务' }),
     /** Only where the district collects ID numbers; refused otherwise. */
-    idNumber: z
-      .string({ error: '身份证号码须为文字' })
-      .trim()
+    idNumber: field
+      .string('身份证号码')
       .toUpperCase()
       .regex(/^\d{17}[\dX]$/, '身份证号码须为18位')
       .optional(),

@@ -4,13 +4,12 @@ import { field } from '../shared/fields';
 import { MEMBER_TYPES, RegistrationForm } from './registration-form';
 import { SLIP_CODE_PATTERN, normaliseSlipCode } from './slip-code';
 
-const slipCode = z
-  .string({ error: '报到码须为文字' })
+const slipCode = field
+  .string('报到码')
   .overwrite(normaliseSlipCode)
   .regex(SLIP_CODE_PATTERN, '报到码须为8位字母或数字');
 
-const date = (label: string) =>
-  z.string({ error: `请填写${label}` }).regex(/^20\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, `${label}须为日期，例如 2026-12-31`);
+const date = (label: string) => field.day(label, { example: '2026-12-31' });
 
 const reason = (label: string) => field.text(label, { min: 2, max: 200 });
 
@@ -37,7 +36,7 @@ export const SubmitInput = z.object({
   form: RegistrationForm,
   slipCode: slipCode.optional(),
   /** Only when logged out: the new account's password. */
-  password: z.string({ error: '登录密码须为文字' }).min(8, '登录密码至少8个字符').max(64, '登录密码不能超过64个字符').optional(),
+  password: field.password('登录密码', { min: 8, max: 64 }).optional(),
 });
 
 export const RegistrationIdInput = z.object({ registrationId: field.id('报到登记') });

@@ -37,9 +37,9 @@ export const databaseTarget = (config: AppConfig): DatabaseTarget =>
 export function createHandler(actions: ActionTable, platform: Platform = {}) {
   return async function main(event: unknown, context?: unknown): Promise<Envelope<unknown>> {
     try {
-      const { action, data, token } = parseInput(EventSchema, event);
+      const { action, data, token } = parseInput(EventSchema, event, { opaque: ['data'] });
       const definition = Object.hasOwn(actions, action) ? actions[action] : undefined;
-      if (!definition) throw commonErrors.error('UNKNOWN_ACTION', action);
+      if (!definition) throw commonErrors.error('UNKNOWN_ACTION');
       const input = parseInput(definition.input, data);
       const config = loadConfig();
       const clock = platform.clock ?? systemClock;
@@ -60,7 +60,8 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
         );
         return success(result);
       } catch (error) {
-        if (error instanceof DomainError && kept.length > 0) {
+        // A call that kept losing to others (BUSY_RETRY) was never judged: nothing of it is kept.
+        if (error instanceof DomainError && error.code !== 'BUSY_RETRY' && kept.length > 0) {
           await db.transaction(async (tx) => {
             for (const write of kept) await write(tx);
           });
@@ -92,9 +93,14 @@ async function identify(
 
 const PG_DEADLOCK = '40P01';
 const PG_SERIALIZATION_FAILURE = '40001';
-const RETRIES_ON_DEADLOCK = 3;
+export const RETRIES_ON_DEADLOCK = 3;
+/** The longest pause before a retry; each pause is random so that two victims do not meet again in step. */
+const MOST_BACKOFF_MS = 40;
 
-/** A transaction the server chose as a deadlock victim did nothing: run it again rather than answer INTERNAL. */
+/**
+ * A transaction the server chose as a deadlock victim did nothing: run it again, after a short random pause,
+ * rather than answer INTERNAL; when it keeps losing, answer BUSY_RETRY, which the caller may simply retry.
+ */
 async function withDeadlockRetry<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -102,7 +108,9 @@ async function withDeadlockRetry<T>(run: () => Promise<T>): Promise<T> {
     } catch (error) {
       const pgCode = (error as { code?: string } | null)?.code;
       const retryable = pgCode === PG_DEADLOCK || pgCode === PG_SERIALIZATION_FAILURE;
-      if (!retryable || attempt > RETRIES_ON_DEADLOCK) throw error;
+      if (!retryable) throw error;
+      if (attempt > RETRIES_ON_DEADLOCK) throw commonErrors.error('BUSY_RETRY');
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * MOST_BACKOFF_MS * attempt));
     }
   }
 }

@@ -37,5 +37,7 @@ export const commonErrors = defineErrors({
   FORBIDDEN: '没有权限执行此操作',
   NOT_FOUND: '找不到相关记录',
   CONFLICT: '数据已被他人修改，请刷新后重试',
+  /** The call kept meeting others changing the same records at once and did nothing; trying again will do. */
+  BUSY_RETRY: '同时操作的人较多，请稍后重试',
   INTERNAL: '系统繁忙，请稍后再试',
 });

@@ -129,3 +129,126 @@ describe('parseInput', () => {
     expect(error.fields).toEqual({ title: '标题至少需要4个字' });
   });
 });
+
+describe('text as a person typed it', () => {
+  const Schema = z.object({ name: field.text('姓名', { max: 10 }), note: field.optionalText('备注', 10), comment: field.note('评语', 10) });
+  const HIGH = '\uD83D';
+  const LOW = '\uDE00';
+
+  it.each([
+    ['a NUL', '张\u0000三'],
+    ['a NUL alone', '\u0000'],
+    ['half a surrogate pair at the end', `张三${HIGH}`],
+    ['the low half alone', `${LOW}张三`],
+    ['the halves in the wrong order', `${LOW}${HIGH}`],
+  ])('should refuse %s, naming the field', (_case, name) => {
+    expect(refusal(Schema, { name }).fields).toEqual({ name: '姓名含有无法识别的字符' });
+    expect(refusal(Schema, { name: '张三', note: name }).fields).toEqual({ note: '备注含有无法识别的字符' });
+  });
+
+  it('should take a whole surrogate pair (an emoji) and a joined emoji as they are', () => {
+    expect(parseInput(Schema, { name: `张三${HIGH}${LOW}` }).name).toBe('张三😀');
+    expect(parseInput(Schema, { name: '👨‍👩‍👧' }).name).toBe('👨‍👩‍👧');
+  });
+
+  it.each([
+    ['zero-width space', '\u200B'],
+    ['zero-width non-joiner and joiner', '\u200C\u200D'],
+    ['byte-order mark', '\uFEFF'],
+    ['word joiner', '\u2060'],
+    ['zero-width characters among spaces', ' \u200B \u3000\u2060\t'],
+    ['a Hangul filler and a soft hyphen', '\u3164\u00AD'],
+  ])('should treat a text of nothing but %s as empty', (_case, blank) => {
+    expect(refusal(Schema, { name: blank }).fields).toEqual({ name: '姓名不能为空' });
+    expect(parseInput(Schema, { name: '张三', note: blank, comment: blank })).toEqual({ name: '张三', note: '', comment: '' });
+  });
+
+  it('should cut blanks from both ends and keep those inside', () => {
+    expect(parseInput(Schema, { name: '\u200B 张\u200B三\u00A0\uFEFF' }).name).toBe('张\u200B三');
+  });
+
+  it('should count the length after the blanks are cut', () => {
+    expect(parseInput(Schema, { name: `\u200B${'字'.repeat(10)}\u200B` }).name).toBe('字'.repeat(10));
+  });
+
+  it('should keep a password as typed, spaces and all, but refuse one no one can type', () => {
+    const Login = z.object({ password: field.password('密码', { min: 1, max: 20 }, '请填写密码') });
+    expect(parseInput(Login, { password: ' pass word ' }).password).toBe(' pass word ');
+    expect(refusal(Login, { password: 'pass\u0000' }).fields).toEqual({ password: '密码含有无法识别的字符' });
+    expect(refusal(Login, { password: `${HIGH}` }).fields).toEqual({ password: '密码含有无法识别的字符' });
+  });
+
+  it('should ask to pick a chosen id given as blanks', () => {
+    expect(refusal(z.object({ communityId: field.chosenId('报到社区') }), { communityId: '\u200B ' }).fields).toEqual({ communityId: '请选择报到社区' });
+  });
+
+  it('should say the field and the characters in the whole message, never the text itself', () => {
+    const error = refusal(Schema, { name: '<b>\u0000</b>' });
+    expect(error.message).toBe('填写的内容有误：姓名含有无法识别的字符');
+    expect(JSON.stringify(error.toBody())).not.toContain('<b>');
+  });
+});
+
+describe('texts a schema takes without a field builder', () => {
+  const Raw = z.object({ code: z.string(), tags: z.array(z.string()), nested: z.object({ word: z.string() }).optional() });
+
+  it('should refuse NUL or half a surrogate pair anywhere, naming its path', () => {
+    expect(refusal(Raw, { code: 'a\u0000', tags: ['ok', '\uD800'], nested: { word: '\uDFFF' } }).fields).toEqual({
+      code: '此项含有无法识别的字符', 'tags.1': '此项含有无法识别的字符', 'nested.word': '此项含有无法识别的字符',
+    });
+  });
+
+  it('should name an unreadable text even when other fields are wrong too', () => {
+    expect(refusal(Raw, { code: 'a\u0000' }).fields).toEqual({ tags: '此项须为列表', code: '此项含有无法识别的字符' });
+  });
+
+  it('should refuse one in a key or under a key it does not know, without repeating a key that is not a plain name', () => {
+    expect(refusal(Raw, { code: 'a', tags: [], extra: '\u0000' }).fields).toEqual({ extra: '此项含有无法识别的字符' });
+    expect(refusal(Raw, { code: 'a', tags: [], nested: { word: 'w', ['<script>\u0000']: 1 } }).fields).toEqual({ nested: '此项含有无法识别的字符' });
+    expect(refusal(Raw, { code: 'a', tags: [], ['<img src=x>']: '\u0000' }).fields).toEqual({ _: '此项含有无法识别的字符' });
+  });
+
+  it('should name at most ten unreadable texts, however many there are', () => {
+    const flood = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, '\u0000']));
+    expect(Object.keys(refusal(Raw, { code: 'a', tags: [], ...flood }).fields!)).toHaveLength(10);
+  });
+
+  it('should walk a deeply nested input without running out of stack', () => {
+    let deep: unknown = '\u0000';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(refusal(Raw, { code: 'a', tags: [], deep }).fields).toEqual({ 'deep.0.0.0.0.0': '此项含有无法识别的字符' });
+  });
+
+  it('should leave an opaque key to its own parse', () => {
+    const Event = z.object({ action: z.string(), data: z.unknown().optional() });
+    expect(parseInput(Event, { action: 'post', data: { title: '\u0000' } }, { opaque: ['data'] })).toEqual({ action: 'post', data: { title: '\u0000' } });
+    expect(refusal(Event, { action: 'post\u0000', data: {} }).fields).toEqual({ action: '此项含有无法识别的字符' });
+  });
+});
+
+describe('dates a person means', () => {
+  const Schema = z.object({
+    startsAt: field.instant('开始时间').optional(),
+    pairedOn: field.day('结对日期').optional(),
+    birthMonth: field.month('出生年月', { from: 1900 }).optional(),
+  });
+
+  it.each([
+    ['startsAt', '0001-01-01T00:00:00+08:00', '开始时间须在2000年至2100年之间'],
+    ['startsAt', '9999-12-31T23:59:59+08:00', '开始时间须在2000年至2100年之间'],
+    ['startsAt', '1999-12-31T23:59:59Z', '开始时间须在2000年至2100年之间'],
+    ['pairedOn', '0001-01-01', '结对日期须在2000年至2100年之间'],
+    ['pairedOn', '9999-12-31', '结对日期须在2000年至2100年之间'],
+    ['pairedOn', '2026-02-30', '结对日期须为日期，例如 2026-11-23'],
+    ['birthMonth', '0001-01', '出生年月须在1900年至2100年之间'],
+    ['birthMonth', '9999-12', '出生年月须在1900年至2100年之间'],
+    ['birthMonth', '1985-13', '出生年月须为年月，例如 1985-06'],
+  ])('should refuse %s %s', (key, value, message) => {
+    expect(refusal(Schema, { [key]: value }).fields).toEqual({ [key]: message });
+  });
+
+  it('should take dates within the years', () => {
+    const dates = { startsAt: '2100-12-31T23:59:59+08:00', pairedOn: '2000-01-01', birthMonth: '1900-01' };
+    expect(parseInput(Schema, dates)).toEqual(dates);
+  });
+});
