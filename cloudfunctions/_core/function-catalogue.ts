@@ -1,4 +1,5 @@
 import { authActions, authErrors } from './auth';
+import { phoneCodeErrors } from './auth/phone-code.errors';
 import { checkinActions, checkinErrors } from './checkin';
 import { demandActions, demandErrors } from './demands';
 import { orderActions, orderErrors } from './orders';
@@ -27,6 +28,7 @@ export const FUNCTION_ACTIONS: Record<string, ActionTable> = {
 export const ERROR_CATALOGUE: Record<string, string> = {
   ...commonErrors.catalogue,
   ...authErrors.catalogue,
+  ...phoneCodeErrors.catalogue,
   ...demandErrors.catalogue,
   ...orderErrors.catalogue,
   ...checkinErrors.catalogue,

@@ -6,11 +6,17 @@ interface WxServerSdk {
   init(options: object): void;
   getWXContext(): { OPENID?: string };
   DYNAMIC_CURRENT_ENV: unknown;
+  openapi: {
+    phonenumber: {
+      getPhoneNumber(request: { code: string }): Promise<{ errCode?: number; phoneInfo?: { purePhoneNumber?: string; countryCode?: string } }>;
+    };
+  };
 }
 
 let sdk: WxServerSdk | undefined;
 
-export function wxOpenId(): string | undefined {
+/** The initialised SDK inside WeChat cloud; undefined anywhere else. */
+export function wechatSdk(): WxServerSdk | undefined {
   const inWechatCloud = Boolean(process.env.TCB_ENV || process.env.SCF_NAMESPACE || process.env.WX_CONTEXT_KEYS);
   if (!inWechatCloud) return undefined;
   if (!sdk) {
@@ -18,5 +24,9 @@ export function wxOpenId(): string | undefined {
     loaded.init({ env: loaded.DYNAMIC_CURRENT_ENV });
     sdk = loaded;
   }
-  return sdk.getWXContext().OPENID || undefined;
+  return sdk;
+}
+
+export function wxOpenId(): string | undefined {
+  return wechatSdk()?.getWXContext().OPENID || undefined;
 }

@@ -6,6 +6,7 @@ import { call, ok } from '../support/call';
 import { useWallClock } from '../support/clock';
 import { buildCommunity, createDistrictAdmin, createUnitAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
 import { issueSlip, memberForm, newPhone, submitLoggedOut } from '../support/registration-fixtures';
+import { codeFor } from '../support/phone-code-fixtures';
 import { openSuiteDatabase } from '../support/test-database';
 
 const REPORTED = new Date('2026-09-01T02:00:00Z');
@@ -97,9 +98,11 @@ describe('报到 and 合并 together', () => {
   it('should never leave a new registration pending in the archived community when a submit races the merge', async () => {
     for (let round = 0; round < RACE_ROUNDS; round++) {
       const { from, into } = await twoCommunities();
+      const form = memberForm(from);
+      const phoneCode = await codeFor(form.phone, 'register');
       const [submitted, merged] = await race(
         round,
-        () => call(registration, 'submit', { form: memberForm(from), password: 'new-password-1' }),
+        () => call(registration, 'submit', { form, password: 'new-password-1', phoneCode }),
         () => call(org, 'merge', { fromId: from.communityId, intoId: into.communityId }, admin),
       );
       expect(merged.ok).toBe(true);
@@ -140,9 +143,10 @@ describe('报到 and 合并 together', () => {
       const unitAdmin = await createUnitAdmin(db, from.unitId);
       const phone = newPhone();
       const slip = await issueSlip(unitAdmin, from, { name: '王建国', phone });
+      const phoneCode = await codeFor(phone, 'register');
       const [submitted, merged] = await race(
         round,
-        () => call(registration, 'submit', { form: memberForm(from, { phone }), slipCode: slip.code, password: 'new-password-1' }),
+        () => call(registration, 'submit', { form: memberForm(from, { phone }), slipCode: slip.code, password: 'new-password-1', phoneCode }),
         () => call(org, 'merge', { fromId: from.communityId, intoId: into.communityId }, admin),
       );
       expect(merged.ok).toBe(true);

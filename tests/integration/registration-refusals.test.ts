@@ -4,6 +4,7 @@ import { call, failed, ok } from '../support/call';
 import { useWallClock } from '../support/clock';
 import { buildCommunity, createUnitAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
 import { countRegistrationRows, issueSlip, memberForm, newPhone, submitLoggedOut } from '../support/registration-fixtures';
+import { codeFor } from '../support/phone-code-fixtures';
 import { openSuiteDatabase } from '../support/test-database';
 
 const START = new Date('2026-11-23T01:00:00Z');
@@ -76,7 +77,9 @@ describe('报到 refusals: each names its field in Chinese and writes nothing', 
   it('should refuse accounts it cannot make: no password, a phone that has an account, another person’s phone', async () => {
     const before = await countRegistrationRows(db);
     expect((await failed(call(registration, 'submit', { form: memberForm(a) }))).fields).toEqual({ password: '请设置登录密码（8至64个字符）' });
-    await refusedSubmit({ form: memberForm(a, { phone: a.residents[0].phone }) }, 'REG_PHONE_HAS_ACCOUNT', { 'form.phone': '该手机号码已有账号，请先登录' });
+    await refusedSubmit({ form: memberForm(a, { phone: a.residents[0].phone }), phoneCode: await codeFor(a.residents[0].phone, 'register') }, 'REG_PHONE_HAS_ACCOUNT', {
+      'form.phone': '该手机号码已有账号，请先登录',
+    });
     await refusedSubmit({ form: memberForm(a) }, 'REG_PHONE_NOT_YOURS', { 'form.phone': '须为您账号的手机号码' }, a.residents[0]);
     await refusedSubmit({ form: memberForm(a, { phone: a.members[0].phone }) }, 'REG_ALREADY_MEMBER', undefined, a.members[0]);
     expect(await countRegistrationRows(db)).toEqual(before);

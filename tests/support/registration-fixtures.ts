@@ -1,6 +1,7 @@
 import type { Executor } from '../../cloudfunctions/_core/db/database';
 import type { RegistrationFormInput } from '../../cloudfunctions/_core/registration/registration-form';
 import { main as registration } from '../../cloudfunctions/registration/index';
+import { codeFor } from './phone-code-fixtures';
 import { call, ok } from './call';
 import { countRows, type TableName } from './db-state';
 import type { TestCommunity, TestUser } from './fixtures';
@@ -48,9 +49,10 @@ export const issueSlip = (unitAdmin: TestUser, community: TestCommunity, member:
     memberName: member.name, memberPhone: member.phone, partyStanding: '正式', communityId: community.communityId, reportBy,
   }, unitAdmin));
 
-/** A logged-out person submits the form (with a slip code when given) and gets an account; answers the registration and a user to act as. */
+/** A logged-out person proves the phone with a texted code, submits the form (with a slip code when given) and gets an account; answers the registration and a user to act as. */
 export async function submitLoggedOut(form: RegistrationFormInput, slipCode?: string): Promise<{ registration: any; user: TestUser }> {
-  const result = await ok(call(registration, 'submit', { form, password: 'new-password-1', ...(slipCode ? { slipCode } : {}) }));
+  const phoneCode = await codeFor(form.phone, 'register');
+  const result = await ok(call(registration, 'submit', { form, password: 'new-password-1', phoneCode, ...(slipCode ? { slipCode } : {}) }));
   const user: TestUser = { id: result.session.profile.userId, name: form.name, phone: form.phone, password: 'new-password-1', token: result.session.token };
   return { registration: result.registration, user };
 }

@@ -3,6 +3,7 @@ import { defineAction, requireCaller, type ActionTable } from '../runtime';
 import { authErrors } from './auth.errors';
 import { LoginInput, ProfileView, SessionView } from './auth.schemas';
 import { loadProfile } from './load-profile';
+import { phoneCodeActions } from './phone-code-actions';
 import { LiftedLoginLockView, LiftLoginLockInput, LoginLockView } from './login-lock.schemas';
 import { liftLoginLock, listLoginLocks } from './login-locks';
 import { bindWechat, logIn, logInWithWechat, prepareLogIn } from './log-in';
@@ -15,6 +16,7 @@ export { authErrors };
 const codes = Object.keys(authErrors.catalogue);
 
 export const authActions: ActionTable = {
+  ...phoneCodeActions,
   login: defineAction({
     summary: '手机号码加密码登录，返回会话令牌（H5 与本地网关）',
     access: 'public',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hashPassword } from '../auth/password';
 import { defineAction, type ActionTable } from '../runtime';
 import { listMine, withdrawRegistration } from './my-registrations';
 import { registrationErrors } from './registration.errors';
@@ -82,14 +83,17 @@ export const registrationActions: ActionTable = {
     run: cancelSlip,
   }),
   submit: defineAction({
-    summary: '提交报到登记表（可凭报到单）；未登录时同时设置密码开户并返回会话；被退回后修改再提交即为新的一份',
+    summary: '提交报到登记表（可凭报到单）；未登录时须带发到本人手机的验证码（phoneCode），同时设置密码开户并返回会话；被退回后修改再提交即为新的一份',
     access: 'public',
     input: SubmitInput,
     output: SubmitView,
     errors: [
       ...FORM_CHECKS, 'REG_SLIP_NOT_FOUND', 'REG_SLIP_CANCELLED', 'REG_SLIP_USED', 'REG_SLIP_PHONE_MISMATCH', 'REG_PASSWORD_REQUIRED',
       'REG_PHONE_HAS_ACCOUNT', 'REG_PHONE_NOT_YOURS', 'REG_ALREADY_MEMBER', 'REG_ALREADY_PENDING',
+      'PHONE_CODE_REQUIRED', 'PHONE_CODE_WRONG', 'PHONE_CODE_EXPIRED', 'PHONE_CODE_TOO_MANY_TRIES',
     ],
+    // The new account's password is hashed before the transaction, so that the hash holds no database session.
+    prepare: async (env, input) => ({ passwordHash: input.password ? await hashPassword(input.password, env.config.PASSWORD_COST) : undefined }),
     run: submitRegistration,
   }),
   mine: defineAction({

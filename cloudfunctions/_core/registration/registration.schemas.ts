@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SessionView } from '../auth/auth.schemas';
+import { phoneCodeField } from '../auth/phone-code.schemas';
 import { field } from '../shared/fields';
 import { MEMBER_TYPES, RegistrationForm } from './registration-form';
 import { SLIP_CODE_PATTERN, normaliseSlipCode } from './slip-code';
@@ -35,6 +36,8 @@ export const NoteNotReportedInput = z.object({ slipId: field.id('报到单'), re
 export const SubmitInput = z.object({
   form: RegistrationForm,
   slipCode: slipCode.optional(),
+  /** Only when logged out: the code texted to form.phone (auth.sendPhoneCode, purpose register), proving the person holds it. */
+  phoneCode: phoneCodeField().optional(),
   /** Only when logged out: the new account's password. */
   password: field.password('登录密码', { min: 8, max: 64 }).optional(),
 });

@@ -1,5 +1,6 @@
 import { openSession } from '../auth';
-import { hashPassword } from '../auth/password';
+import { provePhone } from '../auth/prove-phone';
+import { authRepository } from '../auth/auth.repository';
 import { orgRepository } from '../org/org.repository';
 import type { ActionContext } from '../runtime/action';
 import { checkForm } from './check-form';
@@ -13,6 +14,7 @@ interface SubmitInput {
   form: RegistrationForm;
   slipCode?: string;
   password?: string;
+  phoneCode?: string;
 }
 
 /** With a 报到单 the community, unit and member type are the slip's, and the phone must be the one it was issued to. */
@@ -39,8 +41,11 @@ async function applySlip(ctx: ActionContext, form: RegistrationForm, slipCode: s
   return { slipId: slip.id, form: slipForm };
 }
 
-/** The caller's account, or a new one for a person who registers logged out (bound to their WeChat when there is one). */
-async function accountFor(ctx: ActionContext, form: RegistrationForm, password: string | undefined) {
+/**
+ * The caller's account, or a new one for a person who registers logged out (bound to their WeChat when there is one).
+ * Logged out, the phone is proven by its code before anything is said about an account it may have.
+ */
+async function accountFor(ctx: ActionContext, form: RegistrationForm, input: SubmitInput, passwordHash: string | undefined) {
   if (ctx.caller) {
     const [user] = await ctx.tx.query<{ phone: string | null }>('select phone from users where id = $1', [ctx.caller.userId]);
     if (user?.phone !== form.phone) throw registrationErrors.error('REG_PHONE_NOT_YOURS', undefined, { 'form.phone': '须为您账号的手机号码' });
@@ -48,12 +53,13 @@ async function accountFor(ctx: ActionContext, form: RegistrationForm, password: 
     if (await registrationRepository.hasPending(ctx.tx, ctx.caller.userId)) throw registrationErrors.error('REG_ALREADY_PENDING');
     return { userId: ctx.caller.userId, created: false };
   }
-  if (!password) throw registrationErrors.error('REG_PASSWORD_REQUIRED', undefined, { password: '请设置登录密码（8至64个字符）' });
+  if (!passwordHash) throw registrationErrors.error('REG_PASSWORD_REQUIRED', undefined, { password: '请设置登录密码（8至64个字符）' });
+  await provePhone(ctx, { phone: form.phone, purpose: 'register', code: input.phoneCode });
   const [taken] = await ctx.tx.query('select 1 from users where phone = $1', [form.phone]);
   if (taken) throw registrationErrors.error('REG_PHONE_HAS_ACCOUNT', undefined, { 'form.phone': '该手机号码已有账号，请先登录' });
   const userId = ctx.newId();
-  await orgRepository.createUser(ctx.tx, { id: userId, name: form.name, phone: form.phone, passwordHash: await hashPassword(password, ctx.config.PASSWORD_COST) });
-  if (ctx.wxOpenId) await ctx.tx.query('update users set wx_openid = $2 where id = $1', [userId, ctx.wxOpenId]);
+  await orgRepository.createUser(ctx.tx, { id: userId, name: form.name, phone: form.phone, passwordHash });
+  if (ctx.wxOpenId && !(await authRepository.findOpenidOwner(ctx.tx, ctx.wxOpenId))) await authRepository.bindWechat(ctx.tx, userId, ctx.wxOpenId);
   return { userId, created: true };
 }
 
@@ -61,12 +67,12 @@ async function accountFor(ctx: ActionContext, form: RegistrationForm, password: 
  * 报到登记: a member submits the form to a community, which confirms (回执) or sends it back.
  * A form sent back is fixed and submitted again as a new registration; the returned one stays as history.
  */
-export async function submitRegistration(ctx: ActionContext, input: SubmitInput) {
+export async function submitRegistration(ctx: ActionContext, input: SubmitInput, prepared: { passwordHash?: string }) {
   const now = ctx.clock.now();
   const applied = input.slipCode ? await applySlip(ctx, input.form, input.slipCode) : { slipId: null, form: input.form };
   const form = applied.form;
   const { unit } = await checkForm(ctx.tx, form, now);
-  const account = await accountFor(ctx, form, input.password);
+  const account = await accountFor(ctx, form, input, prepared.passwordHash);
   const id = ctx.newId();
   const stored: RegistrationForm = unit && !form.workUnit ? { ...form, workUnit: unit.name } : form;
   await registrationRepository.insert(ctx.tx, {

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { field } from '../shared/fields';
+import { PHONE_CODE_PURPOSES } from './phone-code';
+
+/** The six digits a person types from the text message. */
+export const phoneCodeField = () =>
+  z.string({ error: '请填写验证码' }).trim().regex(/^\d{6}$/, '验证码须为6位数字');
+
+export const newAccountPassword = () =>
+  z.string({ error: '登录密码须为文字' }).min(8, '登录密码至少8个字符').max(64, '登录密码不能超过64个字符');
+
+export const SendPhoneCodeInput = z.object({
+  phone: field.phone('手机号码'),
+  purpose: field.oneOf('验证码用途', PHONE_CODE_PURPOSES),
+});
+
+export const SendPhoneCodeView = z.object({
+  expiresInMinutes: z.number(),
+  resendInSeconds: z.number(),
+  /** Only where codes go to the console (the local gateway): the page shows it in a 开发环境 banner. */
+  devCode: z.string().optional(),
+});
+
+export const ProveWechatPhoneInput = z.object({
+  wxPhoneCode: z.string({ error: '缺少微信手机号授权码' }).trim().min(1, '缺少微信手机号授权码').max(128, '微信手机号授权码格式不正确'),
+  purpose: field.oneOf('验证码用途', PHONE_CODE_PURPOSES),
+});
+
+/** The caller's own phone, as WeChat vouched for it, and a code that proves it like a texted one. */
+export const ProvenPhoneView = z.object({ phone: z.string(), phoneCode: z.string(), expiresInMinutes: z.number() });
+
+export const SignUpInput = z.object({
+  name: field.text('姓名', { max: 30 }),
+  phone: field.phone('手机号码'),
+  phoneCode: phoneCodeField(),
+  password: newAccountPassword(),
+  communityId: field.chosenId('所在社区'),
+  gridId: field.id('网格').optional(),
+  address: field.text('家庭住址', { max: 120 }),
+});
+
+export const ResetPasswordInput = z.object({
+  phone: field.phone('手机号码'),
+  phoneCode: phoneCodeField(),
+  newPassword: newAccountPassword(),
+});
+
+export type SendPhoneCodeInput = z.output<typeof SendPhoneCodeInput>;
+export type SignUpInput = z.output<typeof SignUpInput>;
+export type ResetPasswordInput = z.output<typeof ResetPasswordInput>;
