@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { hashPassword, issueSessionToken } from '../cloudfunctions/_core/auth';
+import { hashPassword, startSession } from '../cloudfunctions/_core/auth';
 import type { Database } from '../cloudfunctions/_core/db/database';
 import { orgRepository } from '../cloudfunctions/_core/org';
 
@@ -16,7 +16,6 @@ export async function buildBenchCommunity(db: Database, members: number, session
   const streetId = randomUUID();
   const communityId = randomUUID();
   const passwordHash = await hashPassword('bench-password', 1024);
-  const token = (userId: string) => issueSessionToken(userId, sessionSecret, new Date(), 24);
   return db.transaction(async (tx) => {
     await orgRepository.createOrganisation(tx, { id: districtId, kind: 'district', parentId: null, name: '压测区' });
     await orgRepository.createOrganisation(tx, { id: streetId, kind: 'street', parentId: districtId, name: '压测街道' });
@@ -32,6 +31,9 @@ export async function buildBenchCommunity(db: Database, members: number, session
       await orgRepository.registerMember(tx, { userId: id, communityId, gridId: null, unitId: null, memberType: 'community' });
       memberIds.push(id);
     }
-    return { communityId, secretaryToken: token(secretaryId), memberIds, memberTokens: memberIds.map(token) };
+    const token = async (userId: string) => (await startSession(tx, { userId, secret: sessionSecret, now: new Date(), ttlHours: 24 })).token;
+    const memberTokens: string[] = [];
+    for (const id of memberIds) memberTokens.push(await token(id));
+    return { communityId, secretaryToken: await token(secretaryId), memberIds, memberTokens };
   });
 }

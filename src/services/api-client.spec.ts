@@ -33,6 +33,7 @@ const sessionData: SessionData = {
     phoneMasked: '199****2001',
     photoUrl: null,
     wechatBound: false,
+    mustChangePassword: false,
     roles: [{ role: 'resident', orgId: 'c1', orgName: '第一社区', unitId: null, unitName: null, servicePhone: null }],
     member: null,
   },

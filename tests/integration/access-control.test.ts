@@ -4,13 +4,13 @@ import { main as checkin } from '../../cloudfunctions/checkin/index';
 import { main as demands } from '../../cloudfunctions/demands/index';
 import { main as orders } from '../../cloudfunctions/orders/index';
 import { main as records } from '../../cloudfunctions/records/index';
-import { issueSessionToken } from '../../cloudfunctions/_core/auth';
+import { signSessionToken } from '../../cloudfunctions/_core/auth';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { orgRepository } from '../../cloudfunctions/_core/org';
 import { call, failed, inMinutes, ok, type Main } from '../support/call';
 import { useWallClock } from '../support/clock';
 import { countRows } from '../support/db-state';
-import { buildCommunity, createDistrictAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
+import { buildCommunity, createDistrictAdmin, sessionTokenFor, type TestCommunity, type TestUser } from '../support/fixtures';
 import { openSuiteDatabase } from '../support/test-database';
 
 const CHINESE = /[\u4e00-\u9fa5]/;
@@ -180,11 +180,11 @@ describe('authorisation: role and scope on every action', () => {
 
     it('should answer UNAUTHENTICATED to a tampered token', async () => {
       const resident = a.residents[0];
-      const [userId, expires, signature] = resident.token.split('.');
+      const [sessionId, userId, expires, signature] = resident.token.split('.');
       const forged = [
-        `${userId}.${Number(expires) + 3600}.${signature}`,
-        `${a.secretary.id}.${expires}.${signature}`,
-        `${userId}.${expires}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`,
+        `${sessionId}.${userId}.${Number(expires) + 3600}.${signature}`,
+        `${sessionId}.${a.secretary.id}.${expires}.${signature}`,
+        `${sessionId}.${userId}.${expires}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`,
         'not-a-token',
       ];
       for (const token of forged) {
@@ -194,12 +194,12 @@ describe('authorisation: role and scope on every action', () => {
 
     it('should answer SESSION_EXPIRED to an expired token', async () => {
       const resident = a.residents[0];
-      const token = issueSessionToken(resident.id, process.env.SESSION_SECRET!, new Date(Date.now() - 25 * 3_600_000), 24);
+      const token = await sessionTokenFor(db, resident.id, new Date(Date.now() - 25 * 3_600_000), 24);
       await expectRefused(demands, 'post', validNeed, { ...resident, token }, 'SESSION_EXPIRED');
     });
 
     it('should answer UNAUTHENTICATED to a well-signed token of a user who does not exist', async () => {
-      const token = issueSessionToken(randomUUID(), process.env.SESSION_SECRET!, new Date(), 24);
+      const token = signSessionToken({ sessionId: randomUUID(), userId: randomUUID(), expiresAt: Math.floor(Date.now() / 1000) + 3600 }, process.env.SESSION_SECRET!);
       await expectRefused(demands, 'post', validNeed, { ...a.residents[0], token }, 'UNAUTHENTICATED');
     });
   });

@@ -34,7 +34,7 @@ describe('扫码核验: every refusal a scan can produce', () => {
   beforeEach(async () => {
     today = new Date(START.getTime() + testNumber++ * 4 * 3_600_000);
     clock.set(today);
-    renewTokens(a, b);
+    await renewTokens(db, a, b);
     for (const member of a.members) devices.set(member.id, await ok(call(checkin, 'issueDeviceSecret', {}, member)));
   });
   afterAll(async () => {

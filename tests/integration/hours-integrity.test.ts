@@ -30,10 +30,10 @@ describe('服务时长的完整性: every path that credits time obeys the same 
     db = await openSuiteDatabase();
     a = await buildCommunity(db, 'H', { members: 6, residents: 1 });
   });
-  beforeEach(() => {
+  beforeEach(async () => {
     today = new Date(START.getTime() + testNumber++ * 86_400_000);
     clock.set(today);
-    renewTokens(a);
+    await renewTokens(db, a);
   });
   afterAll(async () => {
     clock.restore();

@@ -1,12 +1,11 @@
 import ExcelJS from 'exceljs';
 import { main as org } from '../../cloudfunctions/org/index';
-import { issueSessionToken } from '../../cloudfunctions/_core/auth';
 import { main as registration } from '../../cloudfunctions/registration/index';
 import { main as reports } from '../../cloudfunctions/reports/index';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { call, failed, ok } from '../support/call';
 import { useWallClock } from '../support/clock';
-import { buildCommunity, createDistrictAdmin, createUnitAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
+import { buildCommunity, createDistrictAdmin, createUnitAdmin, sessionTokenFor, type TestCommunity, type TestUser } from '../support/fixtures';
 import { addMember, addProfile, addRegistration, issueSlip, leave } from '../support/reports-fixtures';
 import { newPhone } from '../support/registration-fixtures';
 import { openSuiteDatabase } from '../support/test-database';
@@ -61,9 +60,9 @@ describe('在职党员 counted one way, a slip late only after its deadline, and
   const unitOnDistrictPage = async () => (await ok(call(org, 'tree', {}, districtAdmin))).units.find((unit: { id: string }) => unit.id === a.unitId);
   const statistics = () => ok(call(reports, 'unitStatistics', {}, unitAdmin));
   /** Moves the clock on weeks, with a fresh session for the unit admin. */
-  const moveTo = (at: Date) => {
+  const moveTo = async (at: Date) => {
     clock.set(at);
-    unitAdmin.token = issueSessionToken(unitAdmin.id, process.env.SESSION_SECRET!, at, 24);
+    unitAdmin.token = await sessionTokenFor(db, unitAdmin.id, at);
   };
 
   it('should give the district’s unit page and the unit’s statistics the same 在职党员 and 报到 counts', async () => {
@@ -101,9 +100,9 @@ describe('在职党员 counted one way, a slip late only after its deadline, and
     });
 
     it('should still count it as in time on the deadline day, and as 未报到 the day after', async () => {
-      moveTo(new Date('2026-12-31T15:00:00Z')); // 23:00 Shanghai on the 31st
+      await moveTo(new Date('2026-12-31T15:00:00Z')); // 23:00 Shanghai on the 31st
       expect((await statistics()).details.find((row: { name: string }) => row.name === '冯今天')).toMatchObject({ status: 'awaiting' });
-      moveTo(new Date('2026-12-31T16:30:00Z')); // 00:30 Shanghai on 1 January
+      await moveTo(new Date('2026-12-31T16:30:00Z')); // 00:30 Shanghai on 1 January
       const late = await statistics();
       expect(late.details.find((row: { name: string }) => row.name === '冯今天')).toMatchObject({ status: 'not_reported', statusLabel: '未报到', reason: '未填写原因' });
       expect(late.figures.awaiting).toBe(0);

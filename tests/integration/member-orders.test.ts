@@ -90,7 +90,7 @@ describe("the member's lists: 我的任务 in time order and the order hall's se
 
     beforeAll(async () => {
       clock.set(new Date(start.getTime() + 24 * 60 * 60_000));
-      renewTokens(community);
+      await renewTokens(db, community);
       member = community.members[1];
       await createOrder('楼道大扫除', 60, 120, { description: '清理楼道堆放的杂物', place: '幸福小区3栋' });
       await createOrder('助老送餐', 90, 150, { description: '为独居老人送午餐', place: '社区长者食堂' });

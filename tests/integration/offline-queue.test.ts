@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { main as checkin } from '../../cloudfunctions/checkin/index';
 import { main as orders } from '../../cloudfunctions/orders/index';
 import { main as records } from '../../cloudfunctions/records/index';
-import { issueSessionToken } from '../../cloudfunctions/_core/auth';
 import { appendToChain, makeCheckinCode, type DeviceSecret } from '../../cloudfunctions/_core/checkin';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { call, failed, inMinutes, ok } from '../support/call';
 import { useWallClock } from '../support/clock';
 import { countRows } from '../support/db-state';
-import { buildCommunity, type TestCommunity, type TestUser } from '../support/fixtures';
+import { buildCommunity, sessionTokenFor, type TestCommunity, type TestUser } from '../support/fixtures';
 import { openSuiteDatabase } from '../support/test-database';
 
 const CHINESE = /[\u4e00-\u9fa5]/;
@@ -49,7 +48,9 @@ describe('离线扫码: uploading scans queued offline', () => {
   beforeEach(async () => {
     today = new Date(START.getTime() + testNumber++ * 86_400_000);
     clock.set(today);
-    for (const member of community.members) devices.set(member.id, await ok(call(checkin, 'issueDeviceSecret', {}, signedInNow(member))));
+    // Every test starts days after the last and may move on a week more: everyone signs in again, for the default 14 days.
+    for (const who of [community.secretary, ...community.members]) who.token = await sessionTokenFor(db, who.id, new Date(), 24 * 14);
+    for (const member of community.members) devices.set(member.id, await ok(call(checkin, 'issueDeviceSecret', {}, member)));
     phone = await phoneOf(community.secretary);
   });
   afterAll(async () => {
@@ -58,9 +59,6 @@ describe('离线扫码: uploading scans queued offline', () => {
   });
 
   const member = (i: number) => community.members[i];
-  /** The fixtures' session tokens last a day; after the clock jumps days ahead, users sign in again. */
-  const signedInNow = (who: TestUser): TestUser => ({ ...who, token: issueSessionToken(who.id, process.env.SESSION_SECRET!, new Date(), 24) });
-  const secretaryNow = () => signedInNow(community.secretary);
   const deviceOf = (who: TestUser) => devices.get(who.id)!;
 
   /** An open order from `fromMinute` to `toMinute` after now, accepted by `accepted`. */
@@ -68,13 +66,13 @@ describe('离线扫码: uploading scans queued offline', () => {
     const order = await ok(call(orders, 'create', {
       title: '村委会门前清扫', category: '环保绿化服务', place: '村委会', startsAt: inMinutes(fromMinute), endsAt: inMinutes(toMinute),
       capacity: Math.max(accepted.length, 1), dispatch: 'open', ...overrides,
-    }, secretaryNow()));
-    for (const who of accepted) await ok(call(orders, 'accept', { orderId: order.id }, signedInNow(who)));
+    }, community.secretary));
+    for (const who of accepted) await ok(call(orders, 'accept', { orderId: order.id }, who));
     return order as { id: string };
   }
 
   async function phoneOf(verifier: TestUser): Promise<Phone> {
-    const device = await ok(call(checkin, 'issueVerifierDevice', {}, signedInNow(verifier)));
+    const device = await ok(call(checkin, 'issueVerifierDevice', {}, verifier));
     return { verifier, device, head: { counter: device.lastCounter, hash: device.lastHash } };
   }
 
@@ -95,7 +93,7 @@ describe('离线扫码: uploading scans queued offline', () => {
   };
 
   const upload = async (scans: QueuedScan[], on: Phone = phone) =>
-    (await ok<{ results: QueuedResult[] }>(call(checkin, 'uploadQueue', { deviceId: on.device.deviceId, scans }, signedInNow(on.verifier)))).results;
+    (await ok<{ results: QueuedResult[] }>(call(checkin, 'uploadQueue', { deviceId: on.device.deviceId, scans }, on.verifier))).results;
   const resultOf = (results: QueuedResult[], scan: QueuedScan) => results.find((result) => result.scanId === scan.scanId)!;
 
   const recordsOf = (orderId: string) =>
@@ -219,7 +217,7 @@ describe('离线扫码: uploading scans queued offline', () => {
     const oldPhone = deviceOf(who);
     const offlineScan = queued(order.id, who, at(9));
     clock.set(at(20));
-    await ok(call(checkin, 'issueDeviceSecret', {}, signedInNow(who)));
+    await ok(call(checkin, 'issueDeviceSecret', {}, who));
     const afterward = queued(order.id, who, at(25), { code: makeCheckinCode(oldPhone, at(25)) });
     clock.set(at(40));
 
@@ -236,11 +234,11 @@ describe('离线扫码: uploading scans queued offline', () => {
     const queuedIn = queued(order.id, offline, at(12));
     const queuedOut = queued(order.id, offline, at(68));
     clock.set(at(11));
-    await ok(call(checkin, 'scan', { scanId: randomUUID(), orderId: order.id, code: makeCheckinCode(deviceOf(online), new Date()) }, secretaryNow()));
+    await ok(call(checkin, 'scan', { scanId: randomUUID(), orderId: order.id, code: makeCheckinCode(deviceOf(online), new Date()) }, community.secretary));
     clock.set(at(69));
-    await ok(call(checkin, 'scan', { scanId: randomUUID(), orderId: order.id, code: makeCheckinCode(deviceOf(online), new Date()) }, secretaryNow()));
+    await ok(call(checkin, 'scan', { scanId: randomUUID(), orderId: order.id, code: makeCheckinCode(deviceOf(online), new Date()) }, community.secretary));
     clock.set(at(75));
-    expect((await ok(call(orders, 'complete', { orderId: order.id }, secretaryNow()))).status).toBe('completed');
+    expect((await ok(call(orders, 'complete', { orderId: order.id }, community.secretary))).status).toBe('completed');
     clock.set(at(90));
 
     const results = await upload([queuedIn, queuedOut]);
@@ -307,11 +305,11 @@ describe('离线扫码: uploading scans queued offline', () => {
         [evening.id],
       );
       expect(held).toMatchObject({ status: 'pending_approval', minutes_credited: 60 });
-      const hours = await ok(call(records, 'myHours', {}, signedInNow(who)));
+      const hours = await ok(call(records, 'myHours', {}, who));
       expect(hours).toMatchObject({ creditedHours: 8, scannedHours: 8, pendingHours: 1, services: 2 });
       expect(hours.byQuarter[3]).toEqual({ quarter: 4, hours: 8, services: 2 });
 
-      const approved = await ok(call(records, 'approve', { recordId: held.id, reason: '重阳节活动延时，情况属实' }, secretaryNow()));
+      const approved = await ok(call(records, 'approve', { recordId: held.id, reason: '重阳节活动延时，情况属实' }, community.secretary));
 
       expect(approved).toMatchObject({ id: held.id, status: 'credited', hoursCredited: 1 });
       expect((await db.query('select status from service_records where id = $1', [held.id]))[0].status).toBe('credited');
@@ -321,8 +319,8 @@ describe('离线扫码: uploading scans queued offline', () => {
           before: { status: 'pending_approval' }, after: { status: 'credited' },
         },
       ]);
-      expect(await ok(call(records, 'myHours', {}, signedInNow(who)))).toMatchObject({ creditedHours: 9, pendingHours: 0, services: 3 });
-      const again = await failed(call(records, 'approve', { recordId: held.id, reason: '再次审核' }, secretaryNow()));
+      expect(await ok(call(records, 'myHours', {}, who))).toMatchObject({ creditedHours: 9, pendingHours: 0, services: 3 });
+      const again = await failed(call(records, 'approve', { recordId: held.id, reason: '再次审核' }, community.secretary));
       expect(again.code).toBe('RECORD_NOT_PENDING');
       expect(await countRows(db, ['record_audit'])).toEqual({ record_audit: 1 });
     });
@@ -337,7 +335,7 @@ describe('离线扫码: uploading scans queued offline', () => {
 
       expect(resultOf(results, batch[1]).verdict).toMatchObject({ minutesCredited: 540, pendingApproval: true });
       expect(await recordsOf(order.id)).toEqual([expect.objectContaining({ minutes_credited: 540, status: 'pending_approval' })]);
-      const hours = await ok(call(records, 'myHours', {}, signedInNow(who)));
+      const hours = await ok(call(records, 'myHours', {}, who));
       expect(hours.pendingHours).toBe(9);
       expect(hours.creditedHours).toBeLessThan(9);
     });
@@ -345,7 +343,7 @@ describe('离线扫码: uploading scans queued offline', () => {
 
   describe('a forgotten check-out', () => {
     const scanNow = (orderId: string, who: TestUser) =>
-      ok(call(checkin, 'scan', { scanId: randomUUID(), orderId, code: makeCheckinCode(deviceOf(who), new Date()) }, secretaryNow()));
+      ok(call(checkin, 'scan', { scanId: randomUUID(), orderId, code: makeCheckinCode(deviceOf(who), new Date()) }, community.secretary));
 
     it('should list check-ins without check-out on ended orders, overdue after a day', async () => {
       const [late, recent] = [member(2), member(3)];
@@ -357,7 +355,7 @@ describe('离线扫码: uploading scans queued offline', () => {
       await scanNow(fresh.id, recent);
       clock.set(at(70 + 24 * 60 + 1));
 
-      const { items } = await ok(call(records, 'missingCheckouts', {}, secretaryNow()));
+      const { items } = await ok(call(records, 'missingCheckouts', {}, community.secretary));
 
       const mine = items.filter((item: { orderId: string }) => [old.id, fresh.id].includes(item.orderId));
       expect(mine).toEqual([
@@ -372,12 +370,12 @@ describe('离线扫码: uploading scans queued offline', () => {
       clock.set(at(10));
       await scanNow(order.id, who);
       clock.set(at(70 + 26 * 60));
-      const listed = await ok(call(records, 'missingCheckouts', {}, secretaryNow()));
+      const listed = await ok(call(records, 'missingCheckouts', {}, community.secretary));
       expect(listed.items).toContainEqual(expect.objectContaining({ orderId: order.id, memberId: who.id, overdue: true }));
 
       const after = await ok(call(records, 'closeMissingCheckout', {
         orderId: order.id, memberId: who.id, checkedOutAt: at(190).toISOString(), reason: '党员忘记签退，已电话核实',
-      }, secretaryNow()));
+      }, community.secretary));
 
       expect(after.items.map((item: { orderId: string }) => item.orderId)).not.toContain(order.id);
       expect(await recordsOf(order.id)).toEqual([{ member_id: who.id, minutes_measured: 180, minutes_credited: 60, source: 'manual', status: 'credited' }]);
@@ -391,10 +389,10 @@ describe('离线扫码: uploading scans queued offline', () => {
         { checked_out_at: at(190), check_out_scan_id: null },
       ]);
       expect((await db.query('select status from orders where id = $1', [order.id]))[0].status).toBe('completed');
-      expect(await ok(call(records, 'myHours', {}, signedInNow(who)))).toMatchObject({ manualHours: 1, scannedHours: 0, creditedHours: 1 });
+      expect(await ok(call(records, 'myHours', {}, who))).toMatchObject({ manualHours: 1, scannedHours: 0, creditedHours: 1 });
       const twice = await failed(call(records, 'closeMissingCheckout', {
         orderId: order.id, memberId: who.id, checkedOutAt: at(100).toISOString(), reason: '再补一次',
-      }, secretaryNow()));
+      }, community.secretary));
       expect(twice.code).toBe('RECORD_NOT_MISSING_CHECKOUT');
       expect(twice.message).toMatch(CHINESE);
     });
@@ -408,7 +406,7 @@ describe('离线扫码: uploading scans queued offline', () => {
 
       const error = await failed(call(records, 'closeMissingCheckout', {
         orderId: order.id, memberId: who.id, checkedOutAt: at(-5).toISOString(), reason: '补录签退',
-      }, secretaryNow()));
+      }, community.secretary));
 
       expect(error).toMatchObject({ code: 'RECORD_CHECKOUT_BEFORE_CHECKIN', fields: { checkedOutAt: expect.stringMatching(CHINESE) } });
       expect(await countRows(db)).toEqual(before);
@@ -428,7 +426,7 @@ describe('离线扫码: uploading scans queued offline', () => {
       clock.set(at(90));
       const before = await countRows(db);
 
-      const error = await failed(call(checkin, 'uploadQueue', { deviceId: stranger.device.deviceId, scans: batch }, secretaryNow()));
+      const error = await failed(call(checkin, 'uploadQueue', { deviceId: stranger.device.deviceId, scans: batch }, community.secretary));
 
       expect(error.code).toBe('CHECKIN_DEVICE_UNKNOWN');
       expect(error.message).toMatch(CHINESE);
@@ -441,7 +439,7 @@ describe('离线扫码: uploading scans queued offline', () => {
       const order = await orderAcceptedBy([who], 10, 70);
       const scan = queued(order.id, who, at(9));
       clock.set(at(30));
-      const error = await failed(call(checkin, 'uploadQueue', { deviceId: phone.device.deviceId, scans: [scan] }, signedInNow(member(2))));
+      const error = await failed(call(checkin, 'uploadQueue', { deviceId: phone.device.deviceId, scans: [scan] }, member(2)));
       expect(error.code).toBe('CHECKIN_DEVICE_UNKNOWN');
       expect(await attendanceOf(order.id)).toEqual([]);
     });
@@ -510,7 +508,7 @@ describe('离线扫码: uploading scans queued offline', () => {
       const order = await orderAcceptedBy([ahead, old, late], 10, 70);
       const lateOut = queued(order.id, late, at(12), { intent: 'out' });
       clock.set(at(15));
-      await ok(call(checkin, 'scan', { scanId: randomUUID(), orderId: order.id, code: makeCheckinCode(deviceOf(late), new Date()), intent: 'in' }, secretaryNow()));
+      await ok(call(checkin, 'scan', { scanId: randomUUID(), orderId: order.id, code: makeCheckinCode(deviceOf(late), new Date()), intent: 'in' }, community.secretary));
       expect((await upload([lateOut]))[0].error?.code).toBe('CHECKIN_OUT_BEFORE_IN');
 
       const future = queued(order.id, ahead, at(25));
@@ -524,7 +522,7 @@ describe('离线扫码: uploading scans queued offline', () => {
 
     it('should give a resident no offline device, and list every refused scan for the secretary', async () => {
       const resident = await buildCommunity(db, 'R', { members: 0, residents: 1 });
-      const noDevice = await failed(call(checkin, 'issueVerifierDevice', {}, signedInNow(resident.residents[0])));
+      const noDevice = await failed(call(checkin, 'issueVerifierDevice', {}, resident.residents[0]));
       expect(noDevice.code).toBe('CHECKIN_NO_VERIFIER_DEVICE');
 
       const who = member(13);
@@ -532,14 +530,14 @@ describe('离线扫码: uploading scans queued offline', () => {
       const forged = { ...queued(order.id, who, at(9)), scannedAt: at(10).toISOString() };
       clock.set(at(30));
       await upload([forged]);
-      await failed(call(checkin, 'scan', { scanId: randomUUID(), orderId: order.id, code: makeCheckinCode(deviceOf(member(0)), new Date()) }, secretaryNow()));
+      await failed(call(checkin, 'scan', { scanId: randomUUID(), orderId: order.id, code: makeCheckinCode(deviceOf(member(0)), new Date()) }, community.secretary));
 
-      const { items } = await ok(call(checkin, 'refusedScans', { orderId: order.id }, secretaryNow()));
+      const { items } = await ok(call(checkin, 'refusedScans', { orderId: order.id }, community.secretary));
       expect(items).toEqual([
         expect.objectContaining({ offline: false, code: 'CHECKIN_NOT_ASSIGNED', memberName: member(0).name, verifierName: community.secretary.name, orderTitle: '村委会门前清扫' }),
         expect.objectContaining({ offline: true, code: 'CHECKIN_QUEUE_SIGNATURE_INVALID', scannedAt: at(10).toISOString(), receivedAt: at(30).toISOString() }),
       ]);
-      const queues = await ok(call(records, 'queues', {}, secretaryNow()));
+      const queues = await ok(call(records, 'queues', {}, community.secretary));
       expect(queues.refusedScans).toBeGreaterThanOrEqual(2);
     });
 

@@ -101,7 +101,7 @@ describe('bad input on every action of every cloud function', () => {
   it('should cover every action: 88 of them, of which these need no input', () => {
     expect(ACTIONS).toHaveLength(88);
     expect(ACTIONS.filter(({ input }) => requiredKeys(input).length === 0).map(({ name }) => name)).toEqual([
-      'auth.wxLogin', 'auth.loginLocks', 'auth.me',
+      'auth.wxLogin', 'auth.loginLocks', 'auth.me', 'auth.logout',
       'demands.formDefaults', 'demands.listMine', 'demands.listForCommunity',
       'orders.listOpen', 'orders.listMine', 'orders.listForCommunity',
       'checkin.issueDeviceSecret', 'checkin.issueVerifierDevice', 'checkin.refusedScans', 'checkin.verifiableOrders',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { hashPassword, issueSessionToken } from '../../cloudfunctions/_core/auth';
-import type { Database } from '../../cloudfunctions/_core/db/database';
+import { hashPassword, startSession } from '../../cloudfunctions/_core/auth';
+import type { Database, Executor } from '../../cloudfunctions/_core/db/database';
 import { orgRepository, type MemberType } from '../../cloudfunctions/_core/org';
 import type { Role } from '../../cloudfunctions/_core/runtime';
 
@@ -28,12 +28,17 @@ const nextPhone = () => `1990${String(process.pid % 1000).padStart(3, '0')}${Str
 
 export const PASSWORD = 'test-password-1';
 
+/** A token of a new session row for the user, as a login at `at` would answer it. */
+export async function sessionTokenFor(db: Executor, userId: string, at = new Date(), ttlHours = 24): Promise<string> {
+  return (await startSession(db, { userId, secret: process.env.SESSION_SECRET!, now: at, ttlHours })).token;
+}
+
 async function createUser(db: Database, name: string, grants: { role: Role; orgId?: string; unitId?: string }[]): Promise<TestUser> {
   const id = randomUUID();
   const phone = nextPhone();
   await orgRepository.createUser(db, { id, name, phone, passwordHash: await hashPassword(PASSWORD, 1024) });
   for (const grant of grants) await orgRepository.grantRole(db, { id: randomUUID(), userId: id, ...grant });
-  const token = issueSessionToken(id, process.env.SESSION_SECRET!, new Date(), 24);
+  const token = await sessionTokenFor(db, id);
   return { id, name, phone, password: PASSWORD, token };
 }
 
@@ -76,10 +81,10 @@ export async function buildCommunity(
 }
 
 /** New session tokens for everyone in the communities, for a suite whose clock runs on past a token's 24 hours. */
-export function renewTokens(...communities: TestCommunity[]): void {
+export async function renewTokens(db: Executor, ...communities: TestCommunity[]): Promise<void> {
   for (const community of communities) {
     for (const user of [community.secretary, ...community.members, ...community.residents]) {
-      user.token = issueSessionToken(user.id, process.env.SESSION_SECRET!, new Date(), 24);
+      user.token = await sessionTokenFor(db, user.id);
     }
   }
 }

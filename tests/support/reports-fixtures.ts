@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { orgRepository, type MemberType } from '../../cloudfunctions/_core/org';
-import { issueSessionToken } from '../../cloudfunctions/_core/auth';
-import type { TestUser } from './fixtures';
+import { sessionTokenFor, type TestUser } from './fixtures';
 
 // Rows of issue 4 (profiles, 报到单, registrations, transfers, leaving) written with SQL, so that the
 // reports can be tested on their own.
@@ -16,7 +15,7 @@ export async function createPerson(db: Database, name: string, grant?: { role: '
   const phone = nextPhone();
   await orgRepository.createUser(db, { id, name, phone, passwordHash: null });
   if (grant) await orgRepository.grantRole(db, { id: randomUUID(), userId: id, ...grant });
-  return { id, name, phone, password: '', token: issueSessionToken(id, process.env.SESSION_SECRET!, new Date(), 24) };
+  return { id, name, phone, password: '', token: await sessionTokenFor(db, id) };
 }
 
 /** A member of a community, created at `createdAt`, with the posts and skills given. */

@@ -10,6 +10,22 @@ export const authRepository = {
   findCredentialsByPhone: async (tx: Executor, phone: string) =>
     (await tx.query<UserCredentials>('select id, password_hash, wx_openid from users where phone = $1', [phone]))[0],
 
+  /** The stored hash of a caller not yet confirmed (before the transaction), with the phone the new password must not hold. */
+  findPasswordOf: async (db: Executor, who: { userId?: string; wxOpenId?: string }) =>
+    (
+      await db.query<{ id: string; phone: string | null; password_hash: string | null }>(
+        'select id, phone, password_hash from users where (id = $1 or wx_openid = $2) and left_at is null order by id = $1 desc nulls last limit 1',
+        [who.userId ?? null, who.wxOpenId ?? null],
+      )
+    )[0],
+
+  /** The hash now, locked until the transaction ends, so that two changes cannot cross. */
+  lockPasswordHash: async (tx: Executor, userId: string) =>
+    (await tx.query<{ password_hash: string | null }>('select password_hash from users where id = $1 for update', [userId]))[0]?.password_hash,
+
+  setPassword: (tx: Executor, userId: string, passwordHash: string) =>
+    tx.query('update users set password_hash = $2, must_change_password = false where id = $1', [userId, passwordHash]),
+
   bindWechat: (tx: Executor, userId: string, openid: string) =>
     tx.query('update users set wx_openid = $2 where id = $1', [userId, openid]),
 
@@ -17,8 +33,10 @@ export const authRepository = {
     (await tx.query<{ id: string }>('select id from users where wx_openid = $1', [openid]))[0]?.id,
 
   loadProfileRows: async (tx: Executor, userId: string) => {
-    const [user] = await tx.query<{ id: string; name: string; phone: string; photo_url: string | null; wx_openid: string | null }>(
-      'select id, name, phone, photo_url, wx_openid from users where id = $1',
+    const [user] = await tx.query<{
+      id: string; name: string; phone: string; photo_url: string | null; wx_openid: string | null; must_change_password: boolean;
+    }>(
+      'select id, name, phone, photo_url, wx_openid, must_change_password from users where id = $1',
       [userId],
     );
     const roles = await tx.query<{

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { field } from '../shared/fields';
 import { ROLES } from '../runtime/caller';
+import { newPasswordProblem } from './password-rules';
 
 export const LoginInput = z.object({
   phone: field.phone('手机号码'),
@@ -23,6 +24,8 @@ export const ProfileView = z.object({
   phoneMasked: z.string(),
   photoUrl: z.string().nullable(),
   wechatBound: z.boolean(),
+  /** Still on the initial password an administrator saw: the app opens 修改密码 before anything else. */
+  mustChangePassword: z.boolean(),
   roles: z.array(RoleGrantView),
   member: z
     .object({ volunteerNo: z.string(), communityId: z.string(), memberType: z.string(), gridName: z.string().nullable() })
@@ -31,5 +34,16 @@ export const ProfileView = z.object({
 
 export const SessionView = z.object({ token: z.string(), expiresInHours: z.number(), profile: ProfileView });
 
+export const ChangePasswordInput = z.object({
+  oldPassword: z.string({ error: '请填写原密码' }).min(1, '请填写原密码').max(128, '原密码不能超过128个字符'),
+  newPassword: z.string({ error: '请填写新密码' }).superRefine((value, ctx) => {
+    const problem = newPasswordProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+});
+
+export const LogoutView = z.object({ loggedOut: z.literal(true) });
+
 export type LoginInput = z.infer<typeof LoginInput>;
+export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
 export type ProfileView = z.infer<typeof ProfileView>;

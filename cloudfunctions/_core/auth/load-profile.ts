@@ -15,6 +15,7 @@ export async function loadProfile(tx: Executor, userId: string): Promise<Profile
     phoneMasked: maskPhone(user.phone),
     photoUrl: user.photo_url,
     wechatBound: user.wx_openid !== null,
+    mustChangePassword: user.must_change_password,
     roles: roles.map((row) => ({
       role: row.role as Role,
       orgId: row.org_id,

@@ -4,7 +4,7 @@ import { authRepository } from './auth.repository';
 import type { LoginInput } from './auth.schemas';
 import { loadProfile } from './load-profile';
 import { admitPassword, checkPassword, type CheckedPassword } from './password-check';
-import { issueSessionToken } from './session-token';
+import { startSession } from './sessions';
 
 /** Before the transaction: the password hash, which holds no database session (see password-check.ts). */
 export const prepareLogIn = (env: PrepareContext, input: LoginInput) => checkPassword(env, input.phone, input.password);
@@ -32,12 +32,11 @@ export async function bindWechat(ctx: ActionContext, input: LoginInput, checked:
   return openSession(ctx, userId);
 }
 
-/** A session token with the user's profile, as login answers it. */
-export async function openSession(ctx: ActionContext, userId: string) {
+/** A new server-side session with its token and the user's profile, as login answers it. */
+export async function openSession(ctx: Pick<ActionContext, 'tx' | 'clock' | 'config' | 'newId'>, userId: string) {
   const ttl = ctx.config.SESSION_TTL_HOURS;
-  return {
-    token: issueSessionToken(userId, ctx.config.SESSION_SECRET, ctx.clock.now(), ttl),
-    expiresInHours: ttl,
-    profile: await loadProfile(ctx.tx, userId),
-  };
+  const { token } = await startSession(ctx.tx, {
+    userId, secret: ctx.config.SESSION_SECRET, now: ctx.clock.now(), ttlHours: ttl, sessionId: ctx.newId(),
+  });
+  return { token, expiresInHours: ttl, profile: await loadProfile(ctx.tx, userId) };
 }

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { hashPassword } from '../auth/password';
+import { revokeSessionsOf } from '../auth/sessions';
 import type { ActionContext } from '../runtime/action';
 import { maskPhone } from '../shared/masking';
 import { districtsOf, assertInDistricts, organisationsInScope, unitInScope } from './district-scope';
@@ -21,7 +22,9 @@ export async function appoint(ctx: ActionContext, input: AppointInput): Promise<
   if (!user) {
     password = initialPassword();
     user = { id: ctx.newId(), name: input.name, phone: input.phone };
-    await orgRepository.createUser(ctx.tx, { ...user, passwordHash: await hashPassword(password, ctx.config.PASSWORD_COST) });
+    await orgRepository.createUser(ctx.tx, {
+      ...user, passwordHash: await hashPassword(password, ctx.config.PASSWORD_COST), mustChangePassword: true,
+    });
   } else if (await orgRepository.hasGrant(ctx.tx, user.id, input.role, scopeId)) {
     throw orgErrors.error('ORG_ALREADY_GRANTED', user.name, { phone: '该手机号码的用户已担任此职务' });
   }
@@ -42,5 +45,7 @@ export async function revoke(ctx: ActionContext, input: { grantId: string }) {
   assertInDistricts(districts, grant.district_id);
   if (grant.role === 'district_admin' && grant.user_id === ctx.caller!.userId) throw orgErrors.error('ORG_CANNOT_REVOKE_SELF');
   await orgRepository.revokeGrant(ctx.tx, grant.id);
+  // Pages opened under the withdrawn role must not stay usable: they log in again and see what they still hold.
+  await revokeSessionsOf(ctx.tx, grant.user_id, 'role_revoked', ctx.clock.now());
   return { grantId: grant.id, role: grant.role, userId: grant.user_id };
 }

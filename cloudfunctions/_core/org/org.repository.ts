@@ -54,9 +54,12 @@ export const orgRepository = {
   pairUnitWithCommunity: (tx: Executor, unitId: string, communityId: string, pairedOn: string) =>
     tx.query('insert into unit_community_pairings (unit_id, community_id, paired_on) values ($1, $2, $3)', [unitId, communityId, pairedOn]),
 
-  createUser: (tx: Executor, user: { id: string; name: string; phone: string; passwordHash: string | null; photoUrl?: string | null }) =>
-    tx.query('insert into users (id, name, phone, password_hash, photo_url) values ($1, $2, $3, $4, $5)', [
-      user.id, user.name, user.phone, user.passwordHash, user.photoUrl ?? null,
+  createUser: (
+    tx: Executor,
+    user: { id: string; name: string; phone: string; passwordHash: string | null; photoUrl?: string | null; mustChangePassword?: boolean },
+  ) =>
+    tx.query('insert into users (id, name, phone, password_hash, photo_url, must_change_password) values ($1, $2, $3, $4, $5, $6)', [
+      user.id, user.name, user.phone, user.passwordHash, user.photoUrl ?? null, user.mustChangePassword ?? false,
     ]),
 
   grantRole: (tx: Executor, grant: { id: string; userId: string; role: Role; orgId?: string | null; unitId?: string | null }) =>

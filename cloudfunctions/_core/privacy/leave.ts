@@ -1,3 +1,4 @@
+import { revokeSessionsOf } from '../auth/sessions';
 import { ordersRepository } from '../orders/orders.repository';
 import { refreshOrderStatus } from '../orders/refresh-order-status';
 import type { ActionContext } from '../runtime/action';
@@ -77,6 +78,7 @@ export async function leave(ctx: ActionContext, input: { reason?: string }) {
     [userId],
   );
   await tx.query('delete from user_roles where user_id = $1', [userId]);
+  await revokeSessionsOf(tx, userId, 'left', now);
   await tx.query('update member_devices set revoked_at = $2 where member_id = $1 and revoked_at is null', [userId, now]);
   await tx.query('update member_community_history set left_at = greatest($2, joined_at) where member_id = $1 and left_at is null', [userId, now]);
   // Their needs stay in the community's 需求信息库 without who, where or how to reach them; the orders and

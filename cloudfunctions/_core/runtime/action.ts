@@ -29,6 +29,8 @@ export interface PrepareContext {
   wxPhoneNumber?: (code: string) => Promise<WechatPhone | undefined>;
   clock: Clock;
   config: AppConfig;
+  /** Who the call says it is from: a well-signed token's user, or the WeChat openid; the database has not confirmed it yet. */
+  claimed: { userId?: string; wxOpenId?: string };
 }
 
 export interface WechatPhone {
@@ -44,6 +46,8 @@ export interface ActionDefinition<I extends z.ZodType = z.ZodType, O extends z.Z
   output: O;
   /** Codes this action may answer with, besides the common ones. */
   errors: readonly string[];
+  /** Open to a caller who must still change an initial password (the password change itself, logout, login). */
+  openBeforePasswordChange?: boolean;
   /**
    * CPU-heavy work (a password hash) done before the transaction opens, so that it holds no database
    * session: PGlite has only one, and every other caller would wait. Its result is `run`'s third argument.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { authErrors } from '../auth/auth.errors';
 import { checkSessionToken } from '../auth/session-token';
 import { loadConfig, type AppConfig } from '../config/config';
 import { getDatabase } from '../db/database-context';
@@ -10,7 +11,7 @@ import { failure, success, type Envelope, type ErrorBody } from '../shared/envel
 import { parseInput } from '../shared/fields';
 import { systemClock, type Clock } from '../shared/clock';
 import type { ActionTable, PrepareContext } from './action';
-import { loadCaller, type Caller } from './caller';
+import { loadCaller, loadSessionCaller, type Caller } from './caller';
 import { clientAddressOf } from './client-address';
 
 const EventSchema = z.object({
@@ -46,7 +47,8 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
       const wxOpenId = platform.wxOpenId?.();
       const clientAddress = clientAddressOf(context, wxOpenId);
       const db = await getDatabase(() => databaseTarget(config));
-      const prepared = definition.prepare ? await definition.prepare({ db, clock, config, wxPhoneNumber: platform.wxPhoneNumber }, input) : undefined;
+      const claimed = { userId: claimedUserId(config, clock, token), wxOpenId };
+      const prepared = definition.prepare ? await definition.prepare({ db, clock, config, claimed, wxPhoneNumber: platform.wxPhoneNumber }, input) : undefined;
       const kept: ((tx: Executor) => Promise<unknown>)[] = [];
       const keepOnFailure = (write: (tx: Executor) => Promise<unknown>) => void kept.push(write);
       try {
@@ -55,6 +57,7 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
             kept.length = 0;
             const caller = await identify(tx, config, clock, token, wxOpenId);
             if (definition.access === 'user' && !caller) throw commonErrors.error('UNAUTHENTICATED');
+            if (caller?.mustChangePassword && !definition.openBeforePasswordChange) throw authErrors.error('AUTH_PASSWORD_CHANGE_REQUIRED');
             return definition.run({ tx, caller, clock, config, newId: randomUUID, wxOpenId, clientAddress, keepOnFailure }, input, prepared);
           }),
         );
@@ -74,6 +77,14 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
   };
 }
 
+/** A token's user before any work is spent on the call; a forged or expired token is refused here already. */
+function claimedUserId(config: AppConfig, clock: Clock, token: string | undefined): string | undefined {
+  if (!token) return undefined;
+  const check = checkSessionToken(token, config.SESSION_SECRET, clock.now());
+  if (!check.ok) throw commonErrors.error(check.reason === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
+  return check.userId;
+}
+
 async function identify(
   tx: Parameters<typeof loadCaller>[0],
   config: AppConfig,
@@ -82,11 +93,14 @@ async function identify(
   wxOpenId: string | undefined,
 ): Promise<Caller | null> {
   if (token) {
-    const check = checkSessionToken(token, config.SESSION_SECRET, clock.now());
+    const now = clock.now();
+    const check = checkSessionToken(token, config.SESSION_SECRET, now);
     if (!check.ok) throw commonErrors.error(check.reason === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
-    const caller = await loadCaller(tx, { userId: check.userId });
-    if (!caller) throw commonErrors.error('UNAUTHENTICATED');
-    return caller;
+    const session = await loadSessionCaller(tx, check, now);
+    if (!session.found) throw commonErrors.error('UNAUTHENTICATED');
+    // Logged out, password changed, role withdrawn: the person logs in again, as after an expiry.
+    if (!session.open) throw commonErrors.error('SESSION_EXPIRED');
+    return session.caller;
   }
   return wxOpenId ? loadCaller(tx, { wxOpenId }) : null;
 }
