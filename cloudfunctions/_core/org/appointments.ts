@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { hashPassword } from '../auth/password';
 import { revokeSessionsOf } from '../auth/sessions';
-import type { ActionContext } from '../runtime/action';
+import type { ActionContext, PrepareContext } from '../runtime/action';
+import { commonErrors } from '../shared/domain-error';
 import { maskPhone } from '../shared/masking';
 import { districtsOf, assertInDistricts, organisationsInScope, unitInScope } from './district-scope';
 import { orgErrors } from './org.errors';
@@ -11,8 +12,20 @@ import type { AppointInput, AppointmentView } from './org.schemas';
 /** Eight digits, shown once to the admin who passes it on; the user changes it after logging in. */
 const initialPassword = () => String(randomInt(0, 100_000_000)).padStart(8, '0');
 
+export interface InitialPassword {
+  password: string;
+  hash: string;
+}
+
+/** Before the transaction (the hash holds no database session): a new account's initial password, when the phone has none. */
+export async function prepareAppoint(env: PrepareContext, input: AppointInput): Promise<InitialPassword | null> {
+  if (await orgRepository.findUserByPhone(env.db, input.phone)) return null;
+  const password = initialPassword();
+  return { password, hash: await hashPassword(password, env.config.PASSWORD_COST) };
+}
+
 /** Appoints a community secretary or a unit admin; a phone nobody has yet gets a new account. */
-export async function appoint(ctx: ActionContext, input: AppointInput): Promise<AppointmentView> {
+export async function appoint(ctx: ActionContext, input: AppointInput, initial: InitialPassword | null): Promise<AppointmentView> {
   const scopeId =
     input.role === 'secretary'
       ? (await organisationsInScope(ctx.tx, ctx.caller, [{ id: input.orgId!, field: 'orgId' }], { kind: 'community' }))[0].id
@@ -20,10 +33,12 @@ export async function appoint(ctx: ActionContext, input: AppointInput): Promise<
   let user = await orgRepository.findUserByPhone(ctx.tx, input.phone);
   let password: string | null = null;
   if (!user) {
-    password = initialPassword();
+    // Accounts are never deleted: a phone without one before the transaction got its password prepared.
+    if (!initial) throw commonErrors.error('CONFLICT');
+    password = initial.password;
     user = { id: ctx.newId(), name: input.name, phone: input.phone };
     await orgRepository.createUser(ctx.tx, {
-      ...user, passwordHash: await hashPassword(password, ctx.config.PASSWORD_COST), mustChangePassword: true,
+      ...user, passwordHash: initial.hash, mustChangePassword: true,
     });
   } else if (await orgRepository.hasGrant(ctx.tx, user.id, input.role, scopeId)) {
     throw orgErrors.error('ORG_ALREADY_GRANTED', user.name, { phone: '该手机号码的用户已担任此职务' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineAction, type ActionTable } from '../runtime';
-import { appoint, revoke } from './appointments';
+import { appoint, prepareAppoint, revoke } from './appointments';
 import { loadSettings, updateSettings } from './district-settings';
 import { mergeOrganisations } from './merge-organisations';
 import { loadTree } from './org-tree';
@@ -116,6 +116,7 @@ export const orgActions: ActionTable = {
     input: AppointInput,
     output: AppointmentView,
     errors: [...SCOPE, 'ORG_UNIT_NOT_FOUND', 'ORG_ALREADY_GRANTED'],
+    prepare: prepareAppoint,
     run: appoint,
   }),
   revoke: defineAction({
