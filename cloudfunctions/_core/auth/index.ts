@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { defineAction, requireCaller, type ActionTable } from '../runtime';
 import { authErrors } from './auth.errors';
-import { LoginInput, ProfileView, SessionView } from './auth.schemas';
+import { ChangePasswordInput, LoginInput, LogoutView, ProfileView, SessionView } from './auth.schemas';
+import { changePassword, preparePasswordChange } from './change-password';
 import { loadProfile } from './load-profile';
 import { phoneCodeActions } from './phone-code-actions';
 import { LiftedLoginLockView, LiftLoginLockInput, LoginLockView } from './login-lock.schemas';
 import { liftLoginLock, listLoginLocks } from './login-locks';
 import { bindWechat, logIn, logInWithWechat, prepareLogIn } from './log-in';
+import { logOut } from './log-out';
 
 export { hashPassword, verifyPassword } from './password';
-export { issueSessionToken } from './session-token';
+export { signSessionToken } from './session-token';
+export { revokeSession, revokeSessionsOf, startSession, type SessionEndReason } from './sessions';
 export { openSession } from './log-in';
 export { authErrors };
-
-const codes = Object.keys(authErrors.catalogue);
 
 export const authActions: ActionTable = {
   ...phoneCodeActions,
@@ -23,6 +24,7 @@ export const authActions: ActionTable = {
     input: LoginInput,
     output: SessionView,
     errors: ['AUTH_BAD_CREDENTIALS', 'AUTH_LOCKED'],
+    openBeforePasswordChange: true,
     prepare: prepareLogIn,
     run: logIn,
   }),
@@ -32,6 +34,7 @@ export const authActions: ActionTable = {
     input: z.object({}),
     output: SessionView,
     errors: ['AUTH_WECHAT_UNAVAILABLE', 'AUTH_WECHAT_NOT_BOUND'],
+    openBeforePasswordChange: true,
     run: (ctx) => logInWithWechat(ctx),
   }),
   bindWechat: defineAction({
@@ -39,7 +42,8 @@ export const authActions: ActionTable = {
     access: 'public',
     input: LoginInput,
     output: SessionView,
-    errors: codes.filter((code) => code !== 'AUTH_WECHAT_NOT_BOUND'),
+    errors: ['AUTH_BAD_CREDENTIALS', 'AUTH_LOCKED', 'AUTH_WECHAT_UNAVAILABLE', 'AUTH_WECHAT_BOUND_ELSEWHERE'],
+    openBeforePasswordChange: true,
     prepare: prepareLogIn,
     run: bindWechat,
   }),
@@ -65,6 +69,26 @@ export const authActions: ActionTable = {
     input: z.object({}),
     output: ProfileView,
     errors: [],
+    openBeforePasswordChange: true,
     run: (ctx) => loadProfile(ctx.tx, requireCaller(ctx.caller).userId),
+  }),
+  changePassword: defineAction({
+    summary: '修改密码（原密码加新密码）：本账号的全部会话结束，本机换发新的会话；初始密码登录后须先改密码',
+    access: 'user',
+    input: ChangePasswordInput,
+    output: SessionView,
+    errors: ['AUTH_OLD_PASSWORD_WRONG', 'AUTH_PASSWORD_CHANGED_MEANWHILE'],
+    openBeforePasswordChange: true,
+    prepare: preparePasswordChange,
+    run: changePassword,
+  }),
+  logout: defineAction({
+    summary: '退出登录：结束本次会话，令牌随即失效',
+    access: 'user',
+    input: z.object({}),
+    output: LogoutView,
+    errors: [],
+    openBeforePasswordChange: true,
+    run: (ctx) => logOut(ctx),
   }),
 };
