@@ -9,7 +9,7 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.sql$': '<rootDir>/tests/support/sql-transform.js' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json', 'sql'],
   moduleNameMapper: { '^@core/(.*)$': '<rootDir>/cloudfunctions/_core/$1', '^@/(.*)$': '<rootDir>/src/$1' },
-  testMatch: ['<rootDir>/cloudfunctions/**/*.spec.ts', '<rootDir>/tests/**/*.test.ts', '<rootDir>/src/**/*.spec.{ts,tsx}'],
+  testMatch: ['<rootDir>/cloudfunctions/**/*.spec.ts', '<rootDir>/gateway/**/*.spec.ts', '<rootDir>/tests/**/*.test.ts', '<rootDir>/src/**/*.spec.{ts,tsx}'],
   // A function folder's index.js is its deployable bundle, with its own copy of the core: tests use the sources.
   modulePathIgnorePatterns: ['<rootDir>/cloudfunctions/[^/_][^/]*/index\\.js$'],
   testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/'],

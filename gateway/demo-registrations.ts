@@ -31,7 +31,7 @@ export interface DemoRegistrationWorld {
   /** The first community (幸福社区), its secretary and the demo unit admin of the first unit. */
   first: { id: string; estate: string; gridIds: string[] };
   unitAdminId: string;
-  passwordHash: string;
+  nextPasswordHash: () => Promise<string>;
 }
 
 const DAY = 24 * 3600_000;
@@ -148,7 +148,7 @@ export async function seedRegistrations(tx: Executor, dice: Dice, world: DemoReg
   const reportBy = businessDate(new Date(world.now.getTime() + 25 * DAY));
   const newcomer = { id: randomUUID(), name: '林晓', phone: '19900003001' };
   await tx.query('insert into users (id, name, phone, password_hash, created_at) values ($1, $2, $3, $4, $5)', [
-    newcomer.id, newcomer.name, newcomer.phone, world.passwordHash, new Date(world.now.getTime() - 1 * DAY),
+    newcomer.id, newcomer.name, newcomer.phone, await world.nextPasswordHash(), new Date(world.now.getTime() - 1 * DAY),
   ]);
   const pendingSlip = await insertSlip(tx, {
     unitId: firstUnit.id, communityId: world.first.id, name: newcomer.name, phone: newcomer.phone, standing: '正式', reportBy, issuedBy: world.unitAdminId, issuedAt,

@@ -279,12 +279,23 @@ const RECORD_COLUMNS = [
 ];
 const EVALUATION_COLUMNS = ['id', 'order_id', 'kind', 'member_id', 'rating', 'comment', 'created_by', 'created_at'];
 
+/** How many users the demo world has, so that their password hashes can all be made before its transaction. */
+const DEMO_USER_COUNT = 83;
+
+/**
+ * Each demo account gets its own salt, although they share a published password, so that one cracked hash
+ * is not every account's. scrypt is slow on purpose: the hashes are made at once, before the transaction.
+ */
+async function demoPasswordHashes(count: number, cost: number): Promise<() => Promise<string>> {
+  const ready = await Promise.all(Array.from({ length: count }, () => hashPassword(DEMO_PASSWORD, cost)));
+  return async () => ready.pop() ?? hashPassword(DEMO_PASSWORD, cost);
+}
+
 /** Fills an empty database with the demo world, in one transaction; returns the accounts to try. */
 export async function seedDemoData(db: Database, options: { now: Date; passwordCost: number }): Promise<DemoAccount[]> {
   const now = options.now;
   const dice = new Dice(20261123);
-  // One hash for every demo account: they share a published password, and scrypt is slow on purpose.
-  const passwordHash = await hashPassword(DEMO_PASSWORD, options.passwordCost);
+  const nextPasswordHash = await demoPasswordHashes(DEMO_USER_COUNT, options.passwordCost);
 
   const rows = {
     demands: [] as Row[],
@@ -303,7 +314,7 @@ export async function seedDemoData(db: Database, options: { now: Date; passwordC
   return db.transaction(async (tx) => {
     const createUser = async (name: string, phone: string, since: Date): Promise<Person> => {
       const id = randomUUID();
-      await orgRepository.createUser(tx, { id, name, phone, passwordHash });
+      await orgRepository.createUser(tx, { id, name, phone, passwordHash: await nextPasswordHash() });
       createdAt.push({ table: 'users', id, at: since });
       return { id, name, phone };
     };
@@ -414,7 +425,7 @@ export async function seedDemoData(db: Database, options: { now: Date; passwordC
 
     // --- 报到: profiles, confirmed registrations and the demo unit's slips ----------------------
     await seedRegistrations(tx, new Dice(20261124), {
-      now, units: UNITS.map((unit, i) => ({ id: unitIds[i], name: unit.name })), members: memberFacts, unitAdminId: unitAdmins[0].id, passwordHash,
+      now, units: UNITS.map((unit, i) => ({ id: unitIds[i], name: unit.name })), members: memberFacts, unitAdminId: unitAdmins[0].id, nextPasswordHash,
       first: { id: communities[0].id, estate: communities[0].estate, gridIds: communities[0].gridIds },
     });
 

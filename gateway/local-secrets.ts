@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * On one laptop nobody should have to invent keys: the first start writes them into the data
- * directory (readable by this user only) and later starts reuse them, so sessions and members'
- * check-in secrets survive a restart. Values set in the environment win.
+ * On one laptop (the embedded database, not production) nobody should have to invent keys: the first
+ * start writes them into the data directory (readable by this user only) and later starts reuse them,
+ * so sessions and members' check-in secrets survive a restart. Values set in the environment win.
+ * A deployment never comes here: instances on one database must share their keys (see deployment.ts).
  */
 export function ensureLocalSecrets(dataDir: string, env: NodeJS.ProcessEnv = process.env): void {
   if (env.SESSION_SECRET && env.CHECKIN_KEY) return;

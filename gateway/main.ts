@@ -9,36 +9,49 @@ import { cloudFunctions } from './cloud-functions';
 import { hasData, seedDemoData, type DemoAccount } from './demo-seed';
 import { createGatewayServer, listen } from './http-server';
 import { ensureLocalSecrets } from './local-secrets';
+import { CorsOrigins, isServerDeployment, missingSecretsProblem, shouldSeedDemo } from './deployment';
 
 const GatewayEnv = z.object({
   PORT: z.coerce.number({ error: 'PORT 须为端口号' }).int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('.data'),
-  SEED_DEMO: z.enum(['true', 'false'], { error: 'SEED_DEMO 须为 true 或 false' }).default('true'),
+  SEED_DEMO: z.enum(['true', 'false'], { error: 'SEED_DEMO 须为 true 或 false' }).optional(),
   H5_DIR: z.string().default('dist-h5'),
   TRUST_PROXY: z.enum(['true', 'false'], { error: 'TRUST_PROXY 须为 true 或 false' }).default('false'),
+  CORS_ORIGINS: CorsOrigins,
 });
+
+function readGatewayEnv() {
+  // An empty variable means unset, as in a shell and in loadConfig.
+  const parsed = GatewayEnv.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== '')));
+  if (!parsed.success) throw new Error(`配置错误：${parsed.error.issues.map((issue) => issue.message).join('；')}`);
+  return parsed.data;
+}
 
 /** Runs the whole product on one machine: migrations, demo data on first run, every function over HTTP, the H5 app. */
 async function start() {
-  const env = GatewayEnv.parse(process.env);
+  const env = readGatewayEnv();
   const dataDir = path.resolve(env.DATA_DIR);
   process.env.DATA_DIR = dataDir;
-  ensureLocalSecrets(dataDir);
+  const serverDeployment = isServerDeployment(process.env);
+  if (serverDeployment) {
+    const problem = missingSecretsProblem(process.env);
+    if (problem) throw new Error(problem);
+  } else ensureLocalSecrets(dataDir);
   const config = loadConfig();
   const target = databaseTarget(config);
   const db = await openMigratedDatabase(target);
   useDatabase(db);
 
   const accountsFile = path.join(dataDir, 'demo-accounts.json');
-  if (env.SEED_DEMO === 'true' && !(await hasData(db))) {
+  if (shouldSeedDemo(env.SEED_DEMO, serverDeployment) && !(await hasData(db))) {
     console.log('首次启动：正在写入演示数据……');
     const accounts = await seedDemoData(db, { now: new Date(), passwordCost: config.PASSWORD_COST });
     fs.writeFileSync(accountsFile, JSON.stringify(accounts, null, 2));
   }
   const accounts: DemoAccount[] = fs.existsSync(accountsFile) ? JSON.parse(fs.readFileSync(accountsFile, 'utf8')) : [];
 
-  const server = createGatewayServer({ functions: cloudFunctions, staticDir: path.resolve(env.H5_DIR), trustProxy: env.TRUST_PROXY === 'true' });
+  const server = createGatewayServer({ functions: cloudFunctions, staticDir: path.resolve(env.H5_DIR), trustProxy: env.TRUST_PROXY === 'true', allowedOrigins: env.CORS_ORIGINS });
   const address = await listen(server, env.PORT, env.HOST);
   printBanner(`http://${address.address}:${address.port}/`, target.kind === 'postgres' ? 'PostgreSQL 服务器（DATABASE_URL）' : `PGlite 嵌入式数据库，数据目录 ${dataDir}`, accounts);
 

@@ -98,6 +98,14 @@ describe('the demo seed of the local gateway', () => {
     );
   });
 
+  it('should give every demo account its own salt, though they share the published password', async () => {
+    const users = await db.query<{ password_hash: string }>('select password_hash from users');
+    expect(users.length).toBeGreaterThanOrEqual(80);
+    const salts = users.map((user) => user.password_hash.split('$')[2]);
+    expect(new Set(salts).size).toBe(users.length);
+    expect(new Set(users.map((user) => user.password_hash)).size).toBe(users.length);
+  });
+
   it('should leave nothing behind when a seed fails half way', async () => {
     const before = await count('select (select count(*) from organisations) + (select count(*) from users) as n');
     // The same phones again: the users insert fails after the new district and streets were written.

@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { SERVER_TEMPLATE_DB, serverUrlFor } from '../support/template';
 
 const root = path.resolve(__dirname, '../..');
 const gatewayScript = path.join(root, '.build', 'gateway', 'main.js');
@@ -13,10 +16,10 @@ interface Running {
 }
 
 /** Starts the built gateway as `npm start` would, on a free port, and waits for its banner. */
-function startGateway(dataDir: string): Promise<Running> {
+function startGateway(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<Running> {
   const child = spawn(process.execPath, [gatewayScript], {
     cwd: root,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', SESSION_SECRET: '', CHECKIN_KEY: '', PASSWORD_COST: '1024', H5_DIR: '/nonexistent' },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', SESSION_SECRET: '', CHECKIN_KEY: '', PASSWORD_COST: '1024', H5_DIR: '/nonexistent', ...env },
   });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -84,4 +87,72 @@ describe('the gateway process', () => {
     expect(again).toMatchObject({ ok: true, data: { description: '重启前登记的需求' } });
     await stop(second);
   });
+
+  describe('as a deployment (a PostgreSQL server or NODE_ENV=production)', () => {
+    const SECRETS = { SESSION_SECRET: 's'.repeat(64), CHECKIN_KEY: 'k'.repeat(64) };
+
+    /** Runs the gateway until it exits by itself; resolves with its exit code and output. */
+    const runToExit = (env: NodeJS.ProcessEnv) =>
+      new Promise<{ code: number | null; output: string }>((resolve) => {
+        const refusedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-refused-'));
+        const child = spawn(process.execPath, [gatewayScript], {
+          cwd: root,
+          env: { ...process.env, PORT: '0', DATA_DIR: refusedDir, DATABASE_URL: '', SESSION_SECRET: '', CHECKIN_KEY: '', H5_DIR: '/nonexistent', ...env },
+        });
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.on('exit', (code) => {
+          fs.rmSync(refusedDir, { recursive: true, force: true });
+          resolve({ code, output });
+        });
+      });
+
+    it('should refuse to start without SESSION_SECRET and CHECKIN_KEY, saying how to make them', async () => {
+      for (const env of [{ NODE_ENV: 'production' }, { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }, { NODE_ENV: 'production', SESSION_SECRET: SECRETS.SESSION_SECRET }]) {
+        const { code, output } = await runToExit(env);
+        expect({ env, code }).toEqual({ env, code: 1 });
+        expect(output).toContain('启动失败');
+        expect(output).toContain('CHECKIN_KEY');
+        if (!env.SESSION_SECRET) expect(output).toContain('SESSION_SECRET');
+        expect(output).toContain('openssl rand -hex 32');
+        expect(output).not.toContain('已启动');
+      }
+    });
+
+    it('should hold no demo data on a server database unless SEED_DEMO=true is asked for', async () => {
+      const deploymentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-deployment-'));
+      // On the PostgreSQL suite, a fresh server database; on PGlite, the embedded one run as production.
+      const serverUrl = environment.DATABASE_URL;
+      const database = serverUrl ? `dyg_test_${randomUUID().replace(/-/g, '').slice(0, 12)}` : null;
+      if (serverUrl && database) await adminQuery(serverUrl, `create database ${database} template ${SERVER_TEMPLATE_DB}`);
+      try {
+        const env = serverUrl && database ? { ...SECRETS, DATABASE_URL: serverUrlFor(serverUrl, database) } : { ...SECRETS, NODE_ENV: 'production' };
+        const running = await startGateway(deploymentDir, env);
+        try {
+          expect(running.output()).not.toContain('首次启动');
+          expect(running.output()).not.toContain('演示账号');
+          expect(fs.existsSync(path.join(deploymentDir, 'demo-accounts.json'))).toBe(false);
+          expect(fs.existsSync(path.join(deploymentDir, 'secrets.json'))).toBe(false);
+          const demoSecretary = await login(running.url, '19900000001', 'demo1234');
+          expect(demoSecretary.ok).toBe(false);
+        } finally {
+          await stop(running);
+        }
+      } finally {
+        if (serverUrl && database) await adminQuery(serverUrl, `drop database if exists ${database} with (force)`);
+        fs.rmSync(deploymentDir, { recursive: true, force: true });
+      }
+    });
+  });
 });
+
+async function adminQuery(url: string, sql: string) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 const secret = (name: string) =>
-  z.string({ error: `缺少环境变量 ${name}` }).min(32, `${name} 至少需要32个字符`);
+  z.string({ error: `缺少环境变量 ${name}（至少32个字符的随机值，可用 openssl rand -hex 32 生成）` }).min(32, `${name} 至少需要32个字符`);
 
 const ConfigSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 须为 postgres:// 开头的连接串').optional(),
