@@ -6,6 +6,7 @@ export const checkinErrors = defineErrors({
   CHECKIN_CODE_EXPIRED: '签到码已过期（可能是截图），请让党员打开实时签到码',
   CHECKIN_CODE_FROM_FUTURE: '签到码的时间晚于扫码时间，请检查党员手机的时间设置',
   CHECKIN_CODE_REPLAYED: '这个签到码已经用过一次，请等签到码刷新后再扫',
+  CHECKIN_DEVICE_KEY_RETIRED: '该签到码的密钥已失效（系统更换过签到密钥），请让党员在签到码页点「扫不出来？重新领取签到码」',
   CHECKIN_DEVICE_REVOKED: '该签到码所在的设备已停用（党员已在新手机登录），请让党员打开新手机上的签到码',
   CHECKIN_NOT_ASSIGNED: '该党员不在本订单的服务名单中',
   CHECKIN_OUTSIDE_WINDOW: '不在签到时段内（开始前30分钟至结束后2小时）',

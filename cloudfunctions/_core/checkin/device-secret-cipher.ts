@@ -18,6 +18,18 @@ export function decryptSecret(stored: string, keyMaterial: string): string {
   return Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8');
 }
 
+/**
+ * The secret, or null when it cannot be read: it was sealed under another CHECKIN_KEY (a key changed, or an
+ * instance that made up its own) or the stored text is damaged. The caller answers with a domain error.
+ */
+export function openSecret(stored: string, keyMaterial: string): string | null {
+  try {
+    return decryptSecret(stored, keyMaterial);
+  } catch {
+    return null;
+  }
+}
+
 export const newSecretHex = () => randomBytes(20).toString('hex');
 
 /** Compares a signature with the expected one in constant time, so that timing tells nothing about it. */

@@ -9,7 +9,7 @@ import { checkinErrors } from './checkin.errors';
 import { checkinRepository, type DeviceRow, type ScanOrderRow } from './checkin.repository';
 import type { ScanInput, ScanVerdict } from './checkin.schemas';
 import { parseCheckinCode, signStep, timeStepOf } from './checkin-code';
-import { decryptSecret, sameSignature } from './device-secret-cipher';
+import { openSecret, sameSignature } from './device-secret-cipher';
 import { codeAge, decideScanKind, isWithinScanWindow } from './scan-rules';
 
 export interface ScanToJudge {
@@ -148,7 +148,9 @@ async function verifierRole(ctx: ActionContext, verifier: Caller, order: ScanOrd
 async function signedDevice(ctx: ActionContext, code: ReturnType<typeof parseCheckinCode>): Promise<DeviceRow> {
   const device = code && (await checkinRepository.findDevice(ctx.tx, code.deviceId));
   if (!code || !device) throw checkinErrors.error('CHECKIN_CODE_INVALID');
-  const expected = signStep(decryptSecret(device.secret_ciphertext, ctx.config.CHECKIN_KEY), device.id, code.step);
+  const secretHex = openSecret(device.secret_ciphertext, ctx.config.CHECKIN_KEY);
+  if (!secretHex) throw checkinErrors.error('CHECKIN_DEVICE_KEY_RETIRED');
+  const expected = signStep(secretHex, device.id, code.step);
   if (!sameSignature(expected, code.signature)) throw checkinErrors.error('CHECKIN_CODE_INVALID');
   return device;
 }

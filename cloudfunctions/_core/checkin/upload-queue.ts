@@ -4,7 +4,7 @@ import { DomainError } from '../shared/domain-error';
 import { checkinErrors } from './checkin.errors';
 import { checkinRepository } from './checkin.repository';
 import type { QueuedScanInput } from './checkin.schemas';
-import { decryptSecret, sameSignature } from './device-secret-cipher';
+import { openSecret, sameSignature } from './device-secret-cipher';
 import { judgeScan, type ScanTrace } from './judge-scan';
 import { MAX_QUEUED_SCAN_AGE_DAYS, SCANNER_CLOCK_TOLERANCE_SECONDS } from './scan-rules';
 import { hashChainEntry, signChainEntry } from './scan-chain';
@@ -28,7 +28,9 @@ export async function uploadQueue(ctx: ActionContext, input: { deviceId: string;
       code: error.code, message: error.message,
     });
 
-  if (!device || device.user_id !== caller.userId || device.revoked_at) {
+  // A secret sealed under another CHECKIN_KEY cannot verify the chain: the phone is as good as unregistered.
+  const secretHex = device && device.user_id === caller.userId && !device.revoked_at ? openSecret(device.secret_ciphertext, ctx.config.CHECKIN_KEY) : null;
+  if (!device || !secretHex) {
     const error = checkinErrors.error('CHECKIN_DEVICE_UNKNOWN');
     ctx.keepOnFailure(async () => {
       for (const scan of input.scans) await refuse(scan, error, null, false);
@@ -41,7 +43,6 @@ export async function uploadQueue(ctx: ActionContext, input: { deviceId: string;
   const orderIds = [...new Set(input.scans.map((scan) => scan.orderId))].sort();
   await ctx.tx.query('select id from orders where id = any($1::uuid[]) order by id for update', [orderIds]);
 
-  const secretHex = decryptSecret(device.secret_ciphertext, ctx.config.CHECKIN_KEY);
   let head = { counter: Number(device.last_counter), hash: device.last_hash, scannedAt: device.last_scanned_at };
   let broken = false;
   const results: Result[] = [];
