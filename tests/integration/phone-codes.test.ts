@@ -201,6 +201,22 @@ describe('proof of phone: one-time codes before self-registration, 居民注册 
     });
   });
 
+  describe('auth.resetPassword (忘记密码)', () => {
+    it('should set a new password with a code and end every session the account had', async () => {
+      const phone = newPhone();
+      const first = await ok(call(auth, 'signUp', signUpData(phone, await codeFor(phone, 'sign_up'))));
+      const asFirst = { ...a.residents[0], token: first.token };
+      await ok(call(auth, 'me', {}, asFirst));
+      clock.advanceMinutes(1.1);
+      expect((await failed(call(auth, 'resetPassword', { phone, phoneCode: '000000', newPassword: 'another-pass-2' }))).code).toMatch(/^PHONE_CODE_/);
+      const answer = await ok(call(auth, 'resetPassword', { phone, phoneCode: await codeFor(phone, 'reset_password'), newPassword: 'another-pass-2' }));
+      expect(answer).toEqual({ reset: true, sessionsEnded: 1 });
+      expect((await failed(call(auth, 'me', {}, asFirst))).code).toBe('SESSION_EXPIRED');
+      expect((await failed(call(auth, 'login', { phone, password: PASSWORD }))).code).toBe('AUTH_BAD_CREDENTIALS');
+      await ok(call(auth, 'login', { phone, password: 'another-pass-2' }));
+    });
+  });
+
   describe('WeChat phone number (getPhoneNumber)', () => {
     const wechat = (numbers: Record<string, { phone: string; countryCode: string }>) =>
       createHandler(authActions, { wxPhoneNumber: async (code) => numbers[code] });

@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import { defineAction, type ActionTable } from '../runtime';
 import type { PrepareContext } from '../runtime/action';
 import { hashPassword } from './password';
 import { phoneCodeErrors } from './phone-code.errors';
-import { ProveWechatPhoneInput, ProvenPhoneView, SendPhoneCodeInput, SendPhoneCodeView, SignUpInput } from './phone-code.schemas';
+import { ProveWechatPhoneInput, ProvenPhoneView, ResetPasswordInput, SendPhoneCodeInput, SendPhoneCodeView, SignUpInput } from './phone-code.schemas';
 import { SessionView } from './auth.schemas';
+import { resetPassword } from './reset-password';
 import { issueWechatProvenCode, sendPhoneCode } from './send-phone-code';
 import { signUp } from './sign-up';
 
@@ -48,5 +50,14 @@ export const phoneCodeActions: ActionTable = {
     errors: [...CODE_CHECKS, 'AUTH_PHONE_HAS_ACCOUNT', 'REG_COMMUNITY_NOT_FOUND', 'REG_GRID_NOT_IN_COMMUNITY'],
     prepare: (env, input) => hashed(env, input.password),
     run: signUp,
+  }),
+  resetPassword: defineAction({
+    summary: '忘记密码：凭手机验证码设置新密码，该账号所有已登录的会话随即失效',
+    access: 'public',
+    input: ResetPasswordInput,
+    output: z.object({ reset: z.literal(true), sessionsEnded: z.number() }),
+    errors: [...CODE_CHECKS, 'AUTH_PHONE_NO_ACCOUNT'],
+    prepare: (env, input) => hashed(env, input.newPassword),
+    run: resetPassword,
   }),
 };
