@@ -4,6 +4,7 @@ import { commonErrors } from '../shared/domain-error';
 import { orderErrors } from './orders.errors';
 import { ordersRepository } from './orders.repository';
 import { toOrderView } from './order-view';
+import { logServingReads } from './log-serving-reads';
 import { searchWords } from '../shared/search-words';
 
 type Page = { limit: number; offset: number };
@@ -23,6 +24,7 @@ export async function loadOrderView(ctx: ActionContext, orderId: string) {
   if (!canSee) throw commonErrors.error('FORBIDDEN', '该订单不属于您的社区');
   const assignments = manages ? await ordersRepository.listAssignments(ctx.tx, orderId) : undefined;
   const clashes = memberHere || row.my_status !== null ? await ordersRepository.clashesOf(ctx.tx, caller.userId, row.id, row.starts_at, row.ends_at) : [];
+  await logServingReads(ctx, caller.userId, [row], '上门服务（订单详情）');
   return toOrderView(row, caller.userId, ctx.clock.now(), assignments, clashes);
 }
 
@@ -43,6 +45,7 @@ export async function listMyTasks(ctx: ActionContext, input: { phase?: string; p
   communityOf(caller, 'member');
   const now = ctx.clock.now();
   const rows = await ordersRepository.listTasksOfMember(ctx.tx, caller.userId, input.phase, now, input.page);
+  await logServingReads(ctx, caller.userId, rows, '上门服务（我的任务）');
   return {
     items: rows.map((row) => toOrderView(row, caller.userId, now)),
     total: Number(rows[0]?.phase_total ?? 0),
@@ -56,5 +59,6 @@ export async function listCommunityOrders(ctx: ActionContext, input: { community
   await assertManagesCommunity(ctx.tx, caller, communityId);
   const now = ctx.clock.now();
   const rows = await ordersRepository.listByCommunity(ctx.tx, caller.userId, communityId, input.status, input.page);
+  await logServingReads(ctx, caller.userId, rows, '上门服务（社区订单列表）');
   return { items: rows.map((row) => toOrderView(row, caller.userId, now)), total: Number(rows[0]?.total ?? 0) };
 }

@@ -1,3 +1,4 @@
+import type { PersonalField } from '../privacy/access-log';
 import { maskAddress, maskPhone } from '../shared/masking';
 import { cancelDeadline, isClosed } from './order-status';
 import type { OrderRow, ordersRepository } from './orders.repository';
@@ -13,14 +14,25 @@ export const phaseOf = (row: OrderRow, now: Date): NonNullable<OrderView['myAssi
   return row.ends_at < now ? 'done' : 'upcoming';
 };
 
+/** A member who accepted a home service sees its resident's phone and address in full while it is open. */
+const servesIt = (row: OrderRow) => row.my_status === 'accepted' && !isClosed(row.status);
+
+/**
+ * The resident's full values this view shows someone other than the resident, each to be logged:
+ * the address (the place) and the phone of a home service to the member serving it.
+ */
+export function fullValuesShown(row: OrderRow, viewerId: string): PersonalField[] {
+  if (row.kind !== 'demand' || !servesIt(row) || row.requester_id === viewerId) return [];
+  return [...(row.place ? (['address'] as const) : []), ...(row.requester_name && row.requester_phone ? (['phone'] as const) : [])];
+}
+
 /**
  * The order as this viewer may see it. A home service's address and the requester's phone are shown in
  * full only to the requester and to members who accepted it while it is open; managers see them masked
  * and reveal them through privacy.reveal, which logs the read.
  */
 export function toOrderView(row: OrderRow, viewerId: string, now: Date, assignments?: AssignmentRows, clashes: ClashRows = []): OrderView {
-  const servesIt = row.my_status === 'accepted' && !isClosed(row.status);
-  const reveal = servesIt || row.requester_id === viewerId;
+  const reveal = servesIt(row) || row.requester_id === viewerId;
   const isHomeService = row.kind === 'demand';
   return {
     id: row.id,

@@ -1,6 +1,7 @@
 import { orderErrors } from '../orders/orders.errors';
 import type { ActionContext } from '../runtime/action';
 import { assertManagesCommunity, communityOf, requireCaller } from '../runtime';
+import { maskAddress } from '../shared/masking';
 import { openDisputesOfOrder } from './disputes';
 import { minutesBetween } from './hours-rules';
 import { toHours, toRecordView } from './record-view';
@@ -33,7 +34,8 @@ export async function orderHours(ctx: ActionContext, input: { orderId: string })
   const disputes = await openDisputesOfOrder(ctx.tx, order.id);
   return {
     order: {
-      id: order.id, communityId: order.community_id, title: order.title, kind: order.kind, place: order.place,
+      // A home service's place is the resident's address: the secretary reveals it through privacy.reveal, logged.
+      id: order.id, communityId: order.community_id, title: order.title, kind: order.kind, place: order.kind === 'demand' ? maskAddress(order.place) : order.place,
       startsAt: order.starts_at.toISOString(), endsAt: order.ends_at.toISOString(), status: order.status,
       scheduledHours: toHours(minutesBetween(order.starts_at, order.ends_at)), residentConfirmedAt: order.resident_confirmed_at?.toISOString() ?? null,
     },
