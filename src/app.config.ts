@@ -12,8 +12,8 @@ export default defineAppConfig({
         'hours/index', 'hours-queue/index', 'hours-order/index', 'hours-record/index',
       ],
     },
-    // 报到: reachable before the member has an account or a member role.
-    { root: 'pages/join', pages: ['register/index', 'status/index'] },
+    // 报到 and 居民注册: reachable before the person has an account or a role.
+    { root: 'pages/join', pages: ['register/index', 'status/index', 'sign-up/index'] },
     { root: 'pages/unit', pages: ['slips/index', 'statistics/index'] },
     { root: 'pages/district', pages: ['org/index', 'units/index', 'people/index'] },
   ],

@@ -41,6 +41,7 @@ export const ROUTES = {
   /** The registration form; a 报到单 code fills in the unit and community. */
   joinRegister: (slipCode?: string) => `/pages/join/register/index${slipCode ? `?slip=${encodeURIComponent(slipCode)}` : ''}`,
   joinStatus: '/pages/join/status/index',
+  joinSignUp: '/pages/join/sign-up/index',
   memberMyData: '/pages/member/my-data/index',
   unitSlips: '/pages/unit/slips/index',
   unitStatistics: '/pages/unit/statistics/index',

@@ -31,7 +31,7 @@ type Page = { limit: number; offset: number }
 /** The registration cloud function: 报到单, the 报到 form, the community's 回执 and transfers. */
 export const registrationApi = {
   options: (slipCode?: string) => callFunction<RegistrationOptions>('registration', 'options', slipCode ? { slipCode } : {}),
-  submit: (data: { form: RegistrationFormInput; slipCode?: string; password?: string }) => callFunction<SubmitResult>('registration', 'submit', data),
+  submit: (data: { form: RegistrationFormInput; slipCode?: string; password?: string; phoneCode?: string }) => callFunction<SubmitResult>('registration', 'submit', data),
   mine: () => callFunction<RegistrationList>('registration', 'mine', {}),
   withdraw: (registrationId: string) => callFunction<Registration>('registration', 'withdraw', { registrationId }),
   get: (registrationId: string) => callFunction<Registration>('registration', 'get', { registrationId }),

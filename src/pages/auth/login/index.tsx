@@ -108,6 +108,12 @@ export default function LoginPage() {
           <Text className="login__join-note">还没有账号的党员：填写报到登记表，单位发的报到码也在这里用</Text>
         </View>
       )}
+      {mode !== 'wechat' && (
+        <View className="login__join" onClick={() => void Taro.navigateTo({ url: ROUTES.joinSignUp })}>
+          <Text className="login__join-title">居民注册 ›</Text>
+          <Text className="login__join-note">社区居民：用手机号码和短信验证码注册，就能在手机上点单求助</Text>
+        </View>
+      )}
     </View>
   )
 }

@@ -3,8 +3,10 @@ import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { FormBanner } from '@/components/form-banner'
 import { PageShell, PrimaryAction } from '@/components/page-shell'
+import { PhoneCodeField, type SendOutcome } from '@/components/phone-code-field'
 import { useFormErrors } from '@/hooks/use-form-errors'
 import { useSession } from '@/hooks/use-session'
+import { authApi } from '@/services/api/auth'
 import { registrationApi, type RegistrationOptions } from '@/services/api/registration'
 import type { ApiError } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
@@ -22,9 +24,12 @@ import { PostsIntentionsSection } from './sections/posts-intentions-section'
 import './index.scss'
 
 type Field = keyof FieldErrors
-type Typed = { draft: Draft; password: string; askPassword: boolean }
+type Typed = { draft: Draft; password: string; phoneCode: string; askPassword: boolean }
 
-const checkTyped = ({ draft, password, askPassword }: Typed): FieldErrors => precheck(draft, askPassword, password)
+const checkTyped = ({ draft, password, phoneCode, askPassword }: Typed): FieldErrors => ({
+  ...precheck(draft, askPassword, password),
+  ...(askPassword && !/^\d{6}$/.test(phoneCode.trim()) ? { phoneCode: '验证码须为6位数字' } : {}),
+})
 /** The form's field for a path the server names (`form.phone`, `form.serviceIntentions.0.subItems`, `slipCode`). */
 const fieldOf = (path: string) => Object.keys(fieldErrorsOf({ [path]: '-' }))[0] as Field | undefined
 
@@ -37,7 +42,8 @@ export default function RegisterPage() {
   const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT)
   const [restored, setRestored] = useState(false)
   const [password, setPassword] = useState('')
-  const form = useFormErrors<Typed, Field>({ draft, password, askPassword: !session }, checkTyped)
+  const [phoneCode, setPhoneCode] = useState('')
+  const form = useFormErrors<Typed, Field>({ draft, password, phoneCode, askPassword: !session }, checkTyped)
   const [submitting, setSubmitting] = useState(false)
 
   const keep = (next: Draft) => {
@@ -80,6 +86,30 @@ export default function RegisterPage() {
     form.changed(['password'])
   }
 
+  const changePhoneCode = (value: string) => {
+    setPhoneCode(value)
+    form.changed(['phoneCode'])
+  }
+
+  /** The code goes to the phone typed in the form, which the new account will have. */
+  const sendCode = async (): Promise<SendOutcome> => {
+    const phone = draft.phone.trim()
+    if (!/^1[3-9]\d{9}$/.test(phone)) return { ok: false, message: '请先在上面填写本人11位手机号码' }
+    const result = await authApi.sendPhoneCode({ phone, purpose: 'register' })
+    if (!result.ok) return { ok: false, message: result.error.fields?.phone ?? result.error.message }
+    return { ok: true, resendInSeconds: result.data.resendInSeconds, devCode: result.data.devCode }
+  }
+
+  const takeWechatPhone = async (wxPhoneCode: string) => {
+    const result = await authApi.proveWechatPhone({ wxPhoneCode, purpose: 'register' })
+    if (!result.ok) {
+      void Taro.showToast({ title: result.error.message, icon: 'none' })
+      return
+    }
+    update({ phone: result.data.phone })
+    changePhoneCode(result.data.phoneCode)
+  }
+
   const slip = options?.slip ?? null
 
   /** The code box: the unit and the community follow the slip, as when the page is opened from its link. */
@@ -116,11 +146,11 @@ export default function RegisterPage() {
 
   const submit = async () => {
     if (!form.check()) {
-      scrollToFirst(checkTyped({ draft, password, askPassword: !session }))
+      scrollToFirst(checkTyped({ draft, password, phoneCode, askPassword: !session }))
       return
     }
     setSubmitting(true)
-    const result = await registrationApi.submit({ form: toFormInput(draft), ...(slip ? { slipCode: slip.code } : {}), ...(session ? {} : { password }) })
+    const result = await registrationApi.submit({ form: toFormInput(draft), ...(slip ? { slipCode: slip.code } : {}), ...(session ? {} : { password, phoneCode: phoneCode.trim() }) })
     setSubmitting(false)
     if (!result.ok) {
       form.refused(result.error, fieldOf)
@@ -146,7 +176,9 @@ export default function RegisterPage() {
           <CommunitySection {...sections} options={options} slip={slip} />
           <PostsIntentionsSection {...sections} options={options} />
           <AvailabilitySection {...sections} />
-          <AccountSection {...sections} options={options} askPassword={!session} password={password} onPassword={changePassword} />
+          <AccountSection {...sections} options={options} askPassword={!session} password={password} onPassword={changePassword}>
+            <PhoneCodeField value={phoneCode} error={errors.phoneCode} onChange={changePhoneCode} onSend={sendCode} onWechatPhone={(code) => void takeWechatPhone(code)} />
+          </AccountSection>
 
           <FormBanner message={errors.slipCode} />
           <FormBanner message={form.banner} />

@@ -75,7 +75,7 @@ export function withSlip(draft: Draft, slip: NonNullable<RegistrationOptions['sl
   }
 }
 
-export type FieldErrors = Partial<Record<keyof Draft | 'password' | 'slipCode', string>>
+export type FieldErrors = Partial<Record<keyof Draft | 'password' | 'phoneCode' | 'slipCode', string>>
 
 /** Ticks or clears one cell of the availability grid. */
 export function toggleCell(grid: Draft['availability'], day: DayKey, slot: SlotKey): Draft['availability'] {
@@ -178,5 +178,5 @@ export function fieldErrorsOf(fields: Record<string, string> | undefined): Field
 export const FIELD_ORDER: (keyof FieldErrors)[] = [
   'slipCode', 'name', 'gender', 'ethnicity', 'birthMonth', 'education', 'health', 'phone', 'homeAddress', 'memberType', 'joinedPartyMonth',
   'unitId', 'workUnit', 'jobTitle', 'unitAddress', 'unitPhone', 'communityId', 'gridId', 'posts', 'intentions', 'skills', 'hobbies',
-  'availability', 'willingLongTerm', 'willingOtherServices', 'idNumber', 'password',
+  'availability', 'willingLongTerm', 'willingOtherServices', 'idNumber', 'password', 'phoneCode',
 ]

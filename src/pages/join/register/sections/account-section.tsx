@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Input } from '@nutui/nutui-react-taro'
 import type { RegistrationOptions } from '@/services/api/registration'
 import { Field, Section, type SectionProps } from './parts'
@@ -8,6 +9,8 @@ type Props = SectionProps & {
   askPassword: boolean
   password: string
   onPassword: (password: string) => void
+  /** Logged out: the code that proves the phone, under the password. */
+  children?: ReactNode
 }
 
 /** The district of the chosen community, or the only district there is. */
@@ -15,8 +18,8 @@ const districtOf = (options: RegistrationOptions, communityId: string) =>
   options.districts.find((d) => d.streets.some((s) => s.communities.some((c) => c.id === communityId))) ??
   (options.districts.length === 1 ? options.districts[0] : undefined)
 
-/** 身份证号码 (only where the district collects it) and the password of the new account. */
-export function AccountSection({ draft, errors, update, options, askPassword, password, onPassword }: Props) {
+/** 身份证号码 (only where the district collects it), and the new account's password and the code that proves its phone. */
+export function AccountSection({ draft, errors, update, options, askPassword, password, onPassword, children }: Props) {
   return (
     <>
       {districtOf(options, draft.communityId)?.collectIdNumbers && (
@@ -27,10 +30,11 @@ export function AccountSection({ draft, errors, update, options, askPassword, pa
         </Section>
       )}
       {askPassword && (
-        <Section title="设置登录密码">
+        <Section title="设置登录密码并验证手机">
           <Field name="password" label="登录密码" required hint="8至64个字符；以后用本人手机号码和这个密码登录" errors={errors}>
             <Input name="password" type="password" value={password} maxLength={64} placeholder="设置登录密码，至少8个字符" onChange={onPassword} />
           </Field>
+          {children}
         </Section>
       )}
     </>
