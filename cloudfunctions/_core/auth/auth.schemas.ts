@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { field } from '../shared/fields';
+import { field, isReadable } from '../shared/fields';
 import { ROLES } from '../runtime/caller';
 import { newPasswordProblem } from './password-rules';
 
@@ -35,8 +35,8 @@ export const ProfileView = z.object({
 export const SessionView = z.object({ token: z.string(), expiresInHours: z.number(), profile: ProfileView });
 
 export const ChangePasswordInput = z.object({
-  oldPassword: z.string({ error: '请填写原密码' }).min(1, '请填写原密码').max(128, '原密码不能超过128个字符'),
-  newPassword: z.string({ error: '请填写新密码' }).superRefine((value, ctx) => {
+  oldPassword: field.password('原密码', { min: 1, max: 128 }, '请填写原密码'),
+  newPassword: z.string({ error: '请填写新密码' }).refine(isReadable, { message: '新密码含有无法识别的字符', abort: true }).superRefine((value, ctx) => {
     const problem = newPasswordProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }),

@@ -4,10 +4,10 @@ import { PHONE_CODE_PURPOSES } from './phone-code';
 
 /** The six digits a person types from the text message. */
 export const phoneCodeField = () =>
-  z.string({ error: '请填写验证码' }).trim().regex(/^\d{6}$/, '验证码须为6位数字');
+  field.string('验证码', '请填写验证码').regex(/^\d{6}$/, '验证码须为6位数字');
 
 export const newAccountPassword = () =>
-  z.string({ error: '登录密码须为文字' }).min(8, '登录密码至少8个字符').max(64, '登录密码不能超过64个字符');
+  field.password('登录密码', { min: 8, max: 64 });
 
 export const SendPhoneCodeInput = z.object({
   phone: field.phone('手机号码'),
@@ -22,7 +22,7 @@ export const SendPhoneCodeView = z.object({
 });
 
 export const ProveWechatPhoneInput = z.object({
-  wxPhoneCode: z.string({ error: '缺少微信手机号授权码' }).trim().min(1, '缺少微信手机号授权码').max(128, '微信手机号授权码格式不正确'),
+  wxPhoneCode: field.string('微信手机号授权码', '缺少微信手机号授权码').min(1, '缺少微信手机号授权码').max(128, '微信手机号授权码格式不正确'),
   purpose: field.oneOf('验证码用途', PHONE_CODE_PURPOSES),
 });
 

@@ -19,7 +19,7 @@ export const ScanInput = z.object({
 });
 
 const hex = (label: string, length: number) =>
-  z.string({ error: `${label}须为文字` }).regex(new RegExp(`^[0-9a-f]{${length}}$`), `${label}格式不正确`);
+  field.string(label).regex(new RegExp(`^[0-9a-f]{${length}}$`), `${label}格式不正确`);
 
 /**
  * A scan kept offline by a verifier's phone: signed with that device's secret and chained to the
