@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/auth/login/index', 'pages/profile/index'],
+  pages: ['pages/home/index', 'pages/auth/login/index', 'pages/auth/change-password/index', 'pages/profile/index'],
   // Each role's pages load only for that role, keeping the main package small.
   subPackages: [
     { root: 'pages/resident', pages: ['post-need/index', 'my-needs/index', 'need-detail/index'] },

@@ -122,6 +122,13 @@ describe('callFunction', () => {
       await callFunction('demands', 'listMine', {})
       expect(getSession()?.token).toBe('token-123')
     })
+
+    it('should keep the session but mark it for 修改密码 on AUTH_PASSWORD_CHANGE_REQUIRED', async () => {
+      saveSession(sessionData)
+      taro.request.mockResolvedValue({ statusCode: 200, data: { ok: false, error: { code: 'AUTH_PASSWORD_CHANGE_REQUIRED', message: '请先修改初始密码，再使用其他功能' } } })
+      await callFunction('demands', 'listMine', {})
+      expect(getSession()).toMatchObject({ token: 'token-123', profile: { mustChangePassword: true } })
+    })
   })
 
   describe('in the weapp build', () => {

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { ApiError, ApiResult } from './api/types'
-import { clearSession, getToken } from './session'
+import { clearSession, getToken, requirePasswordChange } from './session'
 
 export type { ApiError, ApiResult } from './api/types'
 
@@ -66,5 +66,6 @@ export async function callFunction<T>(name: string, action: string, data: unknow
   }
   if (!isEnvelope(answer)) return { ok: false, error: BAD_ANSWER }
   if (!answer.ok && SESSION_ENDING_CODES.has(answer.error.code)) clearSession(answer.error.message)
+  if (!answer.ok && answer.error.code === 'AUTH_PASSWORD_CHANGE_REQUIRED') requirePasswordChange()
   return answer as ApiResult<T>
 }

@@ -3,6 +3,8 @@ import type { Role } from './api/types'
 
 export const LOGIN_PAGE = '/pages/auth/login/index'
 export const PROFILE_PAGE = '/pages/profile/index'
+/** 修改密码; also where an account still on its initial password is kept until it has chosen its own. */
+export const CHANGE_PASSWORD_PAGE = '/pages/auth/change-password/index'
 
 export const ROUTES = {
   postNeed: '/pages/resident/post-need/index',

@@ -81,6 +81,13 @@ export function setActiveRole(role: Role): void {
 
 export const getSessionEndReason = (): string | null => endedBecause
 
+/** The server refused a call until the initial password is changed: the shell takes the user to 修改密码. */
+export function requirePasswordChange(): void {
+  const session = getSession()
+  if (!session || session.profile.mustChangePassword) return
+  updateProfile({ ...session.profile, mustChangePassword: true })
+}
+
 /** Forgets the session; `reason` is shown on the login prompt when the server ended it. */
 export function clearSession(reason: string | null = null): void {
   const hadSession = getSession() !== null

@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Loading } from '@nutui/nutui-react-taro'
@@ -9,7 +9,7 @@ import { useElderMode } from '@/hooks/use-elder-mode'
 import { useSession } from '@/hooks/use-session'
 import type { ApiError } from '@/services/api/types'
 import { confirmLeave } from '@/services/leave-guard'
-import { goToLogin, homeOf } from '@/services/navigation'
+import { CHANGE_PASSWORD_PAGE, goToLogin, homeOf } from '@/services/navigation'
 import { getSessionEndReason } from '@/services/session'
 import './index.scss'
 
@@ -40,6 +40,8 @@ export interface PageShellProps {
   backTo?: string
   /** Shows the one-tap 长辈模式 switch in the header (default on the pages of the bottom navigation). */
   elderToggle?: boolean
+  /** The page that stays open to an account still on its initial password (修改密码 itself); every other sends it there. */
+  openBeforePasswordChange?: boolean
   children?: ReactNode
 }
 
@@ -71,11 +73,16 @@ export function PageShell({
   tab,
   elderToggle = tab !== undefined,
   backTo,
+  openBeforePasswordChange = false,
   children,
 }: PageShellProps) {
   const session = useSession()
   const [elder] = useElderMode()
   const loggedOut = requireLogin && !session
+  const mustChangePassword = !openBeforePasswordChange && session?.profile.mustChangePassword === true
+  useEffect(() => {
+    if (mustChangePassword) void Taro.reLaunch({ url: CHANGE_PASSWORD_PAGE })
+  }, [mustChangePassword])
   // Every page outside the bottom navigation can be left: back when there is history, else to the role's first page.
   const nested = useContext(InPageShell)
   const exit = tab || nested || HAS_NATIVE_NAV_BAR ? null : hasHistory() ? '‹ 返回' : '‹ 首页'
@@ -86,6 +93,12 @@ export function PageShell({
     body = (
       <EmptyState icon="login" title={getSessionEndReason() ?? '您还没有登录'} hint="登录后才能使用这项服务">
         <StateAction text="去登录" onClick={() => void goToLogin()} />
+      </EmptyState>
+    )
+  } else if (mustChangePassword) {
+    body = (
+      <EmptyState icon="login" title="请先修改初始密码" hint="改成只有您自己知道的密码后，才能使用其他功能">
+        <StateAction text="去修改密码" onClick={() => void Taro.reLaunch({ url: CHANGE_PASSWORD_PAGE })} />
       </EmptyState>
     )
   } else if (status === 'loading') {

@@ -8,8 +8,9 @@ import { useSession } from '@/hooks/use-session'
 import { authApi } from '@/services/api/auth'
 import { orgApi } from '@/services/api/org'
 import type { Role } from '@/services/api/types'
-import { ROUTES, goHome, goToLogin } from '@/services/navigation'
-import { ROLE_NAMES, clearSession, rolesOf, setActiveRole, updateProfile } from '@/services/session'
+import { logOut } from '@/services/log-out'
+import { CHANGE_PASSWORD_PAGE, ROUTES, goHome } from '@/services/navigation'
+import { ROLE_NAMES, rolesOf, setActiveRole, updateProfile } from '@/services/session'
 import { ServicePhoneDialog } from './service-phone-dialog'
 import './index.scss'
 
@@ -33,11 +34,9 @@ export default function ProfilePage() {
     void goHome(role)
   }
 
-  const logOut = async () => {
+  const confirmLogOut = async () => {
     const answer = await Taro.showModal({ title: '退出登录', content: '确定要退出登录吗？', confirmText: '退出', cancelText: '取消', confirmColor: '#c8161d' })
-    if (!answer.confirm) return
-    clearSession()
-    void goToLogin()
+    if (answer.confirm) await logOut()
   }
 
   const profile = session?.profile
@@ -116,10 +115,11 @@ export default function ProfilePage() {
               description="字更大、按钮更大、说法更简单"
               extra={<Switch checked={elder} onChange={(value) => setElder(value)} />}
             />
+            <Cell title="修改密码" description="改好后，其他手机和电脑上的登录会退出" onClick={() => void Taro.navigateTo({ url: CHANGE_PASSWORD_PAGE })} />
           </View>
 
           <View className="profile__logout">
-            <Button block size="large" fill="outline" type="primary" onClick={() => void logOut()}>
+            <Button block size="large" fill="outline" type="primary" onClick={() => void confirmLogOut()}>
               退出登录
             </Button>
           </View>

@@ -1,7 +1,7 @@
 // Output and input types inferred from the cloud functions' zod schemas. `import type` only:
 // the schemas (and zod) never reach the mini-program bundle through this file.
 import type { z } from 'zod'
-import type { ProfileView, SessionView, LoginInput } from '@core/auth/auth.schemas'
+import type { ChangePasswordInput, ProfileView, SessionView, LoginInput } from '@core/auth/auth.schemas'
 import type {
   ConfirmServiceInput,
   DemandIdInput,
@@ -40,6 +40,7 @@ export type UserProfile = z.output<typeof ProfileView>
 export type SessionData = z.output<typeof SessionView>
 export type Role = UserProfile['roles'][number]['role']
 export type LoginData = z.input<typeof LoginInput>
+export type ChangePasswordData = z.input<typeof ChangePasswordInput>
 
 export type Demand = z.output<typeof DemandView>
 export type DemandList = z.output<typeof DemandPage>

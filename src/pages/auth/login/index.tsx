@@ -5,7 +5,7 @@ import { Button, Input } from '@nutui/nutui-react-taro'
 import { FormRow } from '@/components/form-row'
 import { authApi } from '@/services/api/auth'
 import type { ApiResult, SessionData } from '@/services/api/types'
-import { ROUTES, goHome } from '@/services/navigation'
+import { CHANGE_PASSWORD_PAGE, ROUTES, goHome } from '@/services/navigation'
 import { getSession, saveSession } from '@/services/session'
 import { validateLogin, type LoginFieldErrors, type LoginForm } from './validate-login'
 import { BrandBanner } from '@/components/brand-banner'
@@ -26,7 +26,9 @@ export default function LoginPage() {
   const finish = (result: ApiResult<SessionData>): boolean => {
     if (!result.ok) return false
     const session = saveSession(result.data)
-    void goHome(session.activeRole)
+    // An initial password someone else has seen is changed before anything else.
+    if (session.profile.mustChangePassword) void Taro.reLaunch({ url: CHANGE_PASSWORD_PAGE })
+    else void goHome(session.activeRole)
     return true
   }
 
