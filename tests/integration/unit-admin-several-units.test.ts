@@ -147,6 +147,9 @@ describe('a unit admin who administers several units', () => {
   it('should stop reaching a unit once the appointment there is revoked', async () => {
     const [grant] = await db.query<{ id: string }>(`select id from user_roles where user_id = $1 and unit_id = $2`, [admin.id, b.unitId]);
     await ok(call(org, 'revoke', { grantId: grant.id }, districtAdmin));
+    // The revocation ends the sessions opened under it; logged in again, the admin holds the other units only.
+    expect((await failed(call(reports, 'unitStatistics', { unitId: a.unitId }, admin))).code).toBe('SESSION_EXPIRED');
+    admin.token = (await ok(call(auth, 'login', { phone: admin.phone, password: admin.password }))).token;
     expect((await failed(call(registration, 'listSlips', { unitId: b.unitId }, admin))).code).toBe('FORBIDDEN');
     expect((await failed(call(reports, 'unitStatistics', { unitId: b.unitId }, admin))).code).toBe('FORBIDDEN');
     expect(await slipsOf({})).toEqual(await slipsOf({ unitId: a.unitId }));
