@@ -1,6 +1,7 @@
 import { isSubItemOf } from '../catalogue/service-catalogue';
 import type { ActionContext } from '../runtime/action';
 import { grantsOf, requireCaller, type Caller } from '../runtime';
+import { assertWithinHorizon } from '../shared/time-horizon';
 import { demandErrors } from './demands.errors';
 import { demandsRepository, type DemandRow } from './demands.repository';
 import type { PostDemandInput } from './demands.schemas';
@@ -39,6 +40,10 @@ export async function saveNewDemand(
   if (official.subItem && !isSubItemOf(official.category, official.subItem)) {
     throw demandErrors.error('DEMAND_SUB_ITEM_MISMATCH', undefined, { subItem: '服务子项不属于所选服务类别' });
   }
+  const now = ctx.clock.now();
+  // A need may be written down a while after the resident asked; a wanted time long past or years ahead is a slip.
+  assertWithinHorizon(need.wantedFrom, now, { field: 'wantedFrom', label: '期望开始时间', pastDays: 31 });
+  assertWithinHorizon(need.wantedUntil, now, { field: 'wantedUntil', label: '期望结束时间', pastDays: 31 });
   const id = ctx.newId();
   await demandsRepository.insert(ctx.tx, {
     id,
@@ -52,7 +57,7 @@ export async function saveNewDemand(
     wantedFrom: need.wantedFrom ?? null,
     wantedUntil: need.wantedUntil ?? null,
     createdBy: requireCaller(ctx.caller).userId,
-    now: ctx.clock.now(),
+    now,
   });
   return loadDemandView(ctx, id);
 }

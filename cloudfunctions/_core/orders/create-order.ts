@@ -2,6 +2,7 @@ import { lockPendingDemand } from '../demands';
 import { demandsRepository } from '../demands/demands.repository';
 import type { ActionContext } from '../runtime/action';
 import { assertManagesCommunity, communityOf, requireCaller } from '../runtime';
+import { assertWithinHorizon } from '../shared/time-horizon';
 import { MAX_ORDER_HOURS, START_GRACE_MINUTES } from './order-status';
 import { orderErrors } from './orders.errors';
 import { ordersRepository } from './orders.repository';
@@ -17,6 +18,7 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput) {
   if (startsAt.getTime() < now.getTime() - START_GRACE_MINUTES * 60_000) {
     throw orderErrors.error('ORDER_STARTS_IN_PAST', undefined, { startsAt: '开始时间已过' });
   }
+  assertWithinHorizon(startsAt, now, { field: 'startsAt', label: '开始时间' });
   if (endsAt.getTime() - startsAt.getTime() > MAX_ORDER_HOURS * 3_600_000) {
     throw orderErrors.error('ORDER_TOO_LONG', undefined, { endsAt: `单次服务不能超过${MAX_ORDER_HOURS}小时` });
   }

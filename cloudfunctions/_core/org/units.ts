@@ -1,5 +1,6 @@
 import type { ActionContext } from '../runtime/action';
 import { businessDate } from '../shared/business-time';
+import { commonErrors } from '../shared/domain-error';
 import { homeDistrictOf, organisationsInScope, unitInScope } from './district-scope';
 import { orgErrors } from './org.errors';
 import { orgRepository } from './org.repository';
@@ -28,7 +29,11 @@ export async function pairUnit(ctx: ActionContext, input: { unitId: string; comm
   const [community] = await organisationsInScope(ctx.tx, ctx.caller, [{ id: input.communityId, field: 'communityId' }], { kind: 'community' });
   if (community.district_id !== unit.district_id) throw orgErrors.error('ORG_NOT_IN_DISTRICT', undefined, { communityId: '须选择单位所在区的社区' });
   if (await orgRepository.findPairing(ctx.tx, unit.id, community.id)) throw orgErrors.error('ORG_ALREADY_PAIRED', `${unit.name} — ${community.name}`);
-  const pairedOn = input.pairedOn ?? businessDate(ctx.clock.now());
+  const today = businessDate(ctx.clock.now());
+  if (input.pairedOn && input.pairedOn > today) {
+    throw commonErrors.error('VALIDATION_FAILED', '结对日期不能晚于今天', { pairedOn: '结对日期不能晚于今天' });
+  }
+  const pairedOn = input.pairedOn ?? today;
   await orgRepository.pairUnitWithCommunity(ctx.tx, unit.id, community.id, pairedOn);
   return { unitId: unit.id, communityId: community.id, communityName: community.name, pairedOn };
 }
