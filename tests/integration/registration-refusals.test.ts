@@ -119,6 +119,7 @@ describe('报到 refusals: each names its field in Chinese and writes nothing', 
     expect(await issue({ memberPhone: phone })).toMatchObject({ code: 'REG_SLIP_ALREADY_OPEN', fields: { memberPhone: '该手机号码已有一张未作废的报到单' } });
     expect(await issue({ communityId: other.communityId })).toMatchObject({ code: 'REG_COMMUNITY_OUTSIDE_DISTRICT', fields: { communityId: '报到社区须在本单位所在的区' } });
     expect(await issue({ reportBy: '2026-11-22' })).toMatchObject({ code: 'REG_REPORT_BY_PAST', fields: { reportBy: '报到截止日期不能早于今天' } });
+    expect(await issue({ reportBy: '2099-12-31' })).toMatchObject({ code: 'VALIDATION_FAILED', fields: { reportBy: '报到截止日期不能晚于366天以后' } });
     expect(await issue({ memberPhone: '12345' })).toMatchObject({ code: 'VALIDATION_FAILED', fields: { memberPhone: '党员手机号码须为11位手机号码' } });
     expect((await issue({}, a.secretary)).code).toBe('REG_NOT_UNIT_ADMIN');
     expect((await failed(call(registration, 'listSlips', {}, a.members[0]))).code).toBe('REG_NOT_UNIT_ADMIN');

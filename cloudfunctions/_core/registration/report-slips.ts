@@ -3,6 +3,7 @@ import { orgRepository } from '../org/org.repository';
 import { administersUnit, grantsOf, requireCaller, unitAdministeredBy, type Caller } from '../runtime';
 import type { ActionContext } from '../runtime/action';
 import { businessDate } from '../shared/business-time';
+import { assertWithinHorizon } from '../shared/time-horizon';
 import { toSlipView } from './registration-view';
 import { registrationErrors } from './registration.errors';
 import { registrationRepository } from './registration.repository';
@@ -49,6 +50,7 @@ export async function issueSlip(ctx: ActionContext, input: IssueSlip) {
     throw registrationErrors.error('REG_COMMUNITY_OUTSIDE_DISTRICT', undefined, { communityId: '报到社区须在本单位所在的区' });
   }
   if (input.reportBy < businessDate(now)) throw registrationErrors.error('REG_REPORT_BY_PAST', undefined, { reportBy: '报到截止日期不能早于今天' });
+  assertWithinHorizon(`${input.reportBy}T00:00:00+08:00`, now, { field: 'reportBy', label: '报到截止日期' });
   if (await registrationRepository.openSlipForPhone(ctx.tx, unitId, input.memberPhone)) {
     throw registrationErrors.error('REG_SLIP_ALREADY_OPEN', undefined, { memberPhone: '该手机号码已有一张未作废的报到单' });
   }
