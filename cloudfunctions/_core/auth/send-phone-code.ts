@@ -40,7 +40,8 @@ export async function sendPhoneCode(ctx: ActionContext, input: { phone: string; 
   });
   // Last, so that a message that could not be sent leaves no code behind and does not count against the limits.
   try {
-    await sender.send(phone, `【党员义工】验证码 ${code}，用于${USES[input.purpose]}，${PHONE_CODE_LIMITS.lifetimeMinutes}分钟内有效。如非本人操作，请忽略本短信。`);
+    const lifetimeMinutes = PHONE_CODE_LIMITS.lifetimeMinutes;
+    await sender.send(phone, { code, lifetimeMinutes, text: `【党员义工】验证码 ${code}，用于${USES[input.purpose]}，${lifetimeMinutes}分钟内有效。如非本人操作，请忽略本短信。` });
   } catch (error) {
     console.error('[sms] sending a phone code failed', error);
     throw phoneCodeErrors.error('PHONE_CODE_NOT_SENT');
