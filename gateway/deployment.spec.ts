@@ -1,4 +1,4 @@
-import { CorsOrigins, isServerDeployment, missingSecretsProblem, shouldSeedDemo } from './deployment';
+import { CorsOrigins, isServerDeployment, missingSecretsProblem, shouldSeedDemo, smsDeploymentProblem } from './deployment';
 
 describe('the deployment rules of the gateway', () => {
   it('should treat a server database or NODE_ENV=production as a deployment, and nothing else', () => {
@@ -23,6 +23,32 @@ describe('the deployment rules of the gateway', () => {
     expect(problem).toContain('SESSION_SECRET、CHECKIN_KEY');
     expect(problem).toContain('openssl rand -hex 32');
     expect(missingSecretsProblem({ SESSION_SECRET: 'a'.repeat(32) })).not.toContain('SESSION_SECRET、');
+  });
+
+  describe('the SMS sender of a deployment', () => {
+    const TENCENT = {
+      SMS_PROVIDER: 'tencent', TENCENT_SMS_SECRET_ID: 'AKIDx', TENCENT_SMS_SECRET_KEY: 'key', TENCENT_SMS_SDK_APP_ID: '1400000000',
+      TENCENT_SMS_SIGN_NAME: '党员义工', TENCENT_SMS_TEMPLATE_ID: '123456',
+    };
+
+    it('should need 腾讯云短信 with every credential in production, naming what is missing', () => {
+      expect(smsDeploymentProblem({ NODE_ENV: 'production', ...TENCENT })).toBeNull();
+      expect(smsDeploymentProblem({ NODE_ENV: 'production' })).toContain('SMS_PROVIDER=tencent 及 TENCENT_SMS_SECRET_ID、TENCENT_SMS_SECRET_KEY、TENCENT_SMS_SDK_APP_ID、TENCENT_SMS_SIGN_NAME、TENCENT_SMS_TEMPLATE_ID');
+      expect(smsDeploymentProblem({ NODE_ENV: 'production', SMS_PROVIDER: 'console', DATABASE_URL: 'postgres://db/app' })).toContain('生产环境须设置 SMS_PROVIDER=tencent');
+      expect(smsDeploymentProblem({ NODE_ENV: 'production', ...TENCENT, TENCENT_SMS_SECRET_KEY: '' })).toBe('配置错误：SMS_PROVIDER=tencent 时须设置 TENCENT_SMS_SECRET_KEY');
+    });
+
+    it('should have a server database without NODE_ENV=production name its sender, the console only on purpose', () => {
+      expect(smsDeploymentProblem({ DATABASE_URL: 'postgres://db/app' })).toMatch(/须设置 SMS_PROVIDER.*SMS_PROVIDER=tencent.*SMS_PROVIDER=console/);
+      expect(smsDeploymentProblem({ DATABASE_URL: 'postgres://db/app', SMS_PROVIDER: '' })).not.toBeNull();
+      expect(smsDeploymentProblem({ DATABASE_URL: 'postgres://db/app', SMS_PROVIDER: 'console' })).toBeNull();
+      expect(smsDeploymentProblem({ DATABASE_URL: 'postgres://db/app', ...TENCENT })).toBeNull();
+    });
+
+    it('should let the laptop default print codes, but not a half-configured provider', () => {
+      expect(smsDeploymentProblem({})).toBeNull();
+      expect(smsDeploymentProblem({ SMS_PROVIDER: 'tencent' })).toMatch(/SMS_PROVIDER=tencent 时须设置 TENCENT_SMS_SECRET_ID/);
+    });
   });
 
   it('should read CORS_ORIGINS as a list of bare origins, empty by default', () => {

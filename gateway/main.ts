@@ -9,7 +9,7 @@ import { cloudFunctions } from './cloud-functions';
 import { hasData, seedDemoData, type DemoAccount } from './demo-seed';
 import { createGatewayServer, listen } from './http-server';
 import { ensureLocalSecrets } from './local-secrets';
-import { CorsOrigins, isServerDeployment, missingSecretsProblem, shouldSeedDemo } from './deployment';
+import { CorsOrigins, isServerDeployment, missingSecretsProblem, shouldSeedDemo, smsDeploymentProblem } from './deployment';
 
 const GatewayEnv = z.object({
   PORT: z.coerce.number({ error: 'PORT 须为端口号' }).int().min(0).max(65535).default(3000),
@@ -34,10 +34,9 @@ async function start() {
   const dataDir = path.resolve(env.DATA_DIR);
   process.env.DATA_DIR = dataDir;
   const serverDeployment = isServerDeployment(process.env);
-  if (serverDeployment) {
-    const problem = missingSecretsProblem(process.env);
-    if (problem) throw new Error(problem);
-  } else ensureLocalSecrets(dataDir);
+  const problems = [serverDeployment ? missingSecretsProblem(process.env) : null, smsDeploymentProblem(process.env)].filter(Boolean);
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  if (!serverDeployment) ensureLocalSecrets(dataDir);
   const config = loadConfig();
   const target = databaseTarget(config);
   const db = await openMigratedDatabase(target);

@@ -90,6 +90,11 @@ describe('the gateway process', () => {
 
   describe('as a deployment (a PostgreSQL server or NODE_ENV=production)', () => {
     const SECRETS = { SESSION_SECRET: 's'.repeat(64), CHECKIN_KEY: 'k'.repeat(64) };
+    // Credentials the gateway checks are all there; no code is asked for, so nothing is ever sent.
+    const TENCENT_SMS = {
+      SMS_PROVIDER: 'tencent', TENCENT_SMS_SECRET_ID: 'AKIDtest', TENCENT_SMS_SECRET_KEY: 'test-key', TENCENT_SMS_SDK_APP_ID: '1400000000',
+      TENCENT_SMS_SIGN_NAME: '党员义工', TENCENT_SMS_TEMPLATE_ID: '123456',
+    };
 
     /** Runs the gateway until it exits by itself; resolves with its exit code and output. */
     const runToExit = (env: NodeJS.ProcessEnv) =>
@@ -120,6 +125,23 @@ describe('the gateway process', () => {
       }
     });
 
+    it('should refuse to start without a real SMS sender, naming its variables', async () => {
+      const unset = Object.fromEntries(Object.keys(TENCENT_SMS).map((name) => [name, '']));
+      for (const env of [
+        { ...unset, ...SECRETS, NODE_ENV: 'production' },
+        { ...unset, ...SECRETS, NODE_ENV: 'production', SMS_PROVIDER: 'console' },
+        { ...unset, ...SECRETS, NODE_ENV: 'production', ...TENCENT_SMS, TENCENT_SMS_SECRET_KEY: '' },
+        { ...unset, ...SECRETS, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
+      ]) {
+        const { code, output } = await runToExit(env);
+        expect({ env, code }).toEqual({ env, code: 1 });
+        expect(output).toContain('启动失败');
+        expect(output).toMatch(/SMS_PROVIDER/);
+        expect(output).toContain('TENCENT_SMS_SECRET_KEY');
+        expect(output).not.toContain('已启动');
+      }
+    });
+
     it('should hold no demo data on a server database unless SEED_DEMO=true is asked for', async () => {
       const deploymentDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-deployment-'));
       // On the PostgreSQL suite, a fresh server database; on PGlite, the embedded one run as production.
@@ -127,7 +149,7 @@ describe('the gateway process', () => {
       const database = serverUrl ? `dyg_test_${randomUUID().replace(/-/g, '').slice(0, 12)}` : null;
       if (serverUrl && database) await adminQuery(serverUrl, `create database ${database} template ${SERVER_TEMPLATE_DB}`);
       try {
-        const env = serverUrl && database ? { ...SECRETS, DATABASE_URL: serverUrlFor(serverUrl, database) } : { ...SECRETS, NODE_ENV: 'production' };
+        const env = { ...SECRETS, ...TENCENT_SMS, ...(serverUrl && database ? { DATABASE_URL: serverUrlFor(serverUrl, database) } : { NODE_ENV: 'production' }) };
         const running = await startGateway(deploymentDir, env);
         try {
           expect(running.output()).not.toContain('首次启动');
