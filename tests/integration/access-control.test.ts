@@ -273,6 +273,27 @@ describe('authorisation: role and scope on every action', () => {
       expect(await openidOf(b.secretary)).toBeNull();
     });
 
+    it('should undo a WeChat binding when the password changes elsewhere, keeping the WeChat that changed it', async () => {
+      const [member, other] = [b.residents[0], b.members[0]];
+      inWechat('o-test-openid-before-change');
+      await ok(call(auth, 'bindWechat', { phone: member.phone, password: member.password }));
+      restore();
+      const changed = await ok(call(auth, 'changePassword', { oldPassword: member.password, newPassword: 'chunfeng2026' }, member));
+      expect(await openidOf(member)).toBeNull();
+      inWechat('o-test-openid-before-change');
+      await expectRefused(auth, 'wxLogin', {}, undefined, 'AUTH_WECHAT_NOT_BOUND');
+      await ok(call(auth, 'bindWechat', { phone: member.phone, password: 'chunfeng2026' }));
+      await ok(auth({ action: 'changePassword', data: { oldPassword: 'chunfeng2026', newPassword: 'qiuyue2027' } }, {}));
+      expect(await openidOf(member)).toBe('o-test-openid-before-change');
+      expect(changed.token).toEqual(expect.any(String));
+
+      inWechat('o-test-openid-logout');
+      await ok(call(auth, 'bindWechat', { phone: other.phone, password: other.password }));
+      await ok(call(auth, 'logout', {}));
+      expect(await openidOf(other)).toBeNull();
+      await expectRefused(auth, 'wxLogin', {}, undefined, 'AUTH_WECHAT_NOT_BOUND');
+    });
+
     it('should answer AUTH_WECHAT_NOT_BOUND to an openid nobody bound', async () => {
       inWechat('o-test-openid-stranger');
       await expectRefused(auth, 'wxLogin', {}, undefined, 'AUTH_WECHAT_NOT_BOUND');

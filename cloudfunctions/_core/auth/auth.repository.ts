@@ -28,6 +28,8 @@ export const authRepository = {
 
   bindWechat: (tx: Executor, userId: string, openid: string) =>
     tx.query('update users set wx_openid = $2 where id = $1', [userId, openid]),
+  unbindWechat: (tx: Executor, userId: string, openid: string) =>
+    tx.query('update users set wx_openid = null where id = $1 and wx_openid = $2', [userId, openid]),
 
   findOpenidOwner: async (tx: Executor, openid: string) =>
     (await tx.query<{ id: string }>('select id from users where wx_openid = $1', [openid]))[0]?.id,

@@ -7,7 +7,7 @@ import type { ChangePasswordInput } from './auth.schemas';
 import { openSession } from './log-in';
 import { hashPassword, verifyPassword } from './password';
 import { newPasswordProblem } from './password-rules';
-import { revokeSessionsOf } from './sessions';
+import { revokeSessionsOf, unbindOtherWechat } from './sessions';
 
 /** What the slow half found, before the transaction: whether the old password held, and the new hash. */
 export type PreparedPasswordChange =
@@ -38,5 +38,6 @@ export async function changePassword(ctx: ActionContext, _input: ChangePasswordI
   if ((await authRepository.lockPasswordHash(ctx.tx, userId)) !== prepared.checkedHash) throw authErrors.error('AUTH_PASSWORD_CHANGED_MEANWHILE');
   await authRepository.setPassword(ctx.tx, userId, prepared.newHash);
   await revokeSessionsOf(ctx.tx, userId, 'password_changed', ctx.clock.now());
+  await unbindOtherWechat(ctx.tx, userId, ctx.wxOpenId);
   return openSession(ctx, userId);
 }

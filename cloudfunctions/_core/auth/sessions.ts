@@ -36,3 +36,11 @@ export async function revokeSessionsOf(tx: Executor, userId: string, reason: Ses
   );
   return rows.length;
 }
+
+/**
+ * A bound WeChat signs in without a password, so it is a standing session too: after a password change
+ * or reset only the WeChat that made the change (if any) stays bound; any other must bind again.
+ */
+export async function unbindOtherWechat(tx: Executor, userId: string, keepOpenId: string | undefined): Promise<void> {
+  await tx.query('update users set wx_openid = null where id = $1 and wx_openid is distinct from $2', [userId, keepOpenId ?? null]);
+}
