@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { defineAction, type ActionTable } from '../runtime';
 import type { PrepareContext } from '../runtime/action';
+import { commonErrors } from '../shared/domain-error';
 import { hashPassword } from './password';
+import { newPasswordProblem } from './password-rules';
 import { phoneCodeErrors } from './phone-code.errors';
 import { ProveWechatPhoneInput, ProvenPhoneView, ResetPasswordInput, SendPhoneCodeInput, SendPhoneCodeView, SignUpInput } from './phone-code.schemas';
 import { SessionView } from './auth.schemas';
@@ -57,7 +59,11 @@ export const phoneCodeActions: ActionTable = {
     input: ResetPasswordInput,
     output: z.object({ reset: z.literal(true), sessionsEnded: z.number() }),
     errors: [...CODE_CHECKS, 'AUTH_PHONE_NO_ACCOUNT'],
-    prepare: (env, input) => hashed(env, input.newPassword),
+    prepare: (env, input) => {
+      const problem = newPasswordProblem(input.newPassword, { phone: input.phone });
+      if (problem) throw commonErrors.error('VALIDATION_FAILED', problem, { newPassword: problem });
+      return hashed(env, input.newPassword);
+    },
     run: resetPassword,
   }),
 };

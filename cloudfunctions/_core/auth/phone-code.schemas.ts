@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { field } from '../shared/fields';
+import { ChangePasswordInput } from './auth.schemas';
 import { PHONE_CODE_PURPOSES } from './phone-code';
 
 /** The six digits a person types from the text message. */
@@ -39,10 +40,11 @@ export const SignUpInput = z.object({
   address: field.text('家庭住址', { max: 120 }),
 });
 
+/** 忘记密码: the new password follows the same rules as 修改密码's (checked against the phone in the prepare phase). */
 export const ResetPasswordInput = z.object({
   phone: field.phone('手机号码'),
   phoneCode: phoneCodeField(),
-  newPassword: newAccountPassword(),
+  newPassword: ChangePasswordInput.shape.newPassword,
 });
 
 export type SendPhoneCodeInput = z.output<typeof SendPhoneCodeInput>;
