@@ -79,6 +79,23 @@ describe('sessions and passwords: strict tokens, logout, password change, sessio
       expect(row.revoke_reason).toBe('logout');
     });
 
+    it('should sweep a user’s sessions that ended more than 90 days ago when they log in, keeping recent ones', async () => {
+      const member = a.members[3];
+      const insert = (endedDaysAgo: number) =>
+        db.query(
+          `insert into sessions (id, user_id, created_at, expires_at, revoked_at, revoke_reason)
+           values ($1, $2, now() - interval '200 days', now() + interval '1 day', now() - make_interval(days => $3), 'logout')`,
+          [randomUUID(), member.id, endedDaysAgo],
+        );
+      await insert(120);
+      await insert(30);
+      await logIn(member, member.password);
+      const ended = await db.query<{ days: number }>(
+        "select extract(day from now() - revoked_at)::int as days from sessions where user_id = $1 and revoked_at is not null", [member.id],
+      );
+      expect(ended.map((row) => row.days)).toEqual([30]);
+    });
+
     it('should refuse a logout without a session', async () => {
       expect((await failed(auth({ action: 'logout', data: {} }))).code).toBe('UNAUTHENTICATED');
     });

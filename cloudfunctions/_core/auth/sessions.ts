@@ -13,10 +13,18 @@ export interface SessionStart {
   sessionId?: string;
 }
 
+/** How long an ended session's row stays, for a question about who was signed in when. */
+const SESSION_ROWS_KEPT_DAYS = 90;
+
 /** Opens a session row and answers the signed token that names it. */
 export async function startSession(tx: Executor, start: SessionStart): Promise<{ sessionId: string; token: string }> {
   const sessionId = start.sessionId ?? randomUUID();
   const expiresAt = Math.floor(start.now.getTime() / 1000) + start.ttlHours * 3600;
+  // Each login sweeps the user's own sessions that ended long ago, so the table stays the size of its live rows.
+  await tx.query(
+    `delete from sessions where user_id = $1 and coalesce(revoked_at, expires_at) < $2::timestamptz - interval '${SESSION_ROWS_KEPT_DAYS} days'`,
+    [start.userId, start.now],
+  );
   await tx.query('insert into sessions (id, user_id, created_at, expires_at) values ($1, $2, $3, $4)', [
     sessionId, start.userId, start.now, new Date(expiresAt * 1000),
   ]);

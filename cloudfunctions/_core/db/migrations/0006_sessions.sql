@@ -8,8 +8,8 @@ create table sessions (
   revoke_reason text check (revoke_reason ~ '^[a-z_]{1,40}$'),
   check ((revoked_at is null) = (revoke_reason is null))
 );
--- Ending every live session of one user (password changed, role withdrawn, 注销).
-create index sessions_live_of_user on sessions (user_id) where revoked_at is null;
+-- Ending every live session of one user (password changed, role withdrawn, 注销), and sweeping their old ones at login.
+create index sessions_of_user on sessions (user_id);
 
 -- An account made with an initial password someone else has seen (an appointment) must choose its own first.
 alter table users add column must_change_password boolean not null default false;
