@@ -12,8 +12,8 @@ export default defineAppConfig({
         'hours/index', 'hours-queue/index', 'hours-order/index', 'hours-record/index',
       ],
     },
-    // 报到 and 居民注册: reachable before the person has an account or a role.
-    { root: 'pages/join', pages: ['register/index', 'status/index', 'sign-up/index'] },
+    // 报到, 居民注册 and 忘记密码: reachable before the person has an account, a role or their password.
+    { root: 'pages/join', pages: ['register/index', 'status/index', 'sign-up/index', 'forgot-password/index'] },
     { root: 'pages/unit', pages: ['slips/index', 'statistics/index'] },
     { root: 'pages/district', pages: ['org/index', 'units/index', 'people/index'] },
   ],

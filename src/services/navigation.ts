@@ -44,6 +44,8 @@ export const ROUTES = {
   joinRegister: (slipCode?: string) => `/pages/join/register/index${slipCode ? `?slip=${encodeURIComponent(slipCode)}` : ''}`,
   joinStatus: '/pages/join/status/index',
   joinSignUp: '/pages/join/sign-up/index',
+  /** 忘记密码, with the phone the login form had, if any. */
+  joinForgotPassword: (phone?: string) => `/pages/join/forgot-password/index${phone ? `?phone=${encodeURIComponent(phone)}` : ''}`,
   memberMyData: '/pages/member/my-data/index',
   unitSlips: '/pages/unit/slips/index',
   unitStatistics: '/pages/unit/statistics/index',

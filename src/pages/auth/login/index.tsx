@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { FormRow } from '@/components/form-row'
 import { authApi } from '@/services/api/auth'
@@ -18,7 +18,9 @@ type Mode = 'wechat' | 'bind' | 'password'
 
 export default function LoginPage() {
   const [mode, setMode] = useState<Mode>(IS_WEAPP ? 'wechat' : 'password')
-  const [form, setForm] = useState<LoginForm>({ phone: '', password: '' })
+  const { params } = useRouter()
+  // Back from 忘记密码 with the phone whose password was just reset.
+  const [form, setForm] = useState<LoginForm>({ phone: /^\d{11}$/.test(params.phone ?? '') ? params.phone! : '', password: '' })
   const [fieldErrors, setFieldErrors] = useState<LoginFieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
@@ -101,7 +103,9 @@ export default function LoginPage() {
               {mode === 'bind' ? '绑定并登录' : '登录'}
             </Button>
           </View>
-          <Text className="login__help">忘记密码？请联系所在社区党组织。</Text>
+          <Text className="login__help" onClick={() => void Taro.navigateTo({ url: ROUTES.joinForgotPassword(/^\d{11}$/.test(form.phone.trim()) ? form.phone.trim() : undefined) })}>
+            忘记密码？<Text className="login__help-link">用短信验证码重设 ›</Text>
+          </Text>
         </View>
       )}
       {mode !== 'wechat' && (
