@@ -11,10 +11,11 @@ import type { Envelope } from '../cloudfunctions/_core/shared/envelope';
 import { cloudFunctions, type CloudFunction } from '../gateway/cloud-functions';
 import { createGatewayServer, listen } from '../gateway/http-server';
 import { buildBenchCommunity, type BenchCommunity } from './bench-fixtures';
+import { benchLoginBurst, reportLoginBurst } from './login-burst';
 import { measure, median, type Measurement } from './measure';
 
 /**
- * `npm run bench`: check-in scans with 50 (and 5) concurrent scanners and bursts of 500 concurrent accepts,
+ * `npm run bench`: check-in scans with 50 (and 5) concurrent scanners, bursts of 500 concurrent accepts and a login burst,
  * through the HTTP gateway and, as the engine's limit, the same cloud function called in-process
  * (same transaction, no HTTP). Rounds alternate between the two paths so both see the same noise.
  */
@@ -117,8 +118,10 @@ async function benchEngine(label: string, db: Database) {
       console.log(`第 ${round + 1} 轮 ${via} 完成`);
     }
   }
+  const logins = await benchLoginBurst(db, community, ROUNDS);
   await new Promise((resolve) => server.close(resolve));
   report(label, results);
+  reportLoginBurst(logins);
 }
 
 function report(label: string, results: Record<string, Record<Path, Measurement[]>>) {
