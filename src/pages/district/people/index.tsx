@@ -5,6 +5,7 @@ import { Button, Dialog, Input } from '@nutui/nutui-react-taro'
 import { Card } from '@/components/card'
 import { ChoiceChips } from '@/components/choice-chips'
 import { FormRow } from '@/components/form-row'
+import { LoginLocks } from '@/components/login-locks'
 import { PageShell } from '@/components/page-shell'
 import { orgApi, type Appointment, type OrgPerson } from '@/services/api/org'
 import type { ApiError } from '@/services/api/types'
@@ -101,6 +102,7 @@ export default function DistrictPeoplePage() {
     <PageShell title="书记与管理员" tab="district-people" status={status} error={error} onRetry={() => void reload()} elderToggle>
       {tree && (
         <View className="district">
+          <LoginLocks />
           <View className="district__toolbar">
             <Button type="primary" size="small" onClick={() => set(EMPTY_FORM)}>任命</Button>
           </View>

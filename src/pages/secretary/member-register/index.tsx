@@ -5,6 +5,7 @@ import { Button, Dialog } from '@nutui/nutui-react-taro'
 import { Card } from '@/components/card'
 import { InfoRow } from '@/components/info-row'
 import { ListFooter } from '@/components/list-footer'
+import { LoginLocks } from '@/components/login-locks'
 import { PageShell } from '@/components/page-shell'
 import { PrivateValue } from '@/components/private-value'
 import { SearchBox, useSearchQuery } from '@/components/search-box'
@@ -102,6 +103,7 @@ export default function MemberRegisterPage() {
         <Text>{pendingCount ? `待确认报到 ${pendingCount} 人` : '待确认报到'}</Text>
         <Text className="member-register__pending-arrow">查看并回执 ›</Text>
       </View>
+      <LoginLocks />
       <StatusTabs tabs={tabsOf(sheet?.countsByType ?? {})} current={memberType} onChange={switchType} />
       {header && (
         <Text className="member-register__header">
