@@ -1,4 +1,7 @@
+import type { AddressInfo } from 'node:net';
 import { main as auth } from '../../cloudfunctions/auth/index';
+import { cloudFunctions } from '../../gateway/cloud-functions';
+import { createGatewayServer, listen } from '../../gateway/http-server';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { call, failed, ok, type Main } from '../support/call';
 import { useWallClock } from '../support/clock';
@@ -130,5 +133,32 @@ describe('login throttling and its locks', () => {
     expect(locks.map((lock) => lock.userId)).toContain(a.secretary.id);
     expect(await ok(call(auth, 'unlockLogin', { userId: a.secretary.id }, districtAdmin))).toEqual({ userId: a.secretary.id, lifted: true });
     await ok(logInFrom(undefined, a.secretary.phone, a.secretary.password));
+  });
+
+  it('should take the gateway caller’s address from the socket, and X-Forwarded-For only behind a trusted proxy', async () => {
+    const serve = async (trustProxy: boolean) => {
+      const server = createGatewayServer({ functions: cloudFunctions, staticDir: '/nonexistent', trustProxy });
+      const { port } = (await listen(server, 0, '127.0.0.1')) as AddressInfo;
+      const logIn = async (phone: string, password: string, forwardedFor: string) => {
+        const response = await fetch(`http://127.0.0.1:${port}/api/auth`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': forwardedFor },
+          body: JSON.stringify({ action: 'login', data: { phone, password } }),
+        });
+        return ((await response.json()) as { ok: boolean; error?: { code: string } });
+      };
+      return { logIn, close: () => new Promise((resolve) => server.close(resolve)) };
+    };
+    const member = b.members[0];
+    const direct = await serve(false);
+    const codes: string[] = [];
+    for (let i = 0; i < 20; i++) codes.push((await direct.logIn(`1350000${String(i).padStart(4, '0')}`, 'guess', `10.9.0.${i}`)).error!.code);
+    expect(codes[19]).toBe('AUTH_LOCKED');
+    expect((await direct.logIn(member.phone, member.password, '10.9.1.1')).error?.code).toBe('AUTH_LOCKED');
+    await direct.close();
+
+    const proxied = await serve(true);
+    expect((await proxied.logIn(member.phone, member.password, 'spoofed, 10.9.1.1')).ok).toBe(true);
+    await proxied.close();
   });
 });
