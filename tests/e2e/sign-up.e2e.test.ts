@@ -80,7 +80,8 @@ describe('居民注册 in H5: a resident proves the phone with a code and gets a
     await shown(page, '.elder-toggle').first().tap();
     await page.waitForFunction(() => document.body.classList.contains('dy-elder'));
     await page.screenshot({ path: screenshotPath('sign-up-03-has-account-elder'), fullPage: true });
-    await shown(page, '.sign-up__link').tap();
+    expect(await shown(page, '.sign-up__link').allInnerTexts()).toEqual(['去登录 ›', '忘记密码 ›']);
+    await shown(page, '.sign-up__link').filter({ hasText: '去登录' }).tap();
     await page.waitForURL(/pages\/auth\/login/);
     await context.close();
     expect(errors).toEqual([]);

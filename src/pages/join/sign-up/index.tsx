@@ -13,7 +13,7 @@ import { authApi } from '@/services/api/auth'
 import { registrationApi, type RegistrationOptions } from '@/services/api/registration'
 import type { ApiError } from '@/services/api/types'
 import { formDraft } from '@/services/form-draft'
-import { LOGIN_PAGE, goHome } from '@/services/navigation'
+import { LOGIN_PAGE, ROUTES, goHome } from '@/services/navigation'
 import { saveSession } from '@/services/session'
 import { EMPTY_SIGN_UP, checkSignUp, phoneProblem, signUpFieldOf, type SignUpDraft, type SignUpField } from './sign-up-form'
 import './index.scss'
@@ -172,6 +172,9 @@ export default function SignUpPage() {
             <Text className="sign-up__has-account-text">该手机号码已有账号，不用再注册。</Text>
             <Text className="sign-up__link" onClick={() => void Taro.redirectTo({ url: LOGIN_PAGE })}>
               去登录 ›
+            </Text>
+            <Text className="sign-up__link sign-up__link--next" onClick={() => void Taro.redirectTo({ url: ROUTES.joinForgotPassword(draft.phone.trim()) })}>
+              忘记密码 ›
             </Text>
           </View>
         )}
