@@ -135,6 +135,20 @@ describe('login throttling and its locks', () => {
     await ok(logInFrom(undefined, a.secretary.phone, a.secretary.password));
   });
 
+  it('should count wrong old passwords of 修改密码 against the phone, so a stolen session cannot guess without limit', async () => {
+    const member = a.members[5];
+    const { token } = await ok(call(auth, 'login', { phone: member.phone, password: member.password }));
+    const change = (oldPassword: string) =>
+      (auth as Main)({ action: 'changePassword', data: { oldPassword, newPassword: 'chunfeng2026' }, token }, { source: 'gateway', clientAddress: '203.0.113.77' });
+    const codes: string[] = [];
+    for (let i = 0; i < 5; i++) codes.push((await failed(change(`guess-${i}`))).code);
+    expect(codes).toEqual([...Array(4).fill('AUTH_OLD_PASSWORD_WRONG'), 'AUTH_LOCKED']);
+    expect((await failed(change(member.password))).code).toBe('AUTH_LOCKED');
+    expect((await failed(logInFrom('198.51.100.9', member.phone, member.password))).code).toBe('AUTH_LOCKED');
+    clock.advanceMinutes(1.5);
+    expect((await ok(change(member.password))).token).toEqual(expect.any(String));
+  });
+
   it('should take the gateway caller’s address from the socket, and X-Forwarded-For only behind a trusted proxy', async () => {
     const serve = async (trustProxy: boolean) => {
       const server = createGatewayServer({ functions: cloudFunctions, staticDir: '/nonexistent', trustProxy });

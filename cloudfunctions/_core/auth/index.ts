@@ -4,9 +4,9 @@ import { authErrors } from './auth.errors';
 import { ChangePasswordInput, LoginInput, LogoutView, ProfileView, SessionView } from './auth.schemas';
 import { changePassword, preparePasswordChange } from './change-password';
 import { loadProfile } from './load-profile';
-import { phoneCodeActions } from './phone-code-actions';
 import { LiftedLoginLockView, LiftLoginLockInput, LoginLockView } from './login-lock.schemas';
 import { liftLoginLock, listLoginLocks } from './login-locks';
+import { phoneCodeActions } from './phone-code-actions';
 import { bindWechat, logIn, logInWithWechat, prepareLogIn } from './log-in';
 import { logOut } from './log-out';
 
@@ -77,7 +77,7 @@ export const authActions: ActionTable = {
     access: 'user',
     input: ChangePasswordInput,
     output: SessionView,
-    errors: ['AUTH_OLD_PASSWORD_WRONG', 'AUTH_PASSWORD_CHANGED_MEANWHILE'],
+    errors: ['AUTH_OLD_PASSWORD_WRONG', 'AUTH_PASSWORD_CHANGED_MEANWHILE', 'AUTH_LOCKED'],
     openBeforePasswordChange: true,
     prepare: preparePasswordChange,
     run: changePassword,
