@@ -89,4 +89,31 @@ describe('phone codes texted through 腾讯云短信 (SMS_PROVIDER=tencent)', ()
       await server.close();
     }
   });
+  it('should wait for the provider holding no database session, so that others are served meanwhile', async () => {
+    let release!: () => void;
+    let sending!: () => void;
+    const sendStarted = new Promise<void>((resolve) => (sending = resolve));
+    const slowSender = {
+      kind: 'tencent' as const,
+      send: () => {
+        sending();
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+    };
+    const texting = defineAction({ ...authActions.sendPhoneCode, input: SendPhoneCodeInput, output: SendPhoneCodeView, run: (ctx, input) => sendPhoneCode(ctx, input, slowSender) });
+    const main = createHandler({ ...authActions, sendPhoneCode: texting });
+    const phone = newPhone();
+    const answer = call(main, 'sendPhoneCode', { phone, purpose: 'sign_up' });
+    await sendStarted;
+    // PGlite has one session: had the text been sent inside the transaction, this read would wait for the provider.
+    const other = db.transaction((tx) => tx.query('select count(*) from phone_codes where phone = $1', [phone]));
+    let timer: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race([other.then(() => 'served'), new Promise((resolve) => (timer = setTimeout(() => resolve('waiting'), 5_000)))]);
+    clearTimeout(timer);
+    release();
+    await other;
+    expect(outcome).toBe('served');
+    expect(await ok(answer)).toEqual({ expiresInMinutes: 10, resendInSeconds: 60 });
+    expect(await codesOf(phone)).toBe(1);
+  });
 });

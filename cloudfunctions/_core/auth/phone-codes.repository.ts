@@ -32,6 +32,9 @@ export const phoneCodesRepository = {
     ),
 
   /** Rows no limit looks at any more. */
+  /** A code whose message never left: as if it had not been asked for. */
+  remove: (db: Executor, id: string) => db.query('delete from phone_codes where id = $1', [id]),
+
   forgetBefore: (tx: Executor, phone: string, before: Date) => tx.query('delete from phone_codes where phone = $1 and sent_at < $2', [phone, before]),
 
   /** The newest code of the phone for that purpose, locked: only it counts, and only once. */

@@ -33,19 +33,24 @@ export async function sendPhoneCode(ctx: ActionContext, input: { phone: string; 
   }
 
   const code = newPhoneCode();
+  const codeId = ctx.newId();
   await phoneCodesRepository.forgetBefore(ctx.tx, phone, new Date(now.getTime() - 2 * DAY_MS));
   await phoneCodesRepository.insert(ctx.tx, {
-    id: ctx.newId(), phone, purpose: input.purpose, channel: 'sms', codeHash: hashPhoneCode(ctx.config.SESSION_SECRET, phone, input.purpose, code),
+    id: codeId, phone, purpose: input.purpose, channel: 'sms', codeHash: hashPhoneCode(ctx.config.SESSION_SECRET, phone, input.purpose, code),
     clientAddress: clientAddress?.slice(0, 64) ?? null, sentAt: now, expiresAt: new Date(now.getTime() + PHONE_CODE_LIMITS.lifetimeMinutes * 60_000),
   });
-  // Last, so that a message that could not be sent leaves no code behind and does not count against the limits.
-  try {
-    const lifetimeMinutes = PHONE_CODE_LIMITS.lifetimeMinutes;
-    await sender.send(phone, { code, lifetimeMinutes, text: `【党员义工】验证码 ${code}，用于${USES[input.purpose]}，${lifetimeMinutes}分钟内有效。如非本人操作，请忽略本短信。` });
-  } catch (error) {
-    console.error('[sms] sending a phone code failed', error);
-    throw phoneCodeErrors.error('PHONE_CODE_NOT_SENT');
-  }
+  // After the commit, holding no database session while the provider answers; a message that could not be
+  // sent takes its code away again, so that it does not count against the limits.
+  ctx.onCommit(async (db) => {
+    try {
+      const lifetimeMinutes = PHONE_CODE_LIMITS.lifetimeMinutes;
+      await sender.send(phone, { code, lifetimeMinutes, text: `【党员义工】验证码 ${code}，用于${USES[input.purpose]}，${lifetimeMinutes}分钟内有效。如非本人操作，请忽略本短信。` });
+    } catch (error) {
+      console.error('[sms] sending a phone code failed', error);
+      await phoneCodesRepository.remove(db, codeId);
+      throw phoneCodeErrors.error('PHONE_CODE_NOT_SENT');
+    }
+  });
   return {
     expiresInMinutes: PHONE_CODE_LIMITS.lifetimeMinutes,
     resendInSeconds: PHONE_CODE_LIMITS.resendSeconds,

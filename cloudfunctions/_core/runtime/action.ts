@@ -15,6 +15,12 @@ export interface ActionContext {
    * in a transaction of their own (a refused scan is kept for the secretary, though nothing else is).
    */
   keepOnFailure: (write: (tx: Executor) => Promise<unknown>) => void;
+  /**
+   * Work for after the commit, outside any transaction (a text message to send): it holds no database session
+   * while it waits on the network, and a transaction retried after a deadlock does not do it twice. A domain
+   * error it throws becomes the call's answer; what the transaction wrote stays, so it undoes its own part.
+   */
+  onCommit: (work: (db: Executor) => Promise<unknown>) => void;
   /** The caller's WeChat identity when the call came through WeChat. */
   wxOpenId?: string;
   /** Where the call came from (runtime/client-address.ts), for the login throttle. */

@@ -51,16 +51,21 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
       const prepared = definition.prepare ? await definition.prepare({ db, clock, config, claimed, wxPhoneNumber: platform.wxPhoneNumber }, input) : undefined;
       const kept: ((tx: Executor) => Promise<unknown>)[] = [];
       const keepOnFailure = (write: (tx: Executor) => Promise<unknown>) => void kept.push(write);
+      const afterCommit: ((db: Executor) => Promise<unknown>)[] = [];
+      const onCommit = (work: (db: Executor) => Promise<unknown>) => void afterCommit.push(work);
       try {
         const result = await withDeadlockRetry(() =>
           db.transaction(async (tx) => {
             kept.length = 0;
+            afterCommit.length = 0;
             const caller = await identify(tx, config, clock, token, wxOpenId);
             if (definition.access === 'user' && !caller) throw commonErrors.error('UNAUTHENTICATED');
             if (caller?.mustChangePassword && !definition.openBeforePasswordChange) throw authErrors.error('AUTH_PASSWORD_CHANGE_REQUIRED');
-            return definition.run({ tx, caller, clock, config, newId: randomUUID, wxOpenId, clientAddress, keepOnFailure }, input, prepared);
+            return definition.run({ tx, caller, clock, config, newId: randomUUID, wxOpenId, clientAddress, keepOnFailure, onCommit }, input, prepared);
           }),
         );
+        kept.length = 0;
+        for (const work of afterCommit) await work(db);
         return success(result);
       } catch (error) {
         // A call that kept losing to others (BUSY_RETRY) was never judged: nothing of it is kept.
