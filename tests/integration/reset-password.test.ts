@@ -39,4 +39,13 @@ describe('auth.resetPassword (忘记密码) and the password rules', () => {
     expect(await ok(call(auth, 'resetPassword', { phone: resident.phone, phoneCode, newPassword: 'my-own-pass-7' }))).toMatchObject({ reset: true });
     await ok(call(auth, 'login', { phone: resident.phone, password: 'my-own-pass-7' }));
   });
+
+  it('should lift the lock strangers’ guesses put on the phone, since the one resetting has proved they hold it', async () => {
+    const [resident] = (await buildCommunity(db, 'RPL', { residents: 1 })).residents;
+    for (let i = 0; i < 5; i++) await failed(call(auth, 'login', { phone: resident.phone, password: `guess-${i}` }));
+    expect((await failed(call(auth, 'login', { phone: resident.phone, password: PASSWORD }))).code).toBe('AUTH_LOCKED');
+    const phoneCode = await codeFor(resident.phone, 'reset_password');
+    await ok(call(auth, 'resetPassword', { phone: resident.phone, phoneCode, newPassword: 'chunfeng2026' }));
+    expect((await ok(call(auth, 'login', { phone: resident.phone, password: 'chunfeng2026' }))).token).toEqual(expect.any(String));
+  });
 });
