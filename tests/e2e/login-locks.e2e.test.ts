@@ -31,14 +31,18 @@ describe('登录已锁定 on the secretary’s 党员登记表', () => {
     await page.goto(`${gatewayUrl()}#/pages/secretary/member-register/index`);
     const card = shown(page, '.login-locks');
     await card.waitFor({ timeout: 20_000 });
-    const row = card.locator('.dy-info-row').filter({ hasText: resident.name });
+    const row = card.locator('.login-locks__person').filter({ hasText: resident.name });
     await row.waitFor();
     expect(await row.innerText()).toContain(`${resident.phone.slice(0, 3)}****${resident.phone.slice(-4)}`);
     await page.waitForTimeout(300);
     await page.screenshot({ path: screenshotPath('login-locks-secretary') });
+    await shown(page, '.elder-toggle').first().tap();
+    await page.waitForFunction(() => document.body.classList.contains('dy-elder'));
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('login-locks-secretary-elder') });
 
     await row.locator('.nut-button').filter({ hasText: '解除登录锁定' }).tap();
-    await card.locator('.dy-info-row').filter({ hasText: resident.name }).waitFor({ state: 'detached', timeout: 20_000 });
+    await card.locator('.login-locks__person').filter({ hasText: resident.name }).waitFor({ state: 'detached', timeout: 20_000 });
     const session = await callGateway<Session>('auth', 'login', { phone: resident.phone, password: resident.password });
     expect(session.token).toEqual(expect.any(String));
     expect(errors).toEqual([]);

@@ -3,7 +3,6 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { Card } from '@/components/card'
-import { InfoRow } from '@/components/info-row'
 import { authApi, type LoginLock } from '@/services/api/auth'
 import { formatClock } from '@/services/beijing-time'
 import './index.scss'
@@ -12,7 +11,7 @@ import './index.scss'
  * 登录已锁定: accounts in the caller's care (a secretary's community, a district admin's district) that failed
  * logins have locked, each with 解除登录锁定. Draws nothing when none is locked.
  */
-export function LoginLocks() {
+export function LoginLocks({ className = '' }: { className?: string }) {
   const [locks, setLocks] = useState<LoginLock[]>([])
   const [lifting, setLifting] = useState<string | null>(null)
 
@@ -32,16 +31,18 @@ export function LoginLocks() {
 
   if (locks.length === 0) return null
   return (
-    <Card tone="alert" title="登录已锁定" className="login-locks">
+    <Card tone="alert" title="登录已锁定" className={`login-locks ${className}`.trim()}>
       <Text className="login-locks__note">以下账号因密码多次输错被暂时锁定。确认是本人在登录后，可提前解除：</Text>
       {locks.map((lock) => (
-        <InfoRow key={lock.userId} label={lock.name} hint={`${lock.phoneMasked} · ${formatClock(lock.lockedUntil)} 自动解除`}>
-          <View className="login-locks__action">
-            <Button size="small" type="primary" fill="outline" loading={lifting === lock.userId} disabled={lifting !== null} onClick={() => void lift(lock)}>
-              解除登录锁定
-            </Button>
+        <View key={lock.userId} className="login-locks__person">
+          <View className="login-locks__who">
+            <Text className="login-locks__name">{lock.name}</Text>
+            <Text className="login-locks__hint">{`${lock.phoneMasked} · ${formatClock(lock.lockedUntil)} 自动解除`}</Text>
           </View>
-        </InfoRow>
+          <Button size="small" type="primary" fill="outline" loading={lifting === lock.userId} disabled={lifting !== null} onClick={() => void lift(lock)}>
+            解除登录锁定
+          </Button>
+        </View>
       ))}
     </Card>
   )

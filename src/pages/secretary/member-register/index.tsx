@@ -103,7 +103,7 @@ export default function MemberRegisterPage() {
         <Text>{pendingCount ? `待确认报到 ${pendingCount} 人` : '待确认报到'}</Text>
         <Text className="member-register__pending-arrow">查看并回执 ›</Text>
       </View>
-      <LoginLocks />
+      <LoginLocks className="member-register__locks" />
       <StatusTabs tabs={tabsOf(sheet?.countsByType ?? {})} current={memberType} onChange={switchType} />
       {header && (
         <Text className="member-register__header">
