@@ -50,6 +50,8 @@ describe('修改密码 and 退出登录 in the H5 build', () => {
     await shown(page, '.change-password__note').waitFor();
     expect(await shown(page, '.change-password__note').innerText()).toContain('初始密码');
     await page.screenshot({ path: screenshotPath('account-forced-change') });
+    // Nowhere to go back to: the only way out is 暂不修改，退出登录.
+    expect(await page.locator('.page-shell__back').count()).toBe(0);
     const initialToken = (await storedToken(page))!;
 
     // Another page is not open to it: the shell takes it back to 修改密码.

@@ -85,7 +85,9 @@ export function PageShell({
   }, [mustChangePassword])
   // Every page outside the bottom navigation can be left: back when there is history, else to the role's first page.
   const nested = useContext(InPageShell)
-  const exit = tab || nested || HAS_NATIVE_NAV_BAR ? null : hasHistory() ? '‹ 返回' : '‹ 首页'
+  // Kept on 修改密码 until the initial password is changed, the account has nowhere else to go: no way out but 退出登录.
+  const keptForPasswordChange = openBeforePasswordChange && session?.profile.mustChangePassword === true
+  const exit = tab || nested || HAS_NATIVE_NAV_BAR || keptForPasswordChange ? null : hasHistory() ? '‹ 返回' : '‹ 首页'
   const fallback = backTo ?? homeOf(session?.activeRole ?? null)
 
   let body: ReactNode
