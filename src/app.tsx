@@ -1,6 +1,5 @@
 import { useEffect, type PropsWithChildren } from 'react'
 import { useElderMode } from '@/hooks/use-elder-mode'
-import '@/services/zod-jitless'
 import { registerOfflineShell } from '@/services/offline-shell'
 import './app.scss'
 
