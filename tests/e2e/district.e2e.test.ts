@@ -38,7 +38,7 @@ describe('the district admin (区管理员) pages in the H5 build', () => {
     await button(gridRow('第四网格'), '改名').tap();
     await dialog().locator('input').fill('第一网格');
     await button(dialog(), '保存').tap();
-    await dialog().getByText('名称「第一网格」在同一上级组织下已被使用').waitFor();
+    await dialog().getByText('同一上级组织下已有同名组织').waitFor();
     await dialog().locator('input').fill('临时网格');
     await page.screenshot({ path: screenshotPath('district-org-rename') });
     await button(dialog(), '保存').tap();

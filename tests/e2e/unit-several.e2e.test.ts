@@ -33,6 +33,10 @@ describe('a unit admin of two units in the H5 build', () => {
       grantIds.push(appointed.grantId);
       password ??= appointed.initialPassword!;
     }
+    // A new account's initial password must be changed before anything else.
+    const first = await login({ phone: ADMIN_OF_TWO.phone, password });
+    await callGateway('auth', 'changePassword', { oldPassword: password, newPassword: 'shuangguan-2026' }, first.token);
+    password = 'shuangguan-2026';
     browser = await launchChromium();
     ({ page } = await phonePage(browser, errors));
   });
