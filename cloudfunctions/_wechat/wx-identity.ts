@@ -8,7 +8,7 @@ interface WxServerSdk {
   DYNAMIC_CURRENT_ENV: unknown;
   openapi: {
     phonenumber: {
-      getPhoneNumber(request: { code: string }): Promise<{ errCode?: number; phoneInfo?: { purePhoneNumber?: string; countryCode?: string } }>;
+      getPhoneNumber(request: { code: string }): Promise<{ errCode?: number; phoneInfo?: { purePhoneNumber?: string; countryCode?: string | number } }>;
     };
   };
 }

@@ -12,7 +12,8 @@ export async function wxPhoneNumber(code: string): Promise<WechatPhone | undefin
     const answer = await sdk.openapi.phonenumber.getPhoneNumber({ code });
     const info = answer.phoneInfo;
     if ((answer.errCode ?? 0) !== 0 || !info?.purePhoneNumber) return undefined;
-    return { phone: info.purePhoneNumber, countryCode: info.countryCode ?? '' };
+    // The HTTP API answers the country code as a number, the cloud SDK's examples as a string.
+    return { phone: info.purePhoneNumber, countryCode: String(info.countryCode ?? '') };
   } catch (error) {
     console.error('[wechat] getPhoneNumber failed', error);
     return undefined;
