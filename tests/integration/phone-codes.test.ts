@@ -167,6 +167,21 @@ describe('proof of phone: one-time codes before self-registration, 居民注册 
       expect((await ok(call(auth, 'login', { phone, password: PASSWORD }))).profile.userId).toBe(session.profile.userId);
     });
 
+    it('should refuse a password 修改密码 would refuse, under 登录密码, before spending the code; 报到 alike', async () => {
+      const phone = newPhone();
+      const before = await userCount();
+      const phoneCode = await codeFor(phone, 'sign_up');
+      for (const [password, words] of [['12345678', '登录密码不能是连续的数字'], [`x${phone}`, '登录密码不能含本人手机号码'], ['password', '登录密码太常见，容易被别人猜到']]) {
+        expect(await failed(call(auth, 'signUp', signUpData(phone, phoneCode, { password })))).toMatchObject({ code: 'VALIDATION_FAILED', fields: { password: words } });
+      }
+      expect(await userCount()).toBe(before);
+      await ok(call(auth, 'signUp', signUpData(phone, phoneCode)));
+
+      const form = memberForm(a);
+      const refused = await failed(call(registration, 'submit', { form, password: '11111111', phoneCode: await codeFor(form.phone, 'register') }));
+      expect(refused).toMatchObject({ code: 'VALIDATION_FAILED', fields: { password: '登录密码不能全是同一个字符' } });
+    });
+
     it('should refuse without a right code in the same words whether or not the phone has an account, and write nothing', async () => {
       const fresh = newPhone();
       const before = await userCount();

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { defineAction, type ActionTable } from '../runtime';
 import type { PrepareContext } from '../runtime/action';
-import { commonErrors } from '../shared/domain-error';
-import { hashPassword } from './password';
-import { newPasswordProblem } from './password-rules';
+import { hashChosenPassword } from './chosen-password';
 import { phoneCodeErrors } from './phone-code.errors';
 import { ProveWechatPhoneInput, ProvenPhoneView, ResetPasswordInput, SendPhoneCodeInput, SendPhoneCodeView, SignUpInput } from './phone-code.schemas';
 import { SessionView } from './auth.schemas';
@@ -12,8 +10,6 @@ import { issueWechatProvenCode, sendPhoneCode } from './send-phone-code';
 import { signUp } from './sign-up';
 
 const CODE_CHECKS = ['PHONE_CODE_REQUIRED', 'PHONE_CODE_WRONG', 'PHONE_CODE_EXPIRED', 'PHONE_CODE_TOO_MANY_TRIES'];
-
-const hashed = (env: PrepareContext, password: string) => hashPassword(password, env.config.PASSWORD_COST).then((passwordHash) => ({ passwordHash }));
 
 /** The phone WeChat vouches for, outside the transaction: the exchange is a network call. */
 async function wechatPhone(env: PrepareContext, code: string) {
@@ -50,7 +46,7 @@ export const phoneCodeActions: ActionTable = {
     input: SignUpInput,
     output: SessionView,
     errors: [...CODE_CHECKS, 'AUTH_PHONE_HAS_ACCOUNT', 'REG_COMMUNITY_NOT_FOUND', 'REG_GRID_NOT_IN_COMMUNITY'],
-    prepare: (env, input) => hashed(env, input.password),
+    prepare: (env, input) => hashChosenPassword(env, input.password, { phone: input.phone, field: 'password', label: '登录密码' }),
     run: signUp,
   }),
   resetPassword: defineAction({
@@ -59,11 +55,7 @@ export const phoneCodeActions: ActionTable = {
     input: ResetPasswordInput,
     output: z.object({ reset: z.literal(true), sessionsEnded: z.number() }),
     errors: [...CODE_CHECKS, 'AUTH_PHONE_NO_ACCOUNT'],
-    prepare: (env, input) => {
-      const problem = newPasswordProblem(input.newPassword, { phone: input.phone });
-      if (problem) throw commonErrors.error('VALIDATION_FAILED', problem, { newPassword: problem });
-      return hashed(env, input.newPassword);
-    },
+    prepare: (env, input) => hashChosenPassword(env, input.newPassword, { phone: input.phone, field: 'newPassword', label: '新密码' }),
     run: resetPassword,
   }),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hashPassword } from '../auth/password';
+import { hashChosenPassword } from '../auth/chosen-password';
 import { defineAction, type ActionTable } from '../runtime';
 import { listMine, withdrawRegistration } from './my-registrations';
 import { registrationErrors } from './registration.errors';
@@ -93,7 +93,8 @@ export const registrationActions: ActionTable = {
       'PHONE_CODE_REQUIRED', 'PHONE_CODE_WRONG', 'PHONE_CODE_EXPIRED', 'PHONE_CODE_TOO_MANY_TRIES',
     ],
     // The new account's password is hashed before the transaction, so that the hash holds no database session.
-    prepare: async (env, input) => ({ passwordHash: input.password ? await hashPassword(input.password, env.config.PASSWORD_COST) : undefined }),
+    prepare: async (env, input) =>
+      input.password ? hashChosenPassword(env, input.password, { phone: input.form.phone, field: 'password', label: '登录密码' }) : { passwordHash: undefined },
     run: submitRegistration,
   }),
   mine: defineAction({
