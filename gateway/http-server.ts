@@ -6,6 +6,7 @@ import { commonErrors } from '../cloudfunctions/_core/shared/domain-error';
 import { failure } from '../cloudfunctions/_core/shared/envelope';
 import type { CloudFunction } from './cloud-functions';
 import { readBody } from './request-body';
+import { chooseEncoding, isCompressible, isHashedAsset, StaticFileCache } from './static-files';
 import { API_SECURITY_POLICY, COMMON_SECURITY_HEADERS, inlineScriptHashes, pageSecurityPolicy } from './security-headers';
 
 /** The H5 build's service worker (config/offline-worker.ts), served from the root so that it controls the whole app. */
@@ -54,12 +55,13 @@ export const DEFAULT_TIMEOUTS: GatewayTimeouts = { headersMs: 5_000, requestMs: 
  */
 export function createGatewayServer(options: GatewayOptions): http.Server {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const staticFiles = new StaticFileCache();
   // Node 20 counts both timeouts from a request's first byte, not from an idle keep-alive socket's last answer,
   // so they can be short while keep-alive outlasts them; the check runs often enough to enforce a few seconds.
   const serverOptions = { headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: 500 };
   const server = http.createServer(serverOptions, (request, response) => {
     for (const [name, value] of Object.entries(COMMON_SECURITY_HEADERS)) response.setHeader(name, value);
-    handle(options, timeouts, request, response).catch((error) => {
+    handle(options, timeouts, staticFiles, request, response).catch((error) => {
       console.error('[gateway]', error);
       if (!response.headersSent) sendJson(response, 500, failure(commonErrors.error('INTERNAL').toBody()));
     });
@@ -69,7 +71,7 @@ export function createGatewayServer(options: GatewayOptions): http.Server {
   return server;
 }
 
-async function handle(options: GatewayOptions, timeouts: GatewayTimeouts, request: http.IncomingMessage, response: http.ServerResponse) {
+async function handle(options: GatewayOptions, timeouts: GatewayTimeouts, staticFiles: StaticFileCache, request: http.IncomingMessage, response: http.ServerResponse) {
   const pathname = pathOf(request.url);
   if (pathname === undefined) return sendBadAddress(response);
   if (pathname.startsWith('/api/')) {
@@ -78,7 +80,7 @@ async function handle(options: GatewayOptions, timeouts: GatewayTimeouts, reques
     return callFunction(options, timeouts, pathname.slice('/api/'.length), request, response);
   }
   if (pathname === '/healthz') return sendJson(response, 200, { ok: true });
-  return serveStatic(options.staticDir, pathname, response);
+  return serveStatic(options.staticDir, staticFiles, pathname, request, response);
 }
 
 /** The decoded path of a request, or undefined when it is not a well-formed address (`/%E0%A4%A`). */
@@ -149,7 +151,7 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown) 
   response.end(text);
 }
 
-function serveStatic(staticDir: string | undefined, pathname: string, response: http.ServerResponse) {
+async function serveStatic(staticDir: string | undefined, cache: StaticFileCache, pathname: string, request: http.IncomingMessage, response: http.ServerResponse) {
   const index = staticDir && path.join(staticDir, 'index.html');
   if (!staticDir || !index || !fs.existsSync(index)) {
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': pageSecurityPolicy() });
@@ -162,17 +164,18 @@ function serveStatic(staticDir: string | undefined, pathname: string, response: 
   const file = inside && fs.existsSync(requested) && fs.statSync(requested).isFile() ? requested : index;
   // The page and the service worker are checked on every load, so that a new build takes over; the chunks carry a content hash.
   const revalidate = file === index || file === path.join(staticDir, SERVICE_WORKER_FILE);
-  const headers = {
+  const { plain, body, encoding } = await cache.read(file, chooseEncoding(request.headers['accept-encoding']));
+  const headers: http.OutgoingHttpHeaders = {
     'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-    'Cache-Control': revalidate ? 'no-cache' : 'public, max-age=3600',
+    'Cache-Control': revalidate ? 'no-cache' : isHashedAsset(file) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+    'Content-Length': body.length,
+    // The policy hashes the page's inline scripts in the bytes before compression, which are what the browser sees.
+    'Content-Security-Policy': pageSecurityPolicy(file === index ? inlineScriptHashes(plain.toString('utf8')) : []),
   };
-  if (file !== index) {
-    response.writeHead(200, { ...headers, 'Content-Security-Policy': pageSecurityPolicy() });
-    return void fs.createReadStream(file).pipe(response);
-  }
-  const page = fs.readFileSync(index);
-  response.writeHead(200, { ...headers, 'Content-Length': page.length, 'Content-Security-Policy': pageSecurityPolicy(inlineScriptHashes(page.toString('utf8'))) });
-  response.end(page);
+  if (isCompressible(file)) headers['Vary'] = 'Accept-Encoding';
+  if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
+  response.writeHead(200, headers);
+  response.end(body);
 }
 
 export function listen(server: http.Server, port: number, host: string): Promise<AddressInfo> {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
 import net from 'node:net';
+import zlib from 'node:zlib';
 import { randomUUID } from 'node:crypto';
 import { makeCheckinCode } from '../../cloudfunctions/_core/checkin';
 import type { Database } from '../../cloudfunctions/_core/db/database';
@@ -195,6 +196,7 @@ describe('the local gateway over HTTP', () => {
 
   describe('serving a built H5 app', () => {
     const INLINE_SCRIPT = 'document.documentElement.style.fontSize="20px"';
+    const CHUNK = Array.from({ length: 400 }, (_, i) => `export const field${i} = { label: '字段${i}', required: ${i % 2 === 0} };`).join('\n');
     let staticDir: string;
     let staticServer: http.Server;
     let site: string;
@@ -205,6 +207,9 @@ describe('the local gateway over HTTP', () => {
       fs.writeFileSync(path.join(staticDir, 'index.html'), `<!doctype html><script>${INLINE_SCRIPT}</script><div id="app"></div>`);
       fs.writeFileSync(path.join(staticDir, 'sw.js'), 'self.skipWaiting()');
       fs.writeFileSync(path.join(staticDir, 'js', 'app.0123abcd.js'), 'console.log(1)');
+      fs.writeFileSync(path.join(staticDir, 'js', '581.8b9d60d0.js'), CHUNK);
+      fs.mkdirSync(path.join(staticDir, 'css'));
+      fs.writeFileSync(path.join(staticDir, 'css', 'app.59ad7602a320c64aeb9a.css'), '.page{color:red}\n'.repeat(200));
       staticServer = createGatewayServer({ functions: cloudFunctions, staticDir });
       const address: AddressInfo = await listen(staticServer, 0, '127.0.0.1');
       site = `http://127.0.0.1:${address.port}`;
@@ -222,11 +227,47 @@ describe('the local gateway over HTTP', () => {
       expect(await worker.text()).toBe('self.skipWaiting()');
     });
 
-    it('should let hashed chunks be cached and the page be revalidated', async () => {
-      expect((await fetch(`${site}/js/app.0123abcd.js`)).headers.get('cache-control')).toBe('public, max-age=3600');
+    it('should let hashed chunks be cached for a year without revalidation and the page be revalidated', async () => {
+      for (const chunk of ['/js/app.0123abcd.js', '/js/581.8b9d60d0.js', '/css/app.59ad7602a320c64aeb9a.css']) {
+        expect({ chunk, cache: (await fetch(`${site}${chunk}`)).headers.get('cache-control') }).toEqual({ chunk, cache: 'public, max-age=31536000, immutable' });
+      }
       const page = await fetch(`${site}/`);
       expect(page.headers.get('cache-control')).toBe('no-cache');
       expect(await page.text()).toContain('<div id="app">');
+      expect((await fetch(`${site}/sw.js`)).headers.get('cache-control')).toBe('no-cache');
+    });
+
+    it('should send a chunk brotli-compressed when the client accepts it, else gzip, else plain', async () => {
+      const plain = Buffer.from(CHUNK);
+      const br = await rawGet(site, '/js/581.8b9d60d0.js', 'gzip, deflate, br');
+      expect([br.status, br.headers['content-encoding'], br.headers.vary]).toEqual([200, 'br', 'Accept-Encoding']);
+      expect(Number(br.headers['content-length'])).toBe(br.body.length);
+      expect(br.body.length).toBeLessThan(plain.length / 4);
+      expect(zlib.brotliDecompressSync(br.body).equals(plain)).toBe(true);
+
+      const gzip = await rawGet(site, '/js/581.8b9d60d0.js', 'gzip, deflate, br;q=0');
+      expect([gzip.headers['content-encoding'], gzip.headers.vary]).toEqual(['gzip', 'Accept-Encoding']);
+      expect(Number(gzip.headers['content-length'])).toBe(gzip.body.length);
+      expect(zlib.gunzipSync(gzip.body).equals(plain)).toBe(true);
+
+      for (const accept of [undefined, 'identity', 'deflate']) {
+        const none = await rawGet(site, '/js/581.8b9d60d0.js', accept);
+        expect({ accept, encoding: none.headers['content-encoding'], vary: none.headers.vary }).toEqual({ accept, encoding: undefined, vary: 'Accept-Encoding' });
+        expect(none.body.equals(plain)).toBe(true);
+        expect(Number(none.headers['content-length'])).toBe(plain.length);
+      }
+      const css = await rawGet(site, '/css/app.59ad7602a320c64aeb9a.css', 'gzip');
+      expect(zlib.gunzipSync(css.body).toString()).toBe('.page{color:red}\n'.repeat(200));
+    });
+
+    it('should compress the page and hash its inline scripts in the bytes the browser decompresses', async () => {
+      const page = await rawGet(site, '/', 'br');
+      expect(page.headers['content-encoding']).toBe('br');
+      const html = zlib.brotliDecompressSync(page.body).toString('utf8');
+      expect(html).toContain('<div id="app">');
+      expect(page.headers['content-security-policy']).toContain(`script-src 'self' '${inlineScriptHashes(html)[0]}'`);
+      expect(page.headers['cache-control']).toBe('no-cache');
+      expect(page.headers['x-content-type-options']).toBe('nosniff');
     });
 
     it('should send the page with security headers and a CSP that allows only its own inline script', async () => {
@@ -257,6 +298,20 @@ function expectSecurityHeaders(response: Response) {
   expect(response.headers.get('x-frame-options')).toBe('DENY');
   expect(response.headers.get('referrer-policy')).toBe('no-referrer');
   expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+}
+
+/** A GET through node:http with exactly this Accept-Encoding (fetch always sends its own and decompresses). */
+function rawGet(site: string, pathname: string, acceptEncoding: string | undefined): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  const { hostname, port } = new URL(site);
+  return new Promise((resolve, reject) => {
+    const request = http.request({ hostname, port, path: pathname, headers: acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
 }
 
 /** One request through node:http, so that the path goes out exactly as written (fetch would normalise it). */
