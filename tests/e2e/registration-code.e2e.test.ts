@@ -155,7 +155,7 @@ describe('报到码 in the H5 build: shared as a full link and a QR, typed into 
     const banner = shown(page, '.dy-form-banner');
     await banner.waitFor();
     expect(await banner.allInnerTexts()).toEqual(['请按红字提示修改后再提交']);
-    expect(await shown(page, '#field-password .field-error').innerText()).toBe('登录密码须为8至64个字符');
+    expect(await shown(page, '#field-password .field-error').innerText()).toBe('请填写登录密码');
     expect(await shown(page, '#field-phoneCode .field-error').innerText()).toBe('验证码须为6位数字');
     await shown(page, '#field-password input').fill('hewei-2026');
     expect(await banner.allInnerTexts()).toEqual(['请按红字提示修改后再提交']);

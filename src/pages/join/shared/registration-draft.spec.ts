@@ -11,7 +11,7 @@ describe('the registration draft', () => {
 
   it('should name the posts and the grid when nothing is chosen, and the phone when it is short', () => {
     const errors = precheck({ ...EMPTY_DRAFT, phone: '1380013800' }, true, '')
-    expect(errors).toMatchObject({ posts: '请至少认领一个岗位', availability: '能参加服务的时间至少勾选一格', phone: '本人手机须为11位手机号码', password: '登录密码须为8至64个字符' })
+    expect(errors).toMatchObject({ posts: '请至少认领一个岗位', availability: '能参加服务的时间至少勾选一格', phone: '本人手机须为11位手机号码', password: '请填写登录密码' })
   })
 
   it('should ask to choose the months when they are empty, and name the format of one kept from an old typed draft', () => {

@@ -1,3 +1,4 @@
+import { newPasswordProblem } from '@core/auth/password-rules'
 import { isMonth } from '@/components/month-field/month'
 import type { RegistrationFormInput, RegistrationOptions } from '@/services/api/registration'
 
@@ -112,7 +113,8 @@ export function precheck(draft: Draft, needsPassword: boolean, password: string)
   if (!Object.values(draft.availability).some((slots) => (slots?.length ?? 0) > 0)) errors.availability = '能参加服务的时间至少勾选一格'
   if (draft.willingLongTerm === null) errors.willingLongTerm = '请选择是否愿意长期服务'
   if (draft.willingOtherServices === null) errors.willingOtherServices = '请选择是否愿意参加社区其他服务'
-  if (needsPassword && (password.length < 8 || password.length > 64)) errors.password = '登录密码须为8至64个字符'
+  const passwordProblem = needsPassword ? newPasswordProblem(password, { phone: draft.phone.trim(), label: '登录密码' }) : null
+  if (passwordProblem) errors.password = passwordProblem
   return errors
 }
 

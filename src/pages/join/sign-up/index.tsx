@@ -115,7 +115,7 @@ export default function SignUpPage() {
             onWechatPhone={(code) => void takeWechatPhone(code)}
           />
           <View id="field-password">
-            <FormRow label="登录密码" required hint="8至64个字符" error={errors.password}>
+            <FormRow label="登录密码" required hint="至少8位，不能是同一个数字或连续的数字，也不能含手机号码" error={errors.password}>
               <Input
                 name="password"
                 type="password"

@@ -1,3 +1,5 @@
+import { newPasswordProblem } from '@core/auth/password-rules'
+
 /** What the 居民注册 form keeps as a draft: everything but the code and the password. */
 export interface SignUpDraft {
   name: string
@@ -26,7 +28,8 @@ export function checkSignUp(form: { draft: SignUpDraft; phoneCode: string; passw
   const phone = phoneProblem(draft.phone)
   if (phone) errors.phone = phone
   if (!/^\d{6}$/.test(phoneCode.trim())) errors.phoneCode = '验证码须为6位数字'
-  if (password.length < 8 || password.length > 64) errors.password = '登录密码须为8至64个字符'
+  const passwordProblem = newPasswordProblem(password, { phone: draft.phone.trim(), label: '登录密码' })
+  if (passwordProblem) errors.password = passwordProblem
   if (!draft.communityId) errors.communityId = '请选择所在社区'
   if (!draft.address.trim()) errors.address = '家庭住址不能为空'
   else if (draft.address.trim().length > 120) errors.address = '家庭住址不能超过120个字'

@@ -31,7 +31,7 @@ export function AccountSection({ draft, errors, update, options, askPassword, pa
       )}
       {askPassword && (
         <Section title="设置登录密码并验证手机">
-          <Field name="password" label="登录密码" required hint="8至64个字符；以后用本人手机号码和这个密码登录" errors={errors}>
+          <Field name="password" label="登录密码" required hint="至少8位，不能是同一个数字或连续的数字，也不能含手机号码；以后用本人手机号码和这个密码登录" errors={errors}>
             <Input name="password" type="password" value={password} maxLength={64} placeholder="设置登录密码，至少8个字符" onChange={onPassword} />
           </Field>
           {children}
