@@ -6,6 +6,7 @@ import needKindsAndServicePhone from './0005_need_kinds_and_service_phone.sql';
 import sessions from './0006_sessions.sql';
 import loginThrottle from './0007_login_throttle.sql';
 import phoneCodes from './0008_phone_codes.sql';
+import readIndexes from './0009_read_indexes.sql';
 
 /** Versioned SQL, bundled as text: the same files run on PGlite and on a PostgreSQL server. */
 export const migrations: { version: string; sql: string }[] = [
@@ -17,4 +18,5 @@ export const migrations: { version: string; sql: string }[] = [
   { version: '0006_sessions', sql: sessions },
   { version: '0007_login_throttle', sql: loginThrottle },
   { version: '0008_phone_codes', sql: phoneCodes },
+  { version: '0009_read_indexes', sql: readIndexes },
 ];
