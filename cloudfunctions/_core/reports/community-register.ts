@@ -1,4 +1,4 @@
-import { logFullRead, type PersonalField } from '../privacy/access-log';
+import { logFullReads, type PersonalField } from '../privacy/access-log';
 import { MEMBER_TYPE_LABELS } from '../registration/registration-form';
 import { assertManagesCommunity, communityOf, grantsOf, requireCaller, type ActionContext } from '../runtime';
 import { businessDate } from '../shared/business-time';
@@ -54,12 +54,13 @@ export async function exportCommunityRegister(
   const now = ctx.clock.now();
   const source = await reportsRepository.registerRows(ctx.tx, communityId, input.memberType, null);
   if (input.includeContacts) {
-    for (const row of source) {
-      const fields: PersonalField[] = row.home_address ? ['phone', 'address'] : ['phone'];
-      for (const field of fields) {
-        await logFullRead(ctx.tx, { id: ctx.newId(), viewerId: caller.userId, subjectUserId: row.member_id, communityId, field, purpose: EXPORT_PURPOSE, at: now });
-      }
-    }
+    await logFullReads(
+      ctx.tx,
+      source.flatMap((row) => {
+        const fields: PersonalField[] = row.home_address ? ['phone', 'address'] : ['phone'];
+        return fields.map((field) => ({ id: ctx.newId(), viewerId: caller.userId, subjectUserId: row.member_id, communityId, field, purpose: EXPORT_PURPOSE, at: now }));
+      }),
+    );
   }
   const title = input.memberType === 'in_service' ? '在职党员社区报到登记表' : `党员社区报到登记表（${input.memberType === 'all' ? '全部党员' : MEMBER_TYPE_LABELS[input.memberType]}）`;
   const workbook = buildRegisterWorkbook({
