@@ -1,7 +1,8 @@
+import { main as orders } from '../../cloudfunctions/orders/index';
 import { main as org } from '../../cloudfunctions/org/index';
 import { main as reports } from '../../cloudfunctions/reports/index';
 import type { Database } from '../../cloudfunctions/_core/db/database';
-import { call, ok } from '../support/call';
+import { call, inMinutes, ok } from '../support/call';
 import { buildCommunity, createDistrictAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
 import { insertMemberProfile } from '../support/privacy-fixtures';
 import { countStatements } from '../support/statement-count';
@@ -37,6 +38,19 @@ describe('reads send as many statements whatever the size of what they read (iss
     expect(largeTree.units).toHaveLength(12);
     for (const unit of largeTree.units) expect(unit).toMatchObject({ inService: 1, reported: 1 });
     expect(largeTree.district).toMatchObject({ members: 12, residents: 12 });
+  });
+
+  it('orders.recommend: the same number for 3 candidates as for 30, each of them ranked', async () => {
+    const draft = { startsAt: inMinutes(7 * 24 * 60), endsAt: inMinutes(7 * 24 * 60 + 120), requiredPosts: [], requiredSkills: [], limit: 50 };
+    const recommendIn = async (community: TestCommunity) => {
+      let items: unknown[] = [];
+      const statements = await countStatements(db, async () => { ({ items } = await ok(call(orders, 'recommend', draft, community.secretary))); });
+      expect(items).toHaveLength(community.members.length);
+      return statements;
+    };
+    const forThree = await recommendIn(await buildCommunity(db, 'R3', { members: 3, residents: 0 }));
+    const forThirty = await recommendIn(await buildCommunity(db, 'R30', { members: 30, residents: 0 }));
+    expect(forThirty).toBe(forThree);
   });
 
   it('exportCommunityRegister with contacts: the same number for 3 members as for 15, with every access-log row written', async () => {

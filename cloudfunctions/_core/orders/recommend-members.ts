@@ -3,7 +3,7 @@ import { assertManagesCommunity, communityOf, requireCaller } from '../runtime';
 import { businessYear } from '../shared/business-time';
 import { maskPhone } from '../shared/masking';
 import { orderErrors } from './orders.errors';
-import { scoreCandidate, type Candidate } from './recommendation-rules';
+import { orderTimeOf, scoreCandidate, type Candidate } from './recommendation-rules';
 
 export interface RecommendInput {
   orderId?: string;
@@ -66,7 +66,7 @@ export async function recommendMembers(ctx: ActionContext, input: RecommendInput
     }));
   const hours = candidates.map((candidate) => candidate.hoursThisYear).sort((a, b) => a - b);
   const medianHours = hours.length > 0 ? hours[Math.floor(hours.length / 2)] : 0;
-  const needs = { startsAt, requiredPosts: input.requiredPosts, requiredSkills: input.requiredSkills, gridId: demand?.grid_id ?? null, medianHours };
+  const needs = { time: orderTimeOf(startsAt), requiredPosts: input.requiredPosts, requiredSkills: input.requiredSkills, gridId: demand?.grid_id ?? null, medianHours };
   return {
     items: candidates
       .map((candidate) => ({ candidate, ...scoreCandidate(candidate, needs) }))

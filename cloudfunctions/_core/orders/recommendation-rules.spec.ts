@@ -1,4 +1,4 @@
-import { scoreCandidate, slotOf, type Candidate, type OrderNeeds } from './recommendation-rules';
+import { orderTimeOf, scoreCandidate, slotOf, type Candidate, type OrderNeeds } from './recommendation-rules';
 
 // Saturday 2026-11-28 09:00 in Shanghai.
 const SATURDAY_MORNING = new Date('2026-11-28T01:00:00Z');
@@ -17,7 +17,7 @@ const candidate = (overrides: Partial<Candidate> = {}): Candidate => ({
 });
 
 const needs = (overrides: Partial<OrderNeeds> = {}): OrderNeeds => ({
-  startsAt: SATURDAY_MORNING,
+  time: orderTimeOf(SATURDAY_MORNING),
   requiredPosts: [],
   requiredSkills: [],
   gridId: null,
@@ -49,6 +49,20 @@ describe('scoreCandidate', () => {
 
   it('should judge reliability only after three orders', () => {
     expect(scoreCandidate(candidate({ pastAccepted: 2, pastAttended: 0 }), needs()).reasons).toEqual([]);
+  });
+});
+
+describe('orderTimeOf', () => {
+  it('should give the Beijing weekday and slot of the order, which every candidate is then scored against', () => {
+    expect(orderTimeOf(SATURDAY_MORNING)).toEqual({ day: 'sat', slot: 'morning' });
+    // 2026-11-29 23:30 in UTC is Monday 07:30 in Shanghai
+    expect(orderTimeOf(new Date('2026-11-29T23:30:00Z'))).toEqual({ day: 'mon', slot: 'morning' });
+  });
+
+  it('should leave scoring to the day and slot given, with no time arithmetic per candidate', () => {
+    const sundayEvening = needs({ time: { day: 'sun', slot: 'evening' } });
+    expect(scoreCandidate(candidate({ availability: { sun: ['evening'] } }), sundayEvening)).toEqual({ score: 2, reasons: ['周日晚上有空'] });
+    expect(scoreCandidate(candidate({ availability: { sat: ['morning'] } }), sundayEvening).reasons).toEqual([]);
   });
 });
 

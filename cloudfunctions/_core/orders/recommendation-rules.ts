@@ -22,8 +22,15 @@ export interface Candidate {
   overlapping: number;
 }
 
+/** When the order starts, as a member's weekly availability says it: the day of the week and the slot, in Beijing. */
+export interface OrderTime {
+  day: (typeof WEEKDAYS)[number];
+  slot: Slot;
+}
+
 export interface OrderNeeds {
-  startsAt: Date;
+  /** Worked out once per order (orderTimeOf), not once per candidate: the time-zone arithmetic is the costly part. */
+  time: OrderTime;
   requiredPosts: string[];
   requiredSkills: string[];
   /** The grid of the resident served, for a home service. */
@@ -36,6 +43,8 @@ export const slotOf = (instant: Date): Slot => {
   const hour = inBusinessZone(instant).hour();
   return hour < 12 ? 'morning' : hour < 18 ? 'afternoon' : 'evening';
 };
+
+export const orderTimeOf = (startsAt: Date): OrderTime => ({ day: WEEKDAYS[inBusinessZone(startsAt).day()], slot: slotOf(startsAt) });
 
 /**
  * Why this member suits this order, and how much: posts and skills that match, free at that time
@@ -53,8 +62,7 @@ export function scoreCandidate(candidate: Candidate, needs: OrderNeeds): { score
     score += 2;
     reasons.push(`擅长${skill}`);
   }
-  const day = WEEKDAYS[inBusinessZone(needs.startsAt).day()];
-  const slot = slotOf(needs.startsAt);
+  const { day, slot } = needs.time;
   if (candidate.availability[day]?.includes(slot)) {
     score += 2;
     reasons.push(`${DAY_LABELS[day]}${SLOT_LABELS[slot]}有空`);
