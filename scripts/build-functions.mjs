@@ -3,6 +3,7 @@
 // gateway, the API-doc generator, the migration runner and the benchmark into .build/.
 import { build } from 'esbuild';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -24,21 +25,38 @@ const common = {
   legalComments: 'none',
 };
 
+// exceljs (1.1 MB) goes into a file of its own beside the function that uses it, which requires it only when an
+// export runs (reports/workbook-style.ts): the other actions neither parse nor evaluate it.
+const EXCELJS_FILE = 'exceljs.js';
+const exceljsApart = (used) => ({
+  name: 'exceljs-apart',
+  setup(build) {
+    build.onResolve({ filter: /^exceljs$/ }, () => {
+      used.value = true;
+      return { path: `./${EXCELJS_FILE}`, external: true };
+    });
+  },
+});
+
+async function buildCloudFunction(name) {
+  const used = { value: false };
+  const functionOptions = { ...common, target: 'node16', minify: true };
+  await build({
+    ...functionOptions,
+    entryPoints: [path.join(functionsDir, name, 'index.ts')],
+    outfile: path.join(functionsDir, name, 'index.js'),
+    // In WeChat cloud the SDK comes from the function's own package.json; PGlite is the local default only.
+    external: ['wx-server-sdk', '@electric-sql/pglite', '@electric-sql/pglite/*', 'pg-native'],
+    plugins: [exceljsApart(used)],
+  });
+  const apart = path.join(functionsDir, name, EXCELJS_FILE);
+  if (used.value) await build({ ...functionOptions, entryPoints: [createRequire(import.meta.url).resolve('exceljs')], outfile: apart });
+  else fs.rmSync(apart, { force: true });
+}
+
 async function buildCloudFunctions() {
   const names = cloudFunctionNames();
-  await Promise.all(
-    names.map((name) =>
-      build({
-        ...common,
-        entryPoints: [path.join(functionsDir, name, 'index.ts')],
-        outfile: path.join(functionsDir, name, 'index.js'),
-        target: 'node16',
-        // In WeChat cloud the SDK comes from the function's own package.json; PGlite is the local default only.
-        external: ['wx-server-sdk', '@electric-sql/pglite', '@electric-sql/pglite/*', 'pg-native'],
-        minify: true,
-      }),
-    ),
-  );
+  await Promise.all(names.map(buildCloudFunction));
   return names;
 }
 
@@ -69,5 +87,6 @@ async function buildNodeEntries() {
 const started = Date.now();
 const functions = await buildCloudFunctions();
 const entries = await buildNodeEntries();
-const sizes = functions.map((name) => `${name} ${(fs.statSync(path.join(functionsDir, name, 'index.js')).size / 1024).toFixed(0)} KB`);
+const kb = (name, file) => `${(fs.statSync(path.join(functionsDir, name, file)).size / 1024).toFixed(0)} KB`;
+const sizes = functions.map((name) => `${name} ${kb(name, 'index.js')}${fs.existsSync(path.join(functionsDir, name, EXCELJS_FILE)) ? `（导出时另载 ${EXCELJS_FILE} ${kb(name, EXCELJS_FILE)}）` : ''}`);
 console.log(`已打包云函数：${sizes.join('，')}；本地入口：${entries.join('，')}（${Date.now() - started} ms）`);

@@ -36,4 +36,24 @@ describe('the built reports bundle', () => {
     expect(sheet.getCell('A1').value).toBe('在职党员社区报到登记表');
     expect([sheet.getCell('B4').value, sheet.getCell('B5').value]).toEqual(community.members.map((member) => member.name));
   });
+
+  it('should load exceljs from its own file only when an export runs, not at require or for the other actions', () => {
+    const excel = path.join(path.dirname(bundle), 'exceljs.js');
+    const script = `
+      const loaded = () => Object.keys(require.cache).includes(${JSON.stringify(excel)});
+      const seen = { atRequire: null, afterRegister: null, afterExport: null };
+      const { main } = require(${JSON.stringify(bundle)});
+      seen.atRequire = loaded();
+      const event = (action) => ({ action, data: {}, token: process.argv[1] });
+      main(event('communityRegister'))
+        .then((answer) => { if (!answer.ok) throw new Error(JSON.stringify(answer)); seen.afterRegister = loaded(); return main(event('exportCommunityRegister')); })
+        .then((answer) => { if (!answer.ok) throw new Error(JSON.stringify(answer)); seen.afterExport = loaded(); process.stdout.write(JSON.stringify(seen), () => process.exit(0)); });`;
+    const output = execFileSync(process.execPath, ['-e', script, community.secretary.token], {
+      cwd: os.tmpdir(),
+      timeout: 60_000,
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_PATH: path.resolve(__dirname, '../../node_modules') },
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(output)).toEqual({ atRequire: false, afterRegister: false, afterExport: true });
+  });
 });

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -8,8 +8,14 @@ export const FORM_FONT = '宋体';
 const THIN = { style: 'thin' as const };
 export const ALL_BORDERS: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
+/**
+ * exceljs is 1.1 MB of the reports function and most of its start-up: it loads on the first export, never for the
+ * other actions (the build ships it as a file of its own beside the function, scripts/build-functions.mjs).
+ */
+const loadExcelJS = (): typeof ExcelJS => require('exceljs');
+
 export const newFormWorkbook = () => {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (loadExcelJS().Workbook)();
   workbook.creator = '党员义工';
   return workbook;
 };
