@@ -11,6 +11,7 @@ import type { Envelope } from '../cloudfunctions/_core/shared/envelope';
 import { cloudFunctions, type CloudFunction } from '../gateway/cloud-functions';
 import { createGatewayServer, listen } from '../gateway/http-server';
 import { buildBenchCommunity, type BenchCommunity } from './bench-fixtures';
+import { reportFunctionColdStarts } from './cold-start';
 import { benchLoginBurst, reportLoginBurst } from './login-burst';
 import { measure, median, type Measurement } from './measure';
 
@@ -148,6 +149,7 @@ function report(label: string, results: Record<string, Record<Path, Measurement[
 async function run() {
   process.env.SESSION_SECRET ??= 'bench-session-secret-0123456789abcdef0123456789';
   process.env.CHECKIN_KEY ??= 'bench-checkin-key-0123456789abcdef0123456789abcd';
+  reportFunctionColdStarts(path.resolve(__dirname, '../../cloudfunctions'));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-bench-'));
   const pglite = await openMigratedDatabase({ kind: 'pglite', dataDir });
   await benchEngine('PGlite（嵌入式）', pglite);
