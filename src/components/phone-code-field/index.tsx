@@ -5,6 +5,8 @@ import { FormRow } from '@/components/form-row'
 import { secondsLeft, sendButtonText } from './countdown'
 import './index.scss'
 
+export { proveWechatPhone, requestPhoneCode } from './phone-code-requests'
+
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
 /** What asking for a code answered: when the next may be asked for, and in the local gateway the code itself. */

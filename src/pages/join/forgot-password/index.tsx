@@ -6,7 +6,7 @@ import { FormBanner } from '@/components/form-banner'
 import { FormRow } from '@/components/form-row'
 import { FormSection } from '@/components/form-section'
 import { PageShell, PrimaryAction } from '@/components/page-shell'
-import { PhoneCodeField, type SendOutcome } from '@/components/phone-code-field'
+import { PhoneCodeField, requestPhoneCode, type SendOutcome } from '@/components/phone-code-field'
 import { useFormErrors } from '@/hooks/use-form-errors'
 import { authApi } from '@/services/api/auth'
 import { LOGIN_PAGE, ROUTES } from '@/services/navigation'
@@ -32,9 +32,7 @@ export default function ForgotPasswordPage() {
   const sendCode = async (): Promise<SendOutcome> => {
     const problem = phoneProblem(form.phone)
     if (problem) return { ok: false, message: problem }
-    const result = await authApi.sendPhoneCode({ phone: form.phone.trim(), purpose: 'reset_password' })
-    if (!result.ok) return { ok: false, message: result.error.fields?.phone ?? result.error.message }
-    return { ok: true, resendInSeconds: result.data.resendInSeconds, devCode: result.data.devCode }
+    return requestPhoneCode(form.phone.trim(), 'reset_password')
   }
 
   const submit = async () => {

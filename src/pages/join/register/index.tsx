@@ -3,10 +3,9 @@ import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { FormBanner } from '@/components/form-banner'
 import { PageShell, PrimaryAction } from '@/components/page-shell'
-import { PhoneCodeField, type SendOutcome } from '@/components/phone-code-field'
+import { PhoneCodeField, proveWechatPhone, requestPhoneCode, type SendOutcome } from '@/components/phone-code-field'
 import { useFormErrors } from '@/hooks/use-form-errors'
 import { useSession } from '@/hooks/use-session'
-import { authApi } from '@/services/api/auth'
 import { registrationApi, type RegistrationOptions } from '@/services/api/registration'
 import type { ApiError } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
@@ -95,19 +94,14 @@ export default function RegisterPage() {
   const sendCode = async (): Promise<SendOutcome> => {
     const phone = draft.phone.trim()
     if (!/^1[3-9]\d{9}$/.test(phone)) return { ok: false, message: '请先在上面填写本人11位手机号码' }
-    const result = await authApi.sendPhoneCode({ phone, purpose: 'register' })
-    if (!result.ok) return { ok: false, message: result.error.fields?.phone ?? result.error.message }
-    return { ok: true, resendInSeconds: result.data.resendInSeconds, devCode: result.data.devCode }
+    return requestPhoneCode(phone, 'register')
   }
 
   const takeWechatPhone = async (wxPhoneCode: string) => {
-    const result = await authApi.proveWechatPhone({ wxPhoneCode, purpose: 'register' })
-    if (!result.ok) {
-      void Taro.showToast({ title: result.error.message, icon: 'none' })
-      return
-    }
-    update({ phone: result.data.phone })
-    changePhoneCode(result.data.phoneCode)
+    const proven = await proveWechatPhone(wxPhoneCode, 'register')
+    if (!proven) return
+    update({ phone: proven.phone })
+    changePhoneCode(proven.phoneCode)
   }
 
   const slip = options?.slip ?? null

@@ -7,7 +7,7 @@ import { FormBanner } from '@/components/form-banner'
 import { FormRow } from '@/components/form-row'
 import { FormSection } from '@/components/form-section'
 import { PageShell, PrimaryAction } from '@/components/page-shell'
-import { PhoneCodeField, type SendOutcome } from '@/components/phone-code-field'
+import { PhoneCodeField, proveWechatPhone, requestPhoneCode, type SendOutcome } from '@/components/phone-code-field'
 import { useFormErrors } from '@/hooks/use-form-errors'
 import { authApi } from '@/services/api/auth'
 import { registrationApi, type RegistrationOptions } from '@/services/api/registration'
@@ -52,19 +52,14 @@ export default function SignUpPage() {
   const sendCode = async (): Promise<SendOutcome> => {
     const problem = phoneProblem(draft.phone)
     if (problem) return { ok: false, message: problem }
-    const result = await authApi.sendPhoneCode({ phone: draft.phone.trim(), purpose: 'sign_up' })
-    if (!result.ok) return { ok: false, message: result.error.fields?.phone ?? result.error.message }
-    return { ok: true, resendInSeconds: result.data.resendInSeconds, devCode: result.data.devCode }
+    return requestPhoneCode(draft.phone.trim(), 'sign_up')
   }
 
   const takeWechatPhone = async (wxPhoneCode: string) => {
-    const result = await authApi.proveWechatPhone({ wxPhoneCode, purpose: 'sign_up' })
-    if (!result.ok) {
-      void Taro.showToast({ title: result.error.message, icon: 'none' })
-      return
-    }
-    update({ phone: result.data.phone })
-    setPhoneCode(result.data.phoneCode)
+    const proven = await proveWechatPhone(wxPhoneCode, 'sign_up')
+    if (!proven) return
+    update({ phone: proven.phone })
+    setPhoneCode(proven.phoneCode)
     form.changed(['phoneCode'])
   }
 
