@@ -47,7 +47,8 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
       const wxOpenId = platform.wxOpenId?.();
       const clientAddress = clientAddressOf(context, wxOpenId);
       const db = await getDatabase(() => databaseTarget(config));
-      const claimed = { userId: claimedUserId(config, clock, token), wxOpenId };
+      const claim = claimOfToken(config, clock, token);
+      const claimed = { userId: claim?.userId, wxOpenId };
       const prepared = definition.prepare ? await definition.prepare({ db, clock, config, claimed, wxPhoneNumber: platform.wxPhoneNumber }, input) : undefined;
       const kept: ((tx: Executor) => Promise<unknown>)[] = [];
       const keepOnFailure = (write: (tx: Executor) => Promise<unknown>) => void kept.push(write);
@@ -58,7 +59,7 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
           db.transaction(async (tx) => {
             kept.length = 0;
             afterCommit.length = 0;
-            const caller = await identify(tx, config, clock, token, wxOpenId);
+            const caller = await identify(tx, clock, claim, wxOpenId);
             if (definition.access === 'user' && !caller) throw commonErrors.error('UNAUTHENTICATED');
             if (caller?.mustChangePassword && !definition.openBeforePasswordChange) throw authErrors.error('AUTH_PASSWORD_CHANGE_REQUIRED');
             return definition.run({ tx, caller, clock, config, newId: randomUUID, wxOpenId, clientAddress, keepOnFailure, onCommit }, input, prepared);
@@ -82,28 +83,21 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
   };
 }
 
-/** A token's user before any work is spent on the call; a forged or expired token is refused here already. */
-function claimedUserId(config: AppConfig, clock: Clock, token: string | undefined): string | undefined {
+type SessionClaim = { sessionId: string; userId: string };
+
+/** The session a token names, checked before any work is spent on the call: a forged or expired token is refused here. */
+function claimOfToken(config: AppConfig, clock: Clock, token: string | undefined): SessionClaim | undefined {
   if (!token) return undefined;
   const check = checkSessionToken(token, config.SESSION_SECRET, clock.now());
   if (!check.ok) throw commonErrors.error(check.reason === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
-  return check.userId;
+  return { sessionId: check.sessionId, userId: check.userId };
 }
 
-async function identify(
-  tx: Parameters<typeof loadCaller>[0],
-  config: AppConfig,
-  clock: Clock,
-  token: string | undefined,
-  wxOpenId: string | undefined,
-): Promise<Caller | null> {
-  if (token) {
-    const now = clock.now();
-    const check = checkSessionToken(token, config.SESSION_SECRET, now);
-    if (!check.ok) throw commonErrors.error(check.reason === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
-    const session = await loadSessionCaller(tx, check, now);
+async function identify(tx: Executor, clock: Clock, claim: SessionClaim | undefined, wxOpenId: string | undefined): Promise<Caller | null> {
+  if (claim) {
+    const session = await loadSessionCaller(tx, claim, clock.now());
     if (!session.found) throw commonErrors.error('UNAUTHENTICATED');
-    // Logged out, password changed, role withdrawn: the person logs in again, as after an expiry.
+    // Logged out, password changed, role withdrawn, or run out meanwhile: the person logs in again, as after an expiry.
     if (!session.open) throw commonErrors.error('SESSION_EXPIRED');
     return session.caller;
   }
