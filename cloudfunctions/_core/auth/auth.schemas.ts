@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { field, isReadable } from '../shared/fields';
 import { ROLES } from '../runtime/caller';
 import { newPasswordProblem } from './password-rules';

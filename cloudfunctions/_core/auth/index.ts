@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, requireCaller, type ActionTable } from '../runtime';
 import { authErrors } from './auth.errors';
 import { ChangePasswordInput, LoginInput, LogoutView, ProfileView, SessionView } from './auth.schemas';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { field } from '../shared/fields';
 
 export const LiftLoginLockInput = z.object({ userId: field.id('账号') });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, type ActionTable } from '../runtime';
 import type { PrepareContext } from '../runtime/action';
 import { hashChosenPassword } from './chosen-password';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { field } from '../shared/fields';
 import { ChangePasswordInput } from './auth.schemas';
 import { PHONE_CODE_PURPOSES } from './phone-code';

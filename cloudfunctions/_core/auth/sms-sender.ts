@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { tencentSmsSender } from './tencent-sms-sender';
 
 /** One phone code's text message: the code and its lifetime for a provider's template, the whole text for the console. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SmsMessage, SmsSender } from './sms-sender';
 import { signTc3 } from './tc3-signature';
 

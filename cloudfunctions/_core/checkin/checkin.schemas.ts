@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { field } from '../shared/fields';
 
 export const SCAN_INTENTS = ['auto', 'in', 'out'] as const;

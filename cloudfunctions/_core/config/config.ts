@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const secret = (name: string) =>
   z.string({ error: `缺少环境变量 ${name}（至少32个字符的随机值，可用 openssl rand -hex 32 生成）` }).min(32, `${name} 至少需要32个字符`);

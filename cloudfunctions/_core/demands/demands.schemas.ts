@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SERVICE_CATEGORIES } from '../catalogue/service-catalogue';
 import { field } from '../shared/fields';
 import { ADDRESS_MAX, DESCRIPTION_MAX, DESCRIPTION_MIN, POST_NEED_LABELS, RECORD_NEED_LABELS } from './need-labels';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, type ActionTable } from '../runtime';
 import { appoint, prepareAppoint, revoke } from './appointments';
 import { loadSettings, updateSettings } from './district-settings';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { field } from '../shared/fields';
 
 export const UNIT_KINDS = ['机关', '事业', '企业', '高校', '其他'] as const;

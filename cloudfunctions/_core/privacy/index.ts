@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, type ActionTable } from '../runtime';
 import { leave } from './leave';
 import { listAccessLog } from './list-access-log';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { field } from '../shared/fields';
 
 export const PERSONAL_FIELDS = ['phone', 'address', 'id_number'] as const;

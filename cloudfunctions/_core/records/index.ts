@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineAction, type ActionTable } from '../runtime';
 import { field } from '../shared/fields';
 import { disputeRecord, listDisputes, myDisputes, resolveDispute } from './disputes';

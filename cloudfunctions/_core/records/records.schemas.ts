@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { field } from '../shared/fields';
 
 /** A record's state: counted, held by the 8-hours-a-day rule, or a home service the resident has not yet confirmed. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { hashChosenPassword } from '../auth/chosen-password';
 import { defineAction, type ActionTable } from '../runtime';
 import { listMine, withdrawRegistration } from './my-registrations';

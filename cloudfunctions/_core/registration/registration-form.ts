@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MEMBER_POSTS, SERVICE_CATEGORIES, isSubItemOf } from '../catalogue/service-catalogue';
 import { field } from '../shared/fields';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SessionView } from '../auth/auth.schemas';
 import { phoneCodeField } from '../auth/phone-code.schemas';
 import { field } from '../shared/fields';

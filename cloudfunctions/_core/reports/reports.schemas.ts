@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MEMBER_TYPES } from '../registration/registration-form';
 import { field } from '../shared/fields';
 

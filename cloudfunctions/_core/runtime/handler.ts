@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { authErrors } from '../auth/auth.errors';
 import { checkSessionToken } from '../auth/session-token';
 import { loadConfig, type AppConfig } from '../config/config';

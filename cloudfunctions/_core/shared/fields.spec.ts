@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError } from './domain-error';
 import { field, parseInput } from './fields';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DomainError, commonErrors } from './domain-error';
 
 /** NUL (which PostgreSQL cannot store) or half of a UTF-16 surrogate pair (which is no character at all). */
