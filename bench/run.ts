@@ -149,7 +149,8 @@ function report(label: string, results: Record<string, Record<Path, Measurement[
 async function run() {
   process.env.SESSION_SECRET ??= 'bench-session-secret-0123456789abcdef0123456789';
   process.env.CHECKIN_KEY ??= 'bench-checkin-key-0123456789abcdef0123456789abcd';
-  reportFunctionColdStarts(path.resolve(__dirname, '../../cloudfunctions'));
+  await reportFunctionColdStarts(path.resolve(__dirname, '../../cloudfunctions'), path.resolve(__dirname, 'cold-start-baseline'));
+  if (process.env.BENCH_ONLY === 'cold-start') return;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-bench-'));
   const pglite = await openMigratedDatabase({ kind: 'pglite', dataDir });
   await benchEngine('PGlite（嵌入式）', pglite);
