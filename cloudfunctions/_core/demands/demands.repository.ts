@@ -41,23 +41,37 @@ export interface DemandRow {
   order_members: { name: string }[];
 }
 
-const SELECT_DEMAND = `
-  select d.*, o.id as order_id, o.title as order_title, o.status as order_status, o.created_at as order_created_at,
-         o.starts_at as order_starts_at, o.ends_at as order_ends_at, o.completed_at as order_completed_at,
-         o.resident_confirmed_at,
-         (select min(a.checked_in_at) from attendance a where a.order_id = o.id) as first_check_in_at,
-         exists (select 1 from service_records r where r.order_id = o.id and r.status = 'awaiting_resident') as awaiting_resident,
-         e.rating, e.comment as rating_comment,
-         coalesce((select json_agg(json_build_object('at', ev.at, 'note', ev.note) order by ev.at) from demand_events ev where ev.demand_id = d.id), '[]') as events,
-         c.name as community_name, c.service_phone,
-         coalesce((select json_agg(json_build_object('name', u.name) order by a.accepted_at, a.id)
-                     from assignments a join users u on u.id = a.member_id
-                    where a.order_id = o.id and a.status = 'accepted'), '[]') as order_members,
-         count(*) over () as total
-    from demands d
+const DEMAND_COLUMNS = `
+  d.*, o.id as order_id, o.title as order_title, o.status as order_status, o.created_at as order_created_at,
+  o.starts_at as order_starts_at, o.ends_at as order_ends_at, o.completed_at as order_completed_at,
+  o.resident_confirmed_at,
+  (select min(a.checked_in_at) from attendance a where a.order_id = o.id) as first_check_in_at,
+  exists (select 1 from service_records r where r.order_id = o.id and r.status = 'awaiting_resident') as awaiting_resident,
+  e.rating, e.comment as rating_comment,
+  coalesce((select json_agg(json_build_object('at', ev.at, 'note', ev.note) order by ev.at) from demand_events ev where ev.demand_id = d.id), '[]') as events,
+  c.name as community_name, c.service_phone,
+  coalesce((select json_agg(json_build_object('name', u.name) order by a.accepted_at, a.id)
+              from assignments a join users u on u.id = a.member_id
+             where a.order_id = o.id and a.status = 'accepted'), '[]') as order_members`;
+
+/** Each join is to one row at most (the community by a not-null foreign key), so a need's rows stay those picked. */
+const DEMAND_JOINS = `
     join organisations c on c.id = d.community_id
     left join lateral (select * from orders where demand_id = d.id order by created_at desc limit 1) o on true
     left join evaluations e on e.order_id = o.id and e.kind = 'resident'`;
+
+const SELECT_DEMAND = `select ${DEMAND_COLUMNS} from demands d ${DEMAND_JOINS}`;
+
+/**
+ * The needs matching `where`, newest first: the page's ids are picked on demands alone, the display joins
+ * applied to those rows only, and the total counted without them.
+ */
+const demandPage = (where: string, limit: string, offset: string) => `
+  select ${DEMAND_COLUMNS}, (select count(*) from demands d where ${where}) as total
+    from (select d.id, d.created_at from demands d where ${where}
+           order by d.created_at desc, d.id limit ${limit} offset ${offset}) page
+    join demands d on d.id = page.id ${DEMAND_JOINS}
+   order by page.created_at desc, page.id`;
 
 export interface NewDemand {
   id: string;
@@ -102,20 +116,23 @@ export const demandsRepository = {
 
   listByResident: (tx: Executor, residentId: string, page: Paged) =>
     tx.query<DemandRow & { total: string }>(
-      `${SELECT_DEMAND} where d.resident_id = $1 order by d.created_at desc limit $2 offset $3`,
+      demandPage('d.resident_id = $1', '$2', '$3'),
       [residentId, page.limit, page.offset],
     ),
 
   /** The community's needs, newest first; each search word must appear in the description, address, requester's name or category. */
   listByCommunity: (tx: Executor, communityId: string, filter: { status?: string; words: string[] }, page: Paged) =>
     tx.query<DemandRow & { total: string }>(
-      `${SELECT_DEMAND} where d.community_id = $1 and ($2::text is null or d.status = $2)
+      demandPage(
+        `d.community_id = $1 and ($2::text is null or d.status = $2)
           and not exists (
                 select 1 from unnest($5::text[]) as word(pattern)
                  where not (d.description ilike word.pattern escape '\\' or d.address ilike word.pattern escape '\\'
                             or d.requester_name ilike word.pattern escape '\\' or d.category ilike word.pattern escape '\\'
-                            or coalesce(d.sub_item, '') ilike word.pattern escape '\\'))
-        order by d.created_at desc, d.id limit $3 offset $4`,
+                            or coalesce(d.sub_item, '') ilike word.pattern escape '\\'))`,
+        '$3',
+        '$4',
+      ),
       [communityId, filter.status ?? null, page.limit, page.offset, filter.words.map(containsPattern)],
     ),
 

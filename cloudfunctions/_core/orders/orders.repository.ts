@@ -39,20 +39,52 @@ export interface OrderRow {
 }
 
 /** $1 is always the viewing user, so that their own assignment comes with the order. */
-const SELECT_ORDER = `
-  select o.*,
-         (select count(*) from attendance t where t.order_id = o.id)::int as checked_in_count,
-         (select count(*) from attendance t where t.order_id = o.id and t.checked_out_at is not null)::int as checked_out_count,
-         mine.status as my_status, my_time.checked_in_at as my_checked_in_at, my_time.checked_out_at as my_checked_out_at,
-         d.resident_id as requester_id, d.requester_name, d.contact_phone as requester_phone,
-         e.rating, e.comment as rating_comment, leader.name as leader_name,
-         count(*) over () as total
-    from orders o
+const ORDER_COLUMNS = `
+  o.*,
+  (select count(*) from attendance t where t.order_id = o.id)::int as checked_in_count,
+  (select count(*) from attendance t where t.order_id = o.id and t.checked_out_at is not null)::int as checked_out_count,
+  mine.status as my_status, my_time.checked_in_at as my_checked_in_at, my_time.checked_out_at as my_checked_out_at,
+  d.resident_id as requester_id, d.requester_name, d.contact_phone as requester_phone,
+  e.rating, e.comment as rating_comment, leader.name as leader_name`;
+
+/** Each join is to one row at most, so an order's rows stay those picked. */
+const ORDER_JOINS = `
     left join users leader on leader.id = o.leader_member_id
     left join assignments mine on mine.order_id = o.id and mine.member_id = $1
     left join attendance my_time on my_time.order_id = o.id and my_time.member_id = $1
     left join demands d on d.id = o.demand_id
     left join evaluations e on e.order_id = o.id and e.kind = 'organisation'`;
+
+const SELECT_ORDER = `
+  select ${ORDER_COLUMNS},
+         count(*) over () as total
+    from orders o ${ORDER_JOINS}`;
+
+/** $2 the community, $3 the status or null. */
+const COMMUNITY_ORDERS = `o.community_id = $2 and ($3::text is null or o.status = $3)`;
+
+/**
+ * Where each of my accepted orders stands at $3: done, in service, or upcoming. Reads only what the phase
+ * needs, so that a page of tasks can be picked before the display joins.
+ */
+const MY_TASKS = `
+  select o.id, o.starts_at, case
+           when my_time.checked_out_at is not null or o.status in ('completed', 'cancelled') then 'done'
+           when my_time.checked_in_at is not null then 'in_service'
+           when o.ends_at < $3 then 'done'
+           else 'upcoming' end as task_phase
+    from assignments mine
+    join orders o on o.id = mine.order_id
+    left join attendance my_time on my_time.order_id = o.id and my_time.member_id = $1
+   where mine.member_id = $1 and mine.status = 'accepted'`;
+
+/** What is happening now first (checked in, or started and not yet checked in), then what is to come, soonest first, then what is done, latest first. */
+const taskOrder = (t: string) => `
+  case when ${t}.task_phase = 'in_service' or (${t}.task_phase = 'upcoming' and ${t}.starts_at <= $3) then 0
+       when ${t}.task_phase = 'upcoming' then 1
+       else 2 end,
+  case when ${t}.task_phase = 'done' then null else ${t}.starts_at end nulls last,
+  ${t}.starts_at desc, ${t}.id`;
 
 export interface NewOrder {
   id: string;
@@ -143,28 +175,25 @@ export const ordersRepository = {
    * what is still to come, soonest first, then what is done, most recent first.
    */
   listTasksOfMember: (tx: Executor, memberId: string, phase: string | undefined, now: Date, page: Paged) =>
-    tx.query<OrderRow & { phase_total: string }>(
-      `select tasks.*, count(*) over () as phase_total
-         from (select accepted.*, case
-                      when accepted.my_checked_out_at is not null or accepted.status in ('completed', 'cancelled') then 'done'
-                      when accepted.my_checked_in_at is not null then 'in_service'
-                      when accepted.ends_at < $3 then 'done'
-                      else 'upcoming' end as task_phase
-                 from (${SELECT_ORDER} where mine.status = 'accepted') accepted) tasks
-        where $2::text is null or tasks.task_phase = $2
-        order by case when tasks.task_phase = 'in_service' or (tasks.task_phase = 'upcoming' and tasks.starts_at <= $3) then 0
-                      when tasks.task_phase = 'upcoming' then 1
-                      else 2 end,
-                 case when tasks.task_phase = 'done' then null else tasks.starts_at end nulls last,
-                 tasks.starts_at desc, tasks.id
-        limit $4 offset $5`,
+    tx.query<OrderRow & { phase_total: string; task_phase: string }>(
+      `select ${ORDER_COLUMNS}, page.task_phase,
+              (select count(*) from (${MY_TASKS}) tasks where $2::text is null or tasks.task_phase = $2) as phase_total
+         from (select tasks.* from (${MY_TASKS}) tasks
+                where $2::text is null or tasks.task_phase = $2
+                order by ${taskOrder('tasks')}
+                limit $4 offset $5) page
+         join orders o on o.id = page.id ${ORDER_JOINS}
+        order by ${taskOrder('page')}`,
       [memberId, phase ?? null, now, page.limit, page.offset],
     ),
 
   listByCommunity: (tx: Executor, viewerId: string, communityId: string, status: string | undefined, page: Paged) =>
     tx.query<OrderRow>(
-      `${SELECT_ORDER} where o.community_id = $2 and ($3::text is null or o.status = $3)
-        order by o.starts_at desc limit $4 offset $5`,
+      `select ${ORDER_COLUMNS}, (select count(*) from orders o where ${COMMUNITY_ORDERS}) as total
+         from (select o.id, o.starts_at from orders o where ${COMMUNITY_ORDERS}
+                order by o.starts_at desc, o.id limit $4 offset $5) page
+         join orders o on o.id = page.id ${ORDER_JOINS}
+        order by page.starts_at desc, page.id`,
       [viewerId, communityId, status ?? null, page.limit, page.offset],
     ),
 

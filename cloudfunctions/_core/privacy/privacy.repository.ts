@@ -26,14 +26,17 @@ export interface AccessLogRow {
   field: 'phone' | 'address' | 'id_number';
   purpose: string;
   demand_id: string | null;
-  total: string;
+  /** On a page of the log: how many entries it holds. */
+  total?: string;
 }
 
-const SELECT_LOG = `
-  select l.id, l.at, viewer.name as viewer_name, coalesce(subject.name, d.requester_name) as subject_name,
-         case when subject.id is not null then subject.phone else d.contact_phone end as subject_phone,
-         l.field, l.purpose, l.demand_id, count(*) over () as total
-    from access_log l
+const LOG_COLUMNS = `
+  l.id, l.at, viewer.name as viewer_name, coalesce(subject.name, d.requester_name) as subject_name,
+  case when subject.id is not null then subject.phone else d.contact_phone end as subject_phone,
+  l.field, l.purpose, l.demand_id`;
+
+/** Each join is to one row at most (the viewer by a not-null foreign key), so a log entry's rows stay those picked. */
+const LOG_JOINS = `
     join users viewer on viewer.id = l.viewer_id
     left join users subject on subject.id = l.subject_user_id
     left join demands d on d.id = l.demand_id`;
@@ -67,10 +70,14 @@ export const privacyRepository = {
     ))[0],
 
   accessLogOfCommunity: (tx: Executor, communityId: string, page: { limit: number; offset: number }) =>
-    tx.query<AccessLogRow>(`${SELECT_LOG} where l.community_id = $1 order by l.at desc, l.id limit $2 offset $3`, [
-      communityId, page.limit, page.offset,
-    ]),
+    tx.query<AccessLogRow>(
+      `select ${LOG_COLUMNS}, (select count(*) from access_log l where l.community_id = $1) as total
+         from (select l.id, l.at from access_log l where l.community_id = $1 order by l.at desc, l.id limit $2 offset $3) page
+         join access_log l on l.id = page.id ${LOG_JOINS}
+        order by page.at desc, page.id`,
+      [communityId, page.limit, page.offset],
+    ),
 
   accessLogAbout: (tx: Executor, userId: string) =>
-    tx.query<AccessLogRow>(`${SELECT_LOG} where l.subject_user_id = $1 order by l.at desc, l.id`, [userId]),
+    tx.query<AccessLogRow>(`select ${LOG_COLUMNS} from access_log l ${LOG_JOINS} where l.subject_user_id = $1 order by l.at desc, l.id`, [userId]),
 };

@@ -48,20 +48,22 @@ export interface RecordRow {
   resident_rating: string | null;
   self_comment: string | null;
   order_kind: 'demand' | 'activity';
-  total: string;
+  /** On a page of a list: how many records the list holds. */
+  total?: string;
 }
 
-const SELECT_RECORD = `
-  select r.id, r.order_id, r.member_id, u.name as member_name, m.volunteer_no, r.certifying_org_id,
-         org.name as certifying_org_name, r.content, r.place, to_char(r.service_date, 'YYYY-MM-DD') as service_date,
-         r.started_at, r.ended_at, r.minutes_measured, r.minutes_credited, r.source, r.status,
-         o.kind as order_kind, o.title as order_title, vu.name as verifier_name, o.resident_confirmed_at,
-         eo.rating as organisation_rating, er.rating as resident_rating, es.comment as self_comment, es.rating as self_rating,
-         case when r.status = 'pending_approval' then
-           (select coalesce(sum(day.minutes_credited), 0) from service_records day
-             where day.member_id = r.member_id and day.service_date = r.service_date and day.status = 'credited') end as day_credited_minutes,
-         count(*) over () as total
-    from service_records r
+const RECORD_COLUMNS = `
+  r.id, r.order_id, r.member_id, u.name as member_name, m.volunteer_no, r.certifying_org_id,
+  org.name as certifying_org_name, r.content, r.place, to_char(r.service_date, 'YYYY-MM-DD') as service_date,
+  r.started_at, r.ended_at, r.minutes_measured, r.minutes_credited, r.source, r.status,
+  o.kind as order_kind, o.title as order_title, vu.name as verifier_name, o.resident_confirmed_at,
+  eo.rating as organisation_rating, er.rating as resident_rating, es.comment as self_comment, es.rating as self_rating,
+  case when r.status = 'pending_approval' then
+    (select coalesce(sum(day.minutes_credited), 0) from service_records day
+      where day.member_id = r.member_id and day.service_date = r.service_date and day.status = 'credited') end as day_credited_minutes`;
+
+/** Every join here is to one row at most (the inner ones by not-null foreign keys), so a page's rows stay those picked. */
+const RECORD_JOINS = `
     join users u on u.id = r.member_id
     join members m on m.user_id = r.member_id
     join organisations org on org.id = r.certifying_org_id
@@ -70,6 +72,19 @@ const SELECT_RECORD = `
     left join evaluations eo on eo.order_id = r.order_id and eo.kind = 'organisation'
     left join evaluations er on er.order_id = r.order_id and er.kind = 'resident'
     left join evaluations es on es.order_id = r.order_id and es.kind = 'self' and es.member_id = r.member_id`;
+
+const SELECT_RECORD = `select ${RECORD_COLUMNS} from service_records r ${RECORD_JOINS}`;
+
+/**
+ * The records matching `where`, newest first: the page's ids are picked on service_records alone, the display
+ * joins applied to those rows only, and the total counted without them.
+ */
+const recordPage = (where: string, limit: string, offset: string) => `
+  select ${RECORD_COLUMNS}, (select count(*) from service_records r where ${where}) as total
+    from (select r.id, r.started_at from service_records r where ${where}
+           order by r.started_at desc, r.id limit ${limit} offset ${offset}) page
+    join service_records r on r.id = page.id ${RECORD_JOINS}
+   order by page.started_at desc, page.id`;
 
 type Paged = { limit: number; offset: number };
 
@@ -129,16 +144,13 @@ export const recordsRepository = {
 
   listOfMember: (tx: Executor, memberId: string, from: string, to: string, page: Paged) =>
     tx.query<RecordRow>(
-      `${SELECT_RECORD} where r.member_id = $1 and r.service_date >= $2 and r.service_date < $3
-        order by r.started_at desc limit $4 offset $5`,
+      recordPage('r.member_id = $1 and r.service_date >= $2 and r.service_date < $3', '$4', '$5'),
       [memberId, from, to, page.limit, page.offset],
     ),
 
   listOfCommunity: (tx: Executor, communityId: string, from: string, to: string, status: string | undefined, page: Paged) =>
     tx.query<RecordRow>(
-      `${SELECT_RECORD} where r.certifying_org_id = $1 and r.service_date >= $2 and r.service_date < $3
-          and ($4::text is null or r.status = $4)
-        order by r.started_at desc limit $5 offset $6`,
+      recordPage('r.certifying_org_id = $1 and r.service_date >= $2 and r.service_date < $3 and ($4::text is null or r.status = $4)', '$5', '$6'),
       [communityId, from, to, status ?? null, page.limit, page.offset],
     ),
 

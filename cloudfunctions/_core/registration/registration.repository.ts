@@ -23,16 +23,20 @@ export interface RegistrationRow {
   user_name: string;
 }
 
-const SELECT_REGISTRATION = `
-  select r.*, c.name as community_name, g.name as grid_name, s.code as slip_code, s.party_standing as slip_party_standing,
-         un.id as unit_id, un.name as unit_name, u.name as user_name, count(*) over () as total
-    from registrations r
+const REGISTRATION_COLUMNS = `
+  r.*, c.name as community_name, g.name as grid_name, s.code as slip_code, s.party_standing as slip_party_standing,
+  un.id as unit_id, un.name as unit_name, u.name as user_name`;
+
+/** Each join is to one row at most (the inner ones by not-null foreign keys), so a registration's rows stay those picked. */
+const REGISTRATION_JOINS = `
     join organisations c on c.id = r.community_id
     join users u on u.id = r.user_id
     left join organisations g on g.id = r.grid_id
     left join report_slips s on s.id = r.slip_id
     left join members m on m.user_id = r.user_id
     left join units un on un.id = coalesce(s.unit_id, (r.form->>'unitId')::uuid, m.unit_id)`;
+
+const SELECT_REGISTRATION = `select ${REGISTRATION_COLUMNS} from registrations r ${REGISTRATION_JOINS}`;
 
 export interface SlipRow {
   id: string;
@@ -57,14 +61,15 @@ export interface SlipRow {
   reg_posts: string[] | null;
 }
 
-const SELECT_SLIP = `
-  select s.id, s.code, s.unit_id, un.name as unit_name, un.district_id, s.community_id, c.name as community_name,
-         s.member_name, s.member_phone, s.party_standing, to_char(s.report_by, 'YYYY-MM-DD') as report_by, s.issued_at,
-         s.not_reported_reason, s.cancelled_at,
-         r.status as reg_status, rc.name as reg_community_name, r.decided_at as reg_decided_at, r.return_reason as reg_return_reason,
-         array(select jsonb_array_elements_text(r.form->'posts')) as reg_posts,
-         count(*) over () as total
-    from report_slips s
+const SLIP_COLUMNS = `
+  s.id, s.code, s.unit_id, un.name as unit_name, un.district_id, s.community_id, c.name as community_name,
+  s.member_name, s.member_phone, s.party_standing, to_char(s.report_by, 'YYYY-MM-DD') as report_by, s.issued_at,
+  s.not_reported_reason, s.cancelled_at,
+  r.status as reg_status, rc.name as reg_community_name, r.decided_at as reg_decided_at, r.return_reason as reg_return_reason,
+  array(select jsonb_array_elements_text(r.form->'posts')) as reg_posts`;
+
+/** Each join is to one row at most (the inner ones by not-null foreign keys), so a slip's rows stay those picked. */
+const SLIP_JOINS = `
     join units un on un.id = s.unit_id
     join organisations c on c.id = s.community_id
     left join lateral (
@@ -73,7 +78,11 @@ const SELECT_SLIP = `
     ) r on true
     left join organisations rc on rc.id = r.community_id`;
 
+const SELECT_SLIP = `select ${SLIP_COLUMNS} from report_slips s ${SLIP_JOINS}`;
+
 type Paged = { limit: number; offset: number };
+
+const PENDING_IN_COMMUNITY = `r.community_id = $1 and r.status = 'pending'`;
 
 export const registrationRepository = {
   findById: async (tx: Executor, id: string) =>
@@ -84,7 +93,11 @@ export const registrationRepository = {
 
   listPending: (tx: Executor, communityId: string, page: Paged) =>
     tx.query<RegistrationRow & { total: string }>(
-      `${SELECT_REGISTRATION} where r.community_id = $1 and r.status = 'pending' order by r.submitted_at limit $2 offset $3`,
+      `select ${REGISTRATION_COLUMNS}, (select count(*) from registrations r where ${PENDING_IN_COMMUNITY}) as total
+         from (select r.id, r.submitted_at from registrations r where ${PENDING_IN_COMMUNITY}
+                order by r.submitted_at, r.id limit $2 offset $3) page
+         join registrations r on r.id = page.id ${REGISTRATION_JOINS}
+        order by page.submitted_at, page.id`,
       [communityId, page.limit, page.offset],
     ),
 
@@ -133,9 +146,14 @@ export const registrationRepository = {
   lockSlip: (tx: Executor, id: string) => tx.query('select id from report_slips where id = $1 for update', [id]),
 
   listSlips: (tx: Executor, unitId: string, page: Paged) =>
-    tx.query<SlipRow & { total: string }>(`${SELECT_SLIP} where s.unit_id = $1 order by s.issued_at desc, s.code limit $2 offset $3`, [
-      unitId, page.limit, page.offset,
-    ]),
+    tx.query<SlipRow & { total: string }>(
+      `select ${SLIP_COLUMNS}, (select count(*) from report_slips s where s.unit_id = $1) as total
+         from (select s.id, s.issued_at, s.code from report_slips s where s.unit_id = $1
+                order by s.issued_at desc, s.code limit $2 offset $3) page
+         join report_slips s on s.id = page.id ${SLIP_JOINS}
+        order by page.issued_at desc, page.code`,
+      [unitId, page.limit, page.offset],
+    ),
 
   slipCodeTaken: async (tx: Executor, code: string) => (await tx.query('select 1 from report_slips where code = $1', [code])).length > 0,
 

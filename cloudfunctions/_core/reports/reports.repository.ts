@@ -23,7 +23,8 @@ export interface RegisterSourceRow {
   service_intentions: { category: string; subItems?: string[] }[] | null;
   willing_other_services: boolean | null;
   reported_at: Date;
-  total: string;
+  /** On a page of the register: how many members it holds. */
+  total?: string;
 }
 
 export interface ReportedMemberRow {
@@ -63,6 +64,31 @@ const REPORTED_AT = `coalesce((select r.decided_at from member_community_history
  */
 const IN_SERVICE = `m.member_type in ('in_service', 'probationary')`;
 
+const REGISTER_COLUMNS = `
+  m.user_id as member_id, m.volunteer_no, m.member_type, u.name, u.phone, m.skills, m.posts,
+  grid.name as grid_name, unit.name as unit_name, unit.kind as unit_kind,
+  p.gender, to_char(p.birth_month, 'YYYY.MM') as birth_month, to_char(p.joined_party_month, 'YYYY.MM') as joined_party_month,
+  p.education, p.hobbies, p.work_unit, p.job_title, p.unit_phone, p.home_address, p.service_intentions,
+  p.willing_other_services`;
+
+/** Each join is to one row at most (the user by a not-null foreign key), so a member's rows stay those picked. */
+const REGISTER_JOINS = `
+    join users u on u.id = m.user_id
+    left join member_profiles p on p.user_id = m.user_id
+    left join units unit on unit.id = m.unit_id
+    left join organisations grid on grid.id = m.grid_id`;
+
+/**
+ * $1 the community, $2 the member type or 'all', $N the query (the last parameter): in the name, the end of the phone,
+ * or the unit's name or the member's work unit. The unit and work unit are read only when a query asks for them.
+ */
+const registerFilter = (query: string) => `m.community_id = $1 and ($2 = 'all' or m.member_type = $2)
+  and (${query}::text = '' or strpos(lower(u.name), lower(${query}::text)) > 0
+       or (${query}::text ~ '^[0-9]{3,11}$' and right(u.phone, length(${query}::text)) = ${query}::text)
+       or strpos(lower(coalesce((select unit.name from units unit where unit.id = m.unit_id), '') || ' '
+                       || coalesce((select p.work_unit from member_profiles p where p.user_id = m.user_id), '')),
+                 lower(${query}::text)) > 0)`;
+
 export const reportsRepository = {
   /** Names of the community, its street and its district (附件4's header). */
   communityHeader: async (tx: Executor, communityId: string) =>
@@ -75,26 +101,27 @@ export const reportsRepository = {
       [communityId],
     ))[0],
 
-  /** Current members of the community (not those who left), with their profile where there is one. */
+  /**
+   * Current members of the community (not those who left), with their profile where there is one, by 报到日期: one page
+   * picked on members and users alone, the profile, unit and grid joined to its rows only, and the total counted apart;
+   * without a page, every one of them in one pass (the export).
+   */
   registerRows: (tx: Executor, communityId: string, memberType: string, page: { limit: number; offset: number } | null, query = '') =>
     tx.query<RegisterSourceRow>(
-      `select m.user_id as member_id, m.volunteer_no, m.member_type, u.name, u.phone, m.skills, m.posts,
-              grid.name as grid_name, unit.name as unit_name, unit.kind as unit_kind,
-              p.gender, to_char(p.birth_month, 'YYYY.MM') as birth_month, to_char(p.joined_party_month, 'YYYY.MM') as joined_party_month,
-              p.education, p.hobbies, p.work_unit, p.job_title, p.unit_phone, p.home_address, p.service_intentions,
-              p.willing_other_services, ${REPORTED_AT} as reported_at, count(*) over () as total
-         from members m
-         join users u on u.id = m.user_id and u.left_at is null
-         left join member_profiles p on p.user_id = m.user_id
-         left join units unit on unit.id = m.unit_id
-         left join organisations grid on grid.id = m.grid_id
-        where m.community_id = $1 and ($2 = 'all' or m.member_type = $2)
-          and ($5::text = '' or strpos(lower(u.name), lower($5::text)) > 0
-               or ($5::text ~ '^[0-9]{3,11}$' and right(u.phone, length($5::text)) = $5::text)
-               or strpos(lower(coalesce(unit.name, '') || ' ' || coalesce(p.work_unit, '')), lower($5::text)) > 0)
-        order by ${REPORTED_AT}, m.volunteer_no
-        limit $3 offset $4`,
-      [communityId, memberType, page?.limit ?? null, page?.offset ?? 0, query],
+      page
+        ? `select ${REGISTER_COLUMNS}, page.reported_at,
+                  (select count(*) from members m join users u on u.id = m.user_id and u.left_at is null where ${registerFilter('$5')}) as total
+             from (select m.user_id, m.volunteer_no, ${REPORTED_AT} as reported_at
+                     from members m join users u on u.id = m.user_id and u.left_at is null
+                    where ${registerFilter('$5')}
+                    order by reported_at, m.volunteer_no limit $3 offset $4) page
+             join members m on m.user_id = page.user_id ${REGISTER_JOINS}
+            order by page.reported_at, page.volunteer_no`
+        : `select ${REGISTER_COLUMNS}, ${REPORTED_AT} as reported_at
+             from members m ${REGISTER_JOINS}
+            where ${registerFilter('$3')} and u.left_at is null
+            order by ${REPORTED_AT}, m.volunteer_no`,
+      page ? [communityId, memberType, page.limit, page.offset, query] : [communityId, memberType, query],
     ),
 
   /** How many current members of the community are of each type. */
