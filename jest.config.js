@@ -12,7 +12,8 @@ module.exports = {
   testMatch: ['<rootDir>/cloudfunctions/**/*.spec.ts', '<rootDir>/gateway/**/*.spec.ts', '<rootDir>/tests/**/*.test.ts', '<rootDir>/src/**/*.spec.{ts,tsx}'],
   // A function folder's index.js is its deployable bundle, with its own copy of the core: tests use the sources.
   modulePathIgnorePatterns: ['<rootDir>/cloudfunctions/[^/_][^/]*/index\\.js$'],
-  testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/'],
+  // tests/postgres/ needs a server of its own kind (PgBouncer in front of it): it belongs to `npm run test:pg`.
+  testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/', ...(process.env.DATABASE_URL ? [] : ['/tests/postgres/'])],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   setupFiles: ['<rootDir>/tests/support/test-env.ts'],
   testTimeout: 120_000,

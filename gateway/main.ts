@@ -21,6 +21,9 @@ const GatewayEnv = z.object({
   CORS_ORIGINS: CorsOrigins,
 });
 
+/** One gateway serves many calls at once; DATABASE_POOL_SIZE overrides this, e.g. to share a server's connections among several gateways. */
+const GATEWAY_POOL_SIZE = 10;
+
 function readGatewayEnv() {
   // An empty variable means unset, as in a shell and in loadConfig.
   const parsed = GatewayEnv.safeParse(Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== '')));
@@ -38,7 +41,7 @@ async function start() {
   if (problems.length > 0) throw new Error(problems.join('\n'));
   if (!serverDeployment) ensureLocalSecrets(dataDir);
   const config = loadConfig();
-  const target = databaseTarget(config);
+  const target = databaseTarget(config, GATEWAY_POOL_SIZE);
   const db = await openMigratedDatabase(target);
   useDatabase(db);
 

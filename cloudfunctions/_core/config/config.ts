@@ -5,6 +5,15 @@ const secret = (name: string) =>
 
 const ConfigSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 须为 postgres:// 开头的连接串').optional(),
+  /** Connections one process may hold to the server; unset, a cloud-function instance takes 2 and the gateway 10. */
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: 'DATABASE_POOL_SIZE 须为1到100的整数（每个进程最多占用的数据库连接数）' })
+    .int('DATABASE_POOL_SIZE 须为1到100的整数（每个进程最多占用的数据库连接数）')
+    .min(1, 'DATABASE_POOL_SIZE 须为1到100的整数（每个进程最多占用的数据库连接数）')
+    .max(100, 'DATABASE_POOL_SIZE 须为1到100的整数（每个进程最多占用的数据库连接数）')
+    .optional(),
+  /** `transaction`: DATABASE_URL is PgBouncer in transaction mode, which shares server connections between transactions. */
+  DATABASE_POOLER: z.enum(['none', 'transaction'], { error: 'DATABASE_POOLER 须为 none（直连或会话模式）或 transaction（PgBouncer 事务模式）' }).default('none'),
   DATA_DIR: z.string().default('.data'),
   SESSION_SECRET: secret('SESSION_SECRET'),
   /** Encrypts members' check-in secrets at rest (AES-256-GCM key material). */

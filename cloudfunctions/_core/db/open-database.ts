@@ -4,42 +4,55 @@ import pg from 'pg';
 import { databaseOverPool, type Database } from './database';
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'postgres'; url: string; poolSize?: number; pooler?: 'none' | 'transaction' }
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'pglite-dump'; dump: Blob };
 
 const BUSINESS_ZONE_SQL = "SET TIME ZONE 'Asia/Shanghai'";
+const BUSINESS_ZONE_IN_TRANSACTION_SQL = "SET LOCAL TIME ZONE 'Asia/Shanghai'";
 
 /** Opens the system of record: a PostgreSQL server when a URL is given, otherwise embedded PGlite. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // Behind PgBouncer this SET still holds for statements outside a transaction: PgBouncer tracks TimeZone per
+    // client and sets it on whichever server connection it lends; transactions also set it themselves.
     pool.on('connect', (client) => void client.query(BUSINESS_ZONE_SQL));
     // An idle connection the server drops (restart, failover) must not take the process down with it;
     // the pool replaces it on the next query.
     pool.on('error', (error) => console.warn(`[database] idle connection lost: ${error.message}`));
-    return databaseOverPool(pool, 'postgres');
+    return databaseOverPool(pool, 'postgres', undefined, { pooler: target.pooler, transactionSetup: BUSINESS_ZONE_IN_TRANSACTION_SQL });
   }
   return openPglite(target);
 }
 
 async function openPglite(target: Exclude<DatabaseTarget, { kind: 'postgres' }>): Promise<Database> {
-  // Loaded on demand: cloud functions in production talk to a server and do not ship the WASM engine.
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  // The engine runs a whole statement on the thread that calls it: on the main thread one slow read
+  // would hold every timer and every other request of the gateway until it ends.
+  const { EngineThread, EngineSocket } = await import('./pglite-thread');
   let releaseLock = async () => undefined as void;
-  let pglite;
+  let engine: import('./pglite-thread').EngineThread;
   if (target.kind === 'pglite') {
     fs.mkdirSync(target.dataDir, { recursive: true });
     releaseLock = takeDataDirLock(target.dataDir);
-    pglite = await PGlite.create(target.dataDir);
+    engine = await EngineThread.start({ kind: 'pglite', dataDir: target.dataDir }, BUSINESS_ZONE_SQL).catch(async (error) => {
+      await releaseLock();
+      throw error;
+    });
   } else {
-    pglite = await PGlite.create({ loadDataDir: target.dump });
+    engine = await EngineThread.start({ kind: 'pglite-dump', dump: await target.dump.arrayBuffer() }, BUSINESS_ZONE_SQL);
   }
-  await pglite.exec(BUSINESS_ZONE_SQL);
-  const pool = new pg.Pool(createPgConfig(pglite));
+  // One session: a pool of one connection that stays open, so its prepared statements do too.
+  const pool = new pg.Pool({
+    max: 1,
+    idleTimeoutMillis: 0,
+    user: 'postgres',
+    database: 'postgres',
+    ssl: false,
+    stream: () => new EngineSocket(engine),
+  });
   return databaseOverPool(pool, 'pglite', async () => {
-    await pglite.close();
+    await engine.close();
     await releaseLock();
   });
 }

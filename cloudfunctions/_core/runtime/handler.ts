@@ -29,9 +29,12 @@ export interface Platform {
   clock?: Clock;
 }
 
-export const databaseTarget = (config: AppConfig): DatabaseTarget =>
+/** A cloud-function instance runs one call at a time unless its concurrency is raised; a call holds one connection at a time. */
+export const CLOUD_FUNCTION_POOL_SIZE = 2;
+
+export const databaseTarget = (config: AppConfig, defaultPoolSize = CLOUD_FUNCTION_POOL_SIZE): DatabaseTarget =>
   config.DATABASE_URL
-    ? { kind: 'postgres', url: config.DATABASE_URL }
+    ? { kind: 'postgres', url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE ?? defaultPoolSize, pooler: config.DATABASE_POOLER }
     : { kind: 'pglite', dataDir: `${config.DATA_DIR}/pglite` };
 
 /** Builds a cloud function's `main(event, context)`: parse, identify, one transaction, one use case, one envelope. */
