@@ -1,0 +1,25 @@
+import { databaseTarget } from '../runtime/handler';
+import { loadConfig } from './config';
+
+const SECRETS = { SESSION_SECRET: 's'.repeat(32), CHECKIN_KEY: 'k'.repeat(32) };
+const SERVER = { ...SECRETS, DATABASE_URL: 'postgres://app@db.internal/app' };
+
+describe('the database connection budget and pooler in the configuration', () => {
+  it('should give a cloud-function instance 2 connections and a gateway its own default, unless DATABASE_POOL_SIZE says otherwise', () => {
+    expect(databaseTarget(loadConfig(SERVER))).toEqual({ kind: 'postgres', url: SERVER.DATABASE_URL, poolSize: 2, pooler: 'none' });
+    expect(databaseTarget(loadConfig(SERVER), 10)).toMatchObject({ poolSize: 10 });
+    expect(databaseTarget(loadConfig({ ...SERVER, DATABASE_POOL_SIZE: '5' }), 10)).toMatchObject({ poolSize: 5 });
+  });
+
+  it('should pass DATABASE_POOLER=transaction on to the connection', () => {
+    expect(databaseTarget(loadConfig({ ...SERVER, DATABASE_POOLER: 'transaction' }))).toMatchObject({ pooler: 'transaction' });
+  });
+
+  it.each(['0', '101', '2.5', 'many'])('should refuse DATABASE_POOL_SIZE=%s, naming the variable', (value) => {
+    expect(() => loadConfig({ ...SERVER, DATABASE_POOL_SIZE: value })).toThrow(/DATABASE_POOL_SIZE 须为1到100的整数/);
+  });
+
+  it('should refuse a pooler mode it does not know, naming the variable', () => {
+    expect(() => loadConfig({ ...SERVER, DATABASE_POOLER: 'session' })).toThrow(/DATABASE_POOLER 须为 none/);
+  });
+});
