@@ -1,0 +1,65 @@
+import type { Database } from '../../cloudfunctions/_core/db/database';
+import { cloudFunctions, type CloudFunction } from '../../gateway/cloud-functions';
+import {
+  BIG_COMMUNITY_MEMBERS, TYPICAL_COMMUNITY_MEMBERS, districtSessions, districtShape, expectedCounts, generateDistrict,
+} from '../../bench/large-district';
+import { openSuiteDatabase } from '../support/test-database';
+
+const RECORDS = 2_000;
+const NOW = new Date('2026-06-15T04:00:00Z');
+
+let db: Database;
+beforeAll(async () => {
+  db = await openSuiteDatabase();
+  // Every insert ran with the migrated schema's checks, keys and unique indexes in force: it would have failed otherwise.
+  await generateDistrict(db, { records: RECORDS, now: NOW });
+});
+afterAll(() => db.close());
+
+const count = async (sql: string) => Number((await db.query<{ n: string }>(sql))[0].n);
+
+describe('the large-district generator (bench/large-district.sql)', () => {
+  it('writes the rows its shape asks for', async () => {
+    const expected = expectedCounts(districtShape(RECORDS));
+    for (const [table, rows] of Object.entries(expected)) {
+      expect({ table, rows: await count(`select count(*) as n from ${table}`) }).toEqual({ table, rows });
+    }
+  });
+
+  it('keeps the big community at 5,000 members and the others at 227, with a secretary each', async () => {
+    const sizes = await db.query<{ size: number; n: string }>(
+      `select size, count(*) as n from (select count(*)::int as size from members group by community_id) s group by size order by size`,
+    );
+    expect(sizes).toEqual([
+      { size: TYPICAL_COMMUNITY_MEMBERS, n: String(districtShape(RECORDS).communities - 1) },
+      { size: BIG_COMMUNITY_MEMBERS, n: '1' },
+    ]);
+    expect(await count(`select count(*) as n from organisations o where kind = 'community'
+                         and not exists (select 1 from user_roles r where r.org_id = o.id and r.role = 'secretary')`)).toBe(0);
+  });
+
+  it('holds together where no constraint says so: members serve their own community, counts add up, history is past', async () => {
+    expect(await count(`select count(*) as n from assignments a join orders o on o.id = a.order_id
+                          join members m on m.user_id = a.member_id where m.community_id <> o.community_id`)).toBe(0);
+    expect(await count(`select count(*) as n from orders o
+                         where accepted_count <> (select count(*) from assignments a where a.order_id = o.id and a.status = 'accepted')`)).toBe(0);
+    expect(await count(`select count(*) as n from attendance t
+                         where not exists (select 1 from assignments a where a.order_id = t.order_id and a.member_id = t.member_id and a.status = 'accepted')`)).toBe(0);
+    expect(await count(`select count(*) as n from service_records r
+                         where not exists (select 1 from attendance t where t.order_id = r.order_id and t.member_id = r.member_id)`)).toBe(0);
+    expect(await count(`select count(*) as n from orders where status = 'completed' and ends_at >= '${NOW.toISOString()}'`)).toBe(0);
+    expect(await count(`select count(*) as n from orders where status = 'published' and starts_at <= '${NOW.toISOString()}'`)).toBe(0);
+    expect(await count(`select count(*) as n from members m join units u on u.id = m.unit_id
+                         where not exists (select 1 from registrations r join report_slips s on s.id = r.slip_id
+                                            where r.user_id = m.user_id and s.unit_id = u.id and r.status = 'confirmed')`)).toBe(0);
+  });
+
+  it('gives the bench its callers by known phones, whose sessions the functions accept', async () => {
+    const callers = await districtSessions(db, process.env.SESSION_SECRET!, new Date());
+    const me = async (token: string) => (await (cloudFunctions.auth as CloudFunction)({ action: 'me', data: {}, token })) as { ok: boolean; data: { roles: { role: string }[] } };
+    expect((await me(callers.districtAdmin)).data.roles.map((r) => r.role)).toContain('district_admin');
+    expect((await me(callers.bigSecretary)).data.roles.map((r) => r.role)).toContain('secretary');
+    expect((await me(callers.bigMember)).data.roles.map((r) => r.role)).toContain('member');
+    expect((await me(callers.unitAdmin)).data.roles.map((r) => r.role)).toContain('unit_admin');
+  });
+});
