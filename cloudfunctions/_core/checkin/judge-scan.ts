@@ -1,16 +1,17 @@
-import { orderErrors, refreshOrderStatus } from '../orders';
-import { creditScannedService } from '../records/credit-scanned-service';
+import { orderErrors } from '../orders';
+import { scannedServiceRecord } from '../records/credit-scanned-service';
 import { recordsRepository } from '../records/records.repository';
 import type { ActionContext } from '../runtime/action';
-import { managesCommunity, requireCaller, type Caller } from '../runtime';
+import { grantsOf, requireCaller, type Caller } from '../runtime';
 import { formatBusinessTime } from '../shared/business-time';
 import { DomainError } from '../shared/domain-error';
 import { checkinErrors } from './checkin.errors';
-import { checkinRepository, type DeviceRow, type ScanOrderRow } from './checkin.repository';
+import { checkinRepository, type DeviceRow } from './checkin.repository';
 import type { ScanInput, ScanVerdict } from './checkin.schemas';
 import { parseCheckinCode, signStep, timeStepOf } from './checkin-code';
 import { openSecret, sameSignature } from './device-secret-cipher';
 import { codeAge, decideScanKind, isWithinScanWindow } from './scan-rules';
+import { readScanFacts, recordJudgedScan, type ScanFacts } from './scan-statements';
 
 export interface ScanToJudge {
   scanId: string;
@@ -29,7 +30,10 @@ export interface ScanTrace {
   memberId: string | null;
 }
 
-/** 扫码核验 online: judged at the server's time, whatever the phone's clock says; a refusal is kept. */
+/**
+ * 扫码核验 online: judged at the server's time, whatever the phone's clock says. A refusal is judged before
+ * anything is written, so it is kept in the call's own transaction.
+ */
 export async function scanOnline(ctx: ActionContext, input: ScanInput): Promise<ScanVerdict> {
   const verifier = requireCaller(ctx.caller);
   const now = ctx.clock.now();
@@ -40,50 +44,53 @@ export async function scanOnline(ctx: ActionContext, input: ScanInput): Promise<
     if (error instanceof DomainError) {
       const refusal = { id: ctx.newId(), scanId: input.scanId, orderId: input.orderId, verifierId: verifier.userId, memberId: trace.memberId,
         deviceId: null, counter: null, offline: false, scannedAt: now, receivedAt: now, code: error.code, message: error.message };
-      ctx.keepOnFailure((tx) => checkinRepository.keepRefusal(tx, refusal));
+      ctx.keepOnFailure((tx) => checkinRepository.keepRefusal(tx, refusal), { sameTransaction: true });
     }
     throw error;
   }
 }
 
 /**
- * Judges one scan of a member's code against an order at `scannedAt`. A scan id seen before returns
- * its first verdict. One code, one use comes first, before any timing rule.
+ * Judges one scan of a member's code against an order at `scannedAt`: one statement reads what the rules
+ * need, the rules run here, one statement writes the verdict; a refusal writes nothing. A scan id seen
+ * before returns its first verdict. One code, one use comes first, before any timing rule.
  */
 export async function judgeScan(ctx: ActionContext, scan: ScanToJudge, trace: ScanTrace): Promise<ScanVerdict> {
   const verifier = requireCaller(ctx.caller);
   const now = ctx.clock.now();
-  const seen = await checkinRepository.findScan(ctx.tx, scan.scanId);
+  const { scannedAt } = scan;
+  const code = parseCheckinCode(scan.code);
+  const facts = await readScanFacts(ctx.tx, {
+    scanId: scan.scanId, orderId: scan.orderId, codeDeviceId: code?.deviceId ?? null, step: code?.step ?? null, scannedAt,
+    callersDistricts: grantsOf(verifier, 'district_admin').flatMap((grant) => (grant.orgId ? [grant.orgId] : [])),
+  });
+  const { seen, order } = facts;
   if (seen) {
     if (seen.verifier_id !== verifier.userId || seen.order_id !== scan.orderId) throw checkinErrors.error('CHECKIN_SCAN_ID_REUSED');
     return earlierVerdict(ctx, seen);
   }
-  const { scannedAt } = scan;
 
-  const order = await checkinRepository.lockOrder(ctx.tx, scan.orderId);
   if (!order) throw orderErrors.error('ORDER_NOT_FOUND');
-  const role = await verifierRole(ctx, verifier, order);
+  const role = verifierRole(verifier, order);
   if (scan.queued && role === 'resident') throw checkinErrors.error('CHECKIN_RESIDENT_ONLINE_ONLY');
 
-  const code = parseCheckinCode(scan.code);
-  const device = await signedDevice(ctx, code);
+  const device = signedDevice(ctx, code, facts.device);
   trace.memberId = device.member_id;
   const who = `${device.member_name}（${device.volunteer_no}）`;
-  if (await checkinRepository.codeUsed(ctx.tx, device.id, code!.step)) throw checkinErrors.error('CHECKIN_CODE_REPLAYED', who);
+  if (facts.codeUsed) throw checkinErrors.error('CHECKIN_CODE_REPLAYED', who);
   assertFresh(device, code!.step, scannedAt);
   if (device.member_id === verifier.userId) throw checkinErrors.error('CHECKIN_VERIFIER_FORBIDDEN', '不能为自己扫码');
   // A scan queued offline before the order was completed still counts; a cancelled order takes none.
   const closedWhenScanned = order.status === 'completed' ? order.completed_at! <= scannedAt : order.status === 'cancelled';
   if (closedWhenScanned) throw checkinErrors.error('CHECKIN_ORDER_CLOSED');
 
-  let place = await checkinRepository.findPlaceAndAttendance(ctx.tx, order.id, device.member_id);
+  let place = facts.place;
+  let walkIn: { id: string; reason: string } | null = null;
   if (!place?.accepted && scan.walkInReason) {
     if (role !== 'secretary') throw checkinErrors.error('CHECKIN_WALK_IN_FORBIDDEN');
-    const added = await checkinRepository.addWalkIn(ctx.tx, {
-      id: ctx.newId(), orderId: order.id, memberId: device.member_id, communityId: order.community_id, reason: scan.walkInReason, by: verifier.userId, now,
-    });
-    if (!added) throw checkinErrors.error('CHECKIN_WALK_IN_NOT_IN_COMMUNITY', who);
-    place = { accepted: true, checked_in_at: null, checked_out_at: null, check_in_scan_id: null };
+    if (device.member_community_id !== order.community_id || device.member_left) throw checkinErrors.error('CHECKIN_WALK_IN_NOT_IN_COMMUNITY', who);
+    walkIn = { id: ctx.newId(), reason: scan.walkInReason };
+    place = { accepted: true, checked_in_at: place?.checked_in_at ?? null, checked_out_at: place?.checked_out_at ?? null };
   }
   if (!place?.accepted) throw checkinErrors.error('CHECKIN_NOT_ASSIGNED', who);
   if (!isWithinScanWindow(scannedAt, order.starts_at, order.ends_at)) {
@@ -97,39 +104,35 @@ export async function judgeScan(ctx: ActionContext, scan: ScanToJudge, trace: Sc
   );
   if ('refusal' in decision) throw checkinErrors.error(decision.refusal, who);
   if (decision.kind === 'out' && scannedAt < checkedInAt!) throw checkinErrors.error('CHECKIN_OUT_BEFORE_IN', who);
-  const from = decision.kind === 'in' ? scannedAt : checkedInAt!;
-  const clash = await recordsRepository.findOverlap(ctx.tx, device.member_id, from, new Date(scannedAt.getTime() + 1000), order.id);
+  const { clash } = facts;
   if (clash) {
     throw checkinErrors.error('CHECKIN_OVERLAPS_OTHER_ORDER', `${who}在「${clash.title}」${formatBusinessTime(clash.started_at)} 起的服务${clash.ended_at ? '' : '尚未签退'}`);
   }
 
-  const outcome = decision.kind === 'in' ? 'checked_in' : 'checked_out';
-  const fresh = await checkinRepository.recordScanAndUseCode(ctx.tx, {
-    id: scan.scanId, orderId: order.id, verifierId: verifier.userId, memberId: device.member_id, scannedAt, receivedAt: now, outcome,
-    deviceId: device.id, step: code!.step, verifierDeviceId: scan.queued?.deviceId ?? null, counter: scan.queued?.counter ?? null,
+  const earned =
+    decision.kind === 'out'
+      ? scannedServiceRecord(
+          {
+            order: { startsAt: order.starts_at, endsAt: order.ends_at },
+            checkedInAt: checkedInAt!,
+            checkedOutAt: scannedAt,
+            // The resident scanning the check-out herself is her confirmation that the service happened.
+            awaitsResident: order.kind === 'demand' && !order.resident_confirmed_at && role !== 'resident',
+          },
+          facts.creditedOnCheckInDay,
+        )
+      : null;
+  const written = await recordJudgedScan(ctx.tx, {
+    scanId: scan.scanId, orderId: order.id, verifierId: verifier.userId, memberId: device.member_id, scannedAt, receivedAt: now,
+    kind: decision.kind, codeDeviceId: device.id, step: code!.step, verifierDeviceId: scan.queued?.deviceId ?? null,
+    counter: scan.queued?.counter ?? null, walkIn,
+    record: earned && { id: ctx.newId(), status: earned.status, serviceDate: earned.serviceDate, checkedInAt: checkedInAt!,
+      minutesMeasured: earned.minutesMeasured, minutesCredited: earned.minutesCredited },
   });
-  if (!fresh) throw checkinErrors.error('CHECKIN_CODE_REPLAYED', who);
-
-  let credit: { minutesCredited: number; pendingApproval: boolean; awaitingResident: boolean } | null = null;
-  if (decision.kind === 'in') {
-    await checkinRepository.checkIn(ctx.tx, order.id, device.member_id, scannedAt, scan.scanId);
-  } else {
-    await checkinRepository.checkOut(ctx.tx, order.id, device.member_id, scannedAt, scan.scanId);
-    credit = await creditScannedService(ctx.tx, {
-      recordId: ctx.newId(),
-      order: { id: order.id, communityId: order.community_id, title: order.title, category: order.category, place: order.place, startsAt: order.starts_at, endsAt: order.ends_at },
-      memberId: device.member_id,
-      checkedInAt: checkedInAt!,
-      checkedOutAt: scannedAt,
-      verifierId: verifier.userId,
-      // The resident scanning the check-out herself is her confirmation that the service happened.
-      awaitsResident: order.kind === 'demand' && !order.resident_confirmed_at && role !== 'resident',
-      now,
-    });
-  }
-  await refreshOrderStatus(ctx.tx, order.id, now);
+  if (written === 'closed') throw checkinErrors.error('CHECKIN_ORDER_CLOSED');
+  if (written === 'replayed') throw checkinErrors.error('CHECKIN_CODE_REPLAYED', who);
   return describeVerdict({
-    scanId: scan.scanId, outcome, scannedAt, duplicate: false, credit,
+    scanId: scan.scanId, outcome: decision.kind === 'in' ? 'checked_in' : 'checked_out', scannedAt, duplicate: false, credit: earned?.credit ?? null,
     member: { id: device.member_id, name: device.member_name, photoUrl: device.photo_url, volunteerNo: device.volunteer_no },
     order: { id: order.id, title: order.title },
   });
@@ -137,16 +140,16 @@ export async function judgeScan(ctx: ActionContext, scan: ScanToJudge, trace: Sc
 
 type VerifierRole = 'secretary' | 'leader' | 'resident';
 
-/** The secretary of the community, the order's leader, or the resident whose need it serves. */
-async function verifierRole(ctx: ActionContext, verifier: Caller, order: ScanOrderRow): Promise<VerifierRole> {
-  if (await managesCommunity(ctx.tx, verifier, order.community_id)) return 'secretary';
+/** The secretary of the community (or its district's admin), the order's leader, or the resident whose need it serves. */
+function verifierRole(verifier: Caller, order: NonNullable<ScanFacts['order']>): VerifierRole {
+  const secretary = grantsOf(verifier, 'secretary').some((grant) => grant.orgId === order.community_id);
+  if (secretary || order.in_callers_districts) return 'secretary';
   if (order.leader_member_id === verifier.userId) return 'leader';
   if (order.requester_id === verifier.userId) return 'resident';
   throw checkinErrors.error('CHECKIN_VERIFIER_FORBIDDEN');
 }
 
-async function signedDevice(ctx: ActionContext, code: ReturnType<typeof parseCheckinCode>): Promise<DeviceRow> {
-  const device = code && (await checkinRepository.findDevice(ctx.tx, code.deviceId));
+function signedDevice(ctx: ActionContext, code: ReturnType<typeof parseCheckinCode>, device: ScanFacts['device']): NonNullable<ScanFacts['device']> {
   if (!code || !device) throw checkinErrors.error('CHECKIN_CODE_INVALID');
   const secretHex = openSecret(device.secret_ciphertext, ctx.config.CHECKIN_KEY);
   if (!secretHex) throw checkinErrors.error('CHECKIN_DEVICE_KEY_RETIRED');

@@ -3,6 +3,7 @@ import { requireCaller } from '../runtime';
 import { DomainError } from '../shared/domain-error';
 import { checkinErrors } from './checkin.errors';
 import { checkinRepository } from './checkin.repository';
+import { parseCheckinCode } from './checkin-code';
 import type { QueuedScanInput } from './checkin.schemas';
 import { openSecret, sameSignature } from './device-secret-cipher';
 import { judgeScan, type ScanTrace } from './judge-scan';
@@ -38,10 +39,14 @@ export async function uploadQueue(ctx: ActionContext, input: { deviceId: string;
     throw error;
   }
 
-  // Every order of the upload is locked up front, in one order, so that two phones uploading for the same
-  // orders in opposite order wait for each other instead of deadlocking.
-  const orderIds = [...new Set(input.scans.map((scan) => scan.orderId))].sort();
-  await ctx.tx.query('select id from orders where id = any($1::uuid[]) order by id for update', [orderIds]);
+  // A scan locks its member's row; the members of the whole upload are locked up front, in one order, so that
+  // two phones uploading for the same members in opposite order wait for each other instead of deadlocking.
+  const codeDevices = [...new Set(input.scans.flatMap((scan) => parseCheckinCode(scan.code)?.deviceId ?? []))];
+  await ctx.tx.query(
+    `select m.user_id from members m where m.user_id in (select d.member_id from member_devices d where d.id = any($1::uuid[]))
+      order by m.user_id for no key update`,
+    [codeDevices],
+  );
 
   let head = { counter: Number(device.last_counter), hash: device.last_hash, scannedAt: device.last_scanned_at };
   let broken = false;

@@ -13,8 +13,10 @@ export interface ActionContext {
   /**
    * Writes that must outlive a refusal: the transaction rolls back on a domain error, then these run
    * in a transaction of their own (a refused scan is kept for the secretary, though nothing else is).
+   * `sameTransaction`: the refusal came before the call wrote anything, so the write is made in the call's own
+   * transaction, which then commits with only it: one round trip rather than a second transaction.
    */
-  keepOnFailure: (write: (tx: Executor) => Promise<unknown>) => void;
+  keepOnFailure: (write: (tx: Executor) => Promise<unknown>, options?: { sameTransaction?: boolean }) => void;
   /**
    * Work for after the commit, outside any transaction (a text message to send): it holds no database session
    * while it waits on the network, and a transaction retried after a deadlock does not do it twice. A domain

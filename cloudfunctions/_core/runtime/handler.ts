@@ -54,21 +54,34 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
       const claimed = { userId: claim?.userId, wxOpenId };
       const prepared = definition.prepare ? await definition.prepare({ db, clock, config, claimed, wxPhoneNumber: platform.wxPhoneNumber }, input) : undefined;
       const kept: ((tx: Executor) => Promise<unknown>)[] = [];
-      const keepOnFailure = (write: (tx: Executor) => Promise<unknown>) => void kept.push(write);
+      const keptInPlace: ((tx: Executor) => Promise<unknown>)[] = [];
+      const keepOnFailure = (write: (tx: Executor) => Promise<unknown>, options?: { sameTransaction?: boolean }) =>
+        void (options?.sameTransaction ? keptInPlace : kept).push(write);
+      let refusedInPlace: DomainError | undefined;
       const afterCommit: ((db: Executor) => Promise<unknown>)[] = [];
       const onCommit = (work: (db: Executor) => Promise<unknown>) => void afterCommit.push(work);
       try {
         const result = await withDeadlockRetry(() =>
           db.transaction(async (tx) => {
             kept.length = 0;
+            keptInPlace.length = 0;
+            refusedInPlace = undefined;
             afterCommit.length = 0;
             const caller = await identify(tx, clock, claim, wxOpenId);
             if (definition.access === 'user' && !caller) throw commonErrors.error('UNAUTHENTICATED');
             if (caller?.mustChangePassword && !definition.openBeforePasswordChange) throw authErrors.error('AUTH_PASSWORD_CHANGE_REQUIRED');
-            return definition.run({ tx, caller, clock, config, newId: randomUUID, wxOpenId, clientAddress, keepOnFailure, onCommit }, input, prepared);
+            try {
+              return await definition.run({ tx, caller, clock, config, newId: randomUUID, wxOpenId, clientAddress, keepOnFailure, onCommit }, input, prepared);
+            } catch (error) {
+              if (!(error instanceof DomainError) || keptInPlace.length === 0) throw error;
+              for (const write of keptInPlace) await write(tx);
+              refusedInPlace = error;
+              return undefined;
+            }
           }),
         );
         kept.length = 0;
+        if (refusedInPlace) return failure(refusedInPlace.toBody());
         for (const work of afterCommit) await work(db);
         return success(result);
       } catch (error) {
