@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -33,5 +34,13 @@ describe('the built cloud function bundles', () => {
     // zod's `locales` namespace (about 260 KB) comes in whole when `z` is imported by name rather than as a namespace.
     const withLocales = functionNames().filter((name) => fs.readFileSync(path.join(functionsDir, name, 'index.js'), 'utf8').includes('Ongeldige invoer'));
     expect(withLocales).toEqual([]);
+  });
+
+  it("should not make Node load its fetch (undici) at require, which pg's Cloudflare probe did on every cold start", () => {
+    const script = `require(process.argv[1]); process.stdout.write(String(process.moduleLoadList.some((name) => name.includes('undici'))));`;
+    const loadingFetch = functionNames().filter(
+      (name) => execFileSync(process.execPath, ['-e', script, path.join(functionsDir, name, 'index.js')], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } }) === 'true',
+    );
+    expect(loadingFetch).toEqual([]);
   });
 });
