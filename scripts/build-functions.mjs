@@ -80,6 +80,7 @@ const nodeEntries = {
   'scripts/generate-api-docs': 'scripts/api-docs/generate-api-docs.ts',
   'scripts/migrate': 'scripts/migrate.ts',
   'bench/run': 'bench/run.ts',
+  'bench/large-district': 'bench/large-district-cli.ts',
 };
 
 async function buildNodeEntries() {
