@@ -61,13 +61,21 @@ async function buildCloudFunction(name) {
     entryPoints: [path.join(functionsDir, name, 'index.ts')],
     outfile: path.join(functionsDir, name, 'index.js'),
     // In WeChat cloud the SDK comes from the function's own package.json; PGlite is the local default only.
-    external: ['wx-server-sdk', '@electric-sql/pglite', '@electric-sql/pglite/*', 'pg-native'],
+    // esbuild compiles the PGlite worker only when running from the sources; a bundle has it beside itself.
+    external: ['wx-server-sdk', '@electric-sql/pglite', '@electric-sql/pglite/*', 'pg-native', 'esbuild'],
     plugins: [exceljsApart(used), pgOnNode],
   });
+  await buildPgliteWorker(path.join(functionsDir, name));
   const apart = path.join(functionsDir, name, EXCELJS_FILE);
   if (used.value) await build({ ...functionOptions, entryPoints: [createRequire(import.meta.url).resolve('exceljs')], outfile: apart });
   else fs.rmSync(apart, { force: true });
 }
+
+// The embedded engine runs on a thread of its own (cloudfunctions/_core/db/pglite-thread.ts), started from this file
+// beside each bundle that may open PGlite.
+const PGLITE_WORKER = path.join(functionsDir, '_core', 'db', 'pglite-worker.ts');
+const buildPgliteWorker = (dir) =>
+  build({ ...common, entryPoints: [PGLITE_WORKER], outfile: path.join(dir, 'pglite-worker.js'), target: 'node20', packages: 'external' });
 
 async function buildCloudFunctions() {
   const names = cloudFunctionNames();
@@ -85,6 +93,8 @@ const nodeEntries = {
 
 async function buildNodeEntries() {
   const present = Object.entries(nodeEntries).filter(([, source]) => fs.existsSync(path.join(root, source)));
+  const dirs = new Set(present.map(([out]) => path.dirname(path.join(root, '.build', out))));
+  await Promise.all([...dirs].map(buildPgliteWorker));
   await Promise.all(
     present.map(([out, source]) =>
       build({

@@ -27,22 +27,32 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 }
 
 async function openPglite(target: Exclude<DatabaseTarget, { kind: 'postgres' }>): Promise<Database> {
-  // Loaded on demand: cloud functions in production talk to a server and do not ship the WASM engine.
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  // The engine runs a whole statement on the thread that calls it: on the main thread one slow read
+  // would hold every timer and every other request of the gateway until it ends.
+  const { EngineThread, EngineSocket } = await import('./pglite-thread');
   let releaseLock = async () => undefined as void;
-  let pglite;
+  let engine: import('./pglite-thread').EngineThread;
   if (target.kind === 'pglite') {
     fs.mkdirSync(target.dataDir, { recursive: true });
     releaseLock = takeDataDirLock(target.dataDir);
-    pglite = await PGlite.create(target.dataDir);
+    engine = await EngineThread.start({ kind: 'pglite', dataDir: target.dataDir }, BUSINESS_ZONE_SQL).catch(async (error) => {
+      await releaseLock();
+      throw error;
+    });
   } else {
-    pglite = await PGlite.create({ loadDataDir: target.dump });
+    engine = await EngineThread.start({ kind: 'pglite-dump', dump: await target.dump.arrayBuffer() }, BUSINESS_ZONE_SQL);
   }
-  await pglite.exec(BUSINESS_ZONE_SQL);
-  const pool = new pg.Pool(createPgConfig(pglite));
+  // One session: a pool of one connection that stays open, so its prepared statements do too.
+  const pool = new pg.Pool({
+    max: 1,
+    idleTimeoutMillis: 0,
+    user: 'postgres',
+    database: 'postgres',
+    ssl: false,
+    stream: () => new EngineSocket(engine),
+  });
   return databaseOverPool(pool, 'pglite', async () => {
-    await pglite.close();
+    await engine.close();
     await releaseLock();
   });
 }
