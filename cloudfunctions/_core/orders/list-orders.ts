@@ -2,6 +2,7 @@ import type { ActionContext } from '../runtime/action';
 import { assertManagesCommunity, communityOf, managesCommunity, requireCaller } from '../runtime';
 import { commonErrors } from '../shared/domain-error';
 import { orderErrors } from './orders.errors';
+import { openHallRepository } from './open-hall.repository';
 import { ordersRepository } from './orders.repository';
 import { toOrderView } from './order-view';
 import { logServingReads } from './log-serving-reads';
@@ -35,8 +36,11 @@ export async function listOpenOrders(ctx: ActionContext, input: { category?: str
   const now = ctx.clock.now();
   const words = searchWords(input.query);
   const filter = { category: input.category, date: input.date, words, now };
-  const rows = await ordersRepository.listOpenForMember(ctx.tx, caller.userId, communityId, filter, input.page);
-  return { items: rows.map((row) => toOrderView(row, caller.userId, now)), total: Number(rows[0]?.total ?? 0) };
+  const rows = await openHallRepository.page(ctx.tx, caller.userId, communityId, filter, input.page);
+  // A page that is neither empty nor full is the last one: it tells the total without counting again.
+  const total = rows.length === 0 ? 0 : rows.length < input.page.limit ? input.page.offset + rows.length
+    : await openHallRepository.count(ctx.tx, caller.userId, communityId, filter);
+  return { items: rows.map((row) => toOrderView(row, caller.userId, now)), total };
 }
 
 /** My tasks: what I accepted, by phase (upcoming, in service, done); what is happening now comes first. */

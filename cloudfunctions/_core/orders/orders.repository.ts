@@ -1,5 +1,4 @@
 import type { Executor } from '../db/database';
-import { containsPattern } from '../shared/search-words';
 import type { OrderStatus } from './order-status';
 
 export interface OrderRow {
@@ -39,7 +38,7 @@ export interface OrderRow {
 }
 
 /** $1 is always the viewing user, so that their own assignment comes with the order. */
-const ORDER_COLUMNS = `
+export const ORDER_COLUMNS = `
   o.*,
   (select count(*) from attendance t where t.order_id = o.id)::int as checked_in_count,
   (select count(*) from attendance t where t.order_id = o.id and t.checked_out_at is not null)::int as checked_out_count,
@@ -48,7 +47,7 @@ const ORDER_COLUMNS = `
   e.rating, e.comment as rating_comment, leader.name as leader_name`;
 
 /** Each join is to one row at most, so an order's rows stay those picked. */
-const ORDER_JOINS = `
+export const ORDER_JOINS = `
     left join users leader on leader.id = o.leader_member_id
     left join assignments mine on mine.order_id = o.id and mine.member_id = $1
     left join attendance my_time on my_time.order_id = o.id and my_time.member_id = $1
@@ -139,36 +138,6 @@ export const ordersRepository = {
       'select id, community_id, demand_id, status, starts_at, ends_at, capacity, accepted_count from orders where id = $1 for update',
       [orderId],
     ))[0],
-
-  /**
-   * The open order hall of a community, plus what was sent to this member directly. Each search word must
-   * appear in the title, the description or the place; a home service's address is searched only where the
-   * member may read it, so a search cannot find out who lives where.
-   */
-  listOpenForMember: (
-    tx: Executor,
-    memberId: string,
-    communityId: string,
-    filter: { category?: string; date?: string; words: string[]; now: Date },
-    page: Paged,
-  ) =>
-    tx.query<OrderRow>(
-      `${SELECT_ORDER}
-        where ((o.dispatch = 'open' and o.community_id = $2 and o.status in ('published', 'in_service')
-                and o.accepted_count < o.capacity and mine.status is distinct from 'accepted')
-               or (mine.status = 'invited' and o.status in ('published', 'in_service')))
-          and o.ends_at > $3
-          and ($4::text is null or o.category = $4)
-          and ($5::date is null or (o.starts_at at time zone 'Asia/Shanghai')::date = $5::date)
-          and not exists (
-                select 1 from unnest($8::text[]) as word(pattern)
-                 where not (o.title ilike word.pattern escape '\\' or o.description ilike word.pattern escape '\\'
-                            or (o.kind = 'activity' and o.place ilike word.pattern escape '\\')))
-        order by (mine.status = 'invited') desc nulls last, o.starts_at, o.id
-        limit $6 offset $7`,
-      [memberId, communityId, filter.now, filter.category ?? null, filter.date ?? null, page.limit, page.offset,
-        filter.words.map(containsPattern)],
-    ),
 
   /**
    * My accepted orders: what is happening now first (checked in, or started and not yet checked in), then
