@@ -12,6 +12,7 @@ import { cloudFunctions, type CloudFunction } from '../gateway/cloud-functions';
 import { createGatewayServer, listen } from '../gateway/http-server';
 import { buildBenchCommunity, type BenchCommunity } from './bench-fixtures';
 import { reportFunctionColdStarts } from './cold-start';
+import { benchListPages } from './list-pages';
 import { benchLoginBurst, reportLoginBurst } from './login-burst';
 import { measure, median, type Measurement } from './measure';
 
@@ -149,6 +150,7 @@ function report(label: string, results: Record<string, Record<Path, Measurement[
 async function run() {
   process.env.SESSION_SECRET ??= 'bench-session-secret-0123456789abcdef0123456789';
   process.env.CHECKIN_KEY ??= 'bench-checkin-key-0123456789abcdef0123456789abcd';
+  if (process.env.BENCH_ONLY === 'lists') return benchListPages();
   await reportFunctionColdStarts(path.resolve(__dirname, '../../cloudfunctions'), path.resolve(__dirname, 'cold-start-baseline'));
   if (process.env.BENCH_ONLY === 'cold-start') return;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-bench-'));
