@@ -17,7 +17,9 @@ describe('reads whose work grew per row of the district are planned flat (issue 
     a = await buildCommunity(db, 'PL', { members: 3, residents: 0 });
     b = await buildCommunity(db, 'PM', { members: 1, residents: 0 });
     const open = { category: '社区服务', place: '广场', startsAt: inMinutes(24 * 60), endsAt: inMinutes(26 * 60), capacity: 5 };
-    for (let i = 0; i < 3; i++) await ok(call(orders, 'create', { ...open, title: `开放活动${i}`, dispatch: 'open' }, a.secretary));
+    for (let i = 0; i < 3; i++) {
+      await ok(call(orders, 'create', { ...open, title: `开放活动${i}`, dispatch: 'open', startsAt: inMinutes(24 * 60 + i * 10), endsAt: inMinutes(26 * 60 + i * 10) }, a.secretary));
+    }
     await ok(call(orders, 'create', { ...open, title: '派给我的活动', dispatch: 'directed', inviteeIds: [a.members[0].id] }, a.secretary));
     await ok(call(orders, 'create', { ...open, title: '别的社区', dispatch: 'open' }, b.secretary));
   });
