@@ -97,6 +97,14 @@ insert into report_slips (id, code, unit_id, community_id, member_name, member_p
 select md5('slip-' || m)::uuid, translate(lpad(m::text, 8, '0'), '0123456789', 'ABCDEFGHJK'), unit_id, community_id,
        '党员' || m, ({{member_phone_base}} + m)::text, '正式', date '2016-02-01', unit_admin_id, timestamptz '2016-01-01 10:00+08'
   from g_members where unit_id is not null;
+-- Three open slips per unit whose holders have not reported yet: one past its deadline, two still within it.
+insert into report_slips (id, code, unit_id, community_id, member_name, member_phone, party_standing, report_by, issued_by, issued_at,
+                          not_reported_reason)
+select md5('open-slip-' || u || '-' || n)::uuid, translate(lpad((90000000 + u * 10 + n)::text, 8, '0'), '0123456789', 'ABCDEFGHJK'),
+       md5('unit-' || u)::uuid, md5('community-' || (u % {{communities}}))::uuid, '待报到党员' || u || '-' || n,
+       ({{waiting_phone_base}} + u * 10 + n)::text, '正式', date '{{today}}' + (n - 1) * 30, md5('unit-admin-' || u)::uuid,
+       timestamptz '{{now}}' - interval '60 days', case when n = 0 then '工作繁忙，尚未报到' end
+  from generate_series(0, {{units}} - 1) u, generate_series(0, 2) n;
 insert into registrations (id, user_id, community_id, grid_id, slip_id, kind, form, status, submitted_at, decided_at, decided_by)
 select md5('registration-' || m)::uuid, id, community_id, grid_id, md5('slip-' || m)::uuid, 'report', '{}'::jsonb, 'confirmed',
        timestamptz '2016-01-05 10:00+08', timestamptz '2016-01-06 10:00+08', secretary_id

@@ -15,6 +15,7 @@ import { reportFunctionColdStarts } from './cold-start';
 import { benchListPages } from './list-pages';
 import { benchLoginBurst, reportLoginBurst } from './login-burst';
 import { measure, median, type Measurement } from './measure';
+import { benchScale } from './scale';
 
 /**
  * `npm run bench`: check-in scans with 50 (and 5) concurrent scanners, bursts of 500 concurrent accepts and a login burst,
@@ -150,6 +151,7 @@ function report(label: string, results: Record<string, Record<Path, Measurement[
 async function run() {
   process.env.SESSION_SECRET ??= 'bench-session-secret-0123456789abcdef0123456789';
   process.env.CHECKIN_KEY ??= 'bench-checkin-key-0123456789abcdef0123456789abcd';
+  if (process.env.BENCH_ONLY === 'scale') return benchScale();
   if (process.env.BENCH_ONLY === 'lists') return benchListPages();
   await reportFunctionColdStarts(path.resolve(__dirname, '../../cloudfunctions'), path.resolve(__dirname, 'cold-start-baseline'));
   if (process.env.BENCH_ONLY === 'cold-start') return;
