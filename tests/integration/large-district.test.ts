@@ -3,10 +3,11 @@ import { cloudFunctions, type CloudFunction } from '../../gateway/cloud-function
 import {
   BIG_COMMUNITY_MEMBERS, TYPICAL_COMMUNITY_MEMBERS, districtSessions, districtShape, expectedCounts, generateDistrict,
 } from '../../bench/large-district';
+import { SCALE_CASES } from '../../bench/scale';
 import { openSuiteDatabase } from '../support/test-database';
 
 const RECORDS = 2_000;
-const NOW = new Date('2026-06-15T04:00:00Z');
+const NOW = new Date();
 
 let db: Database;
 beforeAll(async () => {
@@ -61,5 +62,39 @@ describe('the large-district generator (bench/large-district.sql)', () => {
     expect((await me(callers.bigSecretary)).data.roles.map((r) => r.role)).toContain('secretary');
     expect((await me(callers.bigMember)).data.roles.map((r) => r.role)).toContain('member');
     expect((await me(callers.unitAdmin)).data.roles.map((r) => r.role)).toContain('unit_admin');
+  });
+
+  it('gives each scale-bench action and its raw statement the same answer', async () => {
+    const callers = await districtSessions(db, process.env.SESSION_SECRET!, new Date());
+    const answers = new Map<string, { product: any; raw: any[] }>();
+    for (const item of SCALE_CASES) {
+      const { fn, action, data, token } = item.product(callers);
+      const envelope = (await (cloudFunctions[fn] as CloudFunction)({ action, data, token })) as { ok: boolean; data: any };
+      expect({ case: item.name, ok: envelope.ok }).toEqual({ case: item.name, ok: true });
+      const { sql, params } = item.raw(new Date());
+      answers.set(item.name.split(' ')[0] + (item.name.includes('5,000') ? ' big' : ''), { product: envelope.data, raw: await db.query(sql, params) });
+    }
+    for (const key of ['orders.recommend', 'orders.recommend big']) {
+      const { product, raw } = answers.get(key)!;
+      const minutes = new Map(raw.map((row) => [row.user_id, Number(row.minutes) / 60]));
+      expect(product.items.length).toBe(20);
+      for (const item of product.items) expect(item.hoursThisYear).toBeCloseTo(minutes.get(item.memberId)!, 1);
+    }
+    expect(answers.get('orders.recommend big')!.raw).toHaveLength(BIG_COMMUNITY_MEMBERS);
+    const tree = answers.get('org.tree')!;
+    expect(tree.product.district.members).toBe(Number(tree.raw[0].tree.members));
+    expect(tree.product.units.map((u: any) => [u.name, u.inService, u.reported]).sort())
+      .toEqual(tree.raw[0].tree.units.map((u: any) => [u.name, u.inService, u.reported]).sort());
+    const records = answers.get('records.listForCommunity')!;
+    expect(records.product.total).toBe(Number(records.raw[0].total));
+    expect(records.product.items.map((r: any) => r.id)).toEqual(records.raw.map((r) => r.id));
+    const register = answers.get('reports.exportCommunityRegister')!;
+    expect(register.raw).toHaveLength(BIG_COMMUNITY_MEMBERS);
+    const unit = answers.get('reports.unitStatistics')!;
+    expect(unit.product.figures.reported).toBe(unit.raw.filter((r) => r.kind === 'reported').length);
+    expect(unit.product.figures.inService).toBe(unit.raw.length);
+    const hall = answers.get('orders.listOpen')!;
+    expect(hall.product.total).toBe(Number(hall.raw[0].total));
+    expect(hall.product.items.map((o: any) => o.id)).toEqual(hall.raw.map((o) => o.id));
   });
 });
