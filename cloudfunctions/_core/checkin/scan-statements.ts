@@ -28,61 +28,10 @@ type FactsRow = {
 };
 
 /**
- * Everything the judgement of one scan needs, in one statement. It locks the member's row (not the order's):
- * two scans of one member — on one order or on two overlapping ones — are judged one after the other, while
- * scans of different members on one order go side by side; the unique keys on attendance, scans and code uses
- * catch whatever else could collide.
+ * Everything the judgement of one scan needs, in one statement (migration 0011): it locks the member's row, not
+ * the order's, then reads, so that a scan that waited for another scan of the same member sees what that wrote.
  */
-const READ_FACTS = `
-with seen as (
-  select id, order_id, verifier_id, member_id, scanned_at, outcome from scans where id = $1::uuid
-), ord as (
-  select o.id, o.community_id, o.title, o.category, o.place, o.starts_at, o.ends_at, o.status, o.completed_at, o.leader_member_id,
-         o.kind, o.capacity, o.resident_confirmed_at, d.resident_id as requester_id,
-         exists (select 1 from organisations c join organisations s on s.id = c.parent_id
-                  where c.id = o.community_id and s.parent_id = any($6::uuid[])) as in_callers_districts
-    from orders o left join demands d on d.id = o.demand_id
-   where o.id = $2::uuid
-), dev as (
-  select d.id, d.member_id, d.secret_ciphertext, d.revoked_at, u.name as member_name, u.photo_url, m.volunteer_no,
-         m.community_id as member_community_id, u.left_at is not null as member_left
-    from member_devices d join members m on m.user_id = d.member_id join users u on u.id = d.member_id
-   where d.id = $3::uuid
-     for no key update of m
-)
-select s.id as seen_id, s.order_id as seen_order_id, s.verifier_id as seen_verifier_id, s.member_id as seen_member_id,
-       s.scanned_at as seen_scanned_at, s.outcome as seen_outcome,
-       o.id as order_id, o.community_id, o.title, o.category, o.place, o.starts_at, o.ends_at, o.status, o.completed_at,
-       o.leader_member_id, o.requester_id, o.kind, o.capacity, o.resident_confirmed_at, coalesce(o.in_callers_districts, false) as in_callers_districts,
-       v.id as device_id, v.member_id, v.secret_ciphertext, v.revoked_at, v.member_name, v.photo_url, v.volunteer_no,
-       v.member_community_id, coalesce(v.member_left, false) as member_left,
-       exists (select 1 from checkin_code_uses u where u.device_id = v.id and u.time_step = $4::bigint) as code_used,
-       a.id is not null as has_assignment, coalesce(a.status = 'accepted', false) as accepted, t.checked_in_at, t.checked_out_at,
-       c.order_id as clash_order_id, c.title as clash_title, c.started_at as clash_started_at, c.ended_at as clash_ended_at,
-       coalesce(cr.minutes, 0) as credited_minutes
-  from (select 1) one
-  left join seen s on true
-  left join ord o on true
-  left join dev v on true
-  left join assignments a on a.order_id = o.id and a.member_id = v.member_id
-  left join attendance t on t.order_id = o.id and t.member_id = v.member_id
-  left join lateral (
-    select r.order_id, ro.title, r.started_at, r.ended_at
-      from service_records r join orders ro on ro.id = r.order_id
-     where r.member_id = v.member_id and r.order_id <> o.id
-       and r.started_at < $5::timestamptz + interval '1 second' and r.ended_at > coalesce(t.checked_in_at, $5::timestamptz)
-    union all
-    select a2.order_id, ao.title, a2.checked_in_at, null
-      from attendance a2 join orders ao on ao.id = a2.order_id
-     where a2.member_id = v.member_id and a2.order_id <> o.id and a2.checked_out_at is null
-       and a2.checked_in_at < $5::timestamptz + interval '1 second' and ao.ends_at + interval '2 hours' > coalesce(t.checked_in_at, $5::timestamptz)
-       and ao.status <> 'cancelled'
-    order by 3 limit 1
-  ) c on true
-  left join lateral (
-    select sum(minutes_credited) as minutes from service_records
-     where member_id = v.member_id and status = 'credited' and service_date = (t.checked_in_at at time zone 'Asia/Shanghai')::date
-  ) cr on t.checked_in_at is not null`;
+const READ_FACTS = 'select * from checkin_scan_facts($1::uuid, $2::uuid, $3::uuid, $4::bigint, $5::timestamptz, $6::uuid[])';
 
 export async function readScanFacts(
   tx: Executor,

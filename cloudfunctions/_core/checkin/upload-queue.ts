@@ -39,8 +39,11 @@ export async function uploadQueue(ctx: ActionContext, input: { deviceId: string;
     throw error;
   }
 
-  // A scan locks its member's row; the members of the whole upload are locked up front, in one order, so that
-  // two phones uploading for the same members in opposite order wait for each other instead of deadlocking.
+  // What a scan locks — the order's row when its status moves on, its member's row — is locked up front for the
+  // whole upload, each in one order, so that two phones uploading for the same orders or members in opposite
+  // order wait for each other instead of deadlocking.
+  const orderIds = [...new Set(input.scans.map((scan) => scan.orderId))].sort();
+  await ctx.tx.query('select id from orders where id = any($1::uuid[]) order by id for no key update', [orderIds]);
   const codeDevices = [...new Set(input.scans.flatMap((scan) => parseCheckinCode(scan.code)?.deviceId ?? []))];
   await ctx.tx.query(
     `select m.user_id from members m where m.user_id in (select d.member_id from member_devices d where d.id = any($1::uuid[]))

@@ -8,7 +8,7 @@ import loginThrottle from './0007_login_throttle.sql';
 import phoneCodes from './0008_phone_codes.sql';
 import readIndexes from './0009_read_indexes.sql';
 import openHallIndex from './0010_open_hall_index.sql';
-import scanInOneWrite from './0011_scan_in_one_write.sql';
+import scanInOneReadAndWrite from './0011_scan_in_one_read_and_write.sql';
 
 /** Versioned SQL, bundled as text: the same files run on PGlite and on a PostgreSQL server. */
 export const migrations: { version: string; sql: string }[] = [
@@ -22,5 +22,5 @@ export const migrations: { version: string; sql: string }[] = [
   { version: '0008_phone_codes', sql: phoneCodes },
   { version: '0009_read_indexes', sql: readIndexes },
   { version: '0010_open_hall_index', sql: openHallIndex },
-  { version: '0011_scan_in_one_write', sql: scanInOneWrite },
+  { version: '0011_scan_in_one_read_and_write', sql: scanInOneReadAndWrite },
 ];
