@@ -5,7 +5,7 @@ import { main as records } from '../../cloudfunctions/records/index';
 import { main as registration } from '../../cloudfunctions/registration/index';
 import { main as reports } from '../../cloudfunctions/reports/index';
 import type { Database } from '../../cloudfunctions/_core/db/database';
-import { call, ok, type Main } from '../support/call';
+import { call, inMinutes, ok, type Main } from '../support/call';
 import { buildCommunity, createUnitAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
 import { recordStatements, type SentStatement } from '../support/statement-log';
 import { openSuiteDatabase } from '../support/test-database';
@@ -104,5 +104,36 @@ describe('a list page is cut on its driving table before the display joins, and 
     const counts = nodesOf(plan).filter((n) => isInitPlan(n) && nodesOf(n).some((m) => m['Node Type'] === 'Aggregate') && relationsOf(n).includes(driving));
     expect(counts).toHaveLength(1);
     expect(relationsOf(counts[0]).filter((table) => !allowed.includes(table))).toEqual([]);
+  });
+});
+
+describe('a list read page by page gives the whole list once, ties broken by id, with the same total on every page', () => {
+  let db: Database;
+
+  beforeAll(async () => {
+    db = await openSuiteDatabase();
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it("orders.listForCommunity: orders starting at the same time come by id, and a page past the end is empty with 0 as before", async () => {
+    const community = await buildCommunity(db, 'LT', { members: 1, residents: 0 });
+    const at = new Date();
+    const create = (inDays: number, i: number) =>
+      ok<{ id: string }>(call(orders, 'create', {
+        title: `同时开始的活动${i}`, category: '社区服务', place: '社区广场', capacity: 3, dispatch: 'open',
+        startsAt: inMinutes(inDays * 24 * 60, at), endsAt: inMinutes(inDays * 24 * 60 + 60, at),
+      }, community.secretary));
+    const tied: string[] = [];
+    for (let i = 0; i < 5; i++) tied.push((await create(3, i)).id);
+    const earlier = (await create(2, 9)).id;
+
+    const pageOf = (offset: number) =>
+      ok<{ items: { id: string }[]; total: number }>(call(orders, 'listForCommunity', { page: { limit: 2, offset } }, community.secretary));
+    const pages = [await pageOf(0), await pageOf(2), await pageOf(4)];
+    expect(pages.map((p) => p.total)).toEqual([6, 6, 6]);
+    expect(pages.flatMap((p) => p.items.map((item) => item.id))).toEqual([...[...tied].sort(), earlier]);
+    expect(await pageOf(6)).toEqual({ items: [], total: 0 });
   });
 });
