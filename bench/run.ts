@@ -12,6 +12,7 @@ import { cloudFunctions, type CloudFunction } from '../gateway/cloud-functions';
 import { createGatewayServer, listen } from '../gateway/http-server';
 import { buildBenchCommunity, type BenchCommunity } from './bench-fixtures';
 import { reportFunctionColdStarts } from './cold-start';
+import { benchEventLoop } from './event-loop';
 import { benchListPages } from './list-pages';
 import { benchLoginBurst, reportLoginBurst } from './login-burst';
 import { measure, median, type Measurement } from './measure';
@@ -153,8 +154,10 @@ async function run() {
   process.env.CHECKIN_KEY ??= 'bench-checkin-key-0123456789abcdef0123456789abcd';
   if (process.env.BENCH_ONLY === 'scale') return benchScale();
   if (process.env.BENCH_ONLY === 'lists') return benchListPages();
+  if (process.env.BENCH_ONLY === 'event-loop') return benchEventLoop();
   await reportFunctionColdStarts(path.resolve(__dirname, '../../cloudfunctions'), path.resolve(__dirname, 'cold-start-baseline'));
   if (process.env.BENCH_ONLY === 'cold-start') return;
+  await benchEventLoop();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-bench-'));
   const pglite = await openMigratedDatabase({ kind: 'pglite', dataDir });
   await benchEngine('PGlite（嵌入式）', pglite);

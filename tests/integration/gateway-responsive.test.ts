@@ -8,10 +8,13 @@ import { cloudFunctions } from '../../gateway/cloud-functions';
 import { createGatewayServer, listen } from '../../gateway/http-server';
 import { openSuiteDatabase } from '../support/test-database';
 
-// Timed by nature (issue 12, item 4). The slow read lasts seconds and each answer is allowed 100 ms,
-// so a loaded machine cannot make it flake, while an engine on the main thread misses by seconds.
-const SLOW_READ_MS = 4_000;
-const ANSWER_WITHIN_MS = 100;
+// Timed by nature (issue 12, item 4). The slow read lasts seconds; each kind of answer must come within
+// 100 ms in the median of several rounds and within 1 s every time, so a loaded 2-core machine cannot make
+// it flake, while an engine on the main thread holds the first answer for the whole read.
+const SLOW_READ_MS = 5_000;
+const ROUNDS = 5;
+const MEDIAN_WITHIN_MS = 100;
+const EACH_WITHIN_MS = 1_000;
 
 /** A read that keeps the engine busy (computing, not sleeping) for `ms` of wall time. */
 const slowRead = (db: Database, ms: number) =>
@@ -70,16 +73,21 @@ describe('the gateway while the embedded engine runs a slow read', () => {
       readEnded = performance.now();
       return rows;
     });
-    // The first timer is due while the statement is on its way to the engine, the second while it runs.
-    const lateness = await timerLateness(300);
-    const latenessWhileRunning = await timerLateness(200);
-    const { health, page, refusal } = await answers();
+    const rounds: Record<string, number>[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      // The first timer is due while the statement is on its way to the engine, the others while it runs.
+      rounds.push({ timerLateness: await timerLateness(200), ...(await answers()) });
+    }
     const answeredAt = performance.now();
 
     const [row] = await read;
     expect(row.n).toBeGreaterThan(0);
-    const slowAnswers = Object.entries({ lateness, latenessWhileRunning, health, page, refusal }).filter(([, ms]) => ms >= ANSWER_WITHIN_MS);
-    expect(slowAnswers).toEqual([]);
+    const slow = Object.keys(rounds[0]).flatMap((kind) => {
+      const figures = rounds.map((figures) => figures[kind]);
+      const median = [...figures].sort((a, b) => a - b)[Math.floor(ROUNDS / 2)];
+      return median >= MEDIAN_WITHIN_MS || Math.max(...figures) >= EACH_WITHIN_MS ? [{ kind, figures: figures.map(Math.round) }] : [];
+    });
+    expect(slow).toEqual([]);
     // Everything above was answered while the read was still running, and the read really was slow.
     expect(answeredAt).toBeLessThan(readEnded);
     expect(readEnded - readStarted).toBeGreaterThanOrEqual(SLOW_READ_MS - 50);
