@@ -107,6 +107,34 @@ describe('a list page is cut on its driving table before the display joins, and 
   });
 });
 
+describe("a needs page reads its orders' records by index, not the whole of service_records (issue 12, migration 0012)", () => {
+  let db: Database;
+  let community: TestCommunity;
+
+  beforeAll(async () => {
+    db = await openSuiteDatabase();
+    community = await buildCommunity(db, 'LN', { members: 1, residents: 1 });
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it.each([
+    { list: 'demands.listForCommunity', by: 'secretary' as const },
+    { list: 'demands.listMine', by: 'resident' as const },
+  ])('$list', async ({ list, by }) => {
+    const caller = by === 'secretary' ? community.secretary : community.residents[0];
+    const action = list.split('.')[1];
+    const statement = pageStatement(await recordStatements(db, () => ok(call(demands, action, { page: { limit: PAGE_LIMIT, offset: 0 } }, caller))));
+    const [row] = await db.transaction(async (tx) => {
+      await tx.query('set local enable_seqscan = off');
+      return tx.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`explain (format json) ${statement.sql}`, statement.params);
+    });
+    const seqScans = nodesOf(row['QUERY PLAN'][0].Plan).filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name']);
+    expect(seqScans).not.toContain('service_records');
+  });
+});
+
 describe('a list read page by page gives the whole list once, ties broken by id, with the same total on every page', () => {
   let db: Database;
 

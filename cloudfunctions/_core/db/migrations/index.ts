@@ -9,6 +9,7 @@ import phoneCodes from './0008_phone_codes.sql';
 import readIndexes from './0009_read_indexes.sql';
 import openHallIndex from './0010_open_hall_index.sql';
 import scanInOneReadAndWrite from './0011_scan_in_one_read_and_write.sql';
+import serviceRecordsOrder from './0012_service_records_order.sql';
 
 /** Versioned SQL, bundled as text: the same files run on PGlite and on a PostgreSQL server. */
 export const migrations: { version: string; sql: string }[] = [
@@ -23,4 +24,5 @@ export const migrations: { version: string; sql: string }[] = [
   { version: '0009_read_indexes', sql: readIndexes },
   { version: '0010_open_hall_index', sql: openHallIndex },
   { version: '0011_scan_in_one_read_and_write', sql: scanInOneReadAndWrite },
+  { version: '0012_service_records_order', sql: serviceRecordsOrder },
 ];
