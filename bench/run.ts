@@ -16,6 +16,7 @@ import { benchEventLoop } from './event-loop';
 import { benchListPages } from './list-pages';
 import { benchLoginBurst, reportLoginBurst } from './login-burst';
 import { measure, median, type Measurement } from './measure';
+import { benchScanFloor } from './scan-floor';
 import { benchScale } from './scale';
 
 /**
@@ -154,6 +155,7 @@ async function run() {
   process.env.CHECKIN_KEY ??= 'bench-checkin-key-0123456789abcdef0123456789abcd';
   if (process.env.BENCH_ONLY === 'scale') return benchScale();
   if (process.env.BENCH_ONLY === 'lists') return benchListPages();
+  if (process.env.BENCH_ONLY === 'scan-floor') return benchScanFloor();
   if (process.env.BENCH_ONLY === 'event-loop') return benchEventLoop();
   await reportFunctionColdStarts(path.resolve(__dirname, '../../cloudfunctions'), path.resolve(__dirname, 'cold-start-baseline'));
   if (process.env.BENCH_ONLY === 'cold-start') return;
@@ -180,6 +182,7 @@ async function run() {
       await admin.end();
     }
   }
+  await benchScanFloor();
 }
 
 run().catch((error) => {
