@@ -27,15 +27,20 @@ describe('reads whose work grew per row of the district are planned flat (issue 
     await db.close();
   });
 
-  it('orders.recommend reads each history table once for all candidates, with no subquery run per candidate', async () => {
+  it('orders.recommend reads the candidates’ history for all of them at once, by index, with no subquery run per candidate', async () => {
     const draft = { startsAt: inMinutes(7 * 24 * 60), endsAt: inMinutes(7 * 24 * 60 + 120), requiredPosts: [], requiredSkills: [] };
     const sent = await statementsSentBy(db, () => ok(call(orders, 'recommend', draft, a.secretary)));
     const reading = sent.filter((statement) => /service_records/.test(statement.sql));
     expect(reading).toHaveLength(1);
-    const plan = await planOf(db, reading[0], { seqscan: true });
-    expect(nodesOf(plan).filter((node) => node['Parent Relationship'] === 'SubPlan').map((node) => node['Subplan Name'])).toEqual([]);
-    expect(reads(plan, 'service_records')).toHaveLength(1);
-    expect(reads(plan, 'attendance')).toHaveLength(1);
+    for (const seqscan of [true, false]) {
+      const plan = await planOf(db, reading[0], { seqscan });
+      expect(nodesOf(plan).filter((node) => node['Parent Relationship'] === 'SubPlan').map((node) => node['Subplan Name'])).toEqual([]);
+      expect(reads(plan, 'service_records')).toHaveLength(1);
+    }
+    const byIndex = await planOf(db, reading[0]);
+    for (const table of ['service_records', 'assignments', 'attendance', 'orders']) {
+      expect(reads(byIndex, table).filter((node) => node['Node Type'] === 'Seq Scan')).toEqual([]);
+    }
   });
 
   describe('orders.listOpen', () => {

@@ -85,13 +85,14 @@ describe('orders.recommend ranks from one set-based statement exactly as from th
     );
   }
 
-  /** Past orders, records this year and last, attendance with and without an accepted place, overlapping orders live and cancelled. */
+  /** Past orders, records this year and last, attendance with and without an accepted place, orders not ended yet, overlapping orders live and cancelled. */
   async function giveHistory(community: TestCommunity) {
     const past: string[] = [];
     for (let i = 0; i < 8; i++) past.push(await order(community, new Date(Date.UTC(2026, 9, 1 + i * 5, 1)), 2, i % 3 === 0 ? 'completed' : 'staffed'));
     const overlappingLive = await order(community, new Date('2026-11-28T10:00:00+08:00'), 2, 'staffed');
     const overlappingCancelled = await order(community, new Date('2026-11-28T08:00:00+08:00'), 2, 'cancelled');
     const later = await order(community, new Date('2026-11-28T14:00:00+08:00'), 2, 'published');
+    const running = await order(community, new Date(NOW.getTime() - 3_600_000), 2, 'in_service');
     for (const [index, member] of community.members.entries()) {
       const posts = [['困难群众帮扶岗'], [], ['文明宣传岗', '困难群众帮扶岗']][next(3)];
       const skills = [['维修'], ['理发', '维修'], []][next(3)];
@@ -109,6 +110,11 @@ describe('orders.recommend ranks from one set-based statement exactly as from th
       if (index % 4 === 1) await assign(overlappingLive, member.id, 'accepted');
       if (index % 4 === 2) await assign(overlappingCancelled, member.id, 'accepted');
       if (index % 5 === 3) await assign(later, member.id, 'accepted');
+      // Accepted and checked in on an order not ended yet: neither counts as past.
+      if (index % 3 === 0) {
+        await assign(running, member.id, 'accepted');
+        await attend(community, running, member.id, NOW);
+      }
     }
   }
 
