@@ -59,13 +59,13 @@ insert into user_roles (id, user_id, role, unit_id)
 select md5('role-unit-admin-' || u)::uuid, md5('unit-admin-' || u)::uuid, 'unit_admin', md5('unit-' || u)::uuid
   from generate_series(0, {{units}} - 1) u;
 
--- Two members in five are 在职党员 of a unit (m % units), reported with a slip and a confirmed registration.
+-- Two members in five are 在职党员, spread over the units in turn, reported with a slip and a confirmed registration.
 create temporary table g_members on commit drop as
 select m, g.c, m - g.first_member as i, g.id as community_id, g.secretary_id,
        md5('member-' || m)::uuid as id,
        md5('grid-' || g.c || '-' || ((m - g.first_member) % g.grids))::uuid as grid_id,
-       case when m % 5 < 2 then md5('unit-' || (m % {{units}}))::uuid end as unit_id,
-       case when m % 5 < 2 then md5('unit-admin-' || (m % {{units}}))::uuid end as unit_admin_id,
+       case when m % 5 < 2 then md5('unit-' || (((m / 5) * 2 + m % 5) % {{units}}))::uuid end as unit_id,
+       case when m % 5 < 2 then md5('unit-admin-' || (((m / 5) * 2 + m % 5) % {{units}}))::uuid end as unit_admin_id,
        (array['in_service', 'in_service', 'community', 'community', 'probationary'])[1 + m % 5] as member_type
   from generate_series(0, {{members}} - 1) m
   join g_communities g on g.c = case when m < {{big}} then 0 else 1 + (m - {{big}}) / {{typical}} end;
@@ -88,7 +88,7 @@ insert into member_profiles (user_id, gender, ethnicity, birth_month, education,
 select id, (array['男', '女'])[1 + m % 2], '汉族', date '1960-01-01' + ((m % 480) * interval '1 month'),
        (array['本科', '大专', '高中', '硕士研究生'])[1 + m % 4],
        case when member_type = 'probationary' then '预备' else '正式' end,
-       case when unit_id is not null then '压测单位' || (m % {{units}}) end,
+       case when unit_id is not null then '压测单位' || (((m / 5) * 2 + m % 5) % {{units}}) end,
        '压测路' || (m % 300) || '号' || (m % 40 + 1) || '栋', m % 3 > 0, m % 2 = 0, timestamptz '2016-01-01 09:00+08'
   from g_members;
 

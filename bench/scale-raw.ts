@@ -47,14 +47,38 @@ with streets as (
 ), grids as (
   select g.id, g.name, g.parent_id from organisations g join communities c on c.id = g.parent_id
    where g.kind = 'grid' and g.archived_at is null
-), people as (
-  select 'member' as kind, p.community_id, p.grid_id, count(*) as n
+), member_counts as (
+  select p.community_id, p.grid_id, count(*) as n
     from members p join users u on u.id = p.user_id and u.left_at is null join communities c on c.id = p.community_id
-   group by 2, 3
-  union all
-  select 'resident', p.community_id, p.grid_id, count(*)
+   group by 1, 2
+), resident_counts as (
+  select p.community_id, p.grid_id, count(*) as n
     from residents p join users u on u.id = p.user_id and u.left_at is null join communities c on c.id = p.community_id
-   group by 2, 3
+   group by 1, 2
+), member_totals as (
+  select community_id, sum(n) as n from member_counts group by 1
+), resident_totals as (
+  select community_id, sum(n) as n from resident_counts group by 1
+), grid_lists as (
+  select g.parent_id as community_id,
+         json_agg(json_build_object('id', g.id, 'name', g.name, 'members', coalesce(mc.n, 0), 'residents', coalesce(rc.n, 0)) order by g.name) as grids
+    from grids g left join member_counts mc on mc.grid_id = g.id left join resident_counts rc on rc.grid_id = g.id
+   group by g.parent_id
+), secretaries as (
+  select r.org_id, json_agg(json_build_object('userId', u.id, 'name', u.name, 'phone', u.phone) order by u.name) as people
+    from user_roles r join users u on u.id = r.user_id
+   where r.role = 'secretary' and r.org_id = any(array(select id from communities))
+   group by r.org_id
+), community_lists as (
+  select c.parent_id as street_id,
+         json_agg(json_build_object('id', c.id, 'name', c.name, 'members', coalesce(mt.n, 0), 'residents', coalesce(rt.n, 0),
+                                    'secretaries', s.people, 'grids', gl.grids) order by c.name) as communities
+    from communities c
+    left join member_totals mt on mt.community_id = c.id
+    left join resident_totals rt on rt.community_id = c.id
+    left join secretaries s on s.org_id = c.id
+    left join grid_lists gl on gl.community_id = c.id
+   group by c.parent_id
 ), units_here as (
   select id, name, kind from units where district_id = $1
 ), in_service as (
@@ -69,34 +93,30 @@ with streets as (
      and not exists (select 1 from members m join users u on u.id = m.user_id and u.left_at is null
                       where m.unit_id = s.unit_id and u.phone = s.member_phone and m.member_type in ('in_service', 'probationary'))
    group by s.unit_id
+), pairings as (
+  select p.unit_id, json_agg(json_build_object('communityId', o.id, 'communityName', o.name, 'pairedOn', p.paired_on) order by p.paired_on, o.name) as list
+    from unit_community_pairings p join units_here un on un.id = p.unit_id join organisations o on o.id = p.community_id
+   where o.archived_at is null
+   group by p.unit_id
+), admins as (
+  select r.unit_id, json_agg(json_build_object('userId', u.id, 'name', u.name, 'phone', u.phone) order by u.name) as people
+    from user_roles r join units_here un on un.id = r.unit_id join users u on u.id = r.user_id
+   where r.role = 'unit_admin'
+   group by r.unit_id
 )
 select json_build_object(
-  'members', (select coalesce(sum(n), 0) from people where kind = 'member'),
-  'residents', (select coalesce(sum(n), 0) from people where kind = 'resident'),
-  'streets', (select json_agg(json_build_object(
-      'id', s.id, 'name', s.name,
-      'communities', (select json_agg(json_build_object(
-          'id', c.id, 'name', c.name,
-          'members', (select coalesce(sum(n), 0) from people p where p.community_id = c.id and p.kind = 'member'),
-          'residents', (select coalesce(sum(n), 0) from people p where p.community_id = c.id and p.kind = 'resident'),
-          'secretaries', (select json_agg(json_build_object('userId', u.id, 'name', u.name, 'phone', u.phone))
-                            from user_roles r join users u on u.id = r.user_id where r.role = 'secretary' and r.org_id = c.id),
-          'grids', (select json_agg(json_build_object(
-              'id', g.id, 'name', g.name,
-              'members', (select coalesce(sum(n), 0) from people p where p.grid_id = g.id and p.kind = 'member'),
-              'residents', (select coalesce(sum(n), 0) from people p where p.grid_id = g.id and p.kind = 'resident')) order by g.name)
-              from grids g where g.parent_id = c.id)) order by c.name)
-          from communities c where c.parent_id = s.id)) order by s.name)
-      from streets s),
+  'members', (select coalesce(sum(n), 0) from member_counts),
+  'residents', (select coalesce(sum(n), 0) from resident_counts),
+  'streets', (select json_agg(json_build_object('id', s.id, 'name', s.name, 'communities', cl.communities) order by s.name)
+                from streets s left join community_lists cl on cl.street_id = s.id),
   'units', (select json_agg(json_build_object(
-      'id', un.id, 'name', un.name, 'kind', un.kind,
-      'reported', coalesce(i.reported, 0), 'inService', coalesce(i.reported, 0) + coalesce(w.waiting, 0),
-      'pairings', (select json_agg(json_build_object('communityId', o.id, 'communityName', o.name, 'pairedOn', p.paired_on))
-                     from unit_community_pairings p join organisations o on o.id = p.community_id
-                    where p.unit_id = un.id and o.archived_at is null),
-      'admins', (select json_agg(json_build_object('userId', u.id, 'name', u.name, 'phone', u.phone))
-                   from user_roles r join users u on u.id = r.user_id where r.role = 'unit_admin' and r.unit_id = un.id)) order by un.name)
-      from units_here un left join in_service i on i.unit_id = un.id left join waiting w on w.unit_id = un.id)
+                     'id', un.id, 'name', un.name, 'kind', un.kind, 'reported', coalesce(i.reported, 0),
+                     'inService', coalesce(i.reported, 0) + coalesce(w.waiting, 0), 'pairings', p.list, 'admins', a.people) order by un.name)
+              from units_here un
+              left join in_service i on i.unit_id = un.id
+              left join waiting w on w.unit_id = un.id
+              left join pairings p on p.unit_id = un.id
+              left join admins a on a.unit_id = un.id)
 ) as tree`;
 
 /** $1 community, $2 first day of the year, $3 first day of the next: the newest 20 records certified there, and how many. */

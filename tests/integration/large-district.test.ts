@@ -50,6 +50,7 @@ describe('the large-district generator (bench/large-district.sql)', () => {
                          where not exists (select 1 from attendance t where t.order_id = r.order_id and t.member_id = r.member_id)`)).toBe(0);
     expect(await count(`select count(*) as n from orders where status = 'completed' and ends_at >= '${NOW.toISOString()}'`)).toBe(0);
     expect(await count(`select count(*) as n from orders where status = 'published' and starts_at <= '${NOW.toISOString()}'`)).toBe(0);
+    expect(await count(`select count(*) as n from units u where not exists (select 1 from members m where m.unit_id = u.id)`)).toBe(0);
     expect(await count(`select count(*) as n from members m join units u on u.id = m.unit_id
                          where not exists (select 1 from registrations r join report_slips s on s.id = r.slip_id
                                             where r.user_id = m.user_id and s.unit_id = u.id and r.status = 'confirmed')`)).toBe(0);
