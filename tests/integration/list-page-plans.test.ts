@@ -49,7 +49,18 @@ type Caller = 'secretary' | 'member' | 'resident' | 'unitAdmin';
  * Each list of issue 12: the table its page is picked on, the tables its filter and order need besides, and
  * the display joins that must come only after the page is cut.
  */
-const LISTS: { list: string; main: Main; action: string; by: Caller; input?: object; driving: string; filter?: string[]; display: string[] }[] = [
+const LISTS: {
+  list: string;
+  main: Main;
+  action: string;
+  by: Caller;
+  input?: object;
+  driving: string;
+  filter?: string[];
+  display: string[];
+  /** Counted in the page's own pass where that pass reads every row anyway (a sort key no index holds). */
+  countedInPage?: true;
+}[] = [
   { list: 'records.listForCommunity', main: records, action: 'listForCommunity', by: 'secretary', driving: 'service_records', display: ['evaluations', 'members', 'orders', 'organisations', 'users'] },
   { list: 'records.myHours', main: records, action: 'myHours', by: 'member', driving: 'service_records', display: ['evaluations', 'members', 'orders', 'organisations', 'users'] },
   { list: 'orders.listForCommunity', main: orders, action: 'listForCommunity', by: 'secretary', driving: 'orders', display: ['assignments', 'attendance', 'demands', 'evaluations', 'users'] },
@@ -69,6 +80,7 @@ const LISTS: { list: string; main: Main; action: string; by: Caller; input?: obj
     // 报到日期 (the sort key) reads the member's history and registration; a query reads the unit and work unit
     filter: ['member_community_history', 'member_profiles', 'registrations', 'units', 'users'],
     display: ['organisations'],
+    countedInPage: true,
   },
 ];
 
@@ -86,7 +98,7 @@ describe('a list page is cut on its driving table before the display joins, and 
     await db.close();
   });
 
-  it.each(LISTS)('$list', async ({ main, action, by, input, driving, filter = [], display }) => {
+  it.each(LISTS)('$list', async ({ main, action, by, input, driving, filter = [], display, countedInPage }) => {
     const sent = await recordStatements(db, () => ok(call(main, action, { ...input, page: { limit: PAGE_LIMIT, offset: 0 } }, callers[by])));
     const plan = await planOf(db, pageStatement(sent));
     const allowed = [driving, ...filter].sort();
@@ -101,6 +113,10 @@ describe('a list page is cut on its driving table before the display joins, and 
     const joinedAfterPage = relationsOutside(plan, (n) => n === page || isInitPlan(n));
     expect(display.filter((table) => !joinedAfterPage.includes(table))).toEqual([]);
 
+    if (countedInPage) {
+      expect(nodesOf(page).some((n) => n['Node Type'] === 'WindowAgg')).toBe(true);
+      return;
+    }
     const counts = nodesOf(plan).filter((n) => isInitPlan(n) && nodesOf(n).some((m) => m['Node Type'] === 'Aggregate') && relationsOf(n).includes(driving));
     expect(counts).toHaveLength(1);
     expect(relationsOf(counts[0]).filter((table) => !allowed.includes(table))).toEqual([]);

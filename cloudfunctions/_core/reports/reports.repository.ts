@@ -103,15 +103,14 @@ export const reportsRepository = {
 
   /**
    * Current members of the community (not those who left), with their profile where there is one, by 报到日期: one page
-   * picked on members and users alone, the profile, unit and grid joined to its rows only, and the total counted apart;
-   * without a page, every one of them in one pass (the export).
+   * picked on members and users alone, the profile, unit and grid joined to its rows only; without a page, every one of
+   * them in one pass (the export). The page's sort key is worked out for every member, so that pass counts them too.
    */
   registerRows: (tx: Executor, communityId: string, memberType: string, page: { limit: number; offset: number } | null, query = '') =>
     tx.query<RegisterSourceRow>(
       page
-        ? `select ${REGISTER_COLUMNS}, page.reported_at,
-                  (select count(*) from members m join users u on u.id = m.user_id and u.left_at is null where ${registerFilter('$5')}) as total
-             from (select m.user_id, m.volunteer_no, ${REPORTED_AT} as reported_at
+        ? `select ${REGISTER_COLUMNS}, page.reported_at, page.total
+             from (select m.user_id, m.volunteer_no, ${REPORTED_AT} as reported_at, count(*) over () as total
                      from members m join users u on u.id = m.user_id and u.left_at is null
                     where ${registerFilter('$5')}
                     order by reported_at, m.volunteer_no limit $3 offset $4) page
