@@ -13,6 +13,7 @@ import { createGatewayServer, listen } from '../gateway/http-server';
 import { buildBenchCommunity, type BenchCommunity } from './bench-fixtures';
 import { reportFunctionColdStarts } from './cold-start';
 import { benchEventLoop } from './event-loop';
+import { benchFlatReads } from './flat-reads';
 import { benchListPages } from './list-pages';
 import { benchLoginBurst, reportLoginBurst } from './login-burst';
 import { measure, median, type Measurement } from './measure';
@@ -154,6 +155,7 @@ async function run() {
   process.env.SESSION_SECRET ??= 'bench-session-secret-0123456789abcdef0123456789';
   process.env.CHECKIN_KEY ??= 'bench-checkin-key-0123456789abcdef0123456789abcd';
   if (process.env.BENCH_ONLY === 'scale') return benchScale();
+  if (process.env.BENCH_ONLY === 'flat-reads') return benchFlatReads();
   if (process.env.BENCH_ONLY === 'lists') return benchListPages();
   if (process.env.BENCH_ONLY === 'scan-floor') return benchScanFloor();
   if (process.env.BENCH_ONLY === 'event-loop') return benchEventLoop();
