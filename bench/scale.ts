@@ -8,6 +8,7 @@ import { openMigratedDatabase, useDatabase } from '../cloudfunctions/_core/db/da
 import { businessDate, businessYear } from '../cloudfunctions/_core/shared/business-time';
 import type { Envelope } from '../cloudfunctions/_core/shared/envelope';
 import { cloudFunctions, type CloudFunction } from '../gateway/cloud-functions';
+import { startThrowawayPostgres, type Throwaway } from '../scripts/throwaway-postgres';
 import { districtSessions, generateDistrict, type DistrictCallers } from './large-district';
 import { median } from './measure';
 import * as raw from './scale-raw';
@@ -16,7 +17,8 @@ import * as raw from './scale-raw';
  * The scale section of `npm run bench` (issue 12): each action of the issue's table through its cloud function
  * entry beside the one raw statement that returns the same answer (bench/scale-raw.ts), on the same generated
  * district in the same run, median of BENCH_SCALE_RUNS, at each size of BENCH_SCALE_RECORDS. PGlite runs the
- * sizes up to BENCH_SCALE_PGLITE_MAX; the PostgreSQL server (DATABASE_URL) runs them all. BENCH_SCALE_REUSE=1
+ * sizes up to BENCH_SCALE_PGLITE_MAX; the PostgreSQL server (DATABASE_URL, else a throwaway one) runs them all;
+ * BENCH_SCALE_ENGINES=pglite or postgres runs one engine. BENCH_SCALE_REUSE=1 (with DATABASE_URL)
  * keeps each server database (dyg_scale_<records>) for the next run instead of generating it again.
  */
 const SIZES = (process.env.BENCH_SCALE_RECORDS ?? '10000,100000,1000000').split(',').map(Number);
@@ -224,8 +226,21 @@ async function benchServer(databaseUrl: string) {
   report('PostgreSQL 服务器', results, 'postgres');
 }
 
+/** Without DATABASE_URL the server part runs on a throwaway PostgreSQL (Debian's package), removed afterwards. */
 export async function benchScale() {
   if (process.env.BENCH_SCALE_ENGINES !== 'postgres') await benchPglite();
-  if (process.env.DATABASE_URL) await benchServer(process.env.DATABASE_URL);
-  else console.log('规模：未设置 DATABASE_URL，跳过 PostgreSQL 服务器');
+  if (process.env.BENCH_SCALE_ENGINES === 'pglite') return;
+  if (process.env.DATABASE_URL) return benchServer(process.env.DATABASE_URL);
+  let server: Throwaway;
+  try {
+    server = await startThrowawayPostgres(['shared_buffers=256MB']);
+  } catch (error) {
+    console.log(`规模：未设置 DATABASE_URL，也无法临时启动 PostgreSQL（${error instanceof Error ? error.message : error}），跳过服务器`);
+    return;
+  }
+  try {
+    await benchServer(server.url);
+  } finally {
+    await server.stop();
+  }
 }
