@@ -66,7 +66,7 @@ async function benchEngine(label: string, db: Database) {
   /** The product: each scan a distinct member's check-in on an order they accepted, with their own device. */
   const productRound = async (concurrency: number) => {
     const orderId = await openOrder(community, SCANS);
-    const devices = [];
+    const devices: { deviceId: string; secretHex: string }[] = [];
     for (const member of takeMembers(SCANS)) {
       await must(direct('orders', 'accept', { orderId }, member.token));
       devices.push(await must<{ deviceId: string; secretHex: string }>(direct('checkin', 'issueDeviceSecret', {}, member.token)));
