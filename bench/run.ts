@@ -15,6 +15,7 @@ import { reportFunctionColdStarts } from './cold-start';
 import { benchEventLoop } from './event-loop';
 import { benchFlatReads } from './flat-reads';
 import { benchListPages } from './list-pages';
+import { benchGatewayProcesses } from './gateways';
 import { benchLoginBurst, reportLoginBurst } from './login-burst';
 import { measure, median, type Measurement } from './measure';
 import { benchScanFloor } from './scan-floor';
@@ -159,6 +160,7 @@ async function run() {
   if (process.env.BENCH_ONLY === 'lists') return benchListPages();
   if (process.env.BENCH_ONLY === 'scan-floor') return benchScanFloor();
   if (process.env.BENCH_ONLY === 'event-loop') return benchEventLoop();
+  if (process.env.BENCH_ONLY === 'gateways') return benchGatewayProcesses();
   await reportFunctionColdStarts(path.resolve(__dirname, '../../cloudfunctions'), path.resolve(__dirname, 'cold-start-baseline'));
   if (process.env.BENCH_ONLY === 'cold-start') return;
   await benchEventLoop();
@@ -185,6 +187,7 @@ async function run() {
     }
   }
   await benchScanFloor();
+  await benchGatewayProcesses();
 }
 
 run().catch((error) => {

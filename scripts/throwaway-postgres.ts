@@ -9,6 +9,8 @@ import path from 'node:path';
 
 export interface Throwaway {
   url: string;
+  /** The server's processes now (postmaster and its children), for measuring their CPU. */
+  processIds(): number[];
   stop(): Promise<void>;
 }
 
@@ -51,6 +53,10 @@ export async function startThrowawayPostgres(settings: string[] = []): Promise<T
   runAsOwner(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-l', path.join(dir, 'server.log'), '-w', '-o', options.join(' '), 'start']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    processIds() {
+      const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      return [postmaster, ...childrenOf(postmaster)];
+    },
     async stop() {
       try {
         runAsOwner(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', 'stop']);
@@ -59,6 +65,21 @@ export async function startThrowawayPostgres(settings: string[] = []): Promise<T
       }
     },
   };
+}
+
+function childrenOf(parent: number): number[] {
+  const children: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The command name is in parentheses and may hold spaces: the parent's pid is the second field after it.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent) children.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return children;
 }
 
 function findPgBouncer(): string {
@@ -104,6 +125,7 @@ export async function startPgBouncer(serverUrl: string, options: { serverConnect
   await waitForPort(port, child);
   return {
     url: `postgres://${encodeURIComponent(user)}@127.0.0.1:${port}${server.pathname}`,
+    processIds: () => (child.pid ? [child.pid] : []),
     async stop() {
       child.kill('SIGINT');
       await exited;
