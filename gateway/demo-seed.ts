@@ -32,7 +32,7 @@ export interface DemoAccount {
 export const DEMO_PASSWORD = 'demo1234';
 
 /** True when the database already holds an organisation tree (the gateway seeds only an empty one). */
-export async function hasData(db: Database): Promise<boolean> {
+export async function hasData(db: Executor): Promise<boolean> {
   const [row] = await db.query<{ present: boolean }>('select exists (select 1 from organisations) as present');
   return row.present;
 }
@@ -293,6 +293,19 @@ async function demoPasswordHashes(count: number, cost: number): Promise<() => Pr
 
 /** Fills an empty database with the demo world, in one transaction; returns the accounts to try. */
 export async function seedDemoData(db: Database, options: { now: Date; passwordCost: number }): Promise<DemoAccount[]> {
+  return (await seedDemoWorld(db, options, false))!;
+}
+
+/**
+ * What a starting gateway runs: seeds the demo world unless the database holds one. Gateways starting together
+ * on one server take turns, so the first seeds and the others find it there and get null.
+ */
+export async function seedDemoDataIfEmpty(db: Database, options: { now: Date; passwordCost: number }): Promise<DemoAccount[] | null> {
+  if (await hasData(db)) return null;
+  return seedDemoWorld(db, options, true);
+}
+
+async function seedDemoWorld(db: Database, options: { now: Date; passwordCost: number }, onlyIfEmpty: boolean): Promise<DemoAccount[] | null> {
   const now = options.now;
   const dice = new Dice(20261123);
   const nextPasswordHash = await demoPasswordHashes(DEMO_USER_COUNT, options.passwordCost);
@@ -312,6 +325,10 @@ export async function seedDemoData(db: Database, options: { now: Date; passwordC
   const foundedAt = new Date(now.getTime() - 800 * DAY);
 
   return db.transaction(async (tx) => {
+    if (onlyIfEmpty) {
+      await tx.query('select pg_advisory_xact_lock(727002)');
+      if (await hasData(tx)) return null;
+    }
     const createUser = async (name: string, phone: string, since: Date): Promise<Person> => {
       const id = randomUUID();
       await orgRepository.createUser(tx, { id, name, phone, passwordHash: await nextPasswordHash() });

@@ -6,7 +6,7 @@ import { useDatabase, openMigratedDatabase } from '../cloudfunctions/_core/db/da
 import { databaseTarget } from '../cloudfunctions/_core/runtime';
 import { ROLE_LABELS } from '../cloudfunctions/_core/runtime/access';
 import { cloudFunctions } from './cloud-functions';
-import { hasData, seedDemoData, type DemoAccount } from './demo-seed';
+import { hasData, seedDemoDataIfEmpty, type DemoAccount } from './demo-seed';
 import { createGatewayServer, listen } from './http-server';
 import { ensureLocalSecrets } from './local-secrets';
 import { CorsOrigins, isServerDeployment, missingSecretsProblem, shouldSeedDemo, smsDeploymentProblem } from './deployment';
@@ -48,8 +48,9 @@ async function start() {
   const accountsFile = path.join(dataDir, 'demo-accounts.json');
   if (shouldSeedDemo(env.SEED_DEMO, serverDeployment) && !(await hasData(db))) {
     console.log('首次启动：正在写入演示数据……');
-    const accounts = await seedDemoData(db, { now: new Date(), passwordCost: config.PASSWORD_COST });
-    fs.writeFileSync(accountsFile, JSON.stringify(accounts, null, 2));
+    const accounts = await seedDemoDataIfEmpty(db, { now: new Date(), passwordCost: config.PASSWORD_COST });
+    if (accounts) fs.writeFileSync(accountsFile, JSON.stringify(accounts, null, 2));
+    else console.log('演示数据已由同时启动的另一个网关写入。');
   }
   const accounts: DemoAccount[] = fs.existsSync(accountsFile) ? JSON.parse(fs.readFileSync(accountsFile, 'utf8')) : [];
 
