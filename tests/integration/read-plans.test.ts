@@ -1,16 +1,23 @@
 import { main as orders } from '../../cloudfunctions/orders/index';
+import { main as org } from '../../cloudfunctions/org/index';
+import { main as reports } from '../../cloudfunctions/reports/index';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { call, inMinutes, ok } from '../support/call';
-import { buildCommunity, type TestCommunity } from '../support/fixtures';
+import { buildCommunity, createDistrictAdmin, createUnitAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
+import { insertReportSlip } from '../support/org-fixtures';
+import { newPhone } from '../support/registration-fixtures';
 import { nodesOf, planOf, statementsSentBy, type PlanNode, type Statement } from '../support/statement-plans';
 import { openSuiteDatabase } from '../support/test-database';
 
 const reads = (plan: PlanNode, table: string) => nodesOf(plan).filter((node) => node['Relation Name'] === table);
+const subPlans = (plan: PlanNode) => nodesOf(plan).filter((node) => node['Parent Relationship'] === 'SubPlan').map((node) => node['Subplan Name']);
 
 describe('reads whose work grew per row of the district are planned flat (issue 12)', () => {
   let db: Database;
   let a: TestCommunity;
   let b: TestCommunity;
+  let districtAdmin: TestUser;
+  let unitAdmin: TestUser;
 
   beforeAll(async () => {
     db = await openSuiteDatabase();
@@ -22,6 +29,9 @@ describe('reads whose work grew per row of the district are planned flat (issue 
     }
     await ok(call(orders, 'create', { ...open, title: '派给我的活动', dispatch: 'directed', inviteeIds: [a.members[0].id] }, a.secretary));
     await ok(call(orders, 'create', { ...open, title: '别的社区', dispatch: 'open' }, b.secretary));
+    districtAdmin = await createDistrictAdmin(db, a.districtId);
+    unitAdmin = await createUnitAdmin(db, a.unitId);
+    await insertReportSlip(db, { unitId: a.unitId, communityId: a.communityId, issuedBy: unitAdmin.id, phone: newPhone(), code: 'PLANSL2P' });
   });
   afterAll(async () => {
     await db.close();
@@ -34,13 +44,34 @@ describe('reads whose work grew per row of the district are planned flat (issue 
     expect(reading).toHaveLength(1);
     for (const seqscan of [true, false]) {
       const plan = await planOf(db, reading[0], { seqscan });
-      expect(nodesOf(plan).filter((node) => node['Parent Relationship'] === 'SubPlan').map((node) => node['Subplan Name'])).toEqual([]);
+      expect(subPlans(plan)).toEqual([]);
       expect(reads(plan, 'service_records')).toHaveLength(1);
     }
     const byIndex = await planOf(db, reading[0]);
     for (const table of ['service_records', 'assignments', 'attendance', 'orders']) {
       expect(reads(byIndex, table).filter((node) => node['Node Type'] === 'Seq Scan')).toEqual([]);
     }
+  });
+
+  /** The statements of an action that read the units' members and 报到单. */
+  const unitReadsOf = async (work: () => Promise<unknown>) =>
+    (await statementsSentBy(db, work)).filter((statement) => /report_slips|from members m/.test(statement.sql));
+
+  it.each([
+    ['org.tree', () => ok(call(org, 'tree', {}, districtAdmin))],
+    ['reports.unitStatistics', () => ok(call(reports, 'unitStatistics', {}, unitAdmin))],
+  ])('%s counts the units’ members and 报到单 with no subquery run per member or per slip', async (_, work) => {
+    const statements = await unitReadsOf(work);
+    expect(statements.length).toBeGreaterThan(0);
+    for (const statement of statements) {
+      for (const seqscan of [true, false]) expect(subPlans(await planOf(db, statement, { seqscan }))).toEqual([]);
+    }
+  });
+
+  it('org.tree counts the units’ people in the database rather than reading every one of them', async () => {
+    const statements = await unitReadsOf(() => ok(call(org, 'tree', {}, districtAdmin)));
+    expect(statements).toHaveLength(1);
+    expect(statements[0].sql).toMatch(/group by/);
   });
 
   describe('orders.listOpen', () => {

@@ -1,4 +1,4 @@
-import { inServiceCount, inServiceMembersOf } from '../reports/in-service-members';
+import { inServiceCountsOf } from '../reports/in-service-members';
 import type { ActionContext } from '../runtime/action';
 import { maskPhone } from '../shared/masking';
 import { compareOrgNames } from '../shared/org-names';
@@ -27,7 +27,7 @@ export async function loadTree(ctx: ActionContext): Promise<TreeView> {
   const unitIds = units.map((unit) => unit.id);
   const pairings = await orgRepository.pairingsOfUnits(ctx.tx, unitIds);
   const admins = await orgRepository.grantsWithUsers(ctx.tx, { role: 'unit_admin', unitIds });
-  const inService = await inServiceMembersOf(ctx.tx, unitIds);
+  const inService = await inServiceCountsOf(ctx.tx, unitIds);
 
   const communityView = (community: (typeof orgs)[number]) => ({
     id: community.id,
@@ -60,7 +60,7 @@ export async function loadTree(ctx: ActionContext): Promise<TreeView> {
       id: unit.id,
       name: unit.name,
       kind: unit.kind,
-      ...inServiceCount(inService.get(unit.id)!),
+      ...inService.get(unit.id)!,
       pairings: pairings
         .filter((pairing) => pairing.unit_id === unit.id)
         .map((pairing) => ({ communityId: pairing.community_id, communityName: pairing.community_name, pairedOn: pairing.paired_on })),

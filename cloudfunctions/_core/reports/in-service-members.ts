@@ -21,3 +21,10 @@ export async function inServiceMembersOf(tx: Executor, unitIds: string[]): Promi
 
 /** 在职党员总数 and 报到党员总数 of a unit. */
 export const inServiceCount = (unit: UnitInService) => ({ inService: unit.reported.length + unit.waiting.length, reported: unit.reported.length });
+
+/** 在职党员总数 and 报到党员总数 of each unit, counted in the database: for lists of units, which need no names. */
+export async function inServiceCountsOf(tx: Executor, unitIds: string[]): Promise<Map<string, { inService: number; reported: number }>> {
+  if (unitIds.length === 0) return new Map();
+  const rows = await reportsRepository.inServiceCounts(tx, unitIds);
+  return new Map(rows.map((row) => [row.unit_id, { inService: row.reported + row.waiting, reported: row.reported }]));
+}

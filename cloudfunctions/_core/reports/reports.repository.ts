@@ -89,6 +89,21 @@ const registerFilter = (query: string) => `m.community_id = $1 and ($2 = 'all' o
                        || coalesce((select p.work_unit from member_profiles p where p.user_id = m.user_id), '')),
                  lower(${query}::text)) > 0)`;
 
+/**
+ * An open 报到单 of the units $1 whose holder is not (yet) one of that unit's in-service members: not by the phone
+ * on it, nor by a registration made with it. Two NOT EXISTS rather than one with an OR, so that each is one
+ * index lookup per slip (users by phone, registrations by slip) instead of a pass over the unit's members.
+ */
+const OPEN_SLIP_NOT_REPORTED = `
+  s.unit_id = any($1::uuid[]) and s.cancelled_at is null
+  and s.member_phone is not null -- erased when its holder left: no longer the unit's member to count
+  and not exists (
+    select 1 from users u join members m on m.user_id = u.id
+     where u.phone = s.member_phone and u.left_at is null and m.unit_id = s.unit_id and ${IN_SERVICE})
+  and not exists (
+    select 1 from registrations used join users u on u.id = used.user_id and u.left_at is null join members m on m.user_id = u.id
+     where used.slip_id = s.id and m.unit_id = s.unit_id and ${IN_SERVICE})`;
+
 export const reportsRepository = {
   /** Names of the community, its street and its district (附件4's header). */
   communityHeader: async (tx: Executor, communityId: string) =>
@@ -131,13 +146,18 @@ export const reportsRepository = {
       [communityId],
     ),
 
-  /** The units' in-service members who are members now: every one of them has reported to a community. */
+  /**
+   * The units' in-service members who are members now: every one of them has reported to a community. 报到日期
+   * as REPORTED_AT says, joined rather than looked up per member (a member has one current history row at most).
+   */
   reportedMembers: (tx: Executor, unitIds: string[]) =>
     tx.query<ReportedMemberRow>(
-      `select m.unit_id, u.name, u.phone, m.community_id, c.name as community_name, ${REPORTED_AT} as reported_at
+      `select m.unit_id, u.name, u.phone, m.community_id, c.name as community_name, coalesce(r.decided_at, m.created_at) as reported_at
          from members m
          join users u on u.id = m.user_id and u.left_at is null
          join organisations c on c.id = m.community_id
+         left join member_community_history h on h.member_id = m.user_id and h.left_at is null
+         left join registrations r on r.id = h.registration_id
         where m.unit_id = any($1::uuid[]) and ${IN_SERVICE}
         order by u.name`,
       [unitIds],
@@ -152,13 +172,35 @@ export const reportsRepository = {
          join organisations c on c.id = s.community_id
          left join lateral (select status, return_reason, submitted_at, decided_at from registrations
                              where slip_id = s.id order by submitted_at desc limit 1) r on true
-        where s.unit_id = any($1::uuid[]) and s.cancelled_at is null
-          and s.member_phone is not null -- erased when its holder left: no longer the unit's member to count
-          and not exists (
-            select 1 from members m join users u on u.id = m.user_id and u.left_at is null
-             where m.unit_id = s.unit_id and ${IN_SERVICE}
-               and (u.phone = s.member_phone or exists (select 1 from registrations used where used.slip_id = s.id and used.user_id = u.id)))
+        where ${OPEN_SLIP_NOT_REPORTED}
         order by s.issued_at, s.member_name`,
+      [unitIds],
+    ),
+
+  /**
+   * 在职党员 of each unit in figures (see inServiceMembersOf), by GROUP BY, for the district's list of units: the
+   * units' in-service members are read once, then counted and matched against the open 报到单 as
+   * OPEN_SLIP_NOT_REPORTED does, by phone or by a registration made with the slip.
+   */
+  inServiceCounts: (tx: Executor, unitIds: string[]) =>
+    tx.query<{ unit_id: string; reported: number; waiting: number }>(
+      `with holder as materialized (
+         select m.user_id, m.unit_id, u.phone from members m join users u on u.id = m.user_id and u.left_at is null
+          where m.unit_id = any($1::uuid[]) and ${IN_SERVICE}
+       ), reported as (
+         select unit_id, count(*) as n from holder group by unit_id
+       ), waiting as (
+         select s.unit_id, count(*) as n from report_slips s
+          where s.unit_id = any($1::uuid[]) and s.cancelled_at is null and s.member_phone is not null
+            and not exists (select 1 from holder h where h.phone = s.member_phone and h.unit_id = s.unit_id)
+            and not exists (select 1 from registrations used join holder h on h.user_id = used.user_id
+                             where used.slip_id = s.id and h.unit_id = s.unit_id)
+          group by s.unit_id
+       )
+       select unit.id as unit_id, coalesce(reported.n, 0)::int as reported, coalesce(waiting.n, 0)::int as waiting
+         from unnest($1::uuid[]) as unit(id)
+         left join reported on reported.unit_id = unit.id
+         left join waiting on waiting.unit_id = unit.id`,
       [unitIds],
     ),
 };
