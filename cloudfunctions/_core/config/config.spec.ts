@@ -1,4 +1,4 @@
-import { databaseTarget } from '../runtime/handler';
+import { databaseTarget, readDatabaseTarget } from '../runtime/handler';
 import { loadConfig } from './config';
 
 const SECRETS = { SESSION_SECRET: 's'.repeat(32), CHECKIN_KEY: 'k'.repeat(32) };
@@ -21,5 +21,20 @@ describe('the database connection budget and pooler in the configuration', () =>
 
   it('should refuse a pooler mode it does not know, naming the variable', () => {
     expect(() => loadConfig({ ...SERVER, DATABASE_POOLER: 'session' })).toThrow(/DATABASE_POOLER 须为 none/);
+  });
+});
+
+describe('the read replica in the configuration', () => {
+  it('should give the reports a replica only when DATABASE_READ_URL is set beside DATABASE_URL, on the same budget and pooler', () => {
+    const replica = 'postgres://app@replica.internal/app';
+    expect(readDatabaseTarget(loadConfig(SERVER))).toBeNull();
+    expect(readDatabaseTarget(loadConfig({ ...SECRETS, DATABASE_READ_URL: replica }))).toBeNull();
+    expect(readDatabaseTarget(loadConfig({ ...SERVER, DATABASE_READ_URL: replica, DATABASE_POOLER: 'transaction' }))).toEqual({
+      kind: 'postgres', url: replica, poolSize: 2, pooler: 'transaction',
+    });
+  });
+
+  it('should refuse a DATABASE_READ_URL that is not a postgres:// URL, naming the variable', () => {
+    expect(() => loadConfig({ ...SERVER, DATABASE_READ_URL: 'mysql://x' })).toThrow(/DATABASE_READ_URL 须为 postgres:\/\/ 开头/);
   });
 });

@@ -14,6 +14,8 @@ const ConfigSchema = z.object({
     .optional(),
   /** `transaction`: DATABASE_URL is PgBouncer in transaction mode, which shares server connections between transactions. */
   DATABASE_POOLER: z.enum(['none', 'transaction'], { error: 'DATABASE_POOLER 须为 none（直连或会话模式）或 transaction（PgBouncer 事务模式）' }).default('none'),
+  /** A read replica of DATABASE_URL for the reports' read-only actions; unset, they read the primary. */
+  DATABASE_READ_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_READ_URL 须为 postgres:// 开头的连接串').optional(),
   DATA_DIR: z.string().default('.data'),
   SESSION_SECRET: secret('SESSION_SECRET'),
   /** Encrypts members' check-in secrets at rest (AES-256-GCM key material). */

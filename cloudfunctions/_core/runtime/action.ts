@@ -57,6 +57,11 @@ export interface ActionDefinition<I extends z.ZodType = z.ZodType, O extends z.Z
   /** Open to a caller who must still change an initial password (the password change itself, logout, login). */
   openBeforePasswordChange?: boolean;
   /**
+   * Writes nothing (no access log either): with DATABASE_READ_URL set it runs on the read replica, which may lag the
+   * primary by the replication delay. Only for reports, whose figures a second's lag does not change.
+   */
+  readOnly?: boolean;
+  /**
    * CPU-heavy work (a password hash) done before the transaction opens, so that it holds no database
    * session: PGlite has only one, and every other caller would wait. Its result is `run`'s third argument.
    */

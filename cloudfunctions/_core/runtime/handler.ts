@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { authErrors } from '../auth/auth.errors';
 import { checkSessionToken } from '../auth/session-token';
 import { loadConfig, type AppConfig } from '../config/config';
-import { getDatabase } from '../db/database-context';
+import { getDatabase, getReadDatabase } from '../db/database-context';
 import type { Executor } from '../db/database';
 import type { DatabaseTarget } from '../db/open-database';
 import { DomainError, commonErrors } from '../shared/domain-error';
@@ -37,6 +37,12 @@ export const databaseTarget = (config: AppConfig, defaultPoolSize = CLOUD_FUNCTI
     ? { kind: 'postgres', url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE ?? defaultPoolSize, pooler: config.DATABASE_POOLER }
     : { kind: 'pglite', dataDir: `${config.DATA_DIR}/pglite` };
 
+/** The replica's own budget: reports are read by few people at a time. */
+export const readDatabaseTarget = (config: AppConfig): DatabaseTarget | null =>
+  config.DATABASE_URL && config.DATABASE_READ_URL
+    ? { kind: 'postgres', url: config.DATABASE_READ_URL, poolSize: config.DATABASE_POOL_SIZE ?? CLOUD_FUNCTION_POOL_SIZE, pooler: config.DATABASE_POOLER }
+    : null;
+
 /** Builds a cloud function's `main(event, context)`: parse, identify, one transaction, one use case, one envelope. */
 export function createHandler(actions: ActionTable, platform: Platform = {}) {
   return async function main(event: unknown, context?: unknown): Promise<Envelope<unknown>> {
@@ -50,6 +56,7 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
       const wxOpenId = platform.wxOpenId?.();
       const clientAddress = clientAddressOf(context, wxOpenId);
       const db = await getDatabase(() => databaseTarget(config));
+      const runsOn = (definition.readOnly ? await getReadDatabase(() => readDatabaseTarget(config)) : null) ?? db;
       const claim = claimOfToken(config, clock, token);
       const claimed = { userId: claim?.userId, wxOpenId };
       const prepared = definition.prepare ? await definition.prepare({ db, clock, config, claimed, wxPhoneNumber: platform.wxPhoneNumber }, input) : undefined;
@@ -62,7 +69,7 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
       const onCommit = (work: (db: Executor) => Promise<unknown>) => void afterCommit.push(work);
       try {
         const result = await withDeadlockRetry(() =>
-          db.transaction(async (tx) => {
+          runsOn.transaction(async (tx) => {
             kept.length = 0;
             keptInPlace.length = 0;
             refusedInPlace = undefined;
