@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { median } from './measure';
@@ -75,6 +76,8 @@ export async function reportFunctionColdStarts(functionsDir: string, baselineDir
   fs.rmSync(baselineDir, { recursive: true, force: true });
   const baselines = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await buildBaseline(functionsDir, name, baselineDir)] as const)));
   console.log(`\n== 云函数冷启动（各在新的 Node 进程中 require index.js，${TRIES} 次取中位数；目标 < ${TARGET_KB} KB、< ${TARGET_MS} ms；对照为同一次运行中照以前的方式打的包：按名导入 zod，pg 加载时探测 Cloudflare）`);
+  // Cold require times scale with how busy the machine is: say how busy it was.
+  console.log(`本机 ${os.cpus().length} 核，开始时 1 分钟平均负载 ${os.loadavg()[0].toFixed(1)}`);
   console.log('function       对照 KB  现 KB  比值   对照 ms  现 ms  比值   verdict');
   for (const name of names) {
     const file = path.join(functionsDir, name, 'index.js');
