@@ -239,7 +239,7 @@ function report(results: Record<string, Record<string, Run[]>>, bouncerNote: str
     `\n== 多个网关进程共用一台 PostgreSQL 15（本机 ${cores} 核；每个网关 DATABASE_POOL_SIZE=${POOL_PER_GATEWAY}；PgBouncer 事务模式共 ${BOUNCER_SERVER_CONNECTIONS} 个服务器连接；` +
       `客户端轮流发往各网关；${ROUNDS} 轮取中位数；CPU 以核计：每秒用掉的 CPU 秒，“整机”含本机其他进程）${bouncerNote}`,
   );
-  console.log('scenario      set-up                     ops/s   p95 ms  对1个网关   网关  数据库  客户端   整机');
+  console.log('scenario      set-up                     ops/s   p95 ms  对1个网关   网关  数据库  客户端   整机  CPU ms/次');
   for (const [scenario, byConfig] of Object.entries(results)) {
     const summaries = Object.entries(byConfig).map(([label, runs]) => ({
       label,
@@ -251,10 +251,11 @@ function report(results: Record<string, Record<string, Run[]>>, bouncerNote: str
       machine: median(runs.map((run) => run.cpu.machine)),
     }));
     const single = summaries[0].perSecond;
+    const cpuPerOp = (s: (typeof summaries)[number]) => ((s.gateways + s.database + s.client) * 1000) / s.perSecond;
     for (const s of summaries) {
       console.log(
         `${scenario.padEnd(13)} ${s.label.padEnd(22)} ${num(s.perSecond)} ${num(s.p95)} ${num(s.perSecond / single, 2, 8)}× ` +
-          `${num(s.gateways, 2, 6)} ${num(s.database, 2, 7)} ${num(s.client, 2, 7)} ${num(s.machine, 2, 6)}`,
+          `${num(s.gateways, 2, 6)} ${num(s.database, 2, 7)} ${num(s.client, 2, 7)} ${num(s.machine, 2, 6)} ${num(cpuPerOp(s), 2, 9)}`,
       );
     }
     const best = summaries.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
@@ -267,6 +268,12 @@ function report(results: Record<string, Record<string, Run[]>>, bouncerNote: str
         (full
           ? `CPU 已满（其中 ${(four.machine - ours).toFixed(2)} 核是本机其他进程），加网关进程只是把同一份 CPU 分得更细，吞吐不再上升`
           : 'CPU 未满，吞吐受锁等待与往返限制'),
+    );
+    // Gateways, server and client share this machine's cores: whatever the number of gateways, a request costs
+    // about the same CPU, so the cores divided by that cost is the ceiling, reached with the first gateway.
+    console.log(
+      `${scenario.padEnd(13)} 每次请求三方合计 CPU ${summaries.map((s) => `${s.label} ${cpuPerOp(s).toFixed(2)} ms`).join('、')}；` +
+        `本机 ${cores} 核若全归这三方，上限约 ${((cores * 1000) / cpuPerOp(summaries[0])).toFixed(0)} 次/秒（1 个网关的 CPU 成本）——多开网关不降低每次的 CPU，只在核数更多、或网关与数据库分机时才见线性增长`,
     );
   }
 }
