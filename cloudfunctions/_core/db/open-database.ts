@@ -51,6 +51,8 @@ async function openPglite(target: Exclude<DatabaseTarget, { kind: 'postgres' }>)
     ssl: false,
     stream: () => new EngineSocket(engine),
   });
+  // As on the server: a connection lost while idle (the engine thread died) is reported, and the next query says why.
+  pool.on('error', (error) => console.warn(`[database] embedded engine connection lost: ${error.message}`));
   return databaseOverPool(pool, 'pglite', async () => {
     await engine.close();
     await releaseLock();

@@ -56,11 +56,6 @@ export class EngineThread {
     return (reply as Extract<EngineReply, { type: 'exec' }>).bytes;
   }
 
-  async dump(compression: 'none' | 'gzip' | 'auto' = 'gzip'): Promise<Blob> {
-    const reply = await this.request({ type: 'dump', compression });
-    return new Blob([(reply as Extract<EngineReply, { type: 'dump' }>).buffer]);
-  }
-
   /** Closes the engine (flushing its data directory) and ends the thread. */
   async close(): Promise<void> {
     if (!this.exited) await this.request({ type: 'close' });

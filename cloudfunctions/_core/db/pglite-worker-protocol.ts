@@ -10,7 +10,6 @@ export interface EngineStart {
 
 export type EngineRequest =
   | { type: 'exec'; id: number; bytes: Uint8Array }
-  | { type: 'dump'; id: number; compression: 'none' | 'gzip' | 'auto' }
   | { type: 'close'; id: number };
 
 export interface EngineError {
@@ -22,6 +21,5 @@ export type EngineReply =
   | { type: 'ready' }
   | { type: 'failed'; error: EngineError }
   | { type: 'exec'; id: number; bytes: Uint8Array }
-  | { type: 'dump'; id: number; buffer: ArrayBuffer }
   | { type: 'closed'; id: number }
   | { type: 'error'; id: number; error: EngineError };

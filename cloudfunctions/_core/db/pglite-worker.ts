@@ -41,12 +41,6 @@ async function serve(engine: PGliteEngine, request: EngineRequest): Promise<void
       reply({ type: 'exec', id: request.id, bytes }, [bytes.buffer as ArrayBuffer]);
       return;
     }
-    case 'dump': {
-      const dump = await engine.dumpDataDir(request.compression);
-      const buffer = await dump.arrayBuffer();
-      reply({ type: 'dump', id: request.id, buffer }, [buffer]);
-      return;
-    }
     case 'close':
       await engine.close();
       reply({ type: 'closed', id: request.id });
