@@ -97,14 +97,15 @@ describe('the gateway while the embedded engine runs a slow read', () => {
   });
 
   // PGlite is one session: a statement cannot be interrupted, so an action that needs the database waits for
-  // the slow read however short it is (on the server it would not). What the thread gives it is to be answered
-  // as soon as the read ends, not after a backlog of the gateway's other work.
-  it('should answer a short database action queued behind the slow read as soon as the read ends', async () => {
+  // the slow read however short it is. What the thread gives it is to be answered as soon as the read ends,
+  // not after a backlog of the gateway's other work. The server runs it on another connection at once.
+  it('should answer a short database action during the slow read on the server, and as soon as the read ends on PGlite', async () => {
     const me = () => fetch(`${base}/api/auth`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${community.members[0].token}` }, body: JSON.stringify({ action: 'me', data: {} }) });
     expect((await (await me()).json()).ok).toBe(true);
     let readEnded = 0;
     const read = slowRead(db, 2_000).then(() => (readEnded = performance.now()));
     await timerLateness(100);
+    const sentAt = performance.now();
     const answeredAt = await Promise.all(
       Array.from({ length: 5 }, async () => {
         expect((await (await me()).json()).ok).toBe(true);
@@ -112,9 +113,11 @@ describe('the gateway while the embedded engine runs a slow read', () => {
       }),
     );
     await read;
-    const afterRead = answeredAt.map((at) => Math.round(at - readEnded));
-    expect(afterRead.every((ms) => ms >= 0)).toBe(true);
-    expect(afterRead.filter((ms) => ms >= EACH_WITHIN_MS)).toEqual([]);
-    expect([...afterRead].sort((a, b) => a - b)[2]).toBeLessThan(MEDIAN_WITHIN_MS);
+    const waited = answeredAt.map((at) => Math.round(at - (db.engine === 'pglite' ? readEnded : sentAt)));
+    if (db.engine === 'pglite') expect(waited.every((ms) => ms >= 0)).toBe(true);
+    else expect(answeredAt.every((at) => at < readEnded)).toBe(true);
+    // They run one after another: the first is answered at once, the others each a transaction later.
+    expect(Math.min(...waited)).toBeLessThan(MEDIAN_WITHIN_MS);
+    expect(waited.filter((ms) => ms >= EACH_WITHIN_MS)).toEqual([]);
   });
 });
