@@ -5,7 +5,16 @@ import type { Database } from './database';
 import { openDatabase } from './open-database';
 import { EngineSocket, EngineThread } from './pglite-thread';
 
-const templateDump = () => new Blob([fs.readFileSync(pgliteTemplatePath())]);
+// The suite's migrated template; on the PostgreSQL suite there is none, so an empty database is made once.
+let emptyDump: Blob | undefined;
+const templateDump = () => (emptyDump ? emptyDump : new Blob([fs.readFileSync(pgliteTemplatePath())]));
+beforeAll(async () => {
+  if (fs.existsSync(pgliteTemplatePath())) return;
+  const { PGlite } = await import('@electric-sql/pglite');
+  const empty = await PGlite.create();
+  emptyDump = await empty.dumpDataDir('none');
+  await empty.close();
+});
 
 const errorOf = async (work: Promise<unknown>) => {
   const error = await work.then(
