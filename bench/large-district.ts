@@ -10,7 +10,7 @@ import districtTemplate from './large-district.sql';
  * and its members keep serving at the same pace (two records a member a year), so a community's current year
  * looks the same at every scale. The district shrinks in breadth, to 200 communities per million records
  * (at least 3), and in depth, to the years of history the records fill: about 11 months at 10k, 5.4 years
- * at 100k, 10 years at 1M. What an action scoped to one community or member reads of this year is then the
+ * at 100k, 10 years at 1M. Units keep their size too: one per hundred members (55, 93, 502). What an action scoped to one community or member reads of this year is then the
  * same at every scale; what grows with the data is the rest of the district and the past years, which such an
  * action should not read, and a member's whole history (past accepts and attendance, 1.9× from 100k to 1M).
  */
@@ -36,6 +36,8 @@ export const BIG_COMMUNITY_MEMBERS = 5_000;
 export const TYPICAL_COMMUNITY_MEMBERS = 227;
 const RECORDS_PER_MEMBER_YEAR = 2;
 const MEMBERS_PER_ORDER = 10;
+/** A unit has about 40 在职党员 (two members in five) at every scale, so unitStatistics reads the same unit size. */
+const MEMBERS_PER_UNIT = 100;
 
 export function districtShape(records: number): DistrictShape {
   if (!Number.isInteger(records) || records < 1_000) throw new Error('records 须为不小于 1000 的整数');
@@ -51,7 +53,7 @@ export function districtShape(records: number): DistrictShape {
     big,
     typical,
     members,
-    units: Math.max(3, Math.round(500 * scale)),
+    units: Math.max(3, Math.round(members / MEMBERS_PER_UNIT)),
     gridsBig: 20,
     gridsTypical: 4,
     residentsBig: big / 10,
