@@ -103,12 +103,6 @@ export const checkinRepository = {
         refusal.offline, refusal.scannedAt, refusal.receivedAt, refusal.code, refusal.message],
     ),
 
-  findScan: async (tx: Executor, scanId: string) =>
-    (await tx.query<{ id: string; order_id: string; verifier_id: string; member_id: string; scanned_at: Date; outcome: 'checked_in' | 'checked_out' }>(
-      'select id, order_id, verifier_id, member_id, scanned_at, outcome from scans where id = $1',
-      [scanId],
-    ))[0],
-
   attendanceOfOrder: (tx: Executor, orderId: string) =>
     tx.query<{ member_id: string; name: string; volunteer_no: string; checked_in_at: Date | null; checked_out_at: Date | null }>(
       `select a.member_id, u.name, m.volunteer_no, t.checked_in_at, t.checked_out_at
