@@ -8,18 +8,11 @@ import type { Database } from '../../cloudfunctions/_core/db/database';
 import { call, inMinutes, ok, type Main } from '../support/call';
 import { buildCommunity, createUnitAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
 import { recordStatements, type SentStatement } from '../support/statement-log';
+import { nodesOf, planOf, type PlanNode } from '../support/statement-plans';
 import { openSuiteDatabase } from '../support/test-database';
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Parent Relationship'?: string;
-  Plans?: PlanNode[];
-}
 
 const PAGE_LIMIT = 17;
 
-const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 const relationsOf = (node: PlanNode) => [...new Set(nodesOf(node).flatMap((n) => (n['Relation Name'] ? [n['Relation Name']] : [])))].sort();
 
 /** The tables read outside `skipped` subtrees. */
@@ -34,13 +27,6 @@ function pageStatement(sent: SentStatement[]): SentStatement {
   const paged = sent.filter((s) => /\blimit \$\d+ offset \$\d+/i.test(s.sql) && s.params.includes(PAGE_LIMIT));
   expect(paged).toHaveLength(1);
   return paged[0];
-}
-
-async function planOf(db: Database, statement: SentStatement): Promise<PlanNode> {
-  const [row] = await db.transaction((tx) =>
-    tx.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`explain (format json) ${statement.sql}`, statement.params),
-  );
-  return row['QUERY PLAN'][0].Plan;
 }
 
 type Caller = 'secretary' | 'member' | 'resident' | 'unitAdmin';
@@ -100,7 +86,7 @@ describe('a list page is cut on its driving table before the display joins, and 
 
   it.each(LISTS)('$list', async ({ main, action, by, input, driving, filter = [], display, countedInPage }) => {
     const sent = await recordStatements(db, () => ok(call(main, action, { ...input, page: { limit: PAGE_LIMIT, offset: 0 } }, callers[by])));
-    const plan = await planOf(db, pageStatement(sent));
+    const plan = await planOf(db, pageStatement(sent), { seqscan: true });
     const allowed = [driving, ...filter].sort();
     const isPageLimit = (n: PlanNode) => n['Node Type'] === 'Limit' && relationsOf(n).includes(driving);
     const pageLimits = nodesOf(plan).filter(isPageLimit);
@@ -142,11 +128,7 @@ describe("a needs page reads its orders' records by index, not the whole of serv
     const caller = by === 'secretary' ? community.secretary : community.residents[0];
     const action = list.split('.')[1];
     const statement = pageStatement(await recordStatements(db, () => ok(call(demands, action, { page: { limit: PAGE_LIMIT, offset: 0 } }, caller))));
-    const [row] = await db.transaction(async (tx) => {
-      await tx.query('set local enable_seqscan = off');
-      return tx.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`explain (format json) ${statement.sql}`, statement.params);
-    });
-    const seqScans = nodesOf(row['QUERY PLAN'][0].Plan).filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name']);
+    const seqScans = nodesOf(await planOf(db, statement)).filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name']);
     expect(seqScans).not.toContain('service_records');
   });
 });

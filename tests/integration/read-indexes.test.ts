@@ -1,29 +1,15 @@
 import type { Database } from '../../cloudfunctions/_core/db/database';
+import { nodesOf, planOf } from '../support/statement-plans';
 import { openSuiteDatabase } from '../support/test-database';
 
 const SOME_ID = "'00000000-0000-0000-0000-000000000001'::uuid";
-
-interface PlanNode {
-  'Node Type': string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
-}
 
 const INDEX_NODES = ['Index Scan', 'Index Only Scan', 'Bitmap Index Scan'];
 
 /** The indexes a statement's plan reads, found with sequential scans priced out, so table size does not matter. */
 async function indexesReadBy(db: Database, sql: string): Promise<string[]> {
-  const [row] = await db.transaction(async (tx) => {
-    await tx.query('set local enable_seqscan = off');
-    return tx.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`explain (format json) ${sql}`);
-  });
-  const found: string[] = [];
-  const walk = (node: PlanNode) => {
-    if (INDEX_NODES.includes(node['Node Type']) && node['Index Name']) found.push(node['Index Name']);
-    node.Plans?.forEach(walk);
-  };
-  walk(row['QUERY PLAN'][0].Plan);
-  return found;
+  const plan = await planOf(db, { sql, params: [] });
+  return nodesOf(plan).flatMap((node) => (INDEX_NODES.includes(node['Node Type']) && node['Index Name'] ? [node['Index Name']] : []));
 }
 
 /** The reads issue 12 measured growing with the district, each with the index its plan should use (one of, where two fit). */

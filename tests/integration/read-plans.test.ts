@@ -6,7 +6,8 @@ import { call, inMinutes, ok } from '../support/call';
 import { buildCommunity, createDistrictAdmin, createUnitAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
 import { insertReportSlip } from '../support/org-fixtures';
 import { newPhone } from '../support/registration-fixtures';
-import { nodesOf, planOf, statementsSentBy, type PlanNode, type Statement } from '../support/statement-plans';
+import { recordStatements, type SentStatement } from '../support/statement-log';
+import { nodesOf, planOf, type PlanNode } from '../support/statement-plans';
 import { openSuiteDatabase } from '../support/test-database';
 
 const reads = (plan: PlanNode, table: string) => nodesOf(plan).filter((node) => node['Relation Name'] === table);
@@ -39,7 +40,7 @@ describe('reads whose work grew per row of the district are planned flat (issue 
 
   it('orders.recommend reads the candidates’ history for all of them at once, by index, with no subquery run per candidate', async () => {
     const draft = { startsAt: inMinutes(7 * 24 * 60), endsAt: inMinutes(7 * 24 * 60 + 120), requiredPosts: [], requiredSkills: [] };
-    const sent = await statementsSentBy(db, () => ok(call(orders, 'recommend', draft, a.secretary)));
+    const sent = await recordStatements(db, () => ok(call(orders, 'recommend', draft, a.secretary)));
     const reading = sent.filter((statement) => /service_records/.test(statement.sql));
     expect(reading).toHaveLength(1);
     for (const seqscan of [true, false]) {
@@ -55,7 +56,7 @@ describe('reads whose work grew per row of the district are planned flat (issue 
 
   /** The statements of an action that read the units' members and 报到单. */
   const unitReadsOf = async (work: () => Promise<unknown>) =>
-    (await statementsSentBy(db, work)).filter((statement) => /report_slips|from members m/.test(statement.sql));
+    (await recordStatements(db, work)).filter((statement) => /report_slips|from members m/.test(statement.sql));
 
   it.each([
     ['org.tree', () => ok(call(org, 'tree', {}, districtAdmin))],
@@ -75,11 +76,11 @@ describe('reads whose work grew per row of the district are planned flat (issue 
   });
 
   describe('orders.listOpen', () => {
-    let page: Statement;
-    let count: Statement;
+    let page: SentStatement;
+    let count: SentStatement;
 
     beforeAll(async () => {
-      const sent = await statementsSentBy(db, async () => {
+      const sent = await recordStatements(db, async () => {
         const { items, total } = await ok(call(orders, 'listOpen', { page: { limit: 2, offset: 0 } }, a.members[0]));
         expect(items.map((item: { title: string }) => item.title)).toEqual(['派给我的活动', '开放活动0']);
         expect(total).toBe(4);
@@ -105,7 +106,7 @@ describe('reads whose work grew per row of the district are planned flat (issue 
     });
 
     it('answers a last page without counting again', async () => {
-      const sent = await statementsSentBy(db, async () => {
+      const sent = await recordStatements(db, async () => {
         const { items, total } = await ok(call(orders, 'listOpen', { page: { limit: 20, offset: 1 } }, a.members[0]));
         expect(items).toHaveLength(3);
         expect(total).toBe(4);

@@ -5,7 +5,7 @@ import type { Database } from '../../cloudfunctions/_core/db/database';
 import { call, inMinutes, ok } from '../support/call';
 import { buildCommunity, createDistrictAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
 import { insertMemberProfile } from '../support/privacy-fixtures';
-import { countStatements } from '../support/statement-count';
+import { countStatements } from '../support/statement-log';
 import { openSuiteDatabase } from '../support/test-database';
 
 /** A district of `units` communities, each with its own paired unit and one member of it. */

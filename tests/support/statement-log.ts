@@ -6,7 +6,10 @@ export interface SentStatement {
   params: unknown[];
 }
 
-/** Makes every cloud function in this process use `db` through a wrapper that keeps each statement `work` sent, with its parameters. */
+/**
+ * Makes every cloud function in this process use `db` through a wrapper that keeps each statement `work` sent,
+ * with its parameters (transactions' BEGIN and COMMIT not included).
+ */
 export async function recordStatements(db: Database, work: () => Promise<unknown>): Promise<SentStatement[]> {
   const sent: SentStatement[] = [];
   const recorded = (executor: Executor): Executor => ({
@@ -27,3 +30,7 @@ export async function recordStatements(db: Database, work: () => Promise<unknown
   }
   return sent;
 }
+
+/** How many statements `work` sent (BEGIN and COMMIT not included). */
+export const countStatements = async (db: Database, work: () => Promise<unknown>): Promise<number> =>
+  (await recordStatements(db, work)).length;
