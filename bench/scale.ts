@@ -22,7 +22,7 @@ import * as raw from './scale-raw';
  * keeps each server database (dyg_scale_<records>) for the next run instead of generating it again.
  */
 const SIZES = (process.env.BENCH_SCALE_RECORDS ?? '10000,100000,1000000').split(',').map(Number);
-const PGLITE_MAX = Number(process.env.BENCH_SCALE_PGLITE_MAX ?? 100_000);
+const PGLITE_MAX = Number(process.env.BENCH_SCALE_PGLITE_MAX ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 5);
 const REUSE = process.env.BENCH_SCALE_REUSE === '1';
 
