@@ -188,6 +188,7 @@ async function run() {
   }
   await benchScanFloor();
   await benchGatewayProcesses();
+  await benchScale();
 }
 
 run().catch((error) => {
