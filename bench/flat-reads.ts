@@ -1,9 +1,9 @@
-import pg from 'pg';
 import type { Database } from '../cloudfunctions/_core/db/database';
 import { openMigratedDatabase, useDatabase } from '../cloudfunctions/_core/db/database-context';
 import { businessDate, businessYear } from '../cloudfunctions/_core/shared/business-time';
 import type { Envelope } from '../cloudfunctions/_core/shared/envelope';
 import { cloudFunctions, type CloudFunction } from '../gateway/cloud-functions';
+import { onServerDatabase } from './bench-databases';
 import { OPEN_HALL_OR, RECOMMEND_PER_CANDIDATE } from './flat-reads-before';
 import { districtSessions, generateDistrict, type DistrictCallers } from './large-district';
 import { median } from './measure';
@@ -83,44 +83,32 @@ async function measureCase(db: Database, callers: DistrictCallers, item: Case) {
   return { product: median(products), before: median(befores) };
 }
 
-async function openDistrict(): Promise<{ db: Database; release: () => Promise<void> } | undefined> {
+/** The generated district: BENCH_FLAT_URL names one already built; else dyg_scale_<records> on DATABASE_URL, built on first use. */
+async function onDistrict(work: (db: Database) => Promise<void>): Promise<boolean> {
   if (process.env.BENCH_FLAT_URL) {
     const db = await openMigratedDatabase({ kind: 'postgres', url: process.env.BENCH_FLAT_URL, poolSize: 4 });
-    return { db, release: () => db.close() };
-  }
-  const server = process.env.DATABASE_URL;
-  if (!server) return undefined;
-  const name = `dyg_scale_${RECORDS}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount! > 0;
-  if (!exists) await admin.query(`create database ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const db = await openMigratedDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
-  if (!exists) {
-    const started = performance.now();
-    await generateDistrict(db, { records: RECORDS, foreignKeys: 'trusted' });
-    console.log(`  生成 ${RECORDS.toLocaleString('en')} 条记录的压测区：${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
-  return {
-    db,
-    release: async () => {
+    try {
+      await work(db);
+    } finally {
       await db.close();
-      if (process.env.BENCH_SCALE_REUSE !== '1') await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
+    }
+    return true;
+  }
+  if (!process.env.DATABASE_URL) return false;
+  const reuse = process.env.BENCH_SCALE_REUSE === '1';
+  await onServerDatabase(process.env.DATABASE_URL, { name: `dyg_scale_${RECORDS}`, poolSize: 4, reuse }, async ({ db, created }) => {
+    if (created) {
+      const started = performance.now();
+      await generateDistrict(db, { records: RECORDS, foreignKeys: 'trusted' });
+      console.log(`  生成 ${RECORDS.toLocaleString('en')} 条记录的压测区：${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
+    await work(db);
+  });
+  return true;
 }
 
 export async function benchFlatReads() {
-  const district = await openDistrict();
-  if (!district) {
-    console.log('平读：未设置 BENCH_FLAT_URL 或 DATABASE_URL，跳过（这一节只在 PostgreSQL 服务器上测）');
-    return;
-  }
-  const { db, release } = district;
-  try {
+  const ran = await onDistrict(async (db) => {
     useDatabase(db);
     const callers = await districtSessions(db, process.env.SESSION_SECRET!);
     console.log(`\n== 平读：产品（云函数入口，${RUNS} 次中位数）对改前的语句（${BEFORE_RUNS} 次中位数），PostgreSQL 服务器，同一次运行`);
@@ -131,7 +119,6 @@ export async function benchFlatReads() {
         : `目标不慢于改前：${product <= before ? '达标' : '未达标'}`;
       console.log(`${item.name}：产品 ${product.toFixed(1)} ms，改前 ${before.toFixed(1)} ms，快 ${(before / product).toFixed(1)}×（${verdict}）`);
     }
-  } finally {
-    await release();
-  }
+  });
+  if (!ran) console.log('平读：未设置 BENCH_FLAT_URL 或 DATABASE_URL，跳过（这一节只在 PostgreSQL 服务器上测）');
 }

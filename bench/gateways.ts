@@ -3,12 +3,13 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { makeCheckinCode } from '../cloudfunctions/_core/checkin';
-import { openMigratedDatabase, useDatabase } from '../cloudfunctions/_core/db/database-context';
+import type { Database } from '../cloudfunctions/_core/db/database';
+import { useDatabase } from '../cloudfunctions/_core/db/database-context';
 import type { Envelope } from '../cloudfunctions/_core/shared/envelope';
 import { cloudFunctions, type CloudFunction } from '../gateway/cloud-functions';
 import { freePort, startPgBouncer, startThrowawayPostgres, type Throwaway } from '../scripts/throwaway-postgres';
+import { onServerDatabase } from './bench-databases';
 import { buildBenchCommunity } from './bench-fixtures';
 import { measure, median, type Measurement } from './measure';
 
@@ -147,12 +148,14 @@ export async function benchGatewayProcesses(): Promise<void> {
   if (!fs.existsSync(GATEWAY_MAIN)) throw new Error(`找不到 ${GATEWAY_MAIN}：先运行 npm run build:functions`);
   const server = await startThrowawayPostgres(['max_connections=200']);
   const name = `dyg_bench_gateways_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(server.url);
-  url.pathname = `/${name}`;
-  const db = await openMigratedDatabase({ kind: 'postgres', url: url.toString(), poolSize: 20 });
+  try {
+    await onServerDatabase(server.url, { name, poolSize: 20 }, ({ db, url }) => benchOn(server, name, db, url));
+  } finally {
+    await server.stop();
+  }
+}
+
+async function benchOn(server: Throwaway, name: string, db: Database, url: string) {
   useDatabase(db);
   let bouncer: Throwaway | undefined;
   const gateways: Gateway[] = [];
@@ -172,7 +175,7 @@ export async function benchGatewayProcesses(): Promise<void> {
       for (const gateway of bouncerGateways) await gateway.stop();
       bouncerGateways = [];
     }
-    for (let i = 0; i < Math.max(...PROCESS_COUNTS); i++) gateways.push(await startGateway(url.toString()));
+    for (let i = 0; i < Math.max(...PROCESS_COUNTS); i++) gateways.push(await startGateway(url));
     const perRound = configs.length * (SCANS + ACCEPTS);
     const community = await buildBenchCommunity(db, Math.max(SCANS * configs.length * ROUNDS, ACCEPTS), process.env.SESSION_SECRET!);
     const serverPids = () => server.processIds();
@@ -224,11 +227,7 @@ export async function benchGatewayProcesses(): Promise<void> {
     report(results, bouncerNote);
   } finally {
     for (const gateway of [...gateways, ...bouncerGateways]) await gateway.stop();
-    await db.close();
-    await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
-    await admin.end();
     await bouncer?.stop();
-    await server.stop();
   }
 }
 

@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { startSession } from '../cloudfunctions/_core/auth';
 import type { Database, Executor } from '../cloudfunctions/_core/db/database';
 import { openMigratedDatabase, useDatabase } from '../cloudfunctions/_core/db/database-context';
 import type { Envelope } from '../cloudfunctions/_core/shared/envelope';
 import { cloudFunctions, type CloudFunction } from '../gateway/cloud-functions';
+import { onServerDatabase, onTemporaryPglite } from './bench-databases';
 import { DISTRICT_PHONES, generateDistrict } from './large-district';
 import beforeSql from './list-pages.before.sql';
 import { median } from './measure';
@@ -133,31 +130,15 @@ export async function benchListPages() {
   }
   if (process.env.DATABASE_URL) {
     const records = Number(process.env.BENCH_LIST_RECORDS ?? 100_000);
-    const name = `dyg_bench_lists_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    const db = await openMigratedDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
-    try {
+    await onServerDatabase(process.env.DATABASE_URL, { name: `dyg_bench_lists_${Date.now()}`, poolSize: 4 }, async ({ db }) => {
       await generateDistrict(db, { records, foreignKeys: 'trusted' });
       await benchLists(`PostgreSQL 服务器，${records.toLocaleString('en')} 条服务记录`, db);
-    } finally {
-      await db.close();
-      await admin.query(`drop database ${name} with (force)`);
-      await admin.end();
-    }
+    });
     return;
   }
   const records = Number(process.env.BENCH_LIST_RECORDS ?? 10_000);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-bench-lists-'));
-  const db = await openMigratedDatabase({ kind: 'pglite', dataDir });
-  try {
+  await onTemporaryPglite('dyg-bench-lists-', async (db) => {
     await generateDistrict(db, { records });
     await benchLists(`PGlite，${records.toLocaleString('en')} 条服务记录`, db);
-  } finally {
-    await db.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }

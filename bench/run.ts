@@ -1,15 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import { makeCheckinCode } from '../cloudfunctions/_core/checkin';
-import { openMigratedDatabase, useDatabase } from '../cloudfunctions/_core/db/database-context';
+import { useDatabase } from '../cloudfunctions/_core/db/database-context';
 import type { Database } from '../cloudfunctions/_core/db/database';
 import type { Envelope } from '../cloudfunctions/_core/shared/envelope';
 import { cloudFunctions, type CloudFunction } from '../gateway/cloud-functions';
 import { createGatewayServer, listen } from '../gateway/http-server';
+import { onServerDatabase, onTemporaryPglite } from './bench-databases';
 import { buildBenchCommunity, type BenchCommunity } from './bench-fixtures';
 import { reportFunctionColdStarts } from './cold-start';
 import { benchEventLoop } from './event-loop';
@@ -164,27 +162,9 @@ async function run() {
   await reportFunctionColdStarts(path.resolve(__dirname, '../../cloudfunctions'), path.resolve(__dirname, 'cold-start-baseline'));
   if (process.env.BENCH_ONLY === 'cold-start') return;
   await benchEventLoop();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-bench-'));
-  const pglite = await openMigratedDatabase({ kind: 'pglite', dataDir });
-  await benchEngine('PGlite（嵌入式）', pglite);
-  await pglite.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await onTemporaryPglite('dyg-bench-', (pglite) => benchEngine('PGlite（嵌入式）', pglite));
   if (process.env.DATABASE_URL) {
-    // A throwaway database on the server, so that the run neither sees nor leaves data.
-    const name = `dyg_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    const server = await openMigratedDatabase({ kind: 'postgres', url: url.toString(), poolSize: 50 });
-    try {
-      await benchEngine('PostgreSQL 服务器', server);
-    } finally {
-      await server.close();
-      await admin.query(`drop database ${name} with (force)`);
-      await admin.end();
-    }
+    await onServerDatabase(process.env.DATABASE_URL, { name: `dyg_bench_${Date.now()}`, poolSize: 50 }, ({ db }) => benchEngine('PostgreSQL 服务器', db));
   }
   await benchScanFloor();
   await benchGatewayProcesses();

@@ -1,14 +1,11 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import type { Database } from '../cloudfunctions/_core/db/database';
-import { openMigratedDatabase, useDatabase } from '../cloudfunctions/_core/db/database-context';
+import { useDatabase } from '../cloudfunctions/_core/db/database-context';
 import { businessDate, businessYear } from '../cloudfunctions/_core/shared/business-time';
 import type { Envelope } from '../cloudfunctions/_core/shared/envelope';
 import { cloudFunctions, type CloudFunction } from '../gateway/cloud-functions';
 import { startThrowawayPostgres, type Throwaway } from '../scripts/throwaway-postgres';
+import { onServerDatabase, onTemporaryPglite } from './bench-databases';
 import { districtSessions, generateDistrict, type DistrictCallers } from './large-district';
 import { median } from './measure';
 import * as raw from './scale-raw';
@@ -188,40 +185,17 @@ async function benchPglite() {
   const results: Results = new Map();
   for (const records of SIZES.filter((n) => n <= PGLITE_MAX)) {
     console.log(`规模 PGlite ${size(records)}`);
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-scale-'));
-    const db = await openMigratedDatabase({ kind: 'pglite', dataDir });
-    try {
-      await benchSize(db, records, results, true);
-    } finally {
-      await db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
+    await onTemporaryPglite('dyg-scale-', (db) => benchSize(db, records, results, true));
   }
   if (results.size > 0) report(`PGlite（至 ${size(Math.min(PGLITE_MAX, Math.max(...SIZES)))}）`, results, 'pglite');
 }
 
 async function benchServer(databaseUrl: string) {
   const results: Results = new Map();
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  try {
-    for (const records of SIZES) {
-      console.log(`规模 PostgreSQL ${size(records)}`);
-      const name = REUSE ? `dyg_scale_${records}` : `dyg_scale_${records}_${Date.now()}`;
-      const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount! > 0;
-      if (!exists) await admin.query(`create database ${name}`);
-      const url = new URL(databaseUrl);
-      url.pathname = `/${name}`;
-      const db = await openMigratedDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
-      try {
-        await benchSize(db, records, results, !exists);
-      } finally {
-        await db.close();
-        if (!REUSE) await admin.query(`drop database ${name} with (force)`);
-      }
-    }
-  } finally {
-    await admin.end();
+  for (const records of SIZES) {
+    console.log(`规模 PostgreSQL ${size(records)}`);
+    const name = REUSE ? `dyg_scale_${records}` : `dyg_scale_${records}_${Date.now()}`;
+    await onServerDatabase(databaseUrl, { name, poolSize: 4, reuse: REUSE }, ({ db, created }) => benchSize(db, records, results, created));
   }
   report('PostgreSQL 服务器', results, 'postgres');
 }

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { makeCheckinCode, timeStepOf } from '../cloudfunctions/_core/checkin';
-import { openMigratedDatabase, useDatabase } from '../cloudfunctions/_core/db/database-context';
+import { useDatabase } from '../cloudfunctions/_core/db/database-context';
 import type { Database } from '../cloudfunctions/_core/db/database';
 import type { Envelope } from '../cloudfunctions/_core/shared/envelope';
 import { cloudFunctions, type CloudFunction } from '../gateway/cloud-functions';
+import { onServerDatabase, onTemporaryPglite } from './bench-databases';
 import { buildBenchCommunity, type BenchCommunity } from './bench-fixtures';
 import { measure, median } from './measure';
 
@@ -118,31 +115,12 @@ async function benchEngine(label: string, db: Database) {
 }
 
 export async function benchScanFloor() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-bench-floor-'));
-  const pglite = await openMigratedDatabase({ kind: 'pglite', dataDir });
-  try {
-    await benchEngine('PGlite（嵌入式）', pglite);
-  } finally {
-    await pglite.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  await onTemporaryPglite('dyg-bench-floor-', (pglite) => benchEngine('PGlite（嵌入式）', pglite));
   if (!process.env.DATABASE_URL) {
     console.log('扫码与物理下限：未设置 DATABASE_URL，跳过 PostgreSQL 服务器');
     return;
   }
-  // A throwaway database on the server, so that the run neither sees nor leaves data.
-  const name = `dyg_bench_floor_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  const server = await openMigratedDatabase({ kind: 'postgres', url: url.toString(), poolSize: 50 });
-  try {
-    await benchEngine('PostgreSQL 服务器', server);
-  } finally {
-    await server.close();
-    await admin.query(`drop database ${name} with (force)`);
-    await admin.end();
-  }
+  await onServerDatabase(process.env.DATABASE_URL, { name: `dyg_bench_floor_${Date.now()}`, poolSize: 50 }, ({ db }) =>
+    benchEngine('PostgreSQL 服务器', db),
+  );
 }
