@@ -21,6 +21,7 @@ import * as raw from './scale-raw';
 const SIZES = (process.env.BENCH_SCALE_RECORDS ?? '10000,100000,1000000').split(',').map(Number);
 const PGLITE_MAX = Number(process.env.BENCH_SCALE_PGLITE_MAX ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 5);
+const WARM_UP_RUNS = 8;
 const REUSE = process.env.BENCH_SCALE_REUSE === '1';
 
 const RATIO_TARGET = 1.5;
@@ -119,9 +120,12 @@ async function measureCase(db: Database, callers: DistrictCallers, item: Case): 
     const { sql, params } = item.raw(new Date());
     await db.query(sql, params);
   };
-  // One warm-up each (plans, caches, the lazily loaded exceljs), then the two alternate so that both see the same noise.
-  await callProduct();
-  await callRaw();
+  // Warm-up until the plan cache settles: PostgreSQL plans a prepared statement afresh for its first five runs on a
+  // connection, which a gateway's connections are long past. Then the two alternate so that both see the same noise.
+  for (let i = 0; i < (item.runs ? 1 : WARM_UP_RUNS); i++) {
+    await callProduct();
+    await callRaw();
+  }
   const product: number[] = [];
   const rawTimes: number[] = [];
   for (let i = 0; i < (item.runs ?? RUNS); i++) {
@@ -136,6 +140,23 @@ async function measureCase(db: Database, callers: DistrictCallers, item: Case): 
   return { product: median(product), raw: median(rawTimes) };
 }
 
+/**
+ * What every call costs before its own reads: the session check (one statement) and its transaction (BEGIN, COMMIT),
+ * measured as auth.me. An action whose statement takes less than this cannot come within 1.5× of it.
+ */
+const CALL_FLOOR = '每次调用的固定成本（auth.me：会话检查与事务）';
+
+async function callFloor(token: string): Promise<number> {
+  const me = async () => {
+    const envelope = (await (cloudFunctions.auth as CloudFunction)({ action: 'me', data: {}, token })) as Envelope<unknown>;
+    if (!envelope.ok) throw new Error(`auth.me: ${envelope.error.code}`);
+  };
+  for (let i = 0; i < WARM_UP_RUNS; i++) await me();
+  const times: number[] = [];
+  for (let i = 0; i < 4 * RUNS; i++) times.push(await timed(me));
+  return median(times);
+}
+
 async function benchSize(db: Database, records: number, results: Results, generate: boolean) {
   useDatabase(db);
   if (generate) {
@@ -144,6 +165,10 @@ async function benchSize(db: Database, records: number, results: Results, genera
     console.log(`  生成 ${records.toLocaleString('en')} 条记录的压测区：${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   const callers = await districtSessions(db, process.env.SESSION_SECRET!);
+  const floor = await callFloor(callers.bigMember);
+  if (!results.has(CALL_FLOOR)) results.set(CALL_FLOOR, new Map());
+  results.get(CALL_FLOOR)!.set(records, { product: floor, raw: floor });
+  console.log(`  ${CALL_FLOOR}：${floor.toFixed(2)} ms`);
   for (const item of SCALE_CASES) {
     const figure = await measureCase(db, callers, item);
     if (!results.has(item.name)) results.set(item.name, new Map());
@@ -157,6 +182,8 @@ const size = (records: number) => (records >= 1_000_000 ? `${records / 1_000_000
 
 function report(label: string, results: Results, engine: Database['engine']) {
   console.log(`\n== 规模：${label}（各取 ${RUNS} 次中位数，导出 3 次；比值目标 ≤ ${RATIO_TARGET}×，100k→1M 增长目标 ≤ ${GROWTH_TARGET}×）`);
+  const floors = results.get(CALL_FLOOR);
+  if (floors) console.log(`${CALL_FLOOR}：${[...floors].sort(([a], [b]) => a - b).map(([records, f]) => `${size(records)} ${f.product.toFixed(2)} ms`).join('，')}`);
   for (const item of SCALE_CASES) {
     const bySize = results.get(item.name);
     if (!bySize) continue;
