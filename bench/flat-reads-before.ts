@@ -1,6 +1,7 @@
 /**
  * The statements orders.recommend and orders.listOpen sent before issue 12 (f5249c3), the baselines of
- * bench/flat-reads.ts. Same parameters as then.
+ * bench/flat-reads.ts; the first is also the reference tests/integration/recommend-ranking.test.ts compares the
+ * set-based statement with, row for row. Same parameters as then.
  */
 
 /** $1 community, $2 first day of the year, $3 now, $4 and $5 the order's start and end, $6 the order (null). */

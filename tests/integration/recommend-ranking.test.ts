@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { RECOMMEND_PER_CANDIDATE as PER_CANDIDATE_SQL } from '../../bench/flat-reads-before';
 import { main as orders } from '../../cloudfunctions/orders/index';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { recommendCandidatesRepository } from '../../cloudfunctions/_core/orders/recommend-candidates.repository';
@@ -13,25 +14,6 @@ import { openSuiteDatabase } from '../support/test-database';
 const NOW = new Date('2026-11-23T01:00:00Z');
 const STARTS = '2026-11-28T09:00:00+08:00';
 const ENDS = '2026-11-28T11:00:00+08:00';
-
-/**
- * The per-candidate statement orders.recommend sent before issue 12 (four correlated subqueries per member),
- * kept here as the reference the set-based one must agree with, row for row.
- */
-const PER_CANDIDATE_SQL = `
-  select m.user_id as member_id, u.name, u.phone, m.volunteer_no, m.grid_id, g.name as grid_name, m.posts, m.skills, m.availability,
-         coalesce((select sum(r.minutes_credited) from service_records r
-                    where r.member_id = m.user_id and r.status = 'credited' and r.service_date >= $2::date), 0) as minutes,
-         (select count(*) from assignments a join orders o on o.id = a.order_id
-           where a.member_id = m.user_id and a.status = 'accepted' and o.ends_at < $3)::int as past_accepted,
-         (select count(*) from attendance t join orders o on o.id = t.order_id
-           where t.member_id = m.user_id and o.ends_at < $3)::int as past_attended,
-         (select count(*) from assignments a join orders o on o.id = a.order_id
-           where a.member_id = m.user_id and a.status = 'accepted' and o.status <> 'cancelled'
-             and o.starts_at < $5 and o.ends_at > $4 and o.id is distinct from $6)::int as overlapping,
-         exists (select 1 from assignments a where a.order_id = $6 and a.member_id = m.user_id) as on_order
-    from members m join users u on u.id = m.user_id left join organisations g on g.id = m.grid_id
-   where m.community_id = $1 and u.left_at is null`;
 
 /** A small deterministic sequence, so that the history is varied but the same on every run. */
 function sequence(seed: number) {
