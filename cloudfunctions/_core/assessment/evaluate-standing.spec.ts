@@ -229,6 +229,28 @@ describe('evaluateMemberStanding — 台山 2012', () => {
     expect(result.consequences).toEqual([]);
   });
 
+  it.each([
+    {
+      clause: '001 §五.(二)三 joined on 1 October, seen in August: the fourth quarter is the first held, still to come',
+      now: '2026-08-15T12:00:00+08:00',
+      joined: '2026-10-01',
+      expected: { status: 'not_met', open: true, figure: 0, target: 1, by: '2026-12-31', advice: '第四季度还没有服务，12月31日前需完成1次' },
+    },
+    {
+      clause: '001 §五.(二)三 joined on 1 July, third quarter done: the fourth is still to come',
+      now: '2026-08-15T12:00:00+08:00',
+      joined: '2026-07-01',
+      services: ['2026-07-20'],
+      expected: { status: 'met', open: true, figure: 1, target: 2, advice: '本季度已完成；第四季度（10月1日起）仍需1次' },
+    },
+  ])('services-per-quarter: $clause', ({ now, joined, services: days = [], expected }) => {
+    expect(ruleOf(standing(preset, now, { communityJoinedOn: joined, services: inQuarters(...days) }), 'services-per-quarter')).toMatchObject(expected);
+  });
+
+  it('001 §五.(二)三 the whole year still ahead: the first quarter is due', () => {
+    expect(ruleOf(standing(preset, '2025-12-01T12:00:00+08:00', {}), 'services-per-quarter')).toMatchObject({ status: 'not_met', open: true, by: '2026-03-31', advice: '第一季度还没有服务，3月31日前需完成1次' });
+  });
+
   it('001 §五.(三)三 a missed quarter takes away 评先评优 for the year', () => {
     expect(standing(preset, '2027-01-10T12:00:00+08:00', { services: inQuarters('2026-05-01', '2026-07-20', '2026-11-01', '2026-12-01') }).consequences).toEqual(['no_merit_rating']);
   });

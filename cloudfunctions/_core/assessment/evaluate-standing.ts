@@ -162,7 +162,8 @@ function quarterly(rule: Rule, counted: Counted[], held: boolean[], { year, toda
     const what = missed.figure === 0 ? '没有服务' : `只有${shown(missed.figure, unit)}`;
     return { ...common, status: 'not_met', open: false, left: 0, by: null, advice: `${nameOf(missed)}${what}（每季度至少${shown(rule.threshold, unit)}），本年度未达标`, consequences: rule.consequences };
   }
-  const due = current ?? (phaseOf(yearSpan(year), today) === 'future' ? pending : undefined);
+  const started = quarters.some((q) => q.applicable && q.phase !== 'future');
+  const due = current ?? (started ? undefined : pending);
   if (due) {
     const by = spans[due.quarter - 1].to;
     const left = leftOf(due.target, due.figure);
@@ -171,8 +172,10 @@ function quarterly(rule: Rule, counted: Counted[], held: boolean[], { year, toda
     return { ...common, status: 'not_met', open: true, left, by, advice, consequences: rule.consequences };
   }
   const upcoming = quarters.find((q) => q.applicable && q.phase === 'future');
+  const thisQuarter = quarters.find((q) => q.phase === 'current');
+  const done = thisQuarter?.applicable ? '本季度已完成；' : '';
   const advice = upcoming
-    ? `本季度已完成；${nameOf(upcoming)}（${monthDay(spans[upcoming.quarter - 1].from)}起）仍需${shown(rule.threshold, unit)}`
+    ? `${done}${nameOf(upcoming)}（${monthDay(spans[upcoming.quarter - 1].from)}起）仍需${shown(rule.threshold, unit)}`
     : `已达标：每个季度均已完成`;
   return { ...common, status: 'met', open: upcoming !== undefined, left: 0, by: null, advice, consequences: [] };
 }
