@@ -15,6 +15,7 @@ module.exports = {
   // tests/postgres/ needs a server of its own kind (PgBouncer in front of it): it belongs to `npm run test:pg`.
   testPathIgnorePatterns: ['/node_modules/', '/tests/e2e/', ...(process.env.DATABASE_URL ? [] : ['/tests/postgres/'])],
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
+  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   setupFiles: ['<rootDir>/tests/support/test-env.ts'],
   testTimeout: 120_000,
 };

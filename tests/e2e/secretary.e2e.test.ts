@@ -129,8 +129,12 @@ describe('the secretary (书记) pages in the H5 build', () => {
 describe('scanning a member check-in code with the camera, and offline', () => {
   let browser: Browser;
   const errors: string[] = [];
+  const clipDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-camera-'));
 
-  afterAll(async () => browser?.close());
+  afterAll(async () => {
+    await browser?.close();
+    fs.rmSync(clipDir, { recursive: true, force: true });
+  });
 
   it('should check the member in from the camera, then keep an offline scan and upload it when back online', async () => {
     const memberToken = await login(MEMBER);
@@ -139,7 +143,7 @@ describe('scanning a member check-in code with the camera, and offline', () => {
     const order = tasks.items.find((item) => item.title === DEMO_ORDER_TITLE);
     expect(order).toBeDefined();
 
-    const clip = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-camera-')), 'qr.y4m');
+    const clip = path.join(clipDir, 'qr.y4m');
     writeQrVideo(makeCheckinCode(device, new Date()), clip);
     browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${clip}`]);
     const context = await newPhone(browser);

@@ -75,6 +75,7 @@ async function scanWithCamera(
     await page.screenshot({ path: screenshotPath(shot) });
   } finally {
     await browser.close();
+    fs.rmSync(path.dirname(video), { recursive: true, force: true });
   }
 }
 

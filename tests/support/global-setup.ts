@@ -25,6 +25,7 @@ export default async function globalSetup(): Promise<void> {
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   fs.rmSync(dataDir, { recursive: true, force: true });
   process.env.PGLITE_TEMPLATE = file;
+  process.env.DYG_TEMPLATE_WRITTEN = file;
 }
 
 async function buildServerTemplate(databaseUrl: string): Promise<void> {
