@@ -10,7 +10,7 @@ const PROBE_EVERY_MS = 50;
 const TARGET_MS = 100;
 
 /** A read that keeps the engine computing for `ms` of wall time: a stand-in for one secretary's slow report. */
-const slowRead = (db: Database, ms: number) =>
+export const slowRead = (db: Database, ms: number) =>
   db.query(
     `with recursive busy(n) as (select 1 union all select n + 1 from busy where clock_timestamp() < now() + make_interval(secs => $1))
      select count(*)::int as n from busy`,

@@ -6,7 +6,7 @@ import { cloudFunctions, type CloudFunction } from '../gateway/cloud-functions';
 import { onServerDatabase } from './bench-databases';
 import { OPEN_HALL_OR, RECOMMEND_PER_CANDIDATE } from './flat-reads-before';
 import { districtSessions, generateDistrict, type DistrictCallers } from './large-district';
-import { median } from './measure';
+import { median, timed } from './measure';
 import { generatedId } from './scale';
 
 /**
@@ -54,12 +54,6 @@ const CASES: Case[] = [
     before: (now) => ({ sql: OPEN_HALL_OR, params: [generatedId('member-0'), generatedId('community-0'), now, null, null, 20, 0, []] }),
   },
 ];
-
-const timed = async (work: () => Promise<unknown>) => {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
-};
 
 async function measureCase(db: Database, callers: DistrictCallers, item: Case) {
   const product = async () => {

@@ -6,7 +6,7 @@ import { cloudFunctions, type CloudFunction } from '../gateway/cloud-functions';
 import { onServerDatabase, onTemporaryPglite } from './bench-databases';
 import { DISTRICT_PHONES, generateDistrict } from './large-district';
 import beforeSql from './list-pages.before.sql';
-import { median } from './measure';
+import { median, timed } from './measure';
 
 /**
  * BENCH_ONLY=lists: each paged list of issue 12 in the large district's big community (5,000 members): the list's
@@ -83,12 +83,6 @@ async function listStatementOf(db: Database, call: () => Promise<Envelope<unknow
   if (paged.length !== 1) throw new Error(`找不到列表语句（${paged.length} 条）`);
   return paged[0];
 }
-
-const timed = async (work: () => Promise<unknown>) => {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
-};
 
 async function benchLists(label: string, db: Database) {
   const tokens = await sessions(db, process.env.SESSION_SECRET!);

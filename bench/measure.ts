@@ -21,3 +21,10 @@ export async function measure(count: number, concurrency: number, operation: (in
 export type Measurement = Awaited<ReturnType<typeof measure>>;
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** The wall time `work` takes, in ms. */
+export async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}

@@ -7,7 +7,7 @@ import { cloudFunctions, type CloudFunction } from '../gateway/cloud-functions';
 import { startThrowawayPostgres, type Throwaway } from '../scripts/throwaway-postgres';
 import { onServerDatabase, onTemporaryPglite } from './bench-databases';
 import { districtSessions, generateDistrict, type DistrictCallers } from './large-district';
-import { median } from './measure';
+import { median, timed } from './measure';
 import * as raw from './scale-raw';
 
 /**
@@ -103,12 +103,6 @@ interface Figure {
   raw: number;
 }
 type Results = Map<string, Map<number, Figure>>;
-
-const timed = async (work: () => Promise<unknown>) => {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
-};
 
 async function measureCase(db: Database, callers: DistrictCallers, item: Case): Promise<Figure> {
   const callProduct = async () => {

@@ -3,6 +3,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { slowRead } from '../../bench/event-loop';
+import { timed } from '../../bench/measure';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { cloudFunctions } from '../../gateway/cloud-functions';
 import { createGatewayServer, listen } from '../../gateway/http-server';
@@ -17,25 +19,11 @@ const ROUNDS = 5;
 const MEDIAN_WITHIN_MS = 100;
 const EACH_WITHIN_MS = 1_000;
 
-/** A read that keeps the engine busy (computing, not sleeping) for `ms` of wall time. */
-const slowRead = (db: Database, ms: number) =>
-  db.query(
-    `with recursive busy(n) as (select 1 union all select n + 1 from busy where clock_timestamp() < now() + make_interval(secs => $1))
-     select count(*)::int as n from busy`,
-    [ms / 1000],
-  );
-
 const timerLateness = (ms: number) =>
   new Promise<number>((resolve) => {
     const due = performance.now() + ms;
     setTimeout(() => resolve(performance.now() - due), ms);
   });
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
-}
 
 describe('the gateway while the embedded engine runs a slow read', () => {
   let db: Database;
