@@ -1,3 +1,4 @@
+import { main as assessment } from '../cloudfunctions/assessment/index';
 import { main as auth } from '../cloudfunctions/auth/index';
 import { main as checkin } from '../cloudfunctions/checkin/index';
 import { main as demands } from '../cloudfunctions/demands/index';
@@ -12,4 +13,4 @@ import type { Envelope } from '../cloudfunctions/_core/shared/envelope';
 export type CloudFunction = (event: unknown, context?: unknown) => Promise<Envelope<unknown>>;
 
 /** Every cloud function the gateway hosts, by the name WeChat knows it by. */
-export const cloudFunctions: Record<string, CloudFunction> = { auth, demands, orders, checkin, records, registration, privacy, reports, org };
+export const cloudFunctions: Record<string, CloudFunction> = { auth, demands, orders, checkin, records, registration, privacy, reports, org, assessment };

@@ -1,3 +1,4 @@
+import { assessmentActions, assessmentErrors } from './assessment';
 import { authActions, authErrors } from './auth';
 import { phoneCodeErrors } from './auth/phone-code.errors';
 import { checkinActions, checkinErrors } from './checkin';
@@ -22,6 +23,7 @@ export const FUNCTION_ACTIONS: Record<string, ActionTable> = {
   privacy: privacyActions,
   reports: reportsActions,
   org: orgActions,
+  assessment: assessmentActions,
 };
 
 /** Every error code with its zh-CN message. */
@@ -37,6 +39,7 @@ export const ERROR_CATALOGUE: Record<string, string> = {
   ...privacyErrors.catalogue,
   ...reportsErrors.catalogue,
   ...orgErrors.catalogue,
+  ...assessmentErrors.catalogue,
 };
 
 export const COMMON_ERROR_CODES = Object.keys(commonErrors.catalogue);
