@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import { defineAction, type ActionTable } from '../runtime';
 import { assessmentErrors } from './assessment.errors';
+import { organisationRateActions } from './organisation-rate-actions';
+import { commitmentActions } from './commitment-actions';
+import { suggestionActions } from './suggestion-actions';
 import { PresetsView } from './assessment.schemas';
 import { PRESETS } from './presets';
 
@@ -9,6 +12,9 @@ export * from './assessment.schemas';
 
 /** 考核：规则集（按区、按年）、党员与组织的达标情况、预警，以及考核所需的建议、承诺与免除 */
 export const assessmentActions: ActionTable = {
+  ...organisationRateActions,
+  ...suggestionActions,
+  ...commitmentActions,
   presets: defineAction({
     summary: '考核规则预设（台山 2020、台山 2012、江苏 2014、武进 2019），每条规则注明出处，供区管理员选用和修改',
     access: 'user',
