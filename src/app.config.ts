@@ -16,6 +16,8 @@ export default defineAppConfig({
     { root: 'pages/join', pages: ['register/index', 'status/index', 'sign-up/index', 'forgot-password/index'] },
     { root: 'pages/unit', pages: ['slips/index', 'statistics/index'] },
     { root: 'pages/district', pages: ['org/index', 'units/index', 'people/index'] },
+    // The chart library is bundled once, here, for every page that draws a chart.
+    { root: 'pages/assessment', pages: ['my-standing/index'] },
   ],
   window: {
     navigationBarTitleText: '党员义工',

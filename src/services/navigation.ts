@@ -47,6 +47,10 @@ export const ROUTES = {
   /** 忘记密码, with the phone the login form had, if any. */
   joinForgotPassword: (phone?: string) => `/pages/join/forgot-password/index${phone ? `?phone=${encodeURIComponent(phone)}` : ''}`,
   memberMyData: '/pages/member/my-data/index',
+  /** 我的考核: the member's rules met or not, what is left by when, and hours by month. */
+  memberStanding: '/pages/assessment/my-standing/index',
+  /** One member's 考核, opened by her secretary, unit admin or district admin. */
+  memberStandingOf: (memberId: string) => `/pages/assessment/my-standing/index?memberId=${encodeURIComponent(memberId)}`,
   unitSlips: '/pages/unit/slips/index',
   unitStatistics: '/pages/unit/statistics/index',
   districtOrg: '/pages/district/org/index',
