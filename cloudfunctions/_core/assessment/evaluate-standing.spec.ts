@@ -6,7 +6,7 @@ import type { RuleSet } from './rule-set.schema';
 const at = (instant: string) => new Date(instant);
 
 /** `count` services of `minutes` each on the given Beijing day (at 10:00). */
-const services = (day: string, count: number, minutes = 60, extra: Partial<ServiceFact> = {}): ServiceFact[] =>
+const services = (day: string, count: number, minutes = 60, extra: Pick<ServiceFact, 'focusedActivityOfTeam' | 'goodDeedForBeneficiary'> = {}): ServiceFact[] =>
   Array.from({ length: count }, () => ({ at: at(`${day}T10:00:00+08:00`), minutes, ...extra }));
 
 const member = (facts: Partial<MemberFacts> = {}): MemberFacts => ({ memberType: 'community', services: [], suggestions: [], reported: true, ...facts });
@@ -346,5 +346,28 @@ describe('evaluateMemberStanding — 武进 2019', () => {
     const result = standing(preset, '2026-06-15T12:00:00+08:00', facts);
     expect(result.rules.map((rule) => rule.status)).toEqual(expected);
     expect(result.consequences).toEqual([]);
+  });
+});
+
+describe('evaluateMemberStanding — tallies as the facts reader sends them', () => {
+  it('001 §五.(二)三 a tally of 4 services on a quarter’s first day counts as 4 services and their minutes in that quarter', () => {
+    const result = standing(PRESETS['taishan-2012'], '2026-06-15T12:00:00+08:00', {
+      services: [{ day: '2026-01-01', count: 3, minutes: 450 }, { day: '2026-04-01', count: 1, minutes: 150 }],
+    });
+    expect(ruleOf(result, 'services-per-year')).toMatchObject({ status: 'met', figure: 4 });
+    expect(ruleOf(result, 'hours-per-year')).toMatchObject({ status: 'met', figure: 10 });
+    expect(ruleOf(result, 'services-per-quarter').quarters?.map((q) => q.figure)).toEqual([3, 1, 0, 0]);
+  });
+
+  it('001 §五.(三)二 a confirmed 好事 (a commitment) meets the good-deed rule; one of another year does not', () => {
+    const preset = PRESETS['taishan-2012'];
+    const now = '2026-06-15T12:00:00+08:00';
+    expect(ruleOf(standing(preset, now, { goodDeeds: [{ day: '2026-04-01', count: 1 }] }), 'member-good-deed')).toMatchObject({ status: 'met', figure: 1 });
+    expect(ruleOf(standing(preset, now, { goodDeeds: [{ day: '2025-12-31' }] }), 'member-good-deed')).toMatchObject({ status: 'not_met', figure: 0 });
+  });
+
+  it('004 §二.2(3) a tally of 2 suggestions counts 2', () => {
+    const result = standing(PRESETS['jiangsu-2014'], '2026-06-15T12:00:00+08:00', { memberType: 'in_service', suggestions: [{ day: '2026-04-01', count: 2 }] });
+    expect(result.rules.find((rule) => rule.measure === 'suggestions')).toMatchObject({ status: 'met', figure: 2 });
   });
 });

@@ -3,9 +3,17 @@ import { DaySpan, QUARTER_NAMES, fullDay, monthDay, phaseOf, quarterSpans, withi
 import { CONSEQUENCE_LABELS, MEASURE_LABELS, MEASURE_UNITS, SUBJECT_LABELS } from './rule-set.schema';
 import type { Consequence, Measure, MemberType, Rule, RuleSet } from './rule-set.schema';
 
-/** One service a member took part in: when (an instant, reckoned in Beijing time) and for how long. */
-export type ServiceFact = {
-  at: Date;
+/** When something happened: an instant (reckoned in Beijing time), or its business day when read as a tally. */
+export type Dated = { at: Date; day?: never } | { day: string; at?: never };
+
+/** How many things a tally holds (1 when absent): the facts reader sends one per member and quarter, not one per row. */
+type Tally = { count?: number };
+
+/**
+ * A service a member took part in, or a tally of several on one business day (`count` of them, `minutes` in all):
+ * when and for how long.
+ */
+export type ServiceFact = Dated & Tally & {
   minutes: number;
   /** The team whose 集中性活动 this service was, if it was one. */
   focusedActivityOfTeam?: string | null;
@@ -19,7 +27,9 @@ export type Exemption = { reason: string; approvedBy: string };
 export type MemberFacts = {
   memberType: MemberType;
   services: ServiceFact[];
-  suggestions: { at: Date }[];
+  suggestions: (Dated & Tally)[];
+  /** Confirmed 好事 for a 帮扶对象 (the member's commitments); they count toward good_deeds with flagged services. */
+  goodDeeds?: (Dated & Tally)[];
   /** Whether the member has reported (报到) to the community. */
   reported: boolean;
   /** The day the member became an 入党积极分子, which starts the cultivation period. */
@@ -32,7 +42,7 @@ export type MemberFacts = {
   exemption?: Exemption | null;
 };
 
-export type TeamFacts = { focusedActivities: { at: Date }[]; deeds: { at: Date }[] };
+export type TeamFacts = { focusedActivities: (Dated & Tally)[]; deeds: (Dated & Tally)[] };
 
 export type Status = 'met' | 'not_met' | 'exempt' | 'not_applicable';
 
@@ -69,14 +79,19 @@ export type Standing = {
   atRisk: Consequence[];
 };
 
-type Counted = { day: string; minutes: number };
+type Counted = { day: string; minutes: number; count: number };
+
+const dayOf = (item: Dated) => item.day ?? businessDate(item.at as Date);
+const countedOf = (item: Dated & Tally, minutes = 0): Counted => ({ day: dayOf(item), minutes, count: item.count ?? 1 });
 
 const roundDownTenth = (value: number) => Math.floor(value * 10 + 1e-9) / 10;
 const roundUpTenth = (value: number) => Math.ceil(value * 10 - 1e-9) / 10;
 
 /** A figure in the measure's unit from what was counted in a span (hours from minutes). */
 const figureOf = (measure: Measure, counted: Counted[]) =>
-  measure === 'service_hours' ? roundDownTenth(counted.reduce((sum, item) => sum + item.minutes, 0) / 60) : counted.length;
+  measure === 'service_hours'
+    ? roundDownTenth(counted.reduce((sum, item) => sum + item.minutes, 0) / 60)
+    : counted.reduce((sum, item) => sum + item.count, 0);
 
 const inSpan = (counted: Counted[], span: DaySpan) => counted.filter((item) => within(item.day, span));
 
@@ -200,15 +215,15 @@ function overCultivation(rule: Rule, counted: Counted[], facts: MemberFacts, { t
 }
 
 function memberCounted(measure: Measure, facts: MemberFacts): Counted[] {
-  const services = (list: ServiceFact[]) => list.map((service) => ({ day: businessDate(service.at), minutes: service.minutes }));
+  const services = (list: ServiceFact[]) => list.map((service) => countedOf(service, service.minutes));
   switch (measure) {
     case 'service_hours':
     case 'service_count':
       return services(facts.services);
     case 'good_deeds':
-      return services(facts.services.filter((service) => service.goodDeedForBeneficiary));
+      return [...services(facts.services.filter((service) => service.goodDeedForBeneficiary)), ...(facts.goodDeeds ?? []).map((deed) => countedOf(deed))];
     case 'suggestions':
-      return facts.suggestions.map((suggestion) => ({ day: businessDate(suggestion.at), minutes: 0 }));
+      return facts.suggestions.map((suggestion) => countedOf(suggestion));
     default:
       return [];
   }
@@ -260,12 +275,16 @@ function standingOf(rules: RuleOutcome[]): Standing {
   return { rules, consequences, atRisk };
 }
 
-/** A member's standing in an assessment year as of `now`: each member or activist rule of the set, and the consequences that apply. */
-export function evaluateMemberStanding(ruleSet: RuleSet, year: number, now: Date, facts: MemberFacts): Standing {
+/** Evaluates many members' standings in an assessment year as of `now` (the day and the rules looked up once). */
+export function memberStandingEvaluator(ruleSet: RuleSet, year: number, now: Date): (facts: MemberFacts) => Standing {
   const context = { ruleSet, year, today: businessDate(now) };
-  const rules = ruleSet.rules.filter((rule) => rule.subject === 'member' || rule.subject === 'activist').map((rule) => evaluateMemberRule(rule, facts, context));
-  return standingOf(rules);
+  const memberRules = ruleSet.rules.filter((rule) => rule.subject === 'member' || rule.subject === 'activist');
+  return (facts) => standingOf(memberRules.map((rule) => evaluateMemberRule(rule, facts, context)));
 }
+
+/** A member's standing in an assessment year as of `now`: each member or activist rule of the set, and the consequences that apply. */
+export const evaluateMemberStanding = (ruleSet: RuleSet, year: number, now: Date, facts: MemberFacts): Standing =>
+  memberStandingEvaluator(ruleSet, year, now)(facts);
 
 /** A team's standing in an assessment year as of `now`: its 集中性活动 and 实事 rules. */
 export function evaluateTeamStanding(ruleSet: RuleSet, year: number, now: Date, facts: TeamFacts): Standing {
@@ -275,7 +294,7 @@ export function evaluateTeamStanding(ruleSet: RuleSet, year: number, now: Date, 
     .filter((rule) => rule.subject === 'team')
     .map((rule) => {
       const list = rule.measure === 'focused_activities' ? facts.focusedActivities : facts.deeds;
-      const counted = list.map((item) => ({ day: businessDate(item.at), minutes: 0 }));
+      const counted = list.map((item) => countedOf(item));
       return rule.period === 'quarter' ? quarterly(rule, counted, all, context) : yearly(rule, counted, all, context);
     });
   return standingOf(rules);
