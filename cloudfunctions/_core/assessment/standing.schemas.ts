@@ -84,3 +84,41 @@ export const StandingView = z.object({
 });
 
 export type StandingViewOutput = z.output<typeof StandingView>;
+
+export const WarningsInput = z.object({
+  /** me: the caller's own (a member); community: a community's (its secretary, or her district's admin). */
+  scope: field.oneOf('预警范围', ['me', 'community']).default('me'),
+  communityId: field.id('社区').optional(),
+});
+
+export const WarningView = z.object({
+  kind: z.enum(['quarter_ending_unmet', 'hours_behind_pace', 'activist_behind_cultivation', 'deadline_near', 'rate_below_threshold']),
+  severity: z.enum(['urgent', 'warning']),
+  text: z.string(),
+  due: z.string().nullable(),
+  /** Where to act: a button label and a mini-program page. */
+  action: z.object({ label: z.string(), url: z.string() }),
+  ruleId: z.string().nullable(),
+  /** For a community: how many members it concerns. */
+  count: z.number().int().nullable(),
+});
+
+export const WarningsView = z.object({
+  year: z.number().int(),
+  scope: z.enum(['me', 'community']),
+  items: z.array(WarningView),
+});
+
+export const SetMemberDatesInput = z.object({
+  memberId: field.id('党员'),
+  activistSince: field.day('成为入党积极分子日期', { example: '2025-03-01' }).nullable(),
+  joinedPartyOn: field.day('入党日期', { example: '2026-07-01' }).nullable(),
+});
+
+export const MemberDatesView = z.object({
+  memberId: z.string(),
+  activistSince: z.string().nullable(),
+  joinedPartyOn: z.string().nullable(),
+  datesSetBy: z.string().nullable(),
+  datesSetAt: z.string().nullable(),
+});
