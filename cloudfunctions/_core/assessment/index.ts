@@ -7,12 +7,14 @@ import { suggestionActions } from './suggestion-actions';
 import { standingActions } from './standing-actions';
 import { PresetsView } from './assessment.schemas';
 import { PRESETS } from './presets';
+import { ruleSetActions } from './rule-set-actions';
 
 export { assessmentErrors };
 export * from './assessment.schemas';
 
 /** 考核：规则集（按区、按年）、党员与组织的达标情况、预警，以及考核所需的建议、承诺与免除 */
 export const assessmentActions: ActionTable = {
+  ...ruleSetActions,
   ...organisationRateActions,
   ...suggestionActions,
   ...commitmentActions,

@@ -88,6 +88,21 @@ export async function ruleSetForDistrict(tx: Executor, districtId: string, year:
   return toEffective(rows[0], districtId, year);
 }
 
+/** The rule set that holds for a street's communities: its own choice while the district lets streets choose, else the district's. */
+export async function ruleSetForStreet(tx: Executor, districtId: string, streetId: string, year: number): Promise<EffectiveRuleSet> {
+  const rows = await tx.query<RuleSetVersionRow>(
+    `select ${VERSION_COLUMNS}
+       from assessment_rule_sets r join users u on u.id = r.chosen_by
+       left join district_settings s on s.district_id = r.district_id
+      where r.district_id = $1 and r.year <= $3
+        and (r.street_id is null or (r.street_id = $2 and coalesce(s.streets_choose_rule_sets, false)))
+      order by r.year desc, (r.street_id is not null) desc, r.version desc
+      limit 1`,
+    [districtId, streetId, year],
+  );
+  return toEffective(rows[0], districtId, year);
+}
+
 /**
  * The rule sets that hold for communities in a year, by community id. A street's choice applies to its communities
  * only while its district lets streets choose; then, of the latest year with any choice, the street's comes first.
