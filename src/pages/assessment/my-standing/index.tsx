@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { Card } from '@/components/card'
+import { ChoiceChips } from '@/components/choice-chips'
+import { PageShell } from '@/components/page-shell'
+import { StatusTag } from '@/components/status-tag'
+import { useElderMode } from '@/hooks/use-elder-mode'
+import { useShownDetail } from '@/hooks/use-shown-detail'
+import { assessmentApi, type MemberStanding } from '@/services/api/assessment'
+import { beijingParts } from '@/services/beijing-time'
+import { PROFILE_PAGE, ROUTES } from '@/services/navigation'
+import { Chart } from '../shared/chart'
+import { RuleCard } from './rule-card'
+import { ELIGIBILITY_TONES, hoursChart, type HelpAction } from './standing-display'
+import './index.scss'
+
+const HELP_ROUTES: Partial<Record<HelpAction, string>> = {
+  orders: ROUTES.memberHome,
+}
+
+const ORIGIN_NOTES: Record<MemberStanding['ruleSet']['origin'], string> = {
+  chosen: '',
+  earlier_year: '（沿用往年的考核办法）',
+  default: '（未选定考核办法，按默认）',
+}
+
+/** 我的考核: each rule of my rule set met or not, what is left and by when, my 优秀 eligibility, my hours by month. An admin opens a member's with ?memberId=. */
+export default function MyStandingPage() {
+  const { params } = useRouter()
+  const memberId = params.memberId ? decodeURIComponent(params.memberId) : null
+  const now = beijingParts(new Date())
+  const [year, setYear] = useState(now.year)
+  const [elder] = useElderMode()
+  const fetchIt = useCallback(
+    () => (memberId ? assessmentApi.memberStanding(memberId, year) : assessmentApi.myStanding(year)),
+    [memberId, year],
+  )
+  const { data, status, error, reload } = useShownDetail(fetchIt, '找不到这位党员')
+  usePullDownRefresh(() => void reload(true).finally(() => Taro.stopPullDownRefresh()))
+
+  // useShownDetail loads when the page is shown; another year is another fetchIt, loaded here.
+  const firstYear = useRef(year)
+  useEffect(() => {
+    if (year !== firstYear.current) void reload()
+    firstYear.current = Number.NaN
+  }, [reload, year])
+
+  const chart = useMemo(() => (data ? hoursChart(data, now) : null), [data, now.year, now.month])
+  const onHelp = memberId
+    ? undefined
+    : (action: HelpAction) => {
+        const url = HELP_ROUTES[action]
+        if (url) void Taro.navigateTo({ url })
+      }
+  const title = memberId ? '党员考核' : '我的考核'
+
+  return (
+    <PageShell title={title} backTo={PROFILE_PAGE} elderToggle status={status} error={error} onRetry={() => void reload()}>
+      {data && chart && (
+        <View className="my-standing">
+          <ChoiceChips
+            options={[
+              { value: String(now.year), text: `今年（${now.year}）` },
+              { value: String(now.year - 1), text: `${now.year - 1}年` },
+            ]}
+            value={String(year)}
+            onChange={(next) => setYear(Number(next))}
+          />
+
+          <Card
+            title={memberId ? `${data.member.name} · ${data.year}年考核` : `${data.year}年考核`}
+            extra={data.closed ? <StatusTag tone="muted">已结束</StatusTag> : <StatusTag tone="active">进行中</StatusTag>}
+          >
+            <Text className="my-standing__rule-set">
+              {data.ruleSet.name}
+              {ORIGIN_NOTES[data.ruleSet.origin]}
+            </Text>
+            {!elder && <Text className="my-standing__source">依据：{data.ruleSet.source}</Text>}
+            {!elder && (
+              <Text className="my-standing__member">
+                {data.member.memberTypeLabel} · {data.member.communityName}
+                {data.member.gridName ? ` · ${data.member.gridName}` : ''}
+              </Text>
+            )}
+            <View className="my-standing__eligibility">
+              {data.eligibility.map((one) => (
+                <View key={one.consequence} className="my-standing__eligibility-line" data-status={one.status}>
+                  <StatusTag tone={ELIGIBILITY_TONES[one.status]}>{one.status === 'eligible' ? '可以' : '不可'}</StatusTag>
+                  <Text className="my-standing__eligibility-text">{one.text}</Text>
+                </View>
+              ))}
+            </View>
+          </Card>
+
+          {data.rules.length === 0 ? (
+            <Card>
+              <Text className="my-standing__none">{data.year}年的考核办法没有适用于您的条目。</Text>
+            </Card>
+          ) : (
+            data.rules.map((rule) => <RuleCard key={rule.ruleId} rule={rule} elder={elder} onHelp={onHelp} />)
+          )}
+
+          <Card title="每月服务时长">
+            <Text className="my-standing__chart-total">
+              {data.year}年已计入 {Math.round(data.creditedHours * 10) / 10} 小时
+              {data.targetHours ? `，目标 ${Math.round(data.targetHours * 10) / 10} 小时` : ''}
+            </Text>
+            <Chart {...chart} />
+            {!memberId && (
+              <Text className="my-standing__link" onClick={() => void Taro.navigateTo({ url: ROUTES.memberHours })}>
+                查看我的时长与服务记录 ›
+              </Text>
+            )}
+          </Card>
+        </View>
+      )}
+    </PageShell>
+  )
+}
