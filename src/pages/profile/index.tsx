@@ -91,6 +91,9 @@ export default function ProfilePage() {
             ) : (
               <Cell title="党员报到登记" description="到居住社区报到，成为党员义工" onClick={() => void Taro.navigateTo({ url: ROUTES.joinRegister() })} />
             )}
+            {roles.includes('member') && (
+              <Cell title="我的考核" description="今年各项考核是否达标，还差什么、何时前完成" onClick={() => void Taro.navigateTo({ url: ROUTES.memberStanding })} />
+            )}
             <Cell title="我的资料与隐私" description="查看、导出我的全部信息，申请注销" onClick={() => void Taro.navigateTo({ url: ROUTES.memberMyData })} />
             {community?.orgId && (
               <Cell
