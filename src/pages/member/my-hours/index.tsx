@@ -80,6 +80,9 @@ export default function MyHoursPage() {
           </View>
 
           <Summary hours={hours} elder={elder} />
+          <View className="my-hours__standing-link" role="link" onClick={() => void Taro.navigateTo({ url: ROUTES.memberStanding })}>
+            {elder ? '看我的考核 ›' : '我的考核：各项是否达标，还差什么 ›'}
+          </View>
           <Quarters hours={hours} />
           <MyDisputes />
 
