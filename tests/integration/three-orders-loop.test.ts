@@ -9,6 +9,7 @@ import { call, failed, inMinutes, ok } from '../support/call';
 import { useWallClock } from '../support/clock';
 import { buildCommunity, type TestCommunity } from '../support/fixtures';
 import { openSuiteDatabase } from '../support/test-database';
+import { setCommunityJoined } from '../support/assessment-fixtures';
 import { randomUUID } from 'node:crypto';
 
 describe('the 三单 loop, end to end through the cloud functions', () => {
@@ -19,6 +20,8 @@ describe('the 三单 loop, end to end through the cloud functions', () => {
   beforeAll(async () => {
     db = await openSuiteDatabase();
     community = await buildCommunity(db, 'L', { members: 3, residents: 1 });
+    // Members of the whole year, so that myHours shows the rule set's full yearly target (a joiner's is pro rata).
+    for (const member of community.members) await setCommunityJoined(db, member.id, '2026-01-01T00:00:00+08:00');
   });
   afterAll(async () => {
     clock.restore();

@@ -135,3 +135,18 @@ export async function memberStanding(ctx: ActionContext, input: { memberId: stri
   const { row, effective, standing, minutesByMonth } = await memberStandingOf(ctx.tx, input.memberId, year, ctx.clock.now());
   return standingView(row, effective, standing, minutesByMonth, year, ctx.clock.now());
 }
+
+/**
+ * The hours target a member's 我的时长 shows: the yearly hours rule of their rule set after pro rata, or none; with
+ * the rule it comes from, or, when there is no yearly hours rule, the first other rule that holds them (a count, or
+ * an activist's cultivation period), so the page can show that instead of a progress bar.
+ */
+export async function hoursTargetOf(tx: Executor, memberId: string, year: number, now: Date) {
+  const [row] = await loadMemberFacts(tx, { memberIds: [memberId] }, year);
+  if (!row) return { targetHours: null, targetRule: null };
+  const { ruleSet } = await ruleSetForCommunity(tx, row.communityId, year);
+  const standing = evaluateMemberStanding(ruleSet, year, now, row.facts);
+  const hours = yearlyHoursRule(ruleSet, standing);
+  const shown = hours ?? standing.rules.find((outcome) => outcome.status !== 'not_applicable');
+  return { targetHours: hours ? hours.target : null, targetRule: shown ? { title: shown.title, advice: shown.advice } : null };
+}

@@ -1,23 +1,21 @@
 import type { ActionContext } from '../runtime/action';
 import { assertManagesCommunity, communityOf, requireCaller } from '../runtime';
+import { hoursTargetOf } from '../assessment/member-standing';
 import { businessYear } from '../shared/business-time';
 import { toHours, toRecordView } from './record-view';
 import { recordsRepository } from './records.repository';
 
 type Page = { limit: number; offset: number };
 
-/** Yearly service hours a member is held to by default (台山 2020: 25 h; activists 50 h). */
-export const yearlyTargetHours = (memberType: string) => (memberType === 'activist' ? 50 : 25);
-
 const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year + 1}-01-01` });
 
-/** My hours this year against the target, by quarter, scanned and hand-entered apart, with my records. */
+/** My hours this year against my rule set's yearly hours target, by quarter, scanned and hand-entered apart, with my records. */
 export async function listMyRecords(ctx: ActionContext, input: { year?: number; page: Page }) {
   const caller = requireCaller(ctx.caller);
   communityOf(caller, 'member');
   const year = input.year ?? businessYear(ctx.clock.now());
   const { from, to } = yearRange(year);
-  const [member] = await ctx.tx.query<{ member_type: string }>('select member_type from members where user_id = $1', [caller.userId]);
+  const target = await hoursTargetOf(ctx.tx, caller.userId, year, ctx.clock.now());
   const totals = await recordsRepository.yearTotals(ctx.tx, caller.userId, from, to);
   const rows = await recordsRepository.listOfMember(ctx.tx, caller.userId, from, to, input.page);
   const sum = (keep: (row: (typeof totals)[number]) => boolean) =>
@@ -25,7 +23,7 @@ export async function listMyRecords(ctx: ActionContext, input: { year?: number; 
   const credited = (row: (typeof totals)[number]) => row.status === 'credited';
   return {
     year,
-    targetHours: yearlyTargetHours(member.member_type),
+    ...target,
     creditedHours: sum(credited),
     scannedHours: sum((row) => credited(row) && row.source === 'scan'),
     manualHours: sum((row) => credited(row) && row.source === 'manual'),

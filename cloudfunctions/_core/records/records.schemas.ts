@@ -121,7 +121,10 @@ export const RecordView = z.object({
 
 export const MyHoursView = z.object({
   year: z.number(),
-  targetHours: z.number(),
+  /** The yearly hours rule's target after pro rata (the member's rule set); null when the rule set has none for them. */
+  targetHours: z.number().nullable(),
+  /** The rule behind the target, or without an hours target the first other rule that holds the member. */
+  targetRule: z.object({ title: z.string(), advice: z.string() }).nullable(),
   creditedHours: z.number(),
   scannedHours: z.number(),
   manualHours: z.number(),

@@ -111,8 +111,6 @@ export default function MyHoursPage() {
 }
 
 function Summary({ hours, elder }: { hours: MyHours; elder: boolean }) {
-  const percent = targetPercent(hours.creditedHours, hours.targetHours)
-  const reached = hours.creditedHours >= hours.targetHours
   return (
     <Card>
       <View className="my-hours__total">
@@ -120,16 +118,7 @@ function Summary({ hours, elder }: { hours: MyHours; elder: boolean }) {
         <Text className="my-hours__total-unit">小时</Text>
         <Text className="my-hours__total-label">{hours.year}年已计入 · {hours.services} 次服务</Text>
       </View>
-      <View className="my-hours__target">
-        <Text>年度目标 {formatHours(hours.targetHours)}</Text>
-        <Text className={reached ? 'my-hours__reached' : 'my-hours__missing'}>
-          {reached ? '已达标' : `还差 ${formatHours(hours.targetHours - hours.creditedHours)}`}
-        </Text>
-      </View>
-      <View className="my-hours__bar" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
-        <View className={`my-hours__bar-fill${reached ? ' my-hours__bar-fill--done' : ''}`} style={{ width: `${percent}%` }} />
-      </View>
-      <Text className="my-hours__percent">完成 {percent}%</Text>
+      {hours.targetHours === null ? <TargetRule hours={hours} /> : <TargetBar credited={hours.creditedHours} target={hours.targetHours} />}
 
       <View className="my-hours__split">
         <View className="my-hours__stat">
@@ -154,6 +143,35 @@ function Summary({ hours, elder }: { hours: MyHours; elder: boolean }) {
         <Text className="my-hours__pending-hint">另有 {formatHours(hours.awaitingResidentHours)} 上门服务待居民确认，确认后计入。</Text>
       )}
     </Card>
+  )
+}
+
+/** The yearly hours target of the member's rule set, as a progress bar. */
+function TargetBar({ credited, target }: { credited: number; target: number }) {
+  const percent = targetPercent(credited, target)
+  const reached = credited >= target
+  return (
+    <>
+      <View className="my-hours__target">
+        <Text>年度目标 {formatHours(target)}</Text>
+        <Text className={reached ? 'my-hours__reached' : 'my-hours__missing'}>{reached ? '已达标' : `还差 ${formatHours(target - credited)}`}</Text>
+      </View>
+      <View className="my-hours__bar" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100}>
+        <View className={`my-hours__bar-fill${reached ? ' my-hours__bar-fill--done' : ''}`} style={{ width: `${percent}%` }} />
+      </View>
+      <Text className="my-hours__percent">完成 {percent}%</Text>
+    </>
+  )
+}
+
+/** Without a yearly hours rule (a count rule, or an activist's cultivation period): the rule that holds instead. */
+function TargetRule({ hours }: { hours: MyHours }) {
+  if (!hours.targetRule) return null
+  return (
+    <View className="my-hours__target my-hours__target--rule">
+      <Text>{hours.targetRule.title}</Text>
+      <Text className="my-hours__missing">{hours.targetRule.advice}</Text>
+    </View>
   )
 }
 
