@@ -1,6 +1,7 @@
 import type { Executor } from '../db/database';
 import { yearSpan } from './assessment-periods';
-import type { RateCounts, RateMeasure } from './evaluate-rates';
+import type { RateCounts } from './evaluate-rates';
+import type { RateMeasure } from './rule-set.schema';
 
 /** An organisation's counts behind its three rates over an assessment year (docs/glossary.md, 组织考核比率). */
 export interface OrganisationRatesRow {
