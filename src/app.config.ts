@@ -3,13 +3,14 @@ export default defineAppConfig({
   // Each role's pages load only for that role, keeping the main package small.
   subPackages: [
     { root: 'pages/resident', pages: ['post-need/index', 'my-needs/index', 'need-detail/index'] },
-    { root: 'pages/member', pages: ['order-hall/index', 'order-detail/index', 'my-tasks/index', 'checkin-code/index', 'my-hours/index', 'my-data/index', 'record-detail/index', 'dispute/index'] },
+    { root: 'pages/member', pages: ['order-hall/index', 'order-detail/index', 'my-tasks/index', 'checkin-code/index', 'my-hours/index', 'my-data/index', 'record-detail/index', 'dispute/index', 'suggest/index', 'my-suggestions/index', 'my-commitments/index'] },
     {
       root: 'pages/secretary',
       pages: [
         'needs/index', 'create-order/index', 'orders/index', 'order-detail/index', 'scanner/index', 'record-need/index',
         'registrations/index', 'member-register/index', 'access-log/index',
         'hours/index', 'hours-queue/index', 'hours-order/index', 'hours-record/index',
+        'suggestions/index', 'commitments/index',
       ],
     },
     // 报到, 居民注册 and 忘记密码: reachable before the person has an account, a role or their password.
@@ -17,7 +18,7 @@ export default defineAppConfig({
     { root: 'pages/unit', pages: ['slips/index', 'statistics/index'] },
     { root: 'pages/district', pages: ['org/index', 'units/index', 'people/index'] },
     // The chart library is bundled once, here, for every page that draws a chart.
-    { root: 'pages/assessment', pages: ['my-standing/index'] },
+    { root: 'pages/assessment', pages: ['my-standing/index', 'district-rates/index'] },
   ],
   window: {
     navigationBarTitleText: '党员义工',

@@ -32,6 +32,13 @@ export const ROUTES = {
   secretaryRegistrations: '/pages/secretary/registrations/index',
   secretaryMemberRegister: '/pages/secretary/member-register/index',
   secretaryAccessLog: '/pages/secretary/access-log/index',
+  /** 建议处理 and 承诺确认: what members suggested and the 好事 / 实事 reported done, waiting for the secretary. */
+  secretarySuggestions: '/pages/secretary/suggestions/index',
+  secretaryCommitments: '/pages/secretary/commitments/index',
+  /** 提建议, 我的建议 (with the community's answers) and 我的承诺 (好事 for a 帮扶对象). */
+  memberSuggest: '/pages/member/suggest/index',
+  memberSuggestions: '/pages/member/my-suggestions/index',
+  memberCommitments: '/pages/member/my-commitments/index',
   /** 时长管理: the queues waiting for the secretary, each with its count. */
   secretaryHours: '/pages/secretary/hours/index',
   /** One queue of 时长管理 (pending, missing, disputes, resident, refused). */
@@ -56,6 +63,8 @@ export const ROUTES = {
   districtOrg: '/pages/district/org/index',
   districtUnits: '/pages/district/units/index',
   districtPeople: '/pages/district/people/index',
+  /** 考核与达标率: the district's organisation rates and members' compliance by community. */
+  districtRates: '/pages/assessment/district-rates/index',
 }
 
 /** The first page of each role; without a role (a new account whose 报到 is pending) it is 我的. */

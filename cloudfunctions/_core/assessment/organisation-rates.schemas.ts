@@ -50,7 +50,7 @@ export const DistrictComplianceInput = z.object({
 export const DistrictComplianceView = z.object({
   year: z.number().int(),
   district: z.object({ id: z.string(), name: z.string() }),
-  totals: z.object({ members: z.number().int(), met: z.number().int(), notMet: z.number().int(), exempt: z.number().int() }),
+  totals: z.object({ members: z.number().int(), met: z.number().int(), notMet: z.number().int(), exempt: z.number().int(), notAssessed: z.number().int() }),
   communities: z.array(
     z.object({
       id: z.string(),
@@ -61,6 +61,7 @@ export const DistrictComplianceView = z.object({
       met: z.number().int(),
       notMet: z.number().int(),
       exempt: z.number().int(),
+      notAssessed: z.number().int(),
     }),
   ),
 });

@@ -95,6 +95,18 @@ export default function ProfilePage() {
               <Cell title="我的考核" description="今年各项考核是否达标，还差什么、何时前完成" onClick={() => void Taro.navigateTo({ url: ROUTES.memberStanding })} />
             )}
             <Cell title="我的资料与隐私" description="查看、导出我的全部信息，申请注销" onClick={() => void Taro.navigateTo({ url: ROUTES.memberMyData })} />
+            {roles.includes('member') && (
+              <Cell title="我的建议" description="向社区提建议，看书记的答复" onClick={() => void Taro.navigateTo({ url: ROUTES.memberSuggestions })} />
+            )}
+            {roles.includes('member') && (
+              <Cell title="我的承诺" description="为帮扶对象承诺好事，办完填报，社区确认" onClick={() => void Taro.navigateTo({ url: ROUTES.memberCommitments })} />
+            )}
+            {roles.includes('secretary') && (
+              <Cell title="建议处理" description="答复、转交或采纳党员的建议" onClick={() => void Taro.navigateTo({ url: ROUTES.secretarySuggestions })} />
+            )}
+            {roles.includes('secretary') && (
+              <Cell title="承诺确认" description="确认或退回党员、服务队填报的好事实事" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryCommitments })} />
+            )}
             {community?.orgId && (
               <Cell
                 title="社区服务电话"
@@ -105,6 +117,9 @@ export default function ProfilePage() {
             )}
             {roles.includes('secretary') && (
               <Cell title="时长管理" description="超8小时审核、漏签退、申诉、被拒绝的扫码" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryHours })} />
+            )}
+            {roles.includes('district_admin') && (
+              <Cell title="考核与达标率" description="各社区、单位的注册率、参与率、满意率，各社区党员达标情况" onClick={() => void Taro.navigateTo({ url: ROUTES.districtRates })} />
             )}
             {roles.includes('secretary') && (
               <Cell title="信息查看记录" description="谁在何时查看了完整的电话、住址" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryAccessLog })} />

@@ -1,11 +1,14 @@
 import type { z } from 'zod'
 import type { PresetsView } from '@core/assessment/assessment.schemas'
 import type { StandingView } from '@core/assessment/standing.schemas'
+import type { DistrictComplianceView, OrganisationRatesView } from '@core/assessment/organisation-rates.schemas'
 import { callFunction } from '../api-client'
 
 export type AssessmentPresets = z.output<typeof PresetsView>
 export type MemberStanding = z.output<typeof StandingView>
 export type RuleOutcome = MemberStanding['rules'][number]
+export type OrganisationRates = z.output<typeof OrganisationRatesView>
+export type DistrictCompliance = z.output<typeof DistrictComplianceView>
 
 /** The assessment cloud function: rule sets, standing, rates, warnings, and the inputs the rules count. */
 export const assessmentApi = {
@@ -15,4 +18,8 @@ export const assessmentApi = {
   /** A member's standing, for her secretary, unit admin or district admin. */
   memberStanding: (memberId: string, year?: number) =>
     callFunction<MemberStanding>('assessment', 'memberStanding', year === undefined ? { memberId } : { memberId, year }),
+  /** 组织考核比率: the district's communities and units (a secretary's community, a unit admin's unit) against their thresholds. */
+  organisationRates: (year?: number) => callFunction<OrganisationRates>('assessment', 'organisationRates', year === undefined ? {} : { year }),
+  /** The district's members 达标 / 未达标 / 免除 per community. */
+  districtCompliance: (year?: number) => callFunction<DistrictCompliance>('assessment', 'districtCompliance', year === undefined ? {} : { year }),
 }

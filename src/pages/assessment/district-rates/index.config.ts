@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '考核与达标率',
+  enablePullDownRefresh: true,
+})
