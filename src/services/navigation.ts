@@ -39,6 +39,13 @@ export const ROUTES = {
   memberSuggest: '/pages/member/suggest/index',
   memberSuggestions: '/pages/member/my-suggestions/index',
   memberCommitments: '/pages/member/my-commitments/index',
+  /** 建议处理 and 承诺确认: what members suggested and the 好事 / 实事 reported done, waiting for the secretary. */
+  secretarySuggestions: '/pages/secretary/suggestions/index',
+  secretaryCommitments: '/pages/secretary/commitments/index',
+  /** 提建议, 我的建议 (with the community's answers) and 我的承诺 (好事 for a 帮扶对象). */
+  memberSuggest: '/pages/member/suggest/index',
+  memberSuggestions: '/pages/member/my-suggestions/index',
+  memberCommitments: '/pages/member/my-commitments/index',
   /** 时长管理: the queues waiting for the secretary, each with its count. */
   secretaryHours: '/pages/secretary/hours/index',
   /** One queue of 时长管理 (pending, missing, disputes, resident, refused). */

@@ -1,5 +1,7 @@
+import type { CommitmentStatus } from './api/commitments'
 import type { Registration, ReportSlip } from './api/registration'
 import type { UnitStatistics } from './api/reports'
+import type { SuggestionStatus } from './api/suggestions'
 import type { Demand, Dispute, DemandStatus, Order, RecordStatus } from './api/types'
 
 // The one status vocabulary: every role reads the same word in the same colour for the same state.
@@ -99,4 +101,19 @@ export const REPORT_DETAIL_WORDS: Record<UnitStatistics['details'][number]['stat
   returned: { text: '被退回', tone: 'alert' },
   not_reported: { text: '未报到', tone: 'alert' },
   awaiting: { text: '待报到', tone: 'waiting' },
+}
+
+export const SUGGESTION_STATUS_WORDS: Record<SuggestionStatus, StatusWord> = {
+  submitted: { text: '待处理', tone: 'waiting', elderText: '等社区答复' },
+  replied: { text: '已答复', tone: 'done', elderText: '社区已答复' },
+  forwarded: { text: '已转交', tone: 'active', elderText: '已转给有关部门' },
+  adopted: { text: '已采纳', tone: 'done', elderText: '社区采纳了' },
+  withdrawn: { text: '已撤回', tone: 'muted' },
+}
+
+export const COMMITMENT_STATUS_WORDS: Record<CommitmentStatus, StatusWord> = {
+  committed: { text: '已承诺', tone: 'active', elderText: '还没做完' },
+  fulfilled: { text: '待确认', tone: 'waiting', elderText: '等社区确认' },
+  confirmed: { text: '已确认', tone: 'done', elderText: '社区已确认' },
+  returned: { text: '已退回', tone: 'alert', elderText: '社区请您补充' },
 }

@@ -1,12 +1,10 @@
 import * as z from 'zod';
 import { field } from '../shared/fields';
+import { SUGGESTION_BODY, SUGGESTION_CATEGORIES } from './suggestion-categories';
 
-/** What a suggestion is about; the member picks one. */
-export const SUGGESTION_CATEGORIES = ['社区治理', '环境卫生', '为民服务', '党建工作', '其他'] as const;
+export { SUGGESTION_BODY, SUGGESTION_CATEGORIES };
 export const SUGGESTION_STATUSES = ['submitted', 'replied', 'forwarded', 'adopted', 'withdrawn'] as const;
 export const SUGGESTION_DECISIONS = ['reply', 'forward', 'adopt'] as const;
-
-export const SUGGESTION_BODY = { min: 5, max: 500 } as const;
 
 export const SubmitSuggestionInput = z.object({
   category: field.oneOf('建议类别', SUGGESTION_CATEGORIES),
