@@ -19,4 +19,5 @@ export const assessmentErrors = defineErrors({
   ASSESSMENT_EXEMPTION_EXISTS: '该党员本年度已有有效的免除考核记录',
   ASSESSMENT_EXEMPTION_NOT_FOUND: '找不到该免除考核记录',
   ASSESSMENT_EXEMPTION_REVOKED: '该免除考核记录已撤销',
+  ASSESSMENT_GRID_NOT_IN_COMMUNITY: '所选网格不属于该社区',
 });

@@ -3,6 +3,7 @@ import { defineAction, type ActionTable } from '../runtime';
 import { assessmentErrors } from './assessment.errors';
 import { organisationRateActions } from './organisation-rate-actions';
 import { commitmentActions } from './commitment-actions';
+import { complianceActions } from './compliance-actions';
 import { suggestionActions } from './suggestion-actions';
 import { standingActions } from './standing-actions';
 import { PresetsView } from './assessment.schemas';
@@ -19,6 +20,7 @@ export const assessmentActions: ActionTable = {
   ...suggestionActions,
   ...commitmentActions,
   ...standingActions,
+  ...complianceActions,
   presets: defineAction({
     summary: '考核规则预设（台山 2020、台山 2012、江苏 2014、武进 2019），每条规则注明出处，供区管理员选用和修改',
     access: 'user',
