@@ -51,6 +51,8 @@ export type Warning = {
 
 const DAY_MS = 86_400_000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+/** Days left to act, today and the last day included (on the last day: 1). */
+const daysLeftUntil = (today: string, last: string) => daysBetween(today, last) + 1;
 const roundTenth = (value: number) => Math.round(value * 10) / 10;
 
 const SERVING: readonly Measure[] = ['service_hours', 'service_count'];
@@ -62,12 +64,12 @@ const severityOf = (daysLeft: number) => (daysLeft <= URGENT_DAYS ? 'urgent' : '
 function quarterWarning(outcome: RuleOutcome, today: string): Warning | null {
   const current = outcome.quarters?.find((quarter) => quarter.phase === 'current');
   if (!current?.applicable || current.met || !outcome.by) return null;
-  const daysLeft = daysBetween(today, outcome.by);
+  const daysLeft = daysLeftUntil(today, outcome.by);
   if (daysLeft > QUARTER_WARNING_DAYS) return null;
   return {
     kind: 'quarter_ending_unmet',
     severity: severityOf(daysLeft),
-    text: `${outcome.advice}（还剩${daysLeft + 1}天）`,
+    text: `${outcome.advice}（还剩${daysLeft}天）`,
     due: outcome.by,
     action: actionFor(outcome.measure),
     ruleId: outcome.ruleId,
@@ -77,12 +79,12 @@ function quarterWarning(outcome: RuleOutcome, today: string): Warning | null {
 
 function yearlyWarning(outcome: RuleOutcome, year: number, today: string, heldFrom: string | null): Warning | null {
   if (!outcome.by) return null;
-  const daysLeft = daysBetween(today, outcome.by);
+  const daysLeft = daysLeftUntil(today, outcome.by);
   if (daysLeft <= YEAR_WARNING_DAYS) {
     return {
       kind: 'deadline_near',
       severity: severityOf(daysLeft),
-      text: `${outcome.title}：${outcome.advice}（还剩${daysLeft + 1}天）`,
+      text: `${outcome.title}：${outcome.advice}（还剩${daysLeft}天）`,
       due: outcome.by,
       action: actionFor(outcome.measure),
       ruleId: outcome.ruleId,
