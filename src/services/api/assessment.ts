@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { PresetsView } from '@core/assessment/assessment.schemas'
 import type { StandingView } from '@core/assessment/standing.schemas'
 import type { DistrictComplianceView, OrganisationRatesView } from '@core/assessment/organisation-rates.schemas'
+import type { ComplianceListInput, ComplianceListView, UnitStandingInput, UnitStandingView } from '@core/assessment/compliance.schemas'
 import { callFunction } from '../api-client'
 
 export type AssessmentPresets = z.output<typeof PresetsView>
@@ -9,6 +10,11 @@ export type MemberStanding = z.output<typeof StandingView>
 export type RuleOutcome = MemberStanding['rules'][number]
 export type OrganisationRates = z.output<typeof OrganisationRatesView>
 export type DistrictCompliance = z.output<typeof DistrictComplianceView>
+export type ComplianceList = z.output<typeof ComplianceListView>
+export type ComplianceRow = ComplianceList['items'][number]
+export type ComplianceQuery = Omit<z.input<typeof ComplianceListInput>, 'page'>
+export type UnitStanding = z.output<typeof UnitStandingView>
+export type UnitStandingQuery = Omit<z.input<typeof UnitStandingInput>, 'page'>
 
 /** The assessment cloud function: rule sets, standing, rates, warnings, and the inputs the rules count. */
 export const assessmentApi = {
@@ -22,4 +28,10 @@ export const assessmentApi = {
   organisationRates: (year?: number) => callFunction<OrganisationRates>('assessment', 'organisationRates', year === undefined ? {} : { year }),
   /** The district's members 达标 / 未达标 / 免除 per community. */
   districtCompliance: (year?: number) => callFunction<DistrictCompliance>('assessment', 'districtCompliance', year === undefined ? {} : { year }),
+  /** 考核达标: every member of the community with their standing, the numbers at the top, filtered, sorted and paged. */
+  complianceList: (query: ComplianceQuery, page: { limit: number; offset: number }) =>
+    callFunction<ComplianceList>('assessment', 'complianceList', { ...query, page }),
+  /** 党员服务情况: the unit's in-service members in the communities they serve, with their standing. */
+  unitStanding: (query: UnitStandingQuery, page: { limit: number; offset: number }) =>
+    callFunction<UnitStanding>('assessment', 'unitStanding', { ...query, page }),
 }
