@@ -16,7 +16,7 @@ export default defineAppConfig({
     // 报到, 居民注册 and 忘记密码: reachable before the person has an account, a role or their password.
     { root: 'pages/join', pages: ['register/index', 'status/index', 'sign-up/index', 'forgot-password/index'] },
     { root: 'pages/unit', pages: ['slips/index', 'statistics/index'] },
-    { root: 'pages/district', pages: ['org/index', 'units/index', 'people/index'] },
+    { root: 'pages/district', pages: ['org/index', 'units/index', 'people/index', 'rule-sets/index', 'exemptions/index'] },
     // The chart library is bundled once, here, for every page that draws a chart.
     { root: 'pages/assessment', pages: ['my-standing/index', 'district-rates/index'] },
   ],

@@ -70,6 +70,9 @@ export const ROUTES = {
   districtOrg: '/pages/district/org/index',
   districtUnits: '/pages/district/units/index',
   districtPeople: '/pages/district/people/index',
+  /** 考核规则: the year's rule set, its thresholds and versions; 免除考核: exemptions approved by the upper committee. */
+  districtRuleSets: '/pages/district/rule-sets/index',
+  districtExemptions: '/pages/district/exemptions/index',
   /** 考核与达标率: the district's organisation rates and members' compliance by community. */
   districtRates: '/pages/assessment/district-rates/index',
 }

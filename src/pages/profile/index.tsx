@@ -136,6 +136,12 @@ export default function ProfilePage() {
             {roles.includes('secretary') && (
               <Cell title="信息查看记录" description="谁在何时查看了完整的电话、住址" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryAccessLog })} />
             )}
+            {roles.includes('district_admin') && (
+              <Cell title="考核规则" description="选定每年的考核规则，修改达标值，查看修改记录" onClick={() => void Taro.navigateTo({ url: ROUTES.districtRuleSets })} />
+            )}
+            {roles.includes('district_admin') && (
+              <Cell title="免除考核" description="登记或撤销经上级批准的免除考核" onClick={() => void Taro.navigateTo({ url: ROUTES.districtExemptions })} />
+            )}
           </View>
 
           <View className="profile__section-title">使用设置</View>
