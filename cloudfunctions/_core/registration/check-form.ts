@@ -1,6 +1,6 @@
 import type { Executor } from '../db/database';
 import { orgRepository } from '../org/org.repository';
-import { inBusinessZone } from '../shared/business-time';
+import { businessDate, inBusinessZone } from '../shared/business-time';
 import type { RegistrationForm } from './registration-form';
 import { registrationErrors } from './registration.errors';
 import { registrationRepository } from './registration.repository';
@@ -20,6 +20,9 @@ export async function checkForm(tx: Executor, form: RegistrationForm, now: Date,
   }
   if (form.joinedPartyMonth && form.joinedPartyMonth < form.birthMonth) {
     throw registrationErrors.error('REG_JOINED_BEFORE_BIRTH', undefined, at('joinedPartyMonth', '入党时间不能早于出生年月'));
+  }
+  if (form.activistSince && form.activistSince > businessDate(now)) {
+    throw registrationErrors.error('REG_DAY_IN_FUTURE', '成为入党积极分子日期', at('activistSince', '成为入党积极分子日期不能晚于今天'));
   }
   const community = await registrationRepository.findCommunity(tx, form.communityId);
   if (!community) throw registrationErrors.error('REG_COMMUNITY_NOT_FOUND', undefined, at('communityId', '找不到该社区'));

@@ -50,6 +50,8 @@ export const RegistrationForm = z
     health: field.optionalText('健康状况', 20),
     memberType: field.oneOf('党员类别', MEMBER_TYPES),
     joinedPartyMonth: month('入党时间').optional(),
+    /** An 入党积极分子's day of becoming one, which starts the cultivation period the assessment counts (000 §三.(二)). */
+    activistSince: field.day('成为入党积极分子日期', { example: '2025-03-01' }).optional(),
     /** The unit an in-service member belongs to; a 报到单 gives it, otherwise the member picks it. */
     unitId: field.id('所在单位').optional(),
     workUnit: field.optionalText('工作单位', 80),
@@ -85,6 +87,9 @@ export const RegistrationForm = z
   .superRefine((form, ctx) => {
     if (form.memberType === 'in_service' && !form.workUnit && !form.unitId) {
       ctx.addIssue({ code: 'custom', path: ['workUnit'], message: '在职党员请填写工作单位' });
+    }
+    if (form.memberType !== 'activist' && form.activistSince) {
+      ctx.addIssue({ code: 'custom', path: ['activistSince'], message: '只有入党积极分子填写成为入党积极分子日期' });
     }
     if (form.memberType !== 'activist' && !form.joinedPartyMonth) {
       ctx.addIssue({ code: 'custom', path: ['joinedPartyMonth'], message: '请填写入党时间' });

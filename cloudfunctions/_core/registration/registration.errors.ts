@@ -16,6 +16,7 @@ export const registrationErrors = defineErrors({
   REG_UNIT_REQUIRED: '在职党员请选择所在单位',
   REG_UNIT_NOT_FOUND: '找不到该单位',
   REG_MONTH_IN_FUTURE: '年月不能晚于本月',
+  REG_DAY_IN_FUTURE: '日期不能晚于今天',
   REG_JOINED_BEFORE_BIRTH: '入党时间不能早于出生年月',
   REG_ID_NUMBER_NOT_COLLECTED: '本区不收集身份证号码，请不要填写',
   REG_PASSWORD_REQUIRED: '未登录时请设置登录密码',

@@ -82,6 +82,12 @@ export async function confirmRegistration(ctx: ActionContext, input: { registrat
       row.user_id, row.id, now,
     ]);
     await orgRepository.grantRole(ctx.tx, { id: ctx.newId(), userId: row.user_id, role: 'member', orgId: row.community_id });
+    // The form's date of becoming an activist starts the cultivation period; the secretary may correct it later.
+    if (form.memberType === 'activist' && form.activistSince) {
+      await ctx.tx.query('update members set activist_since = $2, party_dates_set_by = $3, party_dates_set_at = $4 where user_id = $1', [
+        row.user_id, form.activistSince, caller.userId, now,
+      ]);
+    }
   } else {
     if (!member) throw registrationErrors.error('REG_NOT_MEMBER');
     await ctx.tx.query('update members set community_id = $2, grid_id = $3 where user_id = $1', [row.user_id, row.community_id, gridId]);
