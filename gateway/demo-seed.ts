@@ -8,6 +8,7 @@ import type { Database, Executor } from '../cloudfunctions/_core/db/database';
 import { orgRepository, type MemberType } from '../cloudfunctions/_core/org/org.repository';
 import { creditedMinutes, minutesBetween } from '../cloudfunctions/_core/records/hours-rules';
 import { seedRegistrations, type DemoMemberFacts } from './demo-registrations';
+import { seedSuggestionsAndCommitments } from './demo-suggestions';
 import type { NeedKindKey } from '../cloudfunctions/_core/demands/need-kinds';
 import { BUSINESS_ZONE, businessDate, formatBusinessTime } from '../cloudfunctions/_core/shared/business-time';
 
@@ -717,6 +718,10 @@ async function seedDemoWorld(db: Database, options: { now: Date; passwordCost: n
       'insert into record_disputes (id, order_id, member_id, record_id, reason, created_at) values ($1, $2, $3, $4, $5, $6)',
       [randomUUID(), disputed[1], disputed[2], disputed[0], '我提前到场帮忙布置，签到晚扫了半小时，请按实际时间更正', addMinutes(now, -90)],
     );
+
+    await seedSuggestionsAndCommitments(tx, {
+      now, communityId: first.id, secretary: first.secretary, demoMember, others: first.members.filter((member) => member.id !== demoMember.id),
+    });
 
     const account = (role: DemoAccount['role'], person: Person, note: string): DemoAccount => ({
       role, name: person.name, phone: person.phone, password: DEMO_PASSWORD, note,
