@@ -8,6 +8,7 @@ import type { Database, Executor } from '../cloudfunctions/_core/db/database';
 import { orgRepository, type MemberType } from '../cloudfunctions/_core/org/org.repository';
 import { creditedMinutes, minutesBetween } from '../cloudfunctions/_core/records/hours-rules';
 import { seedRegistrations, type DemoMemberFacts } from './demo-registrations';
+import { seedRuleSets } from './demo-rule-sets';
 import { seedSuggestionsAndCommitments } from './demo-suggestions';
 import type { NeedKindKey } from '../cloudfunctions/_core/demands/need-kinds';
 import { BUSINESS_ZONE, businessDate, formatBusinessTime } from '../cloudfunctions/_core/shared/business-time';
@@ -722,6 +723,8 @@ async function seedDemoWorld(db: Database, options: { now: Date; passwordCost: n
     await seedSuggestionsAndCommitments(tx, {
       now, communityId: first.id, secretary: first.secretary, demoMember, others: first.members.filter((member) => member.id !== demoMember.id),
     });
+
+    await seedRuleSets(tx, { now, districtId, districtAdmin, exempted: first.members.filter((member) => member.id !== demoMember.id).at(-1) });
 
     const account = (role: DemoAccount['role'], person: Person, note: string): DemoAccount => ({
       role, name: person.name, phone: person.phone, password: DEMO_PASSWORD, note,

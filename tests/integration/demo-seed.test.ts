@@ -1,3 +1,4 @@
+import { main as assessment } from '../../cloudfunctions/assessment/index';
 import { main as auth } from '../../cloudfunctions/auth/index';
 import { main as demands } from '../../cloudfunctions/demands/index';
 import { main as orders } from '../../cloudfunctions/orders/index';
@@ -170,5 +171,16 @@ describe('the demo seed of the local gateway', () => {
     expect(slips.items.find((slip: { notReportedReason: string | null }) => slip.notReportedReason)).toMatchObject({ memberName: '宋佳', result: 'awaiting', overdue: false });
     expect(slips.items.find((slip: { memberName: string }) => slip.memberName === '何伟')).toMatchObject({ code: 'HOME2468', result: 'awaiting', overdue: true });
     expect(slips.items.find((slip: { result: string }) => slip.result === 'reported').claimedPosts.length).toBeGreaterThan(0);
+  });
+
+  it('should choose 台山 2020 for this year as the district\'s first version, and exempt one member who is not the demo member', async () => {
+    const admin = await logIn(accountOf('district_admin'));
+    const year = 2026;
+    expect(await ok(call(assessment, 'ruleSet', { year }, admin))).toMatchObject({ origin: 'chosen', version: 1, preset: 'taishan-2020', chosenBy: '演示区管理员' });
+    const history = await ok(call(assessment, 'ruleSetHistory', { year }, admin));
+    expect(history.versions).toEqual([expect.objectContaining({ version: 1, reason: expect.stringContaining('台山 2020'), changes: [expect.objectContaining({ kind: 'chosen' })] })]);
+    const { exemptions } = await ok(call(assessment, 'listExemptions', { year }, admin));
+    expect(exemptions).toEqual([expect.objectContaining({ live: true, approvedBy: '示例街道党工委' })]);
+    expect(exemptions[0].memberName).not.toBe(accountOf('member').name);
   });
 });
