@@ -8,6 +8,7 @@ import { orgActions, orgErrors } from './org';
 import { privacyActions, privacyErrors } from './privacy';
 import { registrationActions, registrationErrors } from './registration';
 import { reportsActions, reportsErrors } from './reports';
+import { teamActions, teamErrors } from './teams';
 import { recordActions, recordErrors } from './records';
 import type { ActionTable } from './runtime';
 import { commonErrors } from './shared/domain-error';
@@ -22,7 +23,7 @@ export const FUNCTION_ACTIONS: Record<string, ActionTable> = {
   registration: registrationActions,
   privacy: privacyActions,
   reports: reportsActions,
-  org: orgActions,
+  org: { ...orgActions, ...teamActions },
   assessment: assessmentActions,
 };
 
@@ -39,6 +40,7 @@ export const ERROR_CATALOGUE: Record<string, string> = {
   ...privacyErrors.catalogue,
   ...reportsErrors.catalogue,
   ...orgErrors.catalogue,
+  ...teamErrors.catalogue,
   ...assessmentErrors.catalogue,
 };
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { main as reports } from '../../cloudfunctions/reports/index';
 import type { Database } from '../../cloudfunctions/_core/db/database';
@@ -107,13 +108,13 @@ describe('reports: 在职党员社区报到登记表 (附件4) and 报到情况�
           seq: 1, memberId: m.a1.id, volunteerNo: expect.stringMatching(/^DY\d+$/), memberType: 'in_service', name: '张红', gender: '女',
           birthMonth: '1985.06', joinedPartyMonth: '2008.07', education: '本科', skills: '法律、书法', hobbies: '书法', workUnitAndTitle: '区司法局 科员',
           unitKind: '机关', address: maskAddress(A1_ADDRESS), unitPhone: '0750-5511941', phone: maskPhone(m.a1.phone),
-          serviceProjects: '政策法规宣传岗、困难群众帮扶岗；社区服务（结对帮扶、义务家教）、法律援助', serviceGroup: '第1网格',
+          serviceProjects: '政策法规宣传岗、困难群众帮扶岗；社区服务（结对帮扶、义务家教）、法律援助', serviceGroup: '', gridName: '第1网格',
           reportedOn: '2026-03-02', willingOtherServices: '是',
         },
         {
           seq: 2, memberId: m.a2.id, volunteerNo: expect.stringMatching(/^DY\d+$/), memberType: 'in_service', name: '李明', gender: '', birthMonth: '',
           joinedPartyMonth: '', education: '', skills: '', hobbies: '', workUnitAndTitle: '测试单位RA', unitKind: '机关', address: '', unitPhone: '',
-          phone: maskPhone(m.a2.phone), serviceProjects: '', serviceGroup: '第2网格', reportedOn: '2026-04-10', willingOtherServices: '',
+          phone: maskPhone(m.a2.phone), serviceProjects: '', serviceGroup: '', gridName: '第2网格', reportedOn: '2026-04-10', willingOtherServices: '',
         },
       ]);
       expect(JSON.stringify(register)).not.toContain(m.a1.phone);
@@ -132,7 +133,7 @@ describe('reports: 在职党员社区报到登记表 (附件4) and 报到情况�
 
     it('should list a transferred member at the new community, dated by the confirmed transfer', async () => {
       const register = await ok(call(reports, 'communityRegister', {}, b.secretary));
-      expect(register.items.map((row: { name: string; reportedOn: string; serviceGroup: string }) => [row.name, row.reportedOn, row.serviceGroup])).toEqual([
+      expect(register.items.map((row: { name: string; reportedOn: string; gridName: string }) => [row.name, row.reportedOn, row.gridName])).toEqual([
         [b.members[0].name, '2026-01-05', '第1网格'],
         ['王强', '2026-09-01', '第2网格'],
       ]);
@@ -151,7 +152,10 @@ describe('reports: 在职党员社区报到登记表 (附件4) and 报到情况�
   });
 
   describe('exportCommunityRegister', () => {
-    it('should lay the workbook out like 附件4, masked, and log nothing', async () => {
+    it('should lay the workbook out like 附件4, masked, with the member’s 服务队 as 志愿服务小组, and log nothing', async () => {
+      const teamId = randomUUID();
+      await db.query(`insert into teams (id, community_id, kind, name, created_by, created_at) values ($1, $2, 'service_team', '助老服务队', $3, now())`, [teamId, a.communityId, a.secretary.id]);
+      await db.query('insert into team_members (team_id, member_id, joined_at) values ($1, $2, now())', [teamId, m.a2.id]);
       const before = await accessLogCount(db);
       const file = await ok(call(reports, 'exportCommunityRegister', {}, a.secretary));
       expect(file).toMatchObject({ fileName: '在职党员社区报到登记表-测试社区RA-2026-11-23.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
@@ -163,9 +167,9 @@ describe('reports: 在职党员社区报到登记表 (附件4) and 报到情况�
       expect(rowValues(sheet, 3, 17)).toEqual(REGISTER_COLUMNS.map(([heading]) => heading));
       expect(rowValues(sheet, 4, 17)).toEqual([
         1, '张红', '女', '1985.06', '2008.07', '本科', '法律、书法', '书法', '区司法局 科员', '机关', maskAddress(A1_ADDRESS), '0750-5511941',
-        maskPhone(m.a1.phone), '政策法规宣传岗、困难群众帮扶岗；社区服务（结对帮扶、义务家教）、法律援助', '第1网格', '2026-03-02', '是',
+        maskPhone(m.a1.phone), '政策法规宣传岗、困难群众帮扶岗；社区服务（结对帮扶、义务家教）、法律援助', '', '2026-03-02', '是',
       ]);
-      expect(rowValues(sheet, 5, 17)).toEqual([2, '李明', '', '', '', '', '', '', '测试单位RA', '机关', '', '', maskPhone(m.a2.phone), '', '第2网格', '2026-04-10', '']);
+      expect(rowValues(sheet, 5, 17)).toEqual([2, '李明', '', '', '', '', '', '', '测试单位RA', '机关', '', '', maskPhone(m.a2.phone), '', '助老服务队', '2026-04-10', '']);
       expect(sheet.getCell('A6').value).toBe(REGISTER_NOTE);
       expect(sheet.getCell('A7').value).toBe('填报日期：2026年11月23日');
       expect(sheet.rowCount).toBe(7);

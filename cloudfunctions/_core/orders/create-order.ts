@@ -49,6 +49,10 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput) {
     throw orderErrors.error('ORDER_LEADER_NOT_MEMBER', undefined, { leaderMemberId: '负责人须是本社区报到的党员义工' });
   }
 
+  if (input.focusedTeamId && !(await ordersRepository.isLiveTeamOf(ctx.tx, input.focusedTeamId, communityId))) {
+    throw orderErrors.error('ORDER_FOCUSED_TEAM_INVALID', undefined, { focusedTeamId: '须选择本社区现有的服务队' });
+  }
+
   const orderId = ctx.newId();
   await ordersRepository.insert(ctx.tx, {
     id: orderId,
@@ -66,6 +70,7 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput) {
     requiredPosts: input.requiredPosts,
     requiredSkills: input.requiredSkills,
     leaderMemberId: input.leaderMemberId ?? null,
+    focusedTeamId: input.focusedTeamId ?? null,
     createdBy: caller.userId,
     now,
   });

@@ -27,11 +27,11 @@ export * from './orders.schemas';
 
 export const orderActions: ActionTable = {
   create: defineAction({
-    summary: '党组织下单：把需求（或组织自己的活动）生成订单，公开发布或定向派给指定党员',
+    summary: '党组织下单：把需求（或组织自己的活动）生成订单，公开发布或定向派给指定党员；社区活动可标为本社区某服务队的集中性活动',
     access: 'user',
     input: CreateOrderInput,
     output: OrderView,
-    errors: ['ORDER_STARTS_IN_PAST', 'ORDER_TOO_LONG', 'ORDER_INVITEE_NOT_MEMBER', 'ORDER_LEADER_NOT_MEMBER', 'ORDER_TITLE_NAMES_RESIDENT', 'DEMAND_NOT_FOUND', 'DEMAND_NOT_PENDING'],
+    errors: ['ORDER_STARTS_IN_PAST', 'ORDER_TOO_LONG', 'ORDER_INVITEE_NOT_MEMBER', 'ORDER_LEADER_NOT_MEMBER', 'ORDER_TITLE_NAMES_RESIDENT', 'ORDER_FOCUSED_TEAM_INVALID', 'DEMAND_NOT_FOUND', 'DEMAND_NOT_PENDING'],
     run: createOrder,
   }),
   recommend: defineAction({

@@ -56,6 +56,7 @@ export function toOrderView(row: OrderRow, viewerId: string, now: Date, assignme
     requiredSkills: row.required_skills,
     leaderMemberId: row.leader_member_id,
     leaderName: row.leader_name,
+    focusedTeam: row.focused_team_id && row.focused_team_name ? { id: row.focused_team_id, name: row.focused_team_name } : null,
     myClashes: clashes.map((clash) => ({ id: clash.id, title: clash.title, startsAt: clash.starts_at.toISOString(), endsAt: clash.ends_at.toISOString() })),
     myAssignment: row.my_status ? { status: row.my_status, phase: phaseOf(row, now) } : null,
     requester:

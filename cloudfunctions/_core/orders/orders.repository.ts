@@ -22,6 +22,8 @@ export interface OrderRow {
   required_skills: string[];
   leader_member_id: string | null;
   leader_name: string | null;
+  focused_team_id: string | null;
+  focused_team_name: string | null;
   created_at: Date;
   completed_at: Date | null;
   checked_in_count: number;
@@ -44,11 +46,12 @@ export const ORDER_COLUMNS = `
   (select count(*) from attendance t where t.order_id = o.id and t.checked_out_at is not null)::int as checked_out_count,
   mine.status as my_status, my_time.checked_in_at as my_checked_in_at, my_time.checked_out_at as my_checked_out_at,
   d.resident_id as requester_id, d.requester_name, d.contact_phone as requester_phone,
-  e.rating, e.comment as rating_comment, leader.name as leader_name`;
+  e.rating, e.comment as rating_comment, leader.name as leader_name, focused_team.name as focused_team_name`;
 
 /** Each join is to one row at most, so an order's rows stay those picked. */
 export const ORDER_JOINS = `
     left join users leader on leader.id = o.leader_member_id
+    left join teams focused_team on focused_team.id = o.focused_team_id
     left join assignments mine on mine.order_id = o.id and mine.member_id = $1
     left join attendance my_time on my_time.order_id = o.id and my_time.member_id = $1
     left join demands d on d.id = o.demand_id
@@ -101,6 +104,7 @@ export interface NewOrder {
   requiredPosts: string[];
   requiredSkills: string[];
   leaderMemberId: string | null;
+  focusedTeamId: string | null;
   createdBy: string;
   now: Date;
 }
@@ -112,11 +116,11 @@ export const ordersRepository = {
     tx.query(
       `insert into orders (id, community_id, demand_id, kind, title, category, description, place, starts_at, ends_at,
                            capacity, dispatch, cancel_cutoff_minutes, required_posts, required_skills, leader_member_id,
-                           created_by, created_at)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)`,
+                           created_by, created_at, focused_team_id)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)`,
       [order.id, order.communityId, order.demandId, order.demandId ? 'demand' : 'activity', order.title, order.category,
         order.description, order.place, order.startsAt, order.endsAt, order.capacity, order.dispatch,
-        order.cancelCutoffMinutes, order.requiredPosts, order.requiredSkills, order.leaderMemberId, order.createdBy, order.now],
+        order.cancelCutoffMinutes, order.requiredPosts, order.requiredSkills, order.leaderMemberId, order.createdBy, order.now, order.focusedTeamId],
     ),
 
   invite: (tx: Executor, rows: { id: string; orderId: string; memberId: string; now: Date }[]) =>
@@ -251,4 +255,8 @@ export const ordersRepository = {
         where m.community_id = $1 and m.user_id = any($2::uuid[]) and u.left_at is null`,
       [communityId, memberIds],
     ),
+
+  /** Whether the team is one of the community's own and not archived (a unit's team holds no community order). */
+  isLiveTeamOf: async (tx: Executor, teamId: string, communityId: string) =>
+    (await tx.query('select 1 from teams where id = $1 and community_id = $2 and archived_at is null', [teamId, communityId])).length > 0,
 };

@@ -23,6 +23,8 @@ export const CreateOrderInput = z
     requiredPosts: z.array(field.oneOf('所需岗位', MEMBER_POSTS), { error: '所需岗位须为列表' }).max(8, '所需岗位最多8项').default([]),
     requiredSkills: z.array(field.text('所需技能', { max: 20 }), { error: '所需技能须为列表' }).max(10, '所需技能最多10项').default([]),
     leaderMemberId: field.id('现场负责人').optional(),
+    /** 集中性活动: the community's team whose activity this is (001 §五.(二)三); only for an activity, not a need. */
+    focusedTeamId: field.id('服务队').optional(),
   })
   .refine((order) => new Date(order.endsAt) > new Date(order.startsAt), {
     message: '结束时间须晚于开始时间',
@@ -31,6 +33,10 @@ export const CreateOrderInput = z
   .refine((order) => order.dispatch !== 'directed' || order.inviteeIds.length > 0, {
     message: '定向派单须至少选择一名党员',
     path: ['inviteeIds'],
+  })
+  .refine((order) => order.focusedTeamId === undefined || order.demandId === undefined, {
+    message: '只有社区活动可以标为服务队的集中性活动',
+    path: ['focusedTeamId'],
   })
   .refine((order) => order.place !== undefined || order.demandId !== undefined, {
     message: '请填写服务地点',
@@ -129,6 +135,8 @@ export const OrderView = z.object({
   requiredSkills: z.array(z.string()),
   leaderMemberId: z.string().nullable(),
   leaderName: z.string().nullable(),
+  /** 集中性活动 of this team (shown as 「XX集中性活动」), else null. */
+  focusedTeam: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** The viewer's other accepted orders whose time overlaps this one: shown before they accept. */
   myClashes: z.array(z.object({ id: z.string(), title: z.string(), startsAt: z.string(), endsAt: z.string() })),
   myAssignment: z.object({ status: z.enum(ASSIGNMENT_STATUSES), phase: z.enum(TASK_PHASES).nullable() }).nullable(),

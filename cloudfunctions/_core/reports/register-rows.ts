@@ -34,7 +34,8 @@ export function toRegisterRow(row: RegisterSourceRow, seq: number, fullContacts 
     unitPhone: row.unit_phone ? (fullContacts ? row.unit_phone : maskWorkPhone(row.unit_phone)) : '',
     phone: fullContacts ? row.phone : maskPhone(row.phone),
     serviceProjects: serviceProjects(row.posts, row.service_intentions),
-    serviceGroup: row.grid_name ?? '',
+    serviceGroup: row.team_names ?? '',
+    gridName: row.grid_name ?? '',
     reportedOn: businessDate(row.reported_at),
     willingOtherServices: yesNo,
   };

@@ -9,6 +9,7 @@ export interface RegisterSourceRow {
   skills: string[];
   posts: string[];
   grid_name: string | null;
+  team_names: string | null;
   unit_name: string | null;
   unit_kind: string | null;
   gender: string | null;
@@ -67,6 +68,9 @@ const IN_SERVICE = `m.member_type in ('in_service', 'probationary')`;
 const REGISTER_COLUMNS = `
   m.user_id as member_id, m.volunteer_no, m.member_type, u.name, u.phone, m.skills, m.posts,
   grid.name as grid_name, unit.name as unit_name, unit.kind as unit_kind,
+  (select string_agg(t.name, '、' order by t.name) from team_members tm join teams t on t.id = tm.team_id
+    where tm.member_id = m.user_id and tm.left_at is null and t.archived_at is null
+      and (t.community_id = m.community_id or t.unit_id = m.unit_id)) as team_names,
   p.gender, to_char(p.birth_month, 'YYYY.MM') as birth_month, to_char(p.joined_party_month, 'YYYY.MM') as joined_party_month,
   p.education, p.hobbies, p.work_unit, p.job_title, p.unit_phone, p.home_address, p.service_intentions,
   p.willing_other_services`;

@@ -42,7 +42,10 @@ export const RegisterRow = z.object({
   unitPhone: z.string(),
   phone: z.string(),
   serviceProjects: z.string(),
+  /** 志愿服务小组: the 服务队 the member is on now (names joined by 、), empty when none. */
   serviceGroup: z.string(),
+  /** The member's grid, which is not a 志愿服务小组. */
+  gridName: z.string(),
   reportedOn: z.string(),
   willingOtherServices: z.string(),
 });

@@ -23,6 +23,7 @@ const order = (overrides: Partial<Order> = {}): Order => ({
   requiredSkills: [],
   leaderMemberId: null,
   leaderName: null,
+  focusedTeam: null,
   myClashes: [],
   myAssignment: null,
   requester: null,

@@ -199,6 +199,7 @@ function RegisterCard({ entry }: { entry: Entry }) {
       <Line label="专业特长" value={entry.skills} />
       <Line label="兴趣爱好" value={entry.hobbies} />
       <Line label="服务项目" value={entry.serviceProjects} />
+      <Line label="网格" value={entry.gridName} />
       <Line label="服务小组" value={entry.serviceGroup} />
       <Line label="报到日期" value={entry.reportedOn && formatDate(entry.reportedOn)} />
       <Line label="其他服务" value={entry.willingOtherServices && (entry.willingOtherServices === '是' ? '愿意参加社区其他服务' : '暂不参加其他服务')} />
