@@ -18,7 +18,7 @@ export default defineAppConfig({
     { root: 'pages/unit', pages: ['slips/index', 'statistics/index'] },
     { root: 'pages/district', pages: ['org/index', 'units/index', 'people/index', 'rule-sets/index', 'exemptions/index'] },
     // The chart library is bundled once, here, for every page that draws a chart.
-    { root: 'pages/assessment', pages: ['my-standing/index', 'district-rates/index'] },
+    { root: 'pages/assessment', pages: ['my-standing/index', 'district-rates/index', 'compliance/index', 'unit-standing/index'] },
   ],
   window: {
     navigationBarTitleText: '党员义工',

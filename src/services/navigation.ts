@@ -75,6 +75,12 @@ export const ROUTES = {
   districtExemptions: '/pages/district/exemptions/index',
   /** 考核与达标率: the district's organisation rates and members' compliance by community. */
   districtRates: '/pages/assessment/district-rates/index',
+  /** 考核达标: the community's members' standing, the numbers at the top and a chart (secretary). */
+  compliance: '/pages/assessment/compliance/index',
+  /** The same list for one community of a district admin's district. */
+  complianceOf: (communityId: string) => `/pages/assessment/compliance/index?communityId=${encodeURIComponent(communityId)}`,
+  /** 党员服务情况: the unit's in-service members in the communities they serve (unit admin). */
+  unitStanding: '/pages/assessment/unit-standing/index',
 }
 
 /** The first page of each role; without a role (a new account whose 报到 is pending) it is 我的. */

@@ -130,6 +130,12 @@ export default function ProfilePage() {
             {roles.includes('secretary') && (
               <Cell title="时长管理" description="超8小时审核、漏签退、申诉、被拒绝的扫码" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryHours })} />
             )}
+            {roles.includes('secretary') && (
+              <Cell title="考核达标" description="本社区党员谁未达标、差多少、何时前完成" onClick={() => void Taro.navigateTo({ url: ROUTES.compliance })} />
+            )}
+            {roles.includes('unit_admin') && (
+              <Cell title="党员服务情况" description="本单位在职党员在报到社区的服务和考核达标情况" onClick={() => void Taro.navigateTo({ url: ROUTES.unitStanding })} />
+            )}
             {roles.includes('district_admin') && (
               <Cell title="考核与达标率" description="各社区、单位的注册率、参与率、满意率，各社区党员达标情况" onClick={() => void Taro.navigateTo({ url: ROUTES.districtRates })} />
             )}
