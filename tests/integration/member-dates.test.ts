@@ -44,7 +44,7 @@ describe('activist dates: the secretary records 成为入党积极分子 and 入
   });
 
   it('records both days with who and when, and the standing counts the cultivation period from them', async () => {
-    const saved = await ok(call(assessment, 'setMemberDates', { memberId: activist.id, activistSince: '2025-10-01', joinedPartyOn: null }, a.secretary));
+    const saved = await ok(call(assessment, 'setMemberDates', { memberId: activist.id, activistSince: '2025-10-01' }, a.secretary));
     expect(saved).toEqual({ memberId: activist.id, activistSince: '2025-10-01', joinedPartyOn: null, datesSetBy: a.secretary.name, datesSetAt: NOW.toISOString() });
     expect(await ok(call(assessment, 'memberDates', { memberId: activist.id }, unitAdmin))).toEqual(saved);
     const standing = await ok(call(assessment, 'memberStanding', { memberId: activist.id }, a.secretary));
@@ -62,10 +62,10 @@ describe('activist dates: the secretary records 成为入党积极分子 and 入
       message: '入党积极分子日期或入党日期有误：入党日期不能早于成为入党积极分子的日期',
       fields: { joinedPartyOn: '入党日期不能早于成为入党积极分子的日期' },
     });
-    expect(await failed(call(assessment, 'setMemberDates', { memberId: activist.id, activistSince: '2026-08-21', joinedPartyOn: null }, a.secretary))).toMatchObject({
+    expect(await failed(call(assessment, 'setMemberDates', { memberId: activist.id, activistSince: '2026-08-21' }, a.secretary))).toMatchObject({
       code: 'ASSESSMENT_MEMBER_DATES_INVALID', fields: { activistSince: '成为入党积极分子日期不能晚于今天' },
     });
-    expect(await failed(call(assessment, 'setMemberDates', { memberId: activist.id, activistSince: '2026-02-30', joinedPartyOn: null }, a.secretary))).toMatchObject({
+    expect(await failed(call(assessment, 'setMemberDates', { memberId: activist.id, activistSince: '2026-02-30' }, a.secretary))).toMatchObject({
       code: 'VALIDATION_FAILED', fields: { activistSince: '成为入党积极分子日期须为日期，例如 2025-03-01' },
     });
     expect(await datesOf(db, activist.id)).toEqual(before);
@@ -73,7 +73,7 @@ describe('activist dates: the secretary records 成为入党积极分子 and 入
 
   it('refuses another community’s secretary, a unit admin, the member, and an unknown member', async () => {
     const before = await datesOf(db, activist.id);
-    const input = { memberId: activist.id, activistSince: '2025-01-01', joinedPartyOn: null };
+    const input = { memberId: activist.id, activistSince: '2025-01-01' };
     for (const who of [b.secretary, unitAdmin, activist]) expect((await failed(call(assessment, 'setMemberDates', input, who))).code).toBe('FORBIDDEN');
     expect((await failed(call(assessment, 'setMemberDates', { ...input, memberId: randomUUID() }, a.secretary))).code).toBe('ASSESSMENT_MEMBER_NOT_FOUND');
     expect((await failed(call(assessment, 'memberDates', { memberId: activist.id }, b.secretary))).code).toBe('FORBIDDEN');

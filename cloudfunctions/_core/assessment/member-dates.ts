@@ -2,7 +2,7 @@ import { assertManagesCommunity, requireCaller, type ActionContext } from '../ru
 import { businessDate } from '../shared/business-time';
 import { assessmentErrors } from './assessment.errors';
 
-type Dates = { activistSince: string | null; joinedPartyOn: string | null };
+type Dates = { activistSince?: string | null; joinedPartyOn?: string | null };
 
 /** The dates refused before anything is written: none in the future, joining not before becoming an activist. */
 export function checkMemberDates(dates: Dates, today: string): void {
@@ -30,7 +30,7 @@ export async function setMemberDates(ctx: ActionContext, input: Dates & { member
   checkMemberDates(input, businessDate(now));
   await ctx.tx.query(
     `update members set activist_since = $2, joined_party_on = $3, party_dates_set_by = $4, party_dates_set_at = $5 where user_id = $1`,
-    [input.memberId, input.activistSince, input.joinedPartyOn, caller.userId, now],
+    [input.memberId, input.activistSince ?? null, input.joinedPartyOn ?? null, caller.userId, now],
   );
   return memberDates(ctx, input.memberId);
 }

@@ -109,10 +109,11 @@ export const WarningsView = z.object({
   items: z.array(WarningView),
 });
 
+/** Both days as they should stand: a day left out is cleared. */
 export const SetMemberDatesInput = z.object({
   memberId: field.id('党员'),
-  activistSince: field.day('成为入党积极分子日期', { example: '2025-03-01' }).nullable(),
-  joinedPartyOn: field.day('入党日期', { example: '2026-07-01' }).nullable(),
+  activistSince: field.day('成为入党积极分子日期', { example: '2025-03-01' }).optional(),
+  joinedPartyOn: field.day('入党日期', { example: '2026-07-01' }).optional(),
 });
 
 export const MemberDatesView = z.object({
