@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { PresetsView } from '@core/assessment/assessment.schemas'
-import type { StandingView } from '@core/assessment/standing.schemas'
+import type { MemberDatesView, SetMemberDatesInput, StandingView, WarningsView } from '@core/assessment/standing.schemas'
 import type { DistrictComplianceView, OrganisationRatesView } from '@core/assessment/organisation-rates.schemas'
 import type { ComplianceListInput, ComplianceListView, UnitStandingInput, UnitStandingView } from '@core/assessment/compliance.schemas'
 import { callFunction } from '../api-client'
@@ -8,6 +8,10 @@ import { callFunction } from '../api-client'
 export type AssessmentPresets = z.output<typeof PresetsView>
 export type MemberStanding = z.output<typeof StandingView>
 export type RuleOutcome = MemberStanding['rules'][number]
+export type AssessmentWarnings = z.output<typeof WarningsView>
+export type AssessmentWarning = AssessmentWarnings['items'][number]
+export type MemberDates = z.output<typeof MemberDatesView>
+export type MemberDatesInput = z.input<typeof SetMemberDatesInput>
 export type OrganisationRates = z.output<typeof OrganisationRatesView>
 export type DistrictCompliance = z.output<typeof DistrictComplianceView>
 export type ComplianceList = z.output<typeof ComplianceListView>
@@ -24,6 +28,11 @@ export const assessmentApi = {
   /** A member's standing, for her secretary, unit admin or district admin. */
   memberStanding: (memberId: string, year?: number) =>
     callFunction<MemberStanding>('assessment', 'memberStanding', year === undefined ? { memberId } : { memberId, year }),
+  /** What is at risk now: the caller's own (a member), or her community's (a secretary). */
+  warnings: (scope: 'me' | 'community' = 'me') => callFunction<AssessmentWarnings>('assessment', 'warnings', { scope }),
+  /** A member's 成为入党积极分子 and 入党 days, and who recorded them. */
+  memberDates: (memberId: string) => callFunction<MemberDates>('assessment', 'memberDates', { memberId }),
+  setMemberDates: (input: MemberDatesInput) => callFunction<MemberDates>('assessment', 'setMemberDates', input),
   /** 组织考核比率: the district's communities and units (a secretary's community, a unit admin's unit) against their thresholds. */
   organisationRates: (year?: number) => callFunction<OrganisationRates>('assessment', 'organisationRates', year === undefined ? {} : { year }),
   /** The district's members 达标 / 未达标 / 免除 per community. */
