@@ -15,7 +15,9 @@ import { RuleCard } from './rule-card'
 import { ELIGIBILITY_TONES, hoursChart, type HelpAction } from './standing-display'
 import './index.scss'
 
-const HELP_ROUTES: Partial<Record<HelpAction, string>> = {
+const HELP_ROUTES: Record<HelpAction, string> = {
+  suggest: ROUTES.memberSuggest,
+  commit: ROUTES.memberCommitments,
   orders: ROUTES.memberHome,
 }
 
@@ -24,6 +26,9 @@ const ORIGIN_NOTES: Record<MemberStanding['ruleSet']['origin'], string> = {
   earlier_year: '（沿用往年的考核办法）',
   default: '（未选定考核办法，按默认）',
 }
+
+/** Hours to a tenth, never rounded up: 24.96 hours do not read as the 25 they fall short of. */
+const tenthsDown = (hours: number) => Math.floor(hours * 10 + 1e-6) / 10
 
 /** 我的考核: each rule of my rule set met or not, what is left and by when, my 优秀 eligibility, my hours by month. An admin opens a member's with ?memberId=. */
 export default function MyStandingPage() {
@@ -47,12 +52,7 @@ export default function MyStandingPage() {
   }, [reload, year])
 
   const chart = useMemo(() => (data ? hoursChart(data, now) : null), [data, now.year, now.month])
-  const onHelp = memberId
-    ? undefined
-    : (action: HelpAction) => {
-        const url = HELP_ROUTES[action]
-        if (url) void Taro.navigateTo({ url })
-      }
+  const onHelp = memberId ? undefined : (action: HelpAction) => void Taro.navigateTo({ url: HELP_ROUTES[action] })
   const title = memberId ? '党员考核' : '我的考核'
 
   return (
@@ -101,10 +101,10 @@ export default function MyStandingPage() {
             data.rules.map((rule) => <RuleCard key={rule.ruleId} rule={rule} elder={elder} onHelp={onHelp} />)
           )}
 
-          <Card title="每月服务时长">
+          <Card title="每月服务时长" className="my-standing__chart">
             <Text className="my-standing__chart-total">
-              {data.year}年已计入 {Math.round(data.creditedHours * 10) / 10} 小时
-              {data.targetHours ? `，目标 ${Math.round(data.targetHours * 10) / 10} 小时` : ''}
+              {data.year}年已计入 {tenthsDown(data.creditedHours)} 小时
+              {data.targetHours ? `，目标 ${tenthsDown(data.targetHours)} 小时` : ''}
             </Text>
             <Chart {...chart} />
             {!memberId && (
