@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '考核达标',
+  enablePullDownRefresh: true,
+})

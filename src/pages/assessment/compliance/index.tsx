@@ -1,0 +1,154 @@
+import { useCallback, useMemo, useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { Card } from '@/components/card'
+import { ChoiceChips } from '@/components/choice-chips'
+import { ListFooter } from '@/components/list-footer'
+import { PageShell } from '@/components/page-shell'
+import { useElderMode } from '@/hooks/use-elder-mode'
+import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
+import { assessmentApi, type ComplianceList, type ComplianceQuery, type ComplianceRow } from '@/services/api/assessment'
+import { beijingParts } from '@/services/beijing-time'
+import { PROFILE_PAGE } from '@/services/navigation'
+import { Chart } from '../shared/chart'
+import { ComplianceRowCard } from './compliance-row'
+import { gridChips, quarterChart, SORT_CHIPS, statusChips, TYPE_CHIPS, typeChart, type MemberTypeKey, type SortKey, type StatusFilter } from './compliance-display'
+import './index.scss'
+
+const PAGE_SIZE = 20
+type Row = ComplianceRow & { id: string }
+type Filters = { year: number; status: StatusFilter; memberType: MemberTypeKey | 'all'; gridId: string; sort: SortKey }
+
+const queryOf = (filters: Filters): ComplianceQuery => ({
+  year: filters.year,
+  status: filters.status,
+  sort: filters.sort,
+  ...(filters.memberType === 'all' ? {} : { memberType: filters.memberType }),
+  ...(filters.gridId === 'all' ? {} : { gridId: filters.gridId }),
+})
+
+/** The numbers at the top: 达标 / 未达标 / 本季度尚无服务 / 免除. */
+function Figures({ view }: { view: ComplianceList }) {
+  const figures = [
+    { key: 'met', value: view.counts.met, label: '达标' },
+    { key: 'behind', value: view.counts.behind, label: '未达标', alert: true },
+    ...(view.currentQuarter ? [{ key: 'no-service', value: view.counts.noServiceThisQuarter, label: '本季度尚无服务', alert: true }] : []),
+    { key: 'exempt', value: view.counts.exempt, label: '免除' },
+  ]
+  return (
+    <View className="compliance__figures">
+      {figures.map((figure) => (
+        <View key={figure.key} className="compliance__figure" data-figure={figure.key}>
+          <Text className={`compliance__figure-value${figure.alert && figure.value > 0 ? ' compliance__figure-value--alert' : ''}`}>{figure.value}</Text>
+          <Text className="compliance__figure-label">{figure.label}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** 考核达标 (secretary; a district admin with ?communityId=): who is behind, by how much and by when, with the numbers and a chart. */
+export default function CompliancePage() {
+  const now = beijingParts(new Date())
+  const [elder] = useElderMode()
+  const [filters, setFilters] = useState<Filters>({ year: now.year, status: 'all', memberType: 'all', gridId: 'all', sort: 'most_behind' })
+  const [chart, setChart] = useState<'quarter' | 'type'>('quarter')
+  const [view, setView] = useState<ComplianceList | null>(null)
+  const list = usePagedList<Row>(PAGE_SIZE)
+  const { params } = useRouter()
+  const communityId = params.communityId ? decodeURIComponent(params.communityId) : undefined
+
+  const load = useCallback(
+    (next: Filters, quiet = false) =>
+      list.reload(async (page) => {
+        const result = await assessmentApi.complianceList({ ...queryOf(next), ...(communityId ? { communityId } : {}) }, page)
+        if (!result.ok) return result
+        if (page.offset === 0) setView(result.data)
+        return { ok: true as const, data: { items: result.data.items.map((row) => ({ ...row, id: row.memberId })), total: result.data.total } }
+      }, quiet),
+    [list.reload, communityId],
+  )
+
+  const change = (patch: Partial<Filters>) => {
+    const next = { ...filters, ...patch }
+    setFilters(next)
+    void load(next)
+  }
+
+  const shown = useRef(false)
+  useDidShow(() => {
+    void load(filters, shown.current)
+    shown.current = true
+  })
+  usePullDownRefresh(() => void load(filters, true))
+  useReachBottom(() => void list.loadMore())
+
+  const chartData = useMemo(() => (view ? (chart === 'quarter' ? quarterChart(view) : typeChart(view)) : null), [view, chart])
+  const quarterRunning = Boolean(view?.currentQuarter)
+
+  return (
+    <PageShell title="考核达标" backTo={PROFILE_PAGE} elderToggle status={view ? 'ready' : list.status} error={list.error} onRetry={() => void load(filters)}>
+      {view && (
+        <View className="compliance">
+          <ChoiceChips
+            options={[
+              { value: String(now.year), text: `今年（${now.year}）` },
+              { value: String(now.year - 1), text: `${now.year - 1}年` },
+            ]}
+            value={String(filters.year)}
+            onChange={(year) => change({ year: Number(year) })}
+          />
+          <Card title={`${view.community.name} · ${view.year}年考核达标`}>
+            <Figures view={view} />
+            <Text className="compliance__note">
+              共 {view.counts.members} 名党员{view.counts.notAssessed > 0 ? `，${view.counts.notAssessed} 名不考核` : ''}。每条适用的规则都达到（或经批准免除）为达标，任一条未达到为未达标。
+            </Text>
+            {!elder && (
+              <Text className="compliance__rule-set">
+                考核办法：{view.ruleSet.name}
+                {view.ruleSet.origin === 'earlier_year' ? '（沿用往年）' : view.ruleSet.origin === 'default' ? '（默认）' : ''}
+              </Text>
+            )}
+          </Card>
+
+          {chartData && chartData.categories.length > 0 && (
+            <Card title={chart === 'quarter' ? '各季度有无服务的人数' : '各类党员达标人数'}>
+              <ChoiceChips
+                options={[
+                  { value: 'quarter', text: '按季度' },
+                  { value: 'type', text: '按党员类型' },
+                ]}
+                value={chart}
+                onChange={setChart}
+              />
+              <Chart {...chartData} />
+            </Card>
+          )}
+
+          <View className="compliance__filters">
+            <ChoiceChips options={statusChips(view.counts, quarterRunning)} value={filters.status} onChange={(status) => change({ status })} />
+            <ChoiceChips options={TYPE_CHIPS} value={filters.memberType} onChange={(memberType) => change({ memberType })} />
+            {view.grids.length > 1 && <ChoiceChips options={gridChips(view.grids)} value={filters.gridId} onChange={(gridId) => change({ gridId })} />}
+            <ChoiceChips options={SORT_CHIPS} value={filters.sort} onChange={(sort) => change({ sort })} />
+          </View>
+
+          <PageShell
+            requireLogin={false}
+            status={shellStatusOf(list.status, list.items.length)}
+            error={list.error}
+            onRetry={() => void load(filters)}
+            empty={{ title: '没有符合条件的党员', hint: '换个筛选条件看看' }}
+          >
+            <View className="compliance__list">
+              <Text className="compliance__count">共 {list.total} 人</Text>
+              {list.items.map((row) => (
+                <ComplianceRowCard key={row.id} row={row} elder={elder} place={row.gridName ?? '未分网格'} quarterRunning={quarterRunning} />
+              ))}
+              <ListFooter shown={list.items.length} total={list.total} loading={list.loadingMore} error={list.moreError} onMore={() => void list.loadMore()} unit="人" />
+            </View>
+          </PageShell>
+        </View>
+      )}
+    </PageShell>
+  )
+}

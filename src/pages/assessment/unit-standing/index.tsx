@@ -1,0 +1,129 @@
+import { useCallback, useRef, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { Card } from '@/components/card'
+import { ChoiceChips } from '@/components/choice-chips'
+import { ListFooter } from '@/components/list-footer'
+import { PageShell } from '@/components/page-shell'
+import { useElderMode } from '@/hooks/use-elder-mode'
+import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
+import { assessmentApi, type ComplianceRow, type UnitStanding } from '@/services/api/assessment'
+import { beijingParts } from '@/services/beijing-time'
+import { PROFILE_PAGE } from '@/services/navigation'
+import { ComplianceRowCard } from '../compliance/compliance-row'
+import { SORT_CHIPS, statusChips, type SortKey, type StatusFilter } from '../compliance/compliance-display'
+import './index.scss'
+
+const PAGE_SIZE = 20
+type Row = ComplianceRow & { id: string }
+type Filters = { year: number; status: StatusFilter; sort: SortKey }
+
+/**
+ * 党员服务情况 (unit admin; a district admin with ?unitId=): how the unit's in-service members serve in the
+ * communities they reported to, each with their standing (004 §三.3: 年底将党员服务情况反馈给所在单位).
+ */
+export default function UnitStandingPage() {
+  const now = beijingParts(new Date())
+  const [elder] = useElderMode()
+  const [filters, setFilters] = useState<Filters>({ year: now.year, status: 'all', sort: 'most_behind' })
+  const [view, setView] = useState<UnitStanding | null>(null)
+  const list = usePagedList<Row>(PAGE_SIZE)
+  const { params } = useRouter()
+  const unitId = params.unitId ? decodeURIComponent(params.unitId) : undefined
+
+  const load = useCallback(
+    (next: Filters, quiet = false) =>
+      list.reload(async (page) => {
+        const result = await assessmentApi.unitStanding({ ...next, ...(unitId ? { unitId } : {}) }, page)
+        if (!result.ok) return result
+        if (page.offset === 0) setView(result.data)
+        return { ok: true as const, data: { items: result.data.items.map((row) => ({ ...row, id: row.memberId })), total: result.data.total } }
+      }, quiet),
+    [list.reload, unitId],
+  )
+  const change = (patch: Partial<Filters>) => {
+    const next = { ...filters, ...patch }
+    setFilters(next)
+    void load(next)
+  }
+  const shown = useRef(false)
+  useDidShow(() => {
+    void load(filters, shown.current)
+    shown.current = true
+  })
+  usePullDownRefresh(() => void load(filters, true))
+  useReachBottom(() => void list.loadMore())
+  const quarterRunning = Boolean(view?.currentQuarter)
+
+  return (
+    <PageShell title="党员服务情况" backTo={PROFILE_PAGE} elderToggle status={view ? 'ready' : list.status} error={list.error} onRetry={() => void load(filters)}>
+      {view && (
+        <View className="unit-standing">
+          <ChoiceChips
+            options={[
+              { value: String(now.year), text: `今年（${now.year}）` },
+              { value: String(now.year - 1), text: `${now.year - 1}年` },
+            ]}
+            value={String(filters.year)}
+            onChange={(year) => change({ year: Number(year) })}
+          />
+          <Card title={`${view.unit.name} · ${view.year}年在职党员服务情况`}>
+            <View className="unit-standing__figures">
+              <View className="unit-standing__figure" data-figure="met">
+                <Text className="unit-standing__figure-value">{view.counts.met}</Text>
+                <Text className="unit-standing__figure-label">达标</Text>
+              </View>
+              <View className="unit-standing__figure" data-figure="behind">
+                <Text className="unit-standing__figure-value unit-standing__figure-value--alert">{view.counts.behind}</Text>
+                <Text className="unit-standing__figure-label">未达标</Text>
+              </View>
+              <View className="unit-standing__figure" data-figure="exempt">
+                <Text className="unit-standing__figure-value">{view.counts.exempt}</Text>
+                <Text className="unit-standing__figure-label">免除</Text>
+              </View>
+            </View>
+            <Text className="unit-standing__note">
+              共 {view.counts.members} 名在职党员，按各自报到社区的考核办法计算。年底请将服务情况反馈给党员本人。
+            </Text>
+          </Card>
+
+          {view.byCommunity.length > 0 && (
+            <Card title="按报到社区">
+              {view.byCommunity.map((community) => (
+                <View key={community.communityId} className="unit-standing__community" data-community={community.communityId}>
+                  <Text className="unit-standing__community-name">{community.communityName}</Text>
+                  <Text className="unit-standing__community-counts">
+                    {community.members} 人：达标 {community.met} · 未达标 {community.behind}
+                    {community.exempt > 0 ? ` · 免除 ${community.exempt}` : ''}
+                  </Text>
+                  {!elder && <Text className="unit-standing__community-rule">考核办法：{community.ruleSet}</Text>}
+                </View>
+              ))}
+            </Card>
+          )}
+
+          <View className="unit-standing__filters">
+            <ChoiceChips options={statusChips(view.counts, quarterRunning)} value={filters.status} onChange={(status) => change({ status })} />
+            <ChoiceChips options={SORT_CHIPS} value={filters.sort} onChange={(sort) => change({ sort })} />
+          </View>
+
+          <PageShell
+            requireLogin={false}
+            status={shellStatusOf(list.status, list.items.length)}
+            error={list.error}
+            onRetry={() => void load(filters)}
+            empty={{ title: '没有符合条件的党员', hint: view.counts.members === 0 ? '本单位的在职党员到社区报到后会出现在这里' : '换个筛选条件看看' }}
+          >
+            <View className="unit-standing__list">
+              <Text className="unit-standing__count">共 {list.total} 人</Text>
+              {list.items.map((row) => (
+                <ComplianceRowCard key={row.id} row={row} elder={elder} place={row.communityName} quarterRunning={quarterRunning} />
+              ))}
+              <ListFooter shown={list.items.length} total={list.total} loading={list.loadingMore} error={list.moreError} onMore={() => void list.loadMore()} unit="人" />
+            </View>
+          </PageShell>
+        </View>
+      )}
+    </PageShell>
+  )
+}
