@@ -160,6 +160,12 @@ select id, community_id, case when k % 10 < 3 then md5('demand-' || c || '-' || 
        case when k % 10 < 3 then '上门服务' || k else '社区活动' || k end, category, '压测社区广场', starts_at, ends_at, 10, 10, 'open',
        'completed', secretary_id, starts_at - interval '3 days', ends_at + interval '1 hour'
   from g_orders;
+-- 回访: the resident who asked rates each need's order, mostly 满意 (one in seven 基本满意, one in seventeen 不满意).
+insert into evaluations (id, order_id, kind, rating, created_by, created_at)
+select md5('evaluation-' || c || '-' || k)::uuid, id, 'resident',
+       case when k % 17 = 0 then 'unsatisfied' when k % 7 = 0 then 'basic' else 'satisfied' end,
+       md5('resident-' || (first_resident + k % residents))::uuid, ends_at + interval '1 day'
+  from g_orders where k % 10 < 3;
 insert into assignments (id, order_id, member_id, status, accepted_at)
 select md5('assignment-' || o.c || '-' || o.k || '-' || j)::uuid, o.id, md5('member-' || (o.first_member + (o.k * 10 + j) % o.size))::uuid,
        'accepted', o.starts_at - interval '1 day'

@@ -85,6 +85,7 @@ export function expectedCounts(shape: DistrictShape) {
     registrations: inService,
     orders: pastOrders + c * (shape.openOrders + 1),
     demands: demandOrders + c * shape.openDemands,
+    evaluations: demandOrders,
     assignments: pastOrders * MEMBERS_PER_ORDER + c * 3,
     attendance: pastOrders * MEMBERS_PER_ORDER,
     service_records: pastOrders * MEMBERS_PER_ORDER,

@@ -18,6 +18,7 @@ import { benchLoginBurst, reportLoginBurst } from './login-burst';
 import { measure, median, type Measurement } from './measure';
 import { benchScanFloor } from './scan-floor';
 import { benchScale } from './scale';
+import { benchOrganisationRates } from './organisation-rates';
 
 /**
  * `npm run bench`: check-in scans with 50 (and 5) concurrent scanners, bursts of 500 concurrent accepts and a login burst,
@@ -159,6 +160,7 @@ async function run() {
   if (process.env.BENCH_ONLY === 'scan-floor') return benchScanFloor();
   if (process.env.BENCH_ONLY === 'event-loop') return benchEventLoop();
   if (process.env.BENCH_ONLY === 'gateways') return benchGatewayProcesses();
+  if (process.env.BENCH_ONLY === 'rates') return benchOrganisationRates();
   await reportFunctionColdStarts(path.resolve(__dirname, '../../cloudfunctions'), path.resolve(__dirname, 'cold-start-baseline'));
   if (process.env.BENCH_ONLY === 'cold-start') return;
   await benchEventLoop();
@@ -169,6 +171,7 @@ async function run() {
   await benchScanFloor();
   await benchGatewayProcesses();
   await benchScale();
+  await benchOrganisationRates();
 }
 
 run().catch((error) => {

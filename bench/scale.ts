@@ -32,7 +32,7 @@ const RECOMMEND_BIG_TARGET_MS = 100;
 export const generatedId = (name: string) =>
   createHash('md5').update(name).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
 
-interface Case {
+export interface Case {
   name: string;
   /** Scoped to one community, unit or member: its growth from 100k to 1M should stay ≤ 2×. */
   scoped: boolean;
@@ -104,7 +104,7 @@ interface Figure {
 }
 type Results = Map<string, Map<number, Figure>>;
 
-async function measureCase(db: Database, callers: DistrictCallers, item: Case): Promise<Figure> {
+export async function measureCase(db: Database, callers: DistrictCallers, item: Case): Promise<Figure> {
   const callProduct = async () => {
     const { fn, action, data, token } = item.product(callers);
     const envelope = (await (cloudFunctions[fn] as CloudFunction)({ action, data, token })) as Envelope<unknown>;

@@ -153,17 +153,36 @@ describe('组织考核比率: 注册率, 参与率 and 满意率 of every commun
     expect(Object.keys(refused.fields ?? {}).sort()).toEqual(['districtId', 'year']);
   });
 
-  it('should read a whole district in two statements, and answer in as many statements, however many organisations it has', async () => {
+  it('should count the district’s members 达标 / 未达标 / 免除 per community as the community’s list classifies them', async () => {
+    // 在职1 reaches 25 hours; every other member of A is behind, 在职19 is exempted.
+    const order = await addOrder(db, { communityId: a.communityId, startsAt: '2026-11-01T09:00:00+08:00', createdBy: a.secretary.id });
+    const first = (await db.query<{ user_id: string }>(`select m.user_id from members m join users u on u.id = m.user_id where u.name = '在职1'`))[0].user_id;
+    await addRecord(db, { orderId: order, memberId: first, certifyingOrgId: a.communityId, serviceDate: '2026-11-01', createdBy: a.secretary.id, minutes: 24 * 60 });
+    const view = await ok(call(assessment, 'districtCompliance', {}, districtAdmin));
+    const communityA = view.communities.find((community: { id: string }) => community.id === a.communityId);
+    expect(communityA).toMatchObject({ members: 21, met: 1, exempt: 1 });
+    expect(communityA.notMet + communityA.notAssessed).toBe(19);
+    const list = await ok(call(assessment, 'complianceList', { communityId: a.communityId }, districtAdmin));
+    expect({ met: communityA.met, notMet: communityA.notMet, exempt: communityA.exempt }).toEqual({ met: list.counts.met, notMet: list.counts.behind, exempt: list.counts.exempt });
+    expect(view.communities.map((community: { id: string }) => community.id).sort()).toEqual([a.communityId, b.communityId].sort());
+    // B: 乙在职 and the member added by the refusal test above.
+    expect(view.totals.members).toBe(23);
+    expect(await failed(call(assessment, 'districtCompliance', { districtId: a.districtId }, otherDistrictAdmin))).toMatchObject({ code: 'ORG_NOT_IN_DISTRICT' });
+    expect(await failed(call(assessment, 'districtCompliance', {}, a.secretary))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failed(call(assessment, 'districtCompliance', {}, unitAdmin))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('should read a whole district in one statement, and answer in as many statements, however many organisations it has', async () => {
     const sent: string[] = [];
     const read = () => db.transaction((tx) => loadOrganisationRates({ query: (sql, params) => (sent.push(sql), tx.query(sql, params)) }, { districtId: a.districtId }, 2026));
     const small = (await read()).length;
-    expect(sent).toHaveLength(2);
+    expect(sent).toHaveLength(1);
     const answering = await countStatements(db, () => rates(districtAdmin));
     await buildCommunity(db, 'RD', { members: 2, residents: 0, districtId: a.districtId });
     await buildCommunity(db, 'RE', { members: 2, residents: 0, districtId: a.districtId });
     sent.length = 0;
     expect((await read()).length).toBe(small + 4);
-    expect(sent).toHaveLength(2);
+    expect(sent).toHaveLength(1);
     expect(await countStatements(db, () => rates(districtAdmin))).toBe(answering);
   });
 });
