@@ -4,6 +4,9 @@ import { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Loading } from '@nutui/nutui-react-taro'
 import { SERVICE_CATEGORIES, type ServiceCategory } from '@core/catalogue/service-catalogue'
 import { PageShell } from '@/components/page-shell'
+import { WarningsCard } from '@/components/warnings-card'
+import { assessmentApi, type AssessmentWarning } from '@/services/api/assessment'
+import { ROUTES } from '@/services/navigation'
 import { ordersApi } from '@/services/api/orders'
 import { ensureDevice } from '@/services/checkin-device'
 import { getSession } from '@/services/session'
@@ -111,12 +114,23 @@ export default function OrderHallPage() {
     refresh()
   }, [filterKey, refresh])
 
+  // 考核提醒 above the hall: a failed load only leaves the card out, the hall is what the member came for.
+  const [warnings, setWarnings] = useState<AssessmentWarning[]>([])
+  const loadWarnings = () =>
+    void assessmentApi.warnings().then((result) => {
+      if (result.ok) setWarnings(result.data.items)
+    })
+
   // Coming back from a detail page (after accepting or declining) shows the new state.
   useDidShow(() => {
     refresh(shownOnce.current)
     shownOnce.current = true
+    loadWarnings()
   })
-  usePullDownRefresh(() => refresh(true))
+  usePullDownRefresh(() => {
+    refresh(true)
+    loadWarnings()
+  })
   useReachBottom(() => void list.loadMore())
 
   const items = invitationsFirst(list.items)
@@ -151,6 +165,7 @@ export default function OrderHallPage() {
       onRetry={() => refresh()}
     >
       <View className="order-hall">
+        <WarningsCard items={warnings} moreText="查看我的考核" moreUrl={ROUTES.memberStanding} elder={elder} />
         <View className="order-hall__search">
           <SearchBox
             value={search.typed}

@@ -3,6 +3,9 @@ import { Card } from '@/components/card'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { PageShell, type PageStatus } from '@/components/page-shell'
+import { WarningsCard } from '@/components/warnings-card'
+import { useElderMode } from '@/hooks/use-elder-mode'
+import { assessmentApi, type AssessmentWarning } from '@/services/api/assessment'
 import { hoursAdminApi } from '@/services/api/records'
 import type { ApiError, HoursQueues } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
@@ -16,10 +19,16 @@ export default function SecretaryHoursPage() {
   const [queues, setQueues] = useState<HoursQueues | null>(null)
   const [status, setStatus] = useState<PageStatus>('loading')
   const [error, setError] = useState<ApiError | null>(null)
+  const [warnings, setWarnings] = useState<AssessmentWarning[]>([])
+  const [elder] = useElderMode()
 
   const load = async (quiet = false) => {
     if (!getSession()) return
     if (!quiet) setStatus('loading')
+    // The community's 考核提醒 beside the queues; a failed load only leaves the card out.
+    void assessmentApi.warnings('community').then((answer) => {
+      if (answer.ok) setWarnings(answer.data.items)
+    })
     const result = await hoursAdminApi.queues()
     Taro.stopPullDownRefresh()
     if (!result.ok) {
@@ -38,6 +47,7 @@ export default function SecretaryHoursPage() {
     <PageShell title="时长管理" backTo={ROUTES.secretaryOrders} status={status} error={error} onRetry={() => void load()}>
       {queues && (
         <View className="hours-page hours-hub">
+          <WarningsCard title="本社区考核提醒" items={warnings} moreText="查看考核达标" moreUrl={ROUTES.compliance} elder={elder} />
           {QUEUES.map((queue) => (
             <QueueEntry key={queue.key} queue={queue} queues={queues} />
           ))}
