@@ -18,6 +18,7 @@ import { benchLoginBurst, reportLoginBurst } from './login-burst';
 import { measure, median, type Measurement } from './measure';
 import { benchScanFloor } from './scan-floor';
 import { benchScale } from './scale';
+import { benchCompliance } from './compliance';
 import { benchOrganisationRates } from './organisation-rates';
 
 /**
@@ -160,6 +161,7 @@ async function run() {
   if (process.env.BENCH_ONLY === 'scan-floor') return benchScanFloor();
   if (process.env.BENCH_ONLY === 'event-loop') return benchEventLoop();
   if (process.env.BENCH_ONLY === 'gateways') return benchGatewayProcesses();
+  if (process.env.BENCH_ONLY === 'compliance') return benchCompliance();
   if (process.env.BENCH_ONLY === 'rates') return benchOrganisationRates();
   await reportFunctionColdStarts(path.resolve(__dirname, '../../cloudfunctions'), path.resolve(__dirname, 'cold-start-baseline'));
   if (process.env.BENCH_ONLY === 'cold-start') return;
@@ -171,6 +173,7 @@ async function run() {
   await benchScanFloor();
   await benchGatewayProcesses();
   await benchScale();
+  await benchCompliance();
   await benchOrganisationRates();
 }
 
