@@ -1,6 +1,7 @@
 import { defineAction, type ActionTable } from '../runtime';
+import { districtCompliance } from './district-compliance';
 import { organisationRates } from './organisation-rates';
-import { OrganisationRatesInput, OrganisationRatesView } from './organisation-rates.schemas';
+import { DistrictComplianceInput, DistrictComplianceView, OrganisationRatesInput, OrganisationRatesView } from './organisation-rates.schemas';
 
 /** 基层党组织的考核比率 (000 §三.(三)2) and the district's view of them. */
 export const organisationRateActions: ActionTable = {
@@ -13,5 +14,14 @@ export const organisationRateActions: ActionTable = {
     readOnly: true,
     errors: ['ORG_NOT_IN_DISTRICT'],
     run: organisationRates,
+  }),
+  districtCompliance: defineAction({
+    summary: '本区党员考核达标情况（区管理员）：按街道列出每个社区达标、未达标、免除、不考核的党员人数及全区合计，口径与社区考核达标情况相同',
+    access: 'user',
+    input: DistrictComplianceInput,
+    output: DistrictComplianceView,
+    readOnly: true,
+    errors: ['ORG_NOT_IN_DISTRICT'],
+    run: districtCompliance,
   }),
 };
