@@ -95,7 +95,7 @@ export default function CommitmentsPage() {
           empty={{ title: EMPTY_TITLE[tab], hint: tab === 'fulfilled' ? '党员、服务队填报完成情况后会出现在这里' : '换个分类看看' }}
         >
           <View className="commitments-inbox status-tabs-list">
-            <Text className="status-tabs-count">{waiting !== null ? `待确认 ${waiting} 件 · 本类共 ${total} 件` : `共 ${total} 件`}</Text>
+            <Text className="status-tabs-count">{waiting !== null ? `待确认 ${waiting} 项 · 本类共 ${total} 项` : `共 ${total} 项`}</Text>
             {items.map((commitment) => (
               <CommitmentCard key={commitment.id} commitment={commitment} onConfirm={() => void confirm(commitment)} onReturn={() => setReturning(commitment)} />
             ))}
