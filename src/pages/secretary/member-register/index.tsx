@@ -17,6 +17,7 @@ import { ROUTES } from '@/services/navigation'
 import { formatDate, formatMonth } from '@/services/beijing-time'
 import { fetchAndSaveFile } from '@/services/save-file'
 import { StatusTabs } from '../shared/status-tabs'
+import { PartyDatesDialog } from './party-dates-dialog'
 import './index.scss'
 
 const PAGE_SIZE = 10
@@ -44,6 +45,7 @@ export default function MemberRegisterPage() {
   const [confirming, setConfirming] = useState(false)
   const [exporting, setExporting] = useState(false)
   const [pendingCount, setPendingCount] = useState<number | null>(null)
+  const [datesOf, setDatesOf] = useState<{ id: string; name: string } | null>(null)
   const list = usePagedList<Entry>(PAGE_SIZE)
   const typeRef = useRef(memberType)
   const search = useSearchQuery()
@@ -142,12 +144,13 @@ export default function MemberRegisterPage() {
           <View className="member-register">
             <Text className="member-register__count">{search.query ? `找到 ${list.total} 人` : `共 ${list.total} 人`}（手机、住址已打码）</Text>
             {list.items.map((entry) => (
-              <RegisterCard key={entry.id} entry={entry} />
+              <RegisterCard key={entry.id} entry={entry} onDates={() => setDatesOf({ id: entry.memberId, name: entry.name })} />
             ))}
             <ListFooter shown={list.items.length} total={list.total} loading={list.loadingMore} error={list.moreError} onMore={() => void list.loadMore()} unit="人" />
           </View>
         </PageShell>
       </View>
+      <PartyDatesDialog member={datesOf} onClose={() => setDatesOf(null)} />
       <Dialog
         visible={confirming}
         title="导出完整电话和住址"
@@ -179,7 +182,10 @@ function PrivateLine({ label, masked, memberId, field }: { label: string; masked
 const Line = ({ label, value }: { label: string; value: string }) => (value ? <InfoRow label={label} value={value} /> : null)
 
 
-function RegisterCard({ entry }: { entry: Entry }) {
+/** Whose cultivation period the assessment counts: an 入党积极分子, or a 预备党员 who was one until joining. */
+const HAS_PARTY_DATES: RegisterEntry['memberType'][] = ['activist', 'probationary']
+
+function RegisterCard({ entry, onDates }: { entry: Entry; onDates: () => void }) {
   const personal = [entry.gender, entry.birthMonth && `${formatMonth(entry.birthMonth)}生`, entry.education].filter(Boolean).join(' · ')
   return (
     <Card
@@ -203,6 +209,13 @@ function RegisterCard({ entry }: { entry: Entry }) {
       <Line label="服务小组" value={entry.serviceGroup} />
       <Line label="报到日期" value={entry.reportedOn && formatDate(entry.reportedOn)} />
       <Line label="其他服务" value={entry.willingOtherServices && (entry.willingOtherServices === '是' ? '愿意参加社区其他服务' : '暂不参加其他服务')} />
+      {HAS_PARTY_DATES.includes(entry.memberType) && (
+        <View className="register-card__actions">
+          <Button size="small" fill="outline" type="primary" onClick={onDates}>
+            培养期日期
+          </Button>
+        </View>
+      )}
     </Card>
   )
 }
