@@ -10,7 +10,7 @@ export default defineAppConfig({
         'needs/index', 'create-order/index', 'orders/index', 'order-detail/index', 'scanner/index', 'record-need/index',
         'registrations/index', 'member-register/index', 'access-log/index',
         'hours/index', 'hours-queue/index', 'hours-order/index', 'hours-record/index',
-        'suggestions/index', 'commitments/index',
+        'suggestions/index', 'commitments/index', 'teams/index', 'team/index',
       ],
     },
     // 报到, 居民注册 and 忘记密码: reachable before the person has an account, a role or their password.

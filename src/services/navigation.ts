@@ -35,13 +35,10 @@ export const ROUTES = {
   /** 建议处理 and 承诺确认: what members suggested and the 好事 / 实事 reported done, waiting for the secretary. */
   secretarySuggestions: '/pages/secretary/suggestions/index',
   secretaryCommitments: '/pages/secretary/commitments/index',
-  /** 提建议, 我的建议 (with the community's answers) and 我的承诺 (好事 for a 帮扶对象). */
-  memberSuggest: '/pages/member/suggest/index',
-  memberSuggestions: '/pages/member/my-suggestions/index',
-  memberCommitments: '/pages/member/my-commitments/index',
-  /** 建议处理 and 承诺确认: what members suggested and the 好事 / 实事 reported done, waiting for the secretary. */
-  secretarySuggestions: '/pages/secretary/suggestions/index',
-  secretaryCommitments: '/pages/secretary/commitments/index',
+  /** 服务队: the community's teams, one team (members, captain, 集中性活动), and an activity form with the team chosen. */
+  secretaryTeams: '/pages/secretary/teams/index',
+  secretaryTeam: (id: string) => `/pages/secretary/team/index?id=${encodeURIComponent(id)}`,
+  secretaryTeamActivity: (teamId: string) => `/pages/secretary/create-order/index?focusedTeamId=${encodeURIComponent(teamId)}`,
   /** 提建议, 我的建议 (with the community's answers) and 我的承诺 (好事 for a 帮扶对象). */
   memberSuggest: '/pages/member/suggest/index',
   memberSuggestions: '/pages/member/my-suggestions/index',

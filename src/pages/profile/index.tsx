@@ -107,17 +107,8 @@ export default function ProfilePage() {
             {roles.includes('secretary') && (
               <Cell title="承诺确认" description="确认或退回党员、服务队填报的好事实事" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryCommitments })} />
             )}
-            {roles.includes('member') && (
-              <Cell title="我的建议" description="向社区提建议，看书记的答复" onClick={() => void Taro.navigateTo({ url: ROUTES.memberSuggestions })} />
-            )}
-            {roles.includes('member') && (
-              <Cell title="我的承诺" description="为帮扶对象承诺好事，办完填报，社区确认" onClick={() => void Taro.navigateTo({ url: ROUTES.memberCommitments })} />
-            )}
-            {roles.includes('secretary') && (
-              <Cell title="建议处理" description="答复、转交或采纳党员的建议" onClick={() => void Taro.navigateTo({ url: ROUTES.secretarySuggestions })} />
-            )}
-            {roles.includes('secretary') && (
-              <Cell title="承诺确认" description="确认或退回党员、服务队填报的好事实事" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryCommitments })} />
+            {(roles.includes('secretary') || roles.includes('unit_admin')) && (
+              <Cell title="服务队" description="服务队、党员工作室的队长、队员和本年集中性活动" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryTeams })} />
             )}
             {community?.orgId && (
               <Cell

@@ -8,6 +8,7 @@ import { checkinApi } from '@/services/api/checkin'
 import { ordersApi } from '@/services/api/orders'
 import type { ApiResult, Order } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
+import { focusedActivityText } from '@/services/focused-activity'
 import { getSession } from '@/services/session'
 import { Card, type CardTone } from '@/components/card'
 import { InfoRow } from '@/components/info-row'
@@ -98,6 +99,7 @@ export default function MemberOrderDetailPage() {
           <Card title={order.title} extra={<StatusTag tone={state.tone}>{stateText(state, elder)}</StatusTag>}>
             {order.description && <Text className="member-order__description">{order.description}</Text>}
             <InfoRow layout={layout} label="服务类别" value={order.category} />
+            {order.focusedTeam && <InfoRow layout={layout} label="活动" value={focusedActivityText(order)} />}
             <InfoRow layout={layout} label="服务时间" value={formatSpan(order.startsAt, order.endsAt, now)} />
             <InfoRow layout={layout} label="服务地点" value={order.place} hint={!accepted && order.kind === 'demand' ? '接单后可看到完整地址' : undefined} />
             {order.requester && <InfoRow layout={layout} label="服务对象" value={`${order.requester.name}  ${order.requester.phone}`} />}

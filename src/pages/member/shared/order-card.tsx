@@ -7,6 +7,7 @@ import { useElderMode } from '@/hooks/use-elder-mode'
 import type { Order } from '@/services/api/types'
 import { formatSpan } from '@/services/beijing-time'
 import { ROUTES } from '@/services/navigation'
+import { focusedActivityText } from '@/services/focused-activity'
 import { isInvitation, memberStateOf, placesLeft, stateText } from './order-display'
 import './order-card.scss'
 
@@ -33,6 +34,7 @@ export function OrderCard({ order, now, variant }: OrderCardProps) {
         onClick={() => void Taro.navigateTo({ url: ROUTES.memberOrderDetail(order.id) })}
       >
         {!elder && <InfoRow label="类别" value={order.category} />}
+        {order.focusedTeam && <InfoRow label="活动" value={focusedActivityText(order)} />}
         <InfoRow label="时间" value={formatSpan(order.startsAt, order.endsAt, now, { weekday: !elder })} />
         <InfoRow label="地点" value={order.place} />
         {variant === 'hall' ? (

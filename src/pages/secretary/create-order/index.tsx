@@ -32,6 +32,7 @@ import {
   type OrderForm,
 } from './order-form'
 import { LeaderPicker } from './leader-picker'
+import { TeamPicker } from './team-picker'
 import { useRecommendations } from './use-recommendations'
 import './index.scss'
 
@@ -51,8 +52,9 @@ const draftOf = (demandId: string, opened: OrderForm) =>
 export default function CreateOrderPage() {
   const { params } = useRouter()
   const demandId = params.demandId ? decodeURIComponent(params.demandId) : ''
-  // The form as it opened: empty, or filled from the need; what differs from it is unsaved.
-  const [opened, setOpened] = useState<OrderForm>(() => emptyOrderForm())
+  const focusedTeamId = !demandId && params.focusedTeamId ? decodeURIComponent(params.focusedTeamId) : ''
+  // The form as it opened: empty (with the team, from a team's page), or filled from the need; what differs from it is unsaved.
+  const [opened, setOpened] = useState<OrderForm>(() => ({ ...emptyOrderForm(), focusedTeamId }))
   const [form, setForm] = useState<OrderForm>(() => (demandId ? opened : (draftOf('', opened).load() ?? opened)))
   const [restored, setRestored] = useState(() => !demandId && orderFormChanged(form, opened))
   const [need, setNeed] = useState<Demand | null>(null)
@@ -204,6 +206,7 @@ export default function CreateOrderPage() {
               ))}
             </View>
           </FormRow>
+          {!demandId && <TeamPicker value={form.focusedTeamId ?? ''} error={errors.focusedTeamId} onChange={(teamId) => set({ focusedTeamId: teamId })} />}
           <FormRow label="派单方式" required>
             <View className="create-order__dispatch">
               <OptionCards label="派单方式" options={DISPATCH_OPTIONS} value={form.dispatch} onChange={(dispatch) => set({ dispatch })} />

@@ -24,9 +24,11 @@ export interface OrderForm {
   inviteeIds: string[]
   /** 现场负责人: a member who may scan on this order; empty for none. */
   leaderMemberId: string
+  /** 集中性活动 of this team of the community (an activity only); empty for none. */
+  focusedTeamId: string
 }
 
-export type OrderField = 'title' | 'category' | 'description' | 'place' | 'startsAt' | 'endsAt' | 'capacity' | 'inviteeIds' | 'demandId' | 'leaderMemberId'
+export type OrderField = 'title' | 'category' | 'description' | 'place' | 'startsAt' | 'endsAt' | 'capacity' | 'inviteeIds' | 'demandId' | 'leaderMemberId' | 'focusedTeamId'
 export type OrderFieldErrors = Partial<Record<OrderField, string>>
 
 /** The Beijing calendar date and clock of an instant, as the form holds them, whatever the phone's own zone. */
@@ -54,6 +56,7 @@ export function emptyOrderForm(now = new Date()): OrderForm {
     requiredPosts: [],
     inviteeIds: [],
     leaderMemberId: '',
+    focusedTeamId: '',
   }
 }
 
@@ -142,6 +145,7 @@ export function toCreateOrderData(form: OrderForm): CreateOrderData {
     inviteeIds: form.dispatch === 'directed' ? form.inviteeIds : [],
     requiredPosts: form.requiredPosts,
     ...(form.leaderMemberId ? { leaderMemberId: form.leaderMemberId } : {}),
+    ...(form.focusedTeamId && !form.demandId ? { focusedTeamId: form.focusedTeamId } : {}),
   }
 }
 
@@ -157,6 +161,7 @@ export const FIELD_OF_CODE: Record<string, OrderField> = {
   DEMAND_NOT_FOUND: 'demandId',
   ORDER_LEADER_NOT_MEMBER: 'leaderMemberId',
   ORDER_TITLE_NAMES_RESIDENT: 'title',
+  ORDER_FOCUSED_TEAM_INVALID: 'focusedTeamId',
 }
 
 /** Whether the secretary has changed anything since the form opened (empty, or filled from the need). */

@@ -10,6 +10,7 @@ import { PrivateValue } from '@/components/private-value'
 import { ordersApi } from '@/services/api/orders'
 import type { ApiError, Order, OrganisationRating } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
+import { focusedActivityText } from '@/services/focused-activity'
 import { useElderMode } from '@/hooks/use-elder-mode'
 import { orderStatusWord } from '@/services/status-words'
 import { ORGANISATION_RATING_TEXT, isScanWindowOpen } from '../shared/display'
@@ -75,6 +76,7 @@ export default function SecretaryOrderDetailPage() {
         <View className="order-detail">
           <Card className="order-detail__card" title={order.title} extra={<StatusWordTag word={orderStatusWord(order, now)} />}>
             <InfoRow label="类别" value={`${order.category} · ${order.kind === 'demand' ? '居民需求' : '组织活动'}`} />
+            {order.focusedTeam && <InfoRow label="活动" value={focusedActivityText(order)} />}
             <InfoRow label="时间" value={formatSpan(order.startsAt, order.endsAt, now, { weekday: !elder })} />
             {order.kind === 'demand' && order.demandId ? (
               <InfoRow label="地点" value={<PrivateValue masked={order.place} subject={{ demandId: order.demandId }} field="address" />} />
