@@ -36,6 +36,8 @@ export interface Draft {
   health: string
   memberType: '' | MemberType
   joinedPartyMonth: string
+  /** An 入党积极分子's day of becoming one (optional), which starts the cultivation period. */
+  activistSince: string
   unitId: string
   workUnit: string
   jobTitle: string
@@ -58,7 +60,7 @@ export interface Draft {
 }
 
 export const EMPTY_DRAFT: Draft = {
-  name: '', gender: '', ethnicity: '汉族', birthMonth: '', education: '', health: '', memberType: '', joinedPartyMonth: '', unitId: '',
+  name: '', gender: '', ethnicity: '汉族', birthMonth: '', education: '', health: '', memberType: '', joinedPartyMonth: '', activistSince: '', unitId: '',
   workUnit: '', jobTitle: '', unitAddress: '', unitPhone: '', homeAddress: '', phone: '', communityId: '', gridId: '', skills: '', hobbies: '',
   intentions: {}, posts: [], availability: {}, willingLongTerm: null, willingOtherServices: null, idNumber: '', slipCode: '',
 }
@@ -131,6 +133,7 @@ export function toFormInput(draft: Draft): RegistrationFormInput {
     health: optional(draft.health),
     memberType: draft.memberType as MemberType,
     joinedPartyMonth: draft.memberType === 'activist' ? optional(draft.joinedPartyMonth) : draft.joinedPartyMonth,
+    activistSince: draft.memberType === 'activist' ? optional(draft.activistSince) : undefined,
     unitId: draft.memberType === 'in_service' ? optional(draft.unitId) : undefined,
     workUnit: optional(draft.workUnit),
     jobTitle: optional(draft.jobTitle),
@@ -156,7 +159,7 @@ export function fromForm(form: RegistrationFormInput): Draft {
   return {
     ...EMPTY_DRAFT,
     name: form.name, gender: form.gender, ethnicity: form.ethnicity, birthMonth: form.birthMonth, education: form.education,
-    health: form.health ?? '', memberType: form.memberType, joinedPartyMonth: form.joinedPartyMonth ?? '', unitId: form.unitId ?? '',
+    health: form.health ?? '', memberType: form.memberType, joinedPartyMonth: form.joinedPartyMonth ?? '', activistSince: form.activistSince ?? '', unitId: form.unitId ?? '',
     workUnit: form.workUnit ?? '', jobTitle: form.jobTitle ?? '', unitAddress: form.unitAddress ?? '', unitPhone: form.unitPhone ?? '',
     homeAddress: form.homeAddress, phone: form.phone, communityId: form.communityId, gridId: form.gridId ?? '', skills: (form.skills ?? []).join('、'),
     hobbies: form.hobbies ?? '', intentions: Object.fromEntries((form.serviceIntentions ?? []).map((i) => [i.category, i.subItems ?? []])),
@@ -178,7 +181,7 @@ export function fieldErrorsOf(fields: Record<string, string> | undefined): Field
 
 /** The order the sections appear in, to scroll to the first field in error. */
 export const FIELD_ORDER: (keyof FieldErrors)[] = [
-  'slipCode', 'name', 'gender', 'ethnicity', 'birthMonth', 'education', 'health', 'phone', 'homeAddress', 'memberType', 'joinedPartyMonth',
+  'slipCode', 'name', 'gender', 'ethnicity', 'birthMonth', 'education', 'health', 'phone', 'homeAddress', 'memberType', 'joinedPartyMonth', 'activistSince',
   'unitId', 'workUnit', 'jobTitle', 'unitAddress', 'unitPhone', 'communityId', 'gridId', 'posts', 'intentions', 'skills', 'hobbies',
   'availability', 'willingLongTerm', 'willingOtherServices', 'idNumber', 'password', 'phoneCode',
 ]

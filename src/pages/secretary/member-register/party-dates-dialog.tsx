@@ -1,45 +1,11 @@
-import { useEffect, useMemo, useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { DatePicker, Dialog } from '@nutui/nutui-react-taro'
+import { Dialog } from '@nutui/nutui-react-taro'
+import { DayField } from '@/components/day-field'
 import { DialogField } from '@/components/dialog-field'
 import { assessmentApi, type MemberDates } from '@/services/api/assessment'
-import { formatBusinessDate, formatTime } from '@/services/beijing-time'
-import '@/components/month-field/index.scss'
-
-const pad = (value: number) => String(value).padStart(2, '0')
-const dayOfPicked = (values: unknown[]) => {
-  const [year, month, day] = values.map(Number)
-  return `${year}-${pad(month)}-${pad(day)}`
-}
-const today = () => new Date()
-
-/** A day field that opens a wheel picker (no day after today); shows 2025-10-01 as 2025年10月1日. */
-function DayField({ value, title, onChange }: { value: string; title: string; onChange: (day: string) => void }) {
-  const [open, setOpen] = useState(false)
-  const start = useMemo(() => new Date('1950-01-01T12:00:00'), [])
-  const end = useMemo(today, [])
-  const picked = useMemo(() => (value ? new Date(`${value}T12:00:00`) : end), [value, end])
-  return (
-    <View className="month-field">
-      <View className={`month-field__box${value ? '' : ' month-field__box--empty'}`} onClick={() => setOpen(true)}>
-        <Text className="month-field__value">{value ? formatBusinessDate(value) : '未登记'}</Text>
-        <Text className="month-field__arrow">›</Text>
-      </View>
-      <DatePicker
-        title={title}
-        type="date"
-        visible={open}
-        showChinese
-        startDate={start}
-        endDate={end}
-        value={picked}
-        onConfirm={(_options, values) => onChange(dayOfPicked(values))}
-        onClose={() => setOpen(false)}
-      />
-    </View>
-  )
-}
+import { formatTime } from '@/services/beijing-time'
 
 export interface PartyDatesDialogProps {
   /** The member whose dates are edited; null keeps the dialog closed. */
@@ -99,10 +65,10 @@ export function PartyDatesDialog({ member, onClose }: PartyDatesDialogProps) {
       onClose={onClose}
     >
       <DialogField hint="成为入党积极分子的日期（培养期从这天算起）" error={errors.activistSince}>
-        <DayField value={activistSince} title="成为入党积极分子日期" onChange={setActivistSince} />
+        <DayField value={activistSince} title="成为入党积极分子日期" placeholder="未登记" onChange={setActivistSince} />
       </DialogField>
       <DialogField hint="入党日期（培养期到这天为止）；尚未入党不填" error={errors.joinedPartyOn ?? errors._}>
-        <DayField value={joinedPartyOn} title="入党日期" onChange={setJoinedPartyOn} />
+        <DayField value={joinedPartyOn} title="入党日期" placeholder="未登记" onChange={setJoinedPartyOn} />
       </DialogField>
       {dates?.datesSetBy && dates.datesSetAt && (
         <Text className="member-register__dates-trail">

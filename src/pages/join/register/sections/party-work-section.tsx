@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { Text } from '@tarojs/components'
 import { Input } from '@nutui/nutui-react-taro'
+import { DayField } from '@/components/day-field'
 import { MonthField } from '@/components/month-field'
 import { addYears, isMonth } from '@/components/month-field/month'
 import type { RegistrationOptions } from '@/services/api/registration'
@@ -26,6 +27,11 @@ export function PartyWorkSection({ draft, errors, update, options, slip }: Props
             <Chips items={options.memberTypes.map((t) => ({ value: t.value, text: t.label }))} chosen={(v) => draft.memberType === v} onTap={(memberType) => update({ memberType })} />
           )}
         </Field>
+        {draft.memberType === 'activist' && (
+          <Field name="activistSince" label="成为积极分子日期" hint="培养期从这天算起，可不填，由社区登记" errors={errors}>
+            <DayField title="成为入党积极分子日期" value={draft.activistSince} placeholder="请选择日期" onChange={(activistSince) => update({ activistSince })} />
+          </Field>
+        )}
         {draft.memberType !== 'activist' && (
           <Field name="joinedPartyMonth" label="入党时间" required hint="点此选择年和月" errors={errors}>
             <MonthField
