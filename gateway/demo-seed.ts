@@ -441,6 +441,12 @@ async function seedDemoWorld(db: Database, options: { now: Date; passwordCost: n
       'update members m set created_at = v.at from unnest($1::uuid[], $2::timestamptz[]) as v(id, at) where m.user_id = v.id',
       [memberSince.map((item) => item.id), memberSince.map((item) => item.at.toISOString())],
     );
+    // 入党积极分子 since the day they joined (issue 13): the assessment counts their cultivation period from it.
+    await tx.query(
+      `update members set activist_since = (created_at at time zone 'Asia/Shanghai')::date, party_dates_set_by = $1, party_dates_set_at = $2
+        where member_type = 'activist'`,
+      [communities[0].secretary.id, now],
+    );
 
     // --- 报到: profiles, confirmed registrations and the demo unit's slips ----------------------
     await seedRegistrations(tx, new Dice(20261124), {
