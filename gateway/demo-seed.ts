@@ -9,6 +9,7 @@ import { orgRepository, type MemberType } from '../cloudfunctions/_core/org/org.
 import { creditedMinutes, minutesBetween } from '../cloudfunctions/_core/records/hours-rules';
 import { seedRegistrations, type DemoMemberFacts } from './demo-registrations';
 import { seedRuleSets } from './demo-rule-sets';
+import { seedTeams } from './demo-teams';
 import { seedSuggestionsAndCommitments } from './demo-suggestions';
 import type { NeedKindKey } from '../cloudfunctions/_core/demands/need-kinds';
 import { BUSINESS_ZONE, businessDate, formatBusinessTime } from '../cloudfunctions/_core/shared/business-time';
@@ -727,6 +728,10 @@ async function seedDemoWorld(db: Database, options: { now: Date; passwordCost: n
     );
 
     await seedSuggestionsAndCommitments(tx, {
+      now, communityId: first.id, secretary: first.secretary, demoMember, others: first.members.filter((member) => member.id !== demoMember.id),
+    });
+
+    await seedTeams(tx, {
       now, communityId: first.id, secretary: first.secretary, demoMember, others: first.members.filter((member) => member.id !== demoMember.id),
     });
 

@@ -2,6 +2,7 @@ import { main as assessment } from '../../cloudfunctions/assessment/index';
 import { main as auth } from '../../cloudfunctions/auth/index';
 import { main as demands } from '../../cloudfunctions/demands/index';
 import { main as orders } from '../../cloudfunctions/orders/index';
+import { main as org } from '../../cloudfunctions/org/index';
 import { main as records } from '../../cloudfunctions/records/index';
 import { main as registration } from '../../cloudfunctions/registration/index';
 import type { Database } from '../../cloudfunctions/_core/db/database';
@@ -182,5 +183,15 @@ describe('the demo seed of the local gateway', () => {
     const { exemptions } = await ok(call(assessment, 'listExemptions', { year }, admin));
     expect(exemptions).toEqual([expect.objectContaining({ live: true, approvedBy: '示例街道党工委' })]);
     expect(exemptions[0].memberName).not.toBe(accountOf('member').name);
+  });
+
+  it('should give the first community a 服务队 with a captain, the demo member on it, and one completed 集中性活动 this year', async () => {
+    const secretary = await logIn(accountOf('secretary'));
+    const { items } = await ok(call(org, 'listTeams', {}, secretary));
+    expect(items).toEqual([expect.objectContaining({ name: '红色先锋服务队', captain: expect.objectContaining({ name: expect.any(String) }), focusedActivityCount: 1 })]);
+    const team = await ok(call(org, 'teamDetail', { teamId: items[0].id }, secretary));
+    expect(team.members.length).toBeGreaterThanOrEqual(3);
+    expect(team.members.map((member: { name: string }) => member.name)).toContain(accountOf('member').name);
+    expect(team.activities).toEqual([expect.objectContaining({ status: 'completed', counts: true })]);
   });
 });
