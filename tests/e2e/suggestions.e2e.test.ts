@@ -143,4 +143,30 @@ describe('建议: a member suggests, the secretary replies, the member reads the
     await shoot(secretary, 'commitments-secretary');
     expect(errors).toEqual([]);
   });
+
+  it('should draw every page of 建议 and 承诺 large and legible in 长辈模式', async () => {
+    const pages = [
+      { phone: phones.member.page, path: 'member/suggest/index', name: 'suggest' },
+      { phone: phones.member.page, path: 'member/my-commitments/index', name: 'my-commitments' },
+      { phone: phones.secretary.page, path: 'secretary/suggestions/index', name: 'secretary-suggestions' },
+      { phone: phones.secretary.page, path: 'secretary/commitments/index', name: 'secretary-commitments' },
+    ];
+    const failures: string[] = [];
+    for (const { phone, path, name } of pages) {
+      await phone.goto(`${gatewayUrl()}#/pages/${path}`);
+      await shown(phone, '.page-shell__body').first().waitFor({ timeout: 20_000 });
+      await turnElderMode(phone, true);
+      await phone.waitForTimeout(800);
+      const audit = await auditPage(phone, { minTextPx: 18, minButtonPx: 48 });
+      failures.push(
+        ...audit.smallText.map((item) => `${name}: ${item.size}px 「${item.text}」`),
+        ...audit.shortButtons.map((item) => `${name}: button ${item.height}px 「${item.text}」`),
+        ...audit.lowContrast.map((item) => `${name}: ${item.ratio}:1 「${item.text}」`),
+      );
+      await shoot(phone, `elder-${name}`);
+      await turnElderMode(phone, false);
+    }
+    expect(failures).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });
