@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
@@ -49,6 +49,9 @@ export default function MyCommitmentsPage() {
   const [reporting, setReporting] = useState<Commitment | null>(null)
   const fetchIt = useCallback(() => commitmentsApi.mine(), [])
   const { data, setData, status, error, reload } = useShownDetail(fetchIt, '')
+
+  // Each account on a shared phone keeps its own draft.
+  useEffect(() => setForm(draft.load() ?? EMPTY), [draft])
 
   const set = (changes: Partial<CommitForm>) => {
     setErrors((previous) => Object.fromEntries(Object.entries(previous).filter(([key]) => !(key in changes))))
