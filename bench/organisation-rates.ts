@@ -2,8 +2,6 @@ import type { Database } from '../cloudfunctions/_core/db/database';
 import { useDatabase } from '../cloudfunctions/_core/db/database-context';
 import { loadOrganisationRates } from '../cloudfunctions/_core/assessment/organisation-rates.repository';
 import { businessYear } from '../cloudfunctions/_core/shared/business-time';
-import type { Envelope } from '../cloudfunctions/_core/shared/envelope';
-import { cloudFunctions, type CloudFunction } from '../gateway/cloud-functions';
 import { startThrowawayPostgres, type Throwaway } from '../scripts/throwaway-postgres';
 import { onServerDatabase, onTemporaryPglite } from './bench-databases';
 import { districtSessions, districtShape, generateDistrict } from './large-district';
