@@ -33,7 +33,7 @@ type RawRow = { kind: string; id: string; registered: number; waiting: number; h
 type Row = { size: number; members: number; organisations: number; product: number; raw: number; reader: number };
 
 /** The product's counts and the raw statement's, organisation by organisation (one with no rows at all is all zeros in the product). */
-async function sameAnswer(db: Database, year: number) {
+export async function sameAnswer(db: Database, year: number) {
   const product = await db.transaction((tx) => loadOrganisationRates(tx, { districtId: generatedId('district') }, year));
   const raw = new Map((await db.query<RawRow>(ORGANISATION_RATES, organisationRatesParams(generatedId('district'), year))).map((row) => [`${row.kind}:${row.id}`, row]));
   for (const organisation of product) {
