@@ -113,7 +113,7 @@ describe('建议: a member suggests, the secretary replies, forwards or adopts, 
     }, home.secretary));
     expect(replied).toMatchObject({ status: 'replied', reply: '已联系物业，下月安装', handledAt: new Date().toISOString() });
     const mine = await ok(call(assessment, 'mySuggestions', {}, member));
-    expect(mine.items[0]).toMatchObject({ id: suggestion.id, status: 'replied', reply: '已联系物业，下月安装' });
+    expect(mine.items.find((item: { id: string }) => item.id === suggestion.id)).toMatchObject({ status: 'replied', reply: '已联系物业，下月安装' });
     expect(mine.countedThisYear).toBe(2);
     await expectRefused(
       call(assessment, 'handleSuggestion', { suggestionId: suggestion.id, decision: 'adopt', reply: '再次处理' }, home.secretary),
