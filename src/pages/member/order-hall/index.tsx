@@ -165,7 +165,11 @@ export default function OrderHallPage() {
       onRetry={() => refresh()}
     >
       <View className="order-hall">
-        <WarningsCard items={warnings} moreText="查看我的考核" moreUrl={ROUTES.memberStanding} elder={elder} />
+        {warnings.length > 0 && (
+          <View className="order-hall__warnings">
+            <WarningsCard items={warnings} moreText="查看我的考核" moreUrl={ROUTES.memberStanding} elder={elder} />
+          </View>
+        )}
         <View className="order-hall__search">
           <SearchBox
             value={search.typed}
