@@ -3,14 +3,16 @@ import { chartSummary } from '../../src/pages/assessment/shared/chart/chart-opti
 import { hoursChart } from '../../src/pages/assessment/my-standing/standing-display';
 import type { MemberStanding } from '../../src/services/api/assessment';
 import { beijingParts } from '../../src/services/beijing-time';
-import { callGateway, launchChromium, logInInBrowser, phonePage, screenshotPath, shown } from './browser';
+import { callGateway, gatewayUrl, launchChromium, logInInBrowser, phonePage, screenshotPath, shown } from './browser';
 import { auditPage } from './page-audit';
 
 // 我的考核 as the demo member sees it at 375×812: opened from 我的, each rule with its status and advice, the
 // eligibility, the hours by month drawn by ECharts (SVG in H5) with the same figures in words; last year; 长辈模式.
 const MEMBER = { phone: '19900001001', password: 'demo1234' };
+const SECRETARY = { phone: '19900000001', password: 'demo1234' };
 
 interface Session { token: string }
+interface ComplianceList { items: Array<{ memberId: string; name: string }> }
 
 /** Taro's H5 router animates a page in; a screenshot waits for it to settle. */
 const shoot = async (page: Page, name: string) => {
@@ -128,6 +130,28 @@ describe('我的考核 in the H5 build at 375×812', () => {
     await shoot(page, 'my-standing-elder');
     await shown(page, '.elder-toggle').first().tap();
     await page.waitForFunction(() => !document.body.classList.contains('dy-elder'));
+    expect(errors).toEqual([]);
+  });
+
+  it('should open a member behind for her secretary, with the advice and nothing to tap', async () => {
+    const secretary = await callGateway<Session>('auth', 'login', SECRETARY);
+    const list = await callGateway<ComplianceList>('assessment', 'complianceList', { status: 'behind', page: { limit: 1, offset: 0 } }, secretary.token);
+    const behind = list.items[0];
+    expect(behind).toBeDefined();
+    const standing = await callGateway<MemberStanding>('assessment', 'memberStanding', { memberId: behind.memberId }, secretary.token);
+    const { page: secretaryPage } = await phonePage(browser, errors, 'secretary');
+    await logInInBrowser(secretaryPage, SECRETARY, /pages\/secretary\/needs/);
+    await secretaryPage.goto(`${gatewayUrl()}#/pages/assessment/my-standing/index?memberId=${behind.memberId}`, { waitUntil: 'networkidle' });
+    await shown(secretaryPage, '.my-standing .dy-card__title').filter({ hasText: `${behind.name} · ${year}年考核` }).waitFor({ timeout: 20_000 });
+    await expectRules(secretaryPage, standing, false);
+    await expectChart(secretaryPage, standing);
+    const notMet = standing.rules.find((rule) => rule.status === 'not_met');
+    expect(notMet).toBeDefined();
+    await expect(ruleCard(secretaryPage, notMet!.ruleId).locator('.dy-status-tag').first().innerText()).resolves.toBe('未达标');
+    // 提建议 / 去接单 and the link to 我的时长 are the member's own, not her secretary's.
+    await expect(shown(secretaryPage, '.rule-card__help').count()).resolves.toBe(0);
+    await expect(shown(secretaryPage, '.my-standing__link').count()).resolves.toBe(0);
+    await shoot(secretaryPage, 'my-standing-behind');
     expect(errors).toEqual([]);
   });
 });

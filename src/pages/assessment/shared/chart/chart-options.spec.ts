@@ -24,7 +24,7 @@ describe('buildChartOption', () => {
 
   it('should draw the target as a dashed line at its value with its label on the first series only', () => {
     const option = buildChartOption({ ...hours, series: [...hours.series, { name: '累计', kind: 'line', values: [1, 2, 3] }] }, false)
-    expect(option.series[0].markLine).toMatchObject({ data: [{ yAxis: 25 / 12 }], lineStyle: { type: 'dashed' }, label: { formatter: '每月需 2.1' } })
+    expect(option.series[0].markLine).toMatchObject({ data: [{ yAxis: 25 / 12 }], lineStyle: { type: 'dashed' }, label: { formatter: '每月需 2.1', backgroundColor: CHART_PALETTE.surface } })
     expect(option.series[1].markLine).toBeUndefined()
   })
 

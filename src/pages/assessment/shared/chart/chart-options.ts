@@ -80,7 +80,16 @@ function targetLine(target: NonNullable<ChartData['target']>, fontSize: number) 
     silent: true,
     symbol: 'none',
     lineStyle: { color: CHART_PALETTE.waiting, type: 'dashed', width: 2 },
-    label: { position: 'insideEndTop', fontSize, color: CHART_PALETTE.waiting, formatter: `${target.label} ${round(target.value)}` },
+    // On the surface colour, so the label stays readable where it crosses a bar.
+    label: {
+      position: 'insideEndTop',
+      fontSize,
+      color: CHART_PALETTE.waiting,
+      backgroundColor: CHART_PALETTE.surface,
+      padding: [2, 4],
+      borderRadius: 4,
+      formatter: `${target.label} ${round(target.value)}`,
+    },
     data: [{ yAxis: target.value }],
   }
 }
