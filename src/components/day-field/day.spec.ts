@@ -1,4 +1,4 @@
-import { dayOfPicked } from './index'
+import { dayOfPicked } from './day'
 
 describe('dayOfPicked', () => {
   it('pads the wheels’ month and day', () => {

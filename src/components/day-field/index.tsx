@@ -4,14 +4,7 @@ import { DatePicker } from '@nutui/nutui-react-taro'
 import { formatBusinessDate } from '@/services/beijing-time'
 // Looks and behaves like the month field: a box that opens a wheel picker.
 import '@/components/month-field/index.scss'
-
-const pad = (value: number) => String(value).padStart(2, '0')
-
-/** The wheels' year, month and day as a business day, e.g. 2025-10-01. */
-export const dayOfPicked = (values: unknown[]) => {
-  const [year, month, day] = values.map(Number)
-  return `${year}-${pad(month)}-${pad(day)}`
-}
+import { dayOfPicked } from './day'
 
 export interface DayFieldProps {
   /** `YYYY-MM-DD`, or '' when nothing is chosen yet. */
