@@ -1,5 +1,6 @@
 import type { Executor } from '../db/database';
 import { toHours } from '../records/record-view';
+import { MEMBER_TYPE_LABELS } from '../registration/registration-form';
 import { administersUnit, managesCommunity, requireCaller, type ActionContext } from '../runtime';
 import { businessYear } from '../shared/business-time';
 import { commonErrors } from '../shared/domain-error';
@@ -10,8 +11,6 @@ import { ruleSetForCommunity, type EffectiveRuleSet } from './rule-set.repositor
 import { creditedMinutesByMonth } from './standing.repository';
 import { CONSEQUENCE_LABELS, type Consequence, type MemberType, type RuleSet } from './rule-set.schema';
 import type { StandingViewOutput } from './standing.schemas';
-
-export const MEMBER_TYPE_LABELS: Record<MemberType, string> = { in_service: '在职党员', community: '社区党员', probationary: '预备党员', activist: '入党积极分子' };
 
 /** What a member may lose, as the eligibility line reads it: 「可评为优秀」 / 「目前不可评为优秀：……」. */
 const AT_STAKE: Record<Consequence, string> = {
