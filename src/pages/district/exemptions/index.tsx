@@ -119,17 +119,19 @@ export default function DistrictExemptionsPage() {
     <PageShell title="免除考核" status={status} error={loadError} onRetry={() => void load(year)} elderToggle>
       {list && (
         <View className="district exemptions">
-          <FormRow label="考核年度">
-            <ChoiceChips
-              options={years}
-              value={String(year)}
-              onChange={(value) => {
-                setYear(Number(value))
-                setForm(null)
-                void load(Number(value))
-              }}
-            />
-          </FormRow>
+          <FormSection title="考核年度">
+            <View className="exemptions__years">
+              <ChoiceChips
+                options={years}
+                value={String(year)}
+                onChange={(value) => {
+                  setYear(Number(value))
+                  setForm(null)
+                  void load(Number(value))
+                }}
+              />
+            </View>
+          </FormSection>
           <Text className="district__summary">
             {year}年度有效免除 {live} 人。免除须经上级党组织批准，请按批准文件登记。
           </Text>
@@ -184,7 +186,7 @@ export default function DistrictExemptionsPage() {
                 <Input value={form.approvalRef} placeholder="选填" maxLength={60} onChange={(approvalRef) => set({ approvalRef }, ['approvalRef'])} />
               </FormRow>
               <FormBanner message={errors.banner} />
-              <View className="org-card__buttons">
+              <View className="org-card__buttons exemptions__actions">
                 <Button type="primary" className="exemptions__submit" loading={saving} onClick={() => void submit()}>
                   登记
                 </Button>
@@ -200,7 +202,6 @@ export default function DistrictExemptionsPage() {
             <Card
               key={exemption.id}
               className="exemption-card"
-              tone={exemption.live ? 'plain' : 'done'}
               title={<Text className="org-card__name">{exemption.memberName}</Text>}
               extra={<StatusTag tone={exemption.live ? 'active' : 'muted'}>{exemption.live ? '有效' : '已撤销'}</StatusTag>}
             >

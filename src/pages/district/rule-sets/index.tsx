@@ -122,9 +122,11 @@ export default function DistrictRuleSetsPage() {
     <PageShell title="考核规则" status={status} error={loadError} onRetry={() => void load(year)} elderToggle>
       {current && shownDocument && (
         <View className="district rule-sets">
-          <FormRow label="考核年度">
-            <ChoiceChips options={years} value={String(year)} onChange={pickYear} />
-          </FormRow>
+          <FormSection title="考核年度">
+            <View className="rule-sets__years">
+              <ChoiceChips options={years} value={String(year)} onChange={pickYear} />
+            </View>
+          </FormSection>
 
           <Card
             className="rule-sets__current"
@@ -158,7 +160,7 @@ export default function DistrictRuleSetsPage() {
           {shownDocument.rules.map((rule, index) => {
             const edit = draft?.edits[rule.id]
             return (
-              <Card key={rule.id} className="rule-card" title={<Text className="org-card__name">{rule.title}</Text>}>
+              <Card key={rule.id} className={`rule-set-rule rule-set-rule--${rule.id}`} title={<Text className="org-card__name">{rule.title}</Text>}>
                 <Text className="org-card__line">{targetText(rule)}</Text>
                 <Text className="org-card__counts">出处：{rule.clause}</Text>
                 {!edit && (
@@ -171,15 +173,15 @@ export default function DistrictRuleSetsPage() {
                   <>
                     <FormRow label="达标值" required error={form.errors[`document.rules.${index}.threshold`]}>
                       <Input
-                        className="rule-card__threshold"
+                        className="rule-set-rule__threshold"
                         type="digit"
                         value={edit.threshold}
                         disabled={rule.measure === 'reported'}
                         onChange={(threshold) => editRule(rule.id, { threshold })}
                       />
                     </FormRow>
-                    <FormRow label="未达标后果" error={form.errors[`document.rules.${index}.consequences`]}>
-                      <View className="rule-card__consequences">
+                    <InfoRow label="未达标后果" layout="stacked">
+                      <View className="rule-set-rule__consequences">
                         {consequencesFor(rule).map((consequence) => (
                           <Checkbox
                             key={consequence}
@@ -193,10 +195,8 @@ export default function DistrictRuleSetsPage() {
                           />
                         ))}
                       </View>
-                    </FormRow>
-                    <FormRow label="可经批准免除">
-                      <Switch checked={edit.exemptable} onChange={(exemptable) => editRule(rule.id, { exemptable })} />
-                    </FormRow>
+                    </InfoRow>
+                    <InfoRow label="可经批准免除" value={<Switch checked={edit.exemptable} onChange={(exemptable) => editRule(rule.id, { exemptable })} />} />
                   </>
                 )}
               </Card>
@@ -220,7 +220,7 @@ export default function DistrictRuleSetsPage() {
                 />
               </FormRow>
               <FormBanner message={form.banner} />
-              <View className="org-card__buttons">
+              <View className="org-card__buttons rule-sets__actions">
                 <Button type="primary" className="rule-sets__save" loading={saving} onClick={() => void save()}>
                   保存为新版本
                 </Button>
