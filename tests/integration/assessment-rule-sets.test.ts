@@ -2,6 +2,7 @@ import { main as assessment } from '../../cloudfunctions/assessment/index';
 import { PRESETS } from '../../cloudfunctions/_core/assessment/presets';
 import { ruleSetForCommunity, ruleSetForDistrict, ruleSetsForCommunities } from '../../cloudfunctions/_core/assessment/rule-set.repository';
 import type { Database } from '../../cloudfunctions/_core/db/database';
+import { addActivity, addService, setCommunityJoined } from '../support/assessment-fixtures';
 import { call, failed, ok } from '../support/call';
 import { useWallClock } from '../support/clock';
 import { buildCommunity, createDistrictAdmin, createUnitAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
@@ -227,6 +228,34 @@ describe('考核规则: rule sets chosen per district (or street) and year, audi
       expect(byName.members.map((member: { name: string }) => member.name)).toEqual(['党员RA1', '党员RA2', '党员RA21']);
       expect((await ok(call(assessment, 'findMembers', { query: '党员RA' }, adminB))).members).toEqual([]);
       expect((await ok(call(assessment, 'findMembers', { query: '%' }, adminA))).members).toEqual([]);
+    });
+  });
+
+  describe('what the choice changes', () => {
+    type Outcome = { ruleId: string; status: string; figure: number; target: number };
+    const hoursRule = async (member: TestUser) =>
+      ((await ok(call(assessment, 'myStanding', { year: YEAR }, member))).rules as Outcome[]).find((rule) => rule.ruleId === 'member-hours')!;
+
+    it('should hold a member to the edited threshold, and to none once exempted', async () => {
+      const c = await buildCommunity(db, 'RC', { members: 1, residents: 0 });
+      const adminC = await createDistrictAdmin(db, c.districtId);
+      const [member] = c.members;
+      await setCommunityJoined(db, member.id, '2024-06-01T02:00:00Z');
+      const orderId = await addActivity(db, { communityId: c.communityId, startsAt: '2026-03-01T09:00:00+08:00', createdBy: c.secretary.id });
+      await addService(db, { orderId, memberId: member.id, communityId: c.communityId, serviceDate: '2026-03-01', minutes: 22 * 60, createdBy: c.secretary.id });
+
+      expect(await hoursRule(member)).toMatchObject({ status: 'not_met', figure: 22, target: 25 });
+      await ok(call(assessment, 'chooseRuleSet', { year: YEAR, preset: 'taishan-2020', document: withThreshold('member-hours', 20), reason: '时数下调为20小时' }, adminC));
+      expect(await hoursRule(member)).toMatchObject({ status: 'met', figure: 22, target: 20 });
+      await ok(call(assessment, 'chooseRuleSet', { year: YEAR, document: withThreshold('member-hours', 30), reason: '时数上调为30小时' }, adminC));
+      expect(await hoursRule(member)).toMatchObject({ status: 'not_met', figure: 22, target: 30 });
+
+      const exemption = await ok(call(assessment, 'recordExemption', {
+        memberId: member.id, year: YEAR, reason: '长期卧病在床，无法参加服务', approvedBy: '台城街道党工委',
+      }, adminC));
+      expect((await hoursRule(member)).status).toBe('exempt');
+      await ok(call(assessment, 'revokeExemption', { exemptionId: exemption.id }, adminC));
+      expect((await hoursRule(member)).status).toBe('not_met');
     });
   });
 });
