@@ -123,6 +123,20 @@ describe('考核规则: rule sets chosen per district (or street) and year, audi
     });
   });
 
+  describe('two saves at once', () => {
+    it('should keep the versions distinct and consecutive, any loser answered CONFLICT with nothing written', async () => {
+      const d = await buildCommunity(db, 'RD', { members: 0, residents: 0 });
+      const adminD = await createDistrictAdmin(db, d.districtId);
+      const answers = await Promise.all([20, 21, 22].map((threshold) =>
+        call(assessment, 'chooseRuleSet', { year: YEAR, document: withThreshold('member-hours', threshold), reason: `同时保存${threshold}` }, adminD)));
+      const saved = answers.filter((answer) => answer.ok);
+      for (const answer of answers) if (!answer.ok) expect(answer.error.code).toBe('CONFLICT');
+      expect(saved.length).toBeGreaterThan(0);
+      const versions = await db.query<{ version: number }>('select version from assessment_rule_sets where district_id = $1 order by version', [d.districtId]);
+      expect(versions.map((row) => row.version)).toEqual(saved.map((_, index) => index + 1));
+    });
+  });
+
   describe('streets', () => {
     it('should refuse a street\'s choice while the district does not let streets choose, writing nothing', async () => {
       const before = await countOf(db, 'assessment_rule_sets');

@@ -69,8 +69,8 @@ export async function recordExemption(ctx: ActionContext, input: z.output<typeof
     throw assessmentErrors.error('ASSESSMENT_MEMBER_NOT_FOUND', undefined, { memberId: '本区找不到该党员' });
   }
   assertOpenYear(ctx, input.year);
-  // Locks the member's live exemption, so that two admins recording at once do not both pass the check.
-  const live = await ctx.tx.query('select 1 from assessment_exemptions where member_id = $1 and year = $2 and revoked_at is null for update', [input.memberId, input.year]);
+  // Two admins recording at once may both pass this check; the one-live index then refuses the second (CONFLICT).
+  const live = await ctx.tx.query('select 1 from assessment_exemptions where member_id = $1 and year = $2 and revoked_at is null', [input.memberId, input.year]);
   if (live.length > 0) throw assessmentErrors.error('ASSESSMENT_EXEMPTION_EXISTS', undefined, { memberId: `该党员${input.year}年度已有有效的免除考核记录` });
   const id = ctx.newId();
   await ctx.tx.query(

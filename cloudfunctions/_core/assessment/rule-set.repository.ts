@@ -165,8 +165,8 @@ export const ruleSetRepository = {
     ))[0],
 
   /**
-   * Writes the next version of the year's choice. The version is taken under the unique index, so two admins saving
-   * at once cannot both write version n: the second fails on the index and is retried by the caller's transaction.
+   * Writes the next version of the year's choice. Two admins saving at once cannot both write version n: the unique
+   * index refuses the second, whose call is answered CONFLICT (刷新后重试) and writes nothing.
    */
   insertVersion: async (
     tx: Executor,
