@@ -170,3 +170,86 @@ describe('建议: a member suggests, the secretary replies, the member reads the
     expect(errors).toEqual([]);
   });
 });
+
+describe('承诺: a member reports a 好事, the secretary sends it back, the member reports again and it is confirmed (H5 build)', () => {
+  let browser: Browser;
+  const errors: string[] = [];
+  const phones = {} as Record<'member' | 'secretary', { context: BrowserContext; page: Page }>;
+  const reason = '请写明每次上门的日期';
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    phones.member = await phonePage(browser, errors, 'member');
+    phones.secretary = await phonePage(browser, errors, 'secretary');
+    await logInInBrowser(phones.member.page, MEMBER, /pages\/member/);
+    await logInInBrowser(phones.secretary.page, SECRETARY, /pages\/secretary/);
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  const myDeed = (page: Page) => shown(page, '.commitment-card').filter({ hasText: '独居老人陈阿婆' });
+  const secretaryCard = (page: Page) => shown(page, '.commitment-inbox-card').filter({ hasText: '独居老人陈阿婆' });
+
+  async function report(page: Page, text: string) {
+    await page.goto(`${gatewayUrl()}#/pages/member/my-commitments/index`);
+    await page.reload();
+    await myDeed(page).waitFor({ timeout: 20_000 });
+    await myDeed(page).locator('.nut-button').tap();
+    const box = shown(page, '.dialog-field textarea');
+    await box.waitFor();
+    await box.fill(text);
+    await shown(page, '.nut-dialog .nut-button').filter({ hasText: '提交' }).tap();
+    await page.waitForFunction(() => document.body.innerText.includes('待确认'), undefined, { timeout: 20_000 });
+  }
+
+  async function openInbox(page: Page) {
+    await page.goto(`${gatewayUrl()}#/pages/secretary/commitments/index`);
+    await page.reload();
+    await secretaryCard(page).waitFor({ timeout: 20_000 });
+  }
+
+  it('should carry the demo member’s 好事 through a sending back to 已确认', async () => {
+    const member = phones.member.page;
+    await report(member, '10月上门两次打扫卫生');
+    expect(await myDeed(member).innerText()).toContain('10月上门两次打扫卫生');
+
+    const secretary = phones.secretary.page;
+    await openInbox(secretary);
+    expect(await shown(secretary, '.status-tabs__item--active').innerText()).toBe('待确认（2）');
+    await secretaryCard(secretary).locator('.nut-button').filter({ hasText: '退回' }).tap();
+    await shown(secretary, '.reason-dialog textarea').fill(reason);
+    await shown(secretary, '.nut-dialog .nut-button').filter({ hasText: '退回' }).tap();
+    await deedLeftInbox(secretary);
+    expect(await shown(secretary, '.status-tabs__item--active').innerText()).toBe('待确认（1）');
+
+    await member.reload();
+    await waitForText(member, `社区退回：${reason}`);
+    expect(await myDeed(member).locator('.nut-button').innerText()).toBe('补充后重新填报');
+    await shoot(member, 'commitments-member-returned');
+
+    await report(member, '10月5日、10月19日上门打扫卫生');
+    await openInbox(secretary);
+    const again = await secretaryCard(secretary).innerText();
+    expect(again).toContain('上次退回');
+    expect(again).toContain(reason);
+    await shoot(secretary, 'commitments-secretary-reported-again');
+    await secretaryCard(secretary).locator('.nut-button').filter({ hasText: '确认完成' }).tap();
+    await deedLeftInbox(secretary);
+
+    await member.reload();
+    await waitForText(member, '已确认 1 件');
+    expect(await myDeed(member).innerText()).toContain('已确认');
+    expect(await myDeed(member).locator('.nut-button').count()).toBe(0);
+    await shoot(member, 'commitments-member-confirmed');
+    expect(errors).toEqual([]);
+  });
+});
+
+/** The secretary's card for the demo member's 好事 has left the 待确认 tab. */
+const deedLeftInbox = (page: Page) =>
+  page.waitForFunction(
+    () => !Array.from(document.querySelectorAll('.commitment-inbox-card')).some((card) => card.checkVisibility() && (card as HTMLElement).innerText.includes('独居老人陈阿婆')),
+    undefined,
+    { timeout: 20_000 },
+  );

@@ -32,13 +32,9 @@ export default function MySuggestionsPage() {
       void reload(true)
       return
     }
-    if (data) {
-      setData({
-        ...data,
-        items: data.items.map((item) => (item.id === suggestion.id ? result.data : item)),
-        countedThisYear: data.countedThisYear - 1,
-      })
-    }
+    if (data) setData({ ...data, items: data.items.map((item) => (item.id === suggestion.id ? result.data : item)) })
+    // The count of this year's is the server's: a withdrawn one from an earlier year changes nothing.
+    void reload(true)
   }
 
   const items = data?.items ?? []
