@@ -75,4 +75,14 @@ describe('communityWarnings', () => {
     );
     expect(list).toEqual([expect.objectContaining({ kind: 'deadline_near', severity: 'urgent', count: 2, due: '2026-12-31', text: '2名党员有考核项目将于12月31日到期仍未完成' })]);
   });
+
+  it('puts the most pressing first: urgent, then the earliest due day, those without one last', () => {
+    const warning = (kind: Warning['kind'], due: string | null, severity: Warning['severity'] = 'warning'): Warning => ({
+      kind, severity, text: '', due, action: { label: '', url: '' }, ruleId: null, count: null,
+    });
+    const list = communityWarnings([[warning('activist_behind_cultivation', null)], [warning('hours_behind_pace', '2026-12-31')], [warning('quarter_ending_unmet', '2026-09-30')]], []);
+    expect(list.map((item) => item.kind)).toEqual(['quarter_ending_unmet', 'hours_behind_pace', 'activist_behind_cultivation']);
+    const urgent = communityWarnings([[warning('activist_behind_cultivation', null)], [warning('deadline_near', '2026-12-31', 'urgent')], [warning('quarter_ending_unmet', '2026-12-31')]], []);
+    expect(urgent.map((item) => item.kind)).toEqual(['deadline_near', 'quarter_ending_unmet', 'activist_behind_cultivation']);
+  });
 });

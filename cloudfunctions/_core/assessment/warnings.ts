@@ -170,7 +170,7 @@ const COMMUNITY_TEXT: Record<Exclude<WarningKind, 'rate_below_threshold'>, (coun
   deadline_near: (count, due) => `${count}名党员有考核项目${due ? `将于${monthDay(due)}到期` : '即将到期'}仍未完成`,
 };
 
-/** A community's warnings: members at risk counted by kind (each member once per kind), then its rates under threshold. */
+/** A community's warnings: members at risk counted by kind (each member once per kind), most pressing first, then its rates under threshold. */
 export function communityWarnings(perMember: Warning[][], rates: RateOutcome[]): Warning[] {
   const grouped = new Map<WarningKind, { count: number; due: string | null; urgent: boolean }>();
   for (const warnings of perMember) {
@@ -212,5 +212,9 @@ export function communityWarnings(perMember: Warning[][], rates: RateOutcome[]):
         count: null,
       }),
     );
-  return [...members, ...under];
+  return [...members.sort(mostPressingFirst), ...under];
 }
+
+/** Urgent first, then the earliest due day; those without one last. */
+const mostPressingFirst = (a: Warning, b: Warning) =>
+  Number(b.severity === 'urgent') - Number(a.severity === 'urgent') || (a.due ?? '9999').localeCompare(b.due ?? '9999');
