@@ -13,8 +13,8 @@ import { generatedId } from './scale';
 /**
  * `BENCH_ONLY=compliance npm run bench` (issue 13): assessment.complianceList for the big community (5,000 members) of
  * the generated district, through its cloud function entry (session, transaction, rule set, the facts reader, every
- * member's standing, sort and the first page), beside the minimal raw aggregate (each member's credited minutes of
- * the year, what the default 台山 2020 rule counts) on the same database in the same run, median of
+ * member's standing, sort and the first page), beside the minimal raw aggregate of what the list shows (each member's
+ * name, type, grid, exemption and credited services and minutes per quarter) on the same database in the same run, median of
  * BENCH_COMPLIANCE_RUNS, at each size of BENCH_COMPLIANCE_RECORDS; PGlite up to BENCH_COMPLIANCE_PGLITE_MAX, the
  * PostgreSQL server (DATABASE_URL, else a throwaway one) at every size. The generator has no suggestions,
  * commitments, exemptions or activists: the setup adds some to the big community, so the reader reads every kind.
@@ -25,14 +25,21 @@ const RUNS = Number(process.env.BENCH_COMPLIANCE_RUNS ?? 7);
 const WARM_UP_RUNS = 6;
 const RATIO_TARGET = 1.5;
 
-/** The minimal raw statement: every member of the community with their credited minutes and services of the year. */
-export const MEMBER_YEAR_MINUTES = `
-  select m.user_id, m.member_type, coalesce(sum(r.minutes_credited), 0)::int as minutes, count(r.id)::int as services
+/**
+ * The minimal raw statement for what the list shows under the default rule set: every member of the community with
+ * name, type and grid, a live exemption, and their credited services and minutes in each quarter of the year.
+ */
+export const MEMBER_QUARTER_MINUTES = `
+  select m.user_id, u.name, m.volunteer_no, m.member_type, g.name as grid_name, e.id is not null as exempt,
+         ${[1, 2, 3, 4].map((q) => `count(r.id) filter (where r.service_date >= $${q + 1}::date and r.service_date < $${q + 2}::date) as q${q},
+         coalesce(sum(r.minutes_credited) filter (where r.service_date >= $${q + 1}::date and r.service_date < $${q + 2}::date), 0) as q${q}_minutes`).join(',\n         ')}
     from members m
     join users u on u.id = m.user_id and u.left_at is null
-    left join service_records r on r.member_id = m.user_id and r.status = 'credited' and r.service_date >= $2::date and r.service_date < $3::date
+    left join organisations g on g.id = m.grid_id
+    left join assessment_exemptions e on e.member_id = m.user_id and e.year = $7 and e.revoked_at is null
+    left join service_records r on r.member_id = m.user_id and r.status = 'credited' and r.service_date >= $2::date and r.service_date < $6::date
    where m.community_id = $1
-   group by m.user_id, m.member_type`;
+   group by m.user_id, u.name, m.volunteer_no, m.member_type, g.name, e.id`;
 
 /** Suggestions, confirmed 好事, exemptions and activists in the big community, a share of its members each. */
 async function addAssessmentInputs(db: Database, year: number) {
@@ -75,7 +82,7 @@ async function benchSize(db: Database, records: number, engine: string, rows: Ro
   console.log(`  生成 ${records.toLocaleString('en')} 条记录的压测区：${((performance.now() - started) / 1000).toFixed(1)} s`);
   const callers = await districtSessions(db, process.env.SESSION_SECRET!);
   const community = generatedId('community-0');
-  const rawParams = [community, `${year}-01-01`, `${year + 1}-01-01`];
+  const rawParams = [community, ...['01-01', '04-01', '07-01', '10-01'].map((day) => `${year}-${day}`), `${year + 1}-01-01`, year];
 
   let answer: { counts: { members: number; met: number; behind: number; exempt: number; notAssessed: number } } | null = null;
   const callProduct = async () => {
@@ -85,7 +92,7 @@ async function benchSize(db: Database, records: number, engine: string, rows: Ro
     if (!envelope.ok) throw new Error(`complianceList: ${envelope.error.code} ${envelope.error.message}`);
     answer = envelope.data;
   };
-  const callRaw = () => db.query(MEMBER_YEAR_MINUTES, rawParams);
+  const callRaw = () => db.query(MEMBER_QUARTER_MINUTES, rawParams);
 
   await callProduct();
   const rawRows = await callRaw();

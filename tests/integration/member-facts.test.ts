@@ -53,7 +53,7 @@ describe('loadMemberFacts: what the assessment rules count, for one member or ma
     await db.close();
   });
 
-  it('reads each member’s tallies per quarter (per day for an activist), 报到, dates and exemption exactly', async () => {
+  it('reads each member’s tallies per quarter (each service dated for an activist), 报到, dates and exemption exactly', async () => {
     const rows = await loadMemberFacts(db, { communityId: community.communityId }, 2026);
     const [a, b, c] = community.members.map((member) => rows.find((row) => row.memberId === member.id)!);
     expect(rows).toHaveLength(3);
@@ -71,7 +71,7 @@ describe('loadMemberFacts: what the assessment rules count, for one member or ma
     });
     expect(b.facts).toMatchObject({
       memberType: 'activist',
-      services: [{ day: '2025-11-11', count: 2, minutes: 360 }, { day: '2026-02-02', count: 1, minutes: 120 }],
+      services: [{ day: '2025-11-11', count: 1, minutes: 60 }, { day: '2025-11-11', count: 1, minutes: 300 }, { day: '2026-02-02', count: 1, minutes: 120 }],
       activistSince: '2025-10-01',
       reported: true,
       exemption: { reason: '身体原因不宜参加服务', approvedBy: '台城街道党工委' },
@@ -83,7 +83,7 @@ describe('loadMemberFacts: what the assessment rules count, for one member or ma
     const [a, b] = community.members;
     const named = await loadMemberFacts(db, { memberIds: [b.id] }, 2026);
     expect(named.map((row) => row.memberId)).toEqual([b.id]);
-    expect(named[0].facts.services).toHaveLength(2);
+    expect(named[0].facts.services).toHaveLength(3);
     const unit = await loadMemberFacts(db, { unitId: community.unitId }, 2026);
     expect(unit.map((row) => row.memberId).sort()).toEqual(community.members.map((member) => member.id).sort());
     const other = await buildCommunity(db, 'MF-left', { members: 2, residents: 0 });
@@ -93,7 +93,7 @@ describe('loadMemberFacts: what the assessment rules count, for one member or ma
     expect(a).toBeDefined();
   });
 
-  it('sends the same number of statements for 1 member as for 50', async () => {
+  it('sends one statement for 1 member as for 50', async () => {
     const one = await buildCommunity(db, 'MF1', { members: 1, residents: 0 });
     const fifty = await buildCommunity(db, 'MF50', { members: 50, residents: 0 });
     for (const [index, member] of fifty.members.entries()) {
@@ -109,7 +109,7 @@ describe('loadMemberFacts: what the assessment rules count, for one member or ma
     const { sent: forOne } = await counted(one.communityId);
     const { sent: forFifty, rows } = await counted(fifty.communityId);
     expect(forFifty).toBe(forOne);
-    expect(forOne).toBe(2);
+    expect(forOne).toBe(1);
     expect(rows).toHaveLength(50);
     expect(rows.reduce((sum, row) => sum + row.facts.services.reduce((n, s) => n + (s.count ?? 1), 0), 0)).toBe(50);
     expect(rows.reduce((sum, row) => sum + row.facts.suggestions.length, 0)).toBe(10);

@@ -62,9 +62,8 @@ const line = (rule: RuleOutcome) => ({
   quarters: rule.quarters ?? null,
 });
 
-export type ComplianceRow = ReturnType<typeof toRow>;
-
-function toRow(row: MemberFactsRow, standing: Standing, ruleSet: RuleSet, year: number, currentQuarter: number | null) {
+/** What a row says about the member's standing, the same for every member whose facts are the same. */
+function standingPart(facts: MemberFacts, standing: Standing, ruleSet: RuleSet, year: number, currentQuarter: number | null) {
   const status = statusOf(standing);
   const notMet = standing.rules.filter((rule) => rule.status === 'not_met');
   const threshold = new Map(ruleSet.rules.map((rule) => [rule.id, rule.threshold]));
@@ -72,6 +71,18 @@ function toRow(row: MemberFactsRow, standing: Standing, ruleSet: RuleSet, year: 
   const headline = notMet.length > 0 ? notMet.reduce((worst, rule) => (share(rule) > share(worst) ? rule : worst)) : standing.rules.find((rule) => rule.status !== 'not_applicable');
   const { from, to } = yearSpan(year);
   const quarter = currentQuarter ? quarterSpans(year)[currentQuarter - 1] : null;
+  return {
+    status,
+    statusLabel: STATUS_LABELS[status],
+    hours: Math.floor(minutesIn(facts, from, to) / 6) / 10,
+    servedThisQuarter: quarter ? servedIn(facts, quarter.from, quarter.to) : false,
+    headline: headline ? line(headline) : null,
+    rules: standing.rules.map(line),
+    behindBy: behindness(standing.rules, ruleSet),
+  };
+}
+
+function toRow(row: MemberFactsRow, part: ReturnType<typeof standingPart>) {
   return {
     memberId: row.memberId,
     name: row.name,
@@ -82,15 +93,11 @@ function toRow(row: MemberFactsRow, standing: Standing, ruleSet: RuleSet, year: 
     communityName: row.communityName,
     gridId: row.gridId,
     gridName: row.gridName,
-    status,
-    statusLabel: STATUS_LABELS[status],
-    hours: Math.floor(minutesIn(row.facts, from, to) / 6) / 10,
-    servedThisQuarter: quarter ? servedIn(row.facts, quarter.from, quarter.to) : false,
-    headline: headline ? line(headline) : null,
-    rules: standing.rules.map(line),
-    behindBy: behindness(standing.rules, ruleSet),
+    ...part,
   };
 }
+
+export type ComplianceRow = ReturnType<typeof toRow>;
 
 /** The current quarter (1–4) when `year` is the current Beijing year, else null. */
 export function currentQuarterOf(year: number, now: Date): number | null {
@@ -99,15 +106,20 @@ export function currentQuarterOf(year: number, now: Date): number | null {
   return index < 0 ? null : index + 1;
 }
 
-/** Each member's standing under the rule set that holds for their community, as a row of the list. */
+/**
+ * Each member's standing under the rule set that holds for their community, as a row of the list. Standing is a pure
+ * function of the facts, so members with the same facts (the reader's `key`) under the same rule set are evaluated once.
+ */
 export function complianceRows(members: MemberFactsRow[], ruleSetOf: (row: MemberFactsRow) => RuleSet, year: number, now: Date): ComplianceRow[] {
   const currentQuarter = currentQuarterOf(year, now);
-  const evaluators = new Map<RuleSet, (facts: MemberFacts) => Standing>();
+  const evaluators = new Map<RuleSet, { evaluate: (facts: MemberFacts) => Standing; parts: Map<string, ReturnType<typeof standingPart>> }>();
   return members.map((row) => {
     const ruleSet = ruleSetOf(row);
-    let evaluate = evaluators.get(ruleSet);
-    if (!evaluate) evaluators.set(ruleSet, (evaluate = memberStandingEvaluator(ruleSet, year, now)));
-    return toRow(row, evaluate(row.facts), ruleSet, year, currentQuarter);
+    let evaluator = evaluators.get(ruleSet);
+    if (!evaluator) evaluators.set(ruleSet, (evaluator = { evaluate: memberStandingEvaluator(ruleSet, year, now), parts: new Map() }));
+    let part = evaluator.parts.get(row.key);
+    if (!part) evaluator.parts.set(row.key, (part = standingPart(row.facts, evaluator.evaluate(row.facts), ruleSet, year, currentQuarter)));
+    return toRow(row, part);
   });
 }
 
@@ -148,7 +160,8 @@ export function byTypeOf(rows: ComplianceRow[]) {
 }
 
 const STATUS_ORDER: Record<MemberStatus, number> = { behind: 0, met: 1, exempt: 2, not_assessed: 3 };
-const byName = (a: ComplianceRow, b: ComplianceRow) => a.name.localeCompare(b.name, 'zh-CN') || a.volunteerNo.localeCompare(b.volunteerNo);
+const collator = new Intl.Collator('zh-CN');
+const byName = (a: ComplianceRow, b: ComplianceRow) => collator.compare(a.name, b.name) || (a.volunteerNo < b.volunteerNo ? -1 : a.volunteerNo > b.volunteerNo ? 1 : 0);
 
 const SORTS: Record<Sort, (a: ComplianceRow, b: ComplianceRow) => number> = {
   most_behind: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.behindBy - a.behindBy || a.hours - b.hours || byName(a, b),

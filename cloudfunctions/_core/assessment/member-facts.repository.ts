@@ -16,10 +16,12 @@ export type MemberFactsRow = {
   gridName: string | null;
   unitId: string | null;
   unitName: string | null;
+  /** Equal for members whose facts are equal (the same tallies, dates, 报到 and exemption). */
+  key: string;
   facts: MemberFacts;
 };
 
-type RosterRow = {
+type FactsSqlRow = {
   member_id: string;
   name: string;
   volunteer_no: string;
@@ -36,9 +38,14 @@ type RosterRow = {
   reported: boolean;
   exemption_reason: string | null;
   exemption_approved_by: string | null;
+  /** Credited services and their minutes in each quarter of the year (members without an activist date). */
+  q1: number; q1_minutes: number; q2: number; q2_minutes: number; q3: number; q3_minutes: number; q4: number; q4_minutes: number;
+  /** A member with an activist date: each credited service of the year and of the cultivation period, as 'day minutes,…'. */
+  dated_services: string | null;
+  /** Suggestions and good deeds as 'quarter-start count,…'. */
+  suggestions: string | null;
+  good_deeds: string | null;
 };
-
-type TallyRow = { member_id: string; kind: 'service' | 'suggestion' | 'good_deed'; day: string; count: number; minutes: number };
 
 /**
  * The members in scope. A community's or a unit's list leaves out members who left (their account is closed);
@@ -53,36 +60,12 @@ function scopeCondition(scope: MemberScope): { where: string; param: unknown } {
 const ZONE = `'Asia/Shanghai'`;
 const BEIJING_DAY = (column: string) => `to_char((${column}) at time zone ${ZONE}, 'YYYY-MM-DD')`;
 const QUARTER_START = (day: string) => `to_char(date_trunc('quarter', (${day})::timestamp), 'YYYY-MM-DD')`;
+const TALLY_TEXT = `string_agg(day || ' ' || n, ',' order by day)`;
+const QUARTER = (n: 1 | 2 | 3 | 4) => `r.service_date >= $${4 + n}::date and r.service_date < $${5 + n}::date`;
 
 /**
- * Who the members are: names, where they serve, their dates, whether they reported, their exemption.
- *
- * 报到 (004 §三.1): an 在职党员 has reported once the community confirmed their registration (a 报到, or a 转移 into
- * it): their current community history row carries that registration. A 社区党员, 预备党员 or 入党积极分子 belongs
- * to the community's own party organisation and is on its roll from the start, so being a member of it counts.
- * communityJoinedOn: the Beijing day the current history row opened (the 回执, or the transfer).
- * exemption: the live (not revoked) row for the year.
- */
-const rosterSql = (where: string) => `
-  select m.user_id as member_id, u.name, m.volunteer_no, m.member_type,
-         m.community_id, community.name as community_name, m.grid_id, grid.name as grid_name, m.unit_id, unit.name as unit_name,
-         to_char(m.activist_since, 'YYYY-MM-DD') as activist_since, to_char(m.joined_party_on, 'YYYY-MM-DD') as joined_party_on,
-         ${BEIJING_DAY('history.joined_at')} as community_joined_on,
-         (m.member_type <> 'in_service' or history.registration_id is not null) as reported,
-         exemption.reason as exemption_reason, exemption.approved_by as exemption_approved_by
-    from members m
-    join users u on u.id = m.user_id
-    join organisations community on community.id = m.community_id
-    left join organisations grid on grid.id = m.grid_id
-    left join units unit on unit.id = m.unit_id
-    left join member_community_history history on history.member_id = m.user_id and history.left_at is null
-    left join assessment_exemptions exemption on exemption.member_id = m.user_id and exemption.year = $2 and exemption.revoked_at is null
-   where ${where}
-   order by m.volunteer_no`;
-
-/**
- * What the rules count, as tallies per member and quarter (per day for members with an activist date, whose
- * cultivation period starts on any day), in one statement:
+ * Who the members are and what the rules count, in one statement: what a member did as counts and minutes per
+ * quarter (a list of dated services for members with an activist date, whose cultivation period starts on any day):
  * - services: service_records with status 'credited', by minutes_credited, dated by service_date. Records awaiting
  *   approval or the resident's confirmation do not count; hand-entered (补录) records count once credited, like
  *   scanned ones. The year's records, and for a member with an activist date also those of the cultivation period
@@ -90,82 +73,130 @@ const rosterSql = (where: string) => `
  * - suggestions: the member's suggestions not withdrawn, submitted in the year (Beijing time), whatever their reply.
  * - good deeds: the member's own commitments (not a team's) for the year with status 'confirmed'; each counts toward
  *   its commitment year, dated by when it was fulfilled (kept inside that year).
+ * - 报到 (004 §三.1): an 在职党员 has reported once the community confirmed their registration (a 报到, or a 转移 into
+ *   it): their current community history row carries that registration. A 社区党员, 预备党员 or 入党积极分子 belongs
+ *   to the community's own party organisation and is on its roll from the start, so being a member of it counts.
+ * - communityJoinedOn: the Beijing day the current history row opened (the 回执, or the transfer).
+ * - exemption: the live (not revoked) row for the year.
  */
-const talliesSql = (where: string) => `
+const factsSql = (where: string) => `
   with scope as (
-    select m.user_id, m.activist_since, m.joined_party_on
+    select m.user_id, m.volunteer_no, m.member_type, m.community_id, m.grid_id, m.unit_id, m.activist_since, m.joined_party_on, u.name
       from members m join users u on u.id = m.user_id
      where ${where}
+  ), services as (
+    select r.member_id,
+           ${([1, 2, 3, 4] as const)
+             .map((n) => `count(*) filter (where scope.activist_since is null and ${QUARTER(n)}) as q${n},
+           coalesce(sum(r.minutes_credited) filter (where scope.activist_since is null and ${QUARTER(n)}), 0) as q${n}_minutes`)
+             .join(',\n           ')},
+           string_agg(to_char(r.service_date, 'YYYY-MM-DD') || ' ' || r.minutes_credited, ',' order by r.service_date, r.minutes_credited) filter (where scope.activist_since is not null) as dated_services
+      from scope join service_records r on r.member_id = scope.user_id
+     where r.status = 'credited'
+       and ((r.service_date >= $5::date and r.service_date < $9::date)
+            or (scope.activist_since is not null and r.service_date >= scope.activist_since
+                and (scope.joined_party_on is null or r.service_date <= scope.joined_party_on)))
+     group by r.member_id
+  ), suggested as (
+    select member_id, ${TALLY_TEXT} as tallies
+      from (select s.member_id, ${QUARTER_START(`(s.submitted_at at time zone ${ZONE})::date`)} as day, count(*) as n
+              from scope join suggestions s on s.member_id = scope.user_id
+             where s.status <> 'withdrawn' and s.submitted_at >= $3::timestamptz and s.submitted_at < $4::timestamptz
+             group by 1, 2) t
+     group by member_id
+  ), deeds as (
+    select member_id, ${TALLY_TEXT} as tallies
+      from (select c.member_id, ${QUARTER_START(`least(greatest((c.fulfilled_at at time zone ${ZONE})::date, $5::date), $9::date - 1)`)} as day,
+                   count(*) as n
+              from scope join commitments c on c.member_id = scope.user_id
+             where c.year = $2 and c.status = 'confirmed'
+             group by 1, 2) t
+     group by member_id
   )
-  select r.member_id, 'service' as kind,
-         case when scope.activist_since is not null then to_char(r.service_date, 'YYYY-MM-DD') else ${QUARTER_START('r.service_date')} end as day,
-         count(*)::int as count, sum(r.minutes_credited)::int as minutes
-    from scope join service_records r on r.member_id = scope.user_id
-   where r.status = 'credited'
-     and ((r.service_date >= $3::date and r.service_date < $4::date)
-          or (scope.activist_since is not null and r.service_date >= scope.activist_since
-              and (scope.joined_party_on is null or r.service_date <= scope.joined_party_on)))
-   group by r.member_id, 3
-  union all
-  select s.member_id, 'suggestion', ${QUARTER_START(`(s.submitted_at at time zone ${ZONE})::date`)}, count(*)::int, 0
-    from scope join suggestions s on s.member_id = scope.user_id
-   where s.status <> 'withdrawn' and s.submitted_at >= $5::timestamptz and s.submitted_at < $6::timestamptz
-   group by s.member_id, 3
-  union all
-  select c.member_id, 'good_deed',
-         ${QUARTER_START(`least(greatest((c.fulfilled_at at time zone ${ZONE})::date, $3::date), $4::date - 1)`)}, count(*)::int, 0
-    from scope join commitments c on c.member_id = scope.user_id
-   where c.year = $2 and c.status = 'confirmed'
-   group by c.member_id, 3`;
+  select scope.user_id as member_id, scope.name, scope.volunteer_no, scope.member_type,
+         scope.community_id, community.name as community_name, scope.grid_id, grid.name as grid_name, scope.unit_id, unit.name as unit_name,
+         to_char(scope.activist_since, 'YYYY-MM-DD') as activist_since, to_char(scope.joined_party_on, 'YYYY-MM-DD') as joined_party_on,
+         ${BEIJING_DAY('history.joined_at')} as community_joined_on,
+         (scope.member_type <> 'in_service' or history.registration_id is not null) as reported,
+         exemption.reason as exemption_reason, exemption.approved_by as exemption_approved_by,
+         services.q1, services.q1_minutes, services.q2, services.q2_minutes, services.q3, services.q3_minutes, services.q4, services.q4_minutes,
+         services.dated_services, suggested.tallies as suggestions, deeds.tallies as good_deeds
+    from scope
+    join organisations community on community.id = scope.community_id
+    left join organisations grid on grid.id = scope.grid_id
+    left join units unit on unit.id = scope.unit_id
+    left join member_community_history history on history.member_id = scope.user_id and history.left_at is null
+    left join assessment_exemptions exemption on exemption.member_id = scope.user_id and exemption.year = $2 and exemption.revoked_at is null
+    left join services on services.member_id = scope.user_id
+    left join suggested on suggested.member_id = scope.user_id
+    left join deeds on deeds.member_id = scope.user_id`;
+
+const QUARTER_STARTS = ['01-01', '04-01', '07-01', '10-01'] as const;
 
 const beijingMidnight = (year: number) => `${year}-01-01T00:00:00+08:00`;
 
+/** 'day count,…' (suggestions, good deeds) as tallies. */
+function countsOf(text: string | null): { day: string; count: number }[] {
+  if (!text) return [];
+  return text.split(',').map((tally) => {
+    const [day, count] = tally.split(' ');
+    return { day, count: Number(count) };
+  });
+}
+
+/** The services a row tallies: per quarter of the year, or each one dated for a member with an activist date. */
+function servicesOf(row: FactsSqlRow, year: number): ServiceFact[] {
+  if (row.dated_services) {
+    return row.dated_services.split(',').map((service) => {
+      const [day, minutes] = service.split(' ');
+      return { day, count: 1, minutes: Number(minutes) };
+    });
+  }
+  const quarters = [
+    [row.q1, row.q1_minutes], [row.q2, row.q2_minutes], [row.q3, row.q3_minutes], [row.q4, row.q4_minutes],
+  ] as const;
+  return quarters.flatMap(([count, minutes], index) =>
+    Number(count) > 0 ? [{ day: `${year}-${QUARTER_STARTS[index]}`, count: Number(count), minutes: Number(minutes) }] : [],
+  );
+}
+
 /**
- * The one set-based reader of what the assessment rules count, for one member or 5,000: two statements whatever
- * the number of members (who they are; what they did, as tallies), and the facts put together per member.
+ * The one set-based reader of what the assessment rules count, for one member or 5,000: one statement whatever the
+ * number of members. Members whose facts read the same share a `key`, so a list can evaluate each kind once.
  */
 export async function loadMemberFacts(tx: Executor, scope: MemberScope, year: number): Promise<MemberFactsRow[]> {
   const { where, param } = scopeCondition(scope);
-  const roster = await tx.query<RosterRow>(rosterSql(where), [param, year]);
-  if (roster.length === 0) return [];
-  const tallies = await tx.query<TallyRow>(talliesSql(where), [
-    param, year, `${year}-01-01`, `${year + 1}-01-01`, beijingMidnight(year), beijingMidnight(year + 1),
+  if ('memberIds' in scope && scope.memberIds.length === 0) return [];
+  const rows = await tx.query<FactsSqlRow>(factsSql(where), [
+    param, year, beijingMidnight(year), beijingMidnight(year + 1),
+    ...[...QUARTER_STARTS.map((start) => `${year}-${start}`), `${year + 1}-01-01`],
   ]);
-  const byMember = new Map<string, MemberFacts>();
-  const rows = roster.map((row): MemberFactsRow => {
-    const facts: MemberFacts = {
+  return rows.map((row): MemberFactsRow => ({
+    memberId: row.member_id,
+    name: row.name,
+    volunteerNo: row.volunteer_no,
+    memberType: row.member_type,
+    communityId: row.community_id,
+    communityName: row.community_name,
+    gridId: row.grid_id,
+    gridName: row.grid_name,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    key: [
+      row.member_type, row.q1, row.q1_minutes, row.q2, row.q2_minutes, row.q3, row.q3_minutes, row.q4, row.q4_minutes, row.dated_services,
+      row.suggestions, row.good_deeds, row.reported, row.activist_since, row.joined_party_on, row.community_joined_on, row.exemption_reason,
+      row.exemption_approved_by,
+    ].join('|'),
+    facts: {
       memberType: row.member_type,
-      services: [],
-      suggestions: [],
-      goodDeeds: [],
+      services: servicesOf(row, year),
+      suggestions: countsOf(row.suggestions),
+      goodDeeds: countsOf(row.good_deeds),
       reported: row.reported,
       activistSince: row.activist_since,
       joinedOn: row.joined_party_on,
       communityJoinedOn: row.community_joined_on,
       exemption: row.exemption_reason ? { reason: row.exemption_reason, approvedBy: row.exemption_approved_by ?? '' } : null,
-    };
-    byMember.set(row.member_id, facts);
-    return {
-      memberId: row.member_id,
-      name: row.name,
-      volunteerNo: row.volunteer_no,
-      memberType: row.member_type,
-      communityId: row.community_id,
-      communityName: row.community_name,
-      gridId: row.grid_id,
-      gridName: row.grid_name,
-      unitId: row.unit_id,
-      unitName: row.unit_name,
-      facts,
-    };
-  });
-  for (const tally of tallies) {
-    const facts = byMember.get(tally.member_id);
-    if (!facts) continue;
-    const item = { day: tally.day, count: Number(tally.count) };
-    if (tally.kind === 'service') facts.services.push({ ...item, minutes: Number(tally.minutes) } satisfies ServiceFact);
-    else if (tally.kind === 'suggestion') facts.suggestions.push(item);
-    else facts.goodDeeds!.push(item);
-  }
-  return rows;
+    },
+  }));
 }
