@@ -12,6 +12,8 @@ export const WRITTEN_TABLES = [
   'service_records',
   'record_audit',
   'evaluations',
+  'suggestions',
+  'commitments',
 ] as const;
 
 export type TableName = (typeof WRITTEN_TABLES)[number];
