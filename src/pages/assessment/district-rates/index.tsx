@@ -12,7 +12,7 @@ import { RATE_DEFINITIONS, RATE_KEYS, type RateKey } from '@core/assessment/rate
 import { assessmentApi, type DistrictCompliance, type OrganisationRates } from '@/services/api/assessment'
 import { beijingParts } from '@/services/beijing-time'
 import { PROFILE_PAGE } from '@/services/navigation'
-import { Chart } from '../shared/chart'
+import { Chart, chartSummary } from '../shared/chart'
 import { complianceChart, ORGANISATION_STATUS, percent, RATE_STATUS, rateChart, sectionsOf, type RatedOrganisation } from './rates-display'
 import './index.scss'
 
@@ -61,6 +61,8 @@ function RatesTab({ view, elder, onDefinition }: { view: OrganisationRates; elde
   const [measure, setMeasure] = useState<RateKey>('registration_rate')
   const shown = filter === 'failing' ? view.organisations.filter((organisation) => organisation.status === 'failing') : view.organisations
   const chart = useMemo(() => rateChart(view.organisations, measure, RATE_DEFINITIONS[measure].label), [view, measure])
+  // Read aloud with the organisations' full names; the bars carry short ones.
+  const summary = useMemo(() => chartSummary({ ...chart, categories: view.organisations.map((organisation) => organisation.name) }), [chart, view])
   return (
     <View>
       <Card title={`${view.district?.name ?? ''}${view.year}年组织考核`}>
@@ -83,7 +85,7 @@ function RatesTab({ view, elder, onDefinition }: { view: OrganisationRates; elde
 
       <Card title="各组织比率与达标线">
         <ChoiceChips options={RATE_KEYS.map((key) => ({ value: key, text: SHORT_LABELS[key] }))} value={measure} onChange={setMeasure} />
-        <Chart {...chart} />
+        <Chart {...chart} summary={summary} />
         <Text className="district-rates__definition" onClick={() => onDefinition(measure)}>
           {RATE_DEFINITIONS[measure].label}：{RATE_DEFINITIONS[measure].short} 完整口径 ›
         </Text>

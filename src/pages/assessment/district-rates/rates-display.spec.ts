@@ -1,4 +1,4 @@
-import { percent, rateChart, sectionsOf, type RatedOrganisation } from './rates-display'
+import { percent, rateChart, sectionsOf, shortName, type RatedOrganisation } from './rates-display'
 
 const organisation = (id: string, kind: 'community' | 'unit', streetName: string | null, registration: { rate: number | null; threshold: number }): RatedOrganisation => ({
   id,
@@ -41,7 +41,11 @@ describe('the district rates page’s figures', () => {
     )
     expect(chart.categories).toEqual(['组织1', '组织2', '组织3'])
     expect(chart.series[0].values).toEqual([95, null, 88.8])
-    expect(chart.target).toEqual({ value: 95, label: '达标线95%' })
+    expect(chart.target).toEqual({ value: 95, label: '达标线' })
+  })
+
+  it('should shorten a name to fit under its bar', () => {
+    expect(['光明社区', '示例区人民医院', '市教育局'].map(shortName)).toEqual(['光明', '人民医院', '市教育局'])
   })
 
   it('should write a rate with its percent sign, and a dash without a denominator', () => {

@@ -44,14 +44,23 @@ function usualThreshold(rates: Rate[]): number | null {
   return best
 }
 
-/** One rate of every organisation as bars, with the threshold as the target line. */
+/**
+ * A name short enough to sit under a bar at 375 px: 光明社区 → 光明; a unit keeps its last four characters, which tell
+ * it apart from the others (示例区人民医院 → 人民医院), its first ones being the district's name.
+ */
+export function shortName(name: string): string {
+  const bare = name.replace(/社区$/, '')
+  return bare.length > 4 ? bare.slice(-4) : bare
+}
+
+/** One rate of every organisation as bars (under short names), with the threshold as the target line. */
 export function rateChart(organisations: RatedOrganisation[], measure: RateKey, label: string): ChartData {
   const rated = organisations.map((organisation) => ({ name: organisation.name, rate: organisation.rates.find((rate) => rate.measure === measure) }))
   const threshold = usualThreshold(rated.flatMap((one) => (one.rate ? [one.rate] : [])))
   return {
-    categories: rated.map((one) => one.name),
+    categories: rated.map((one) => shortName(one.name)),
     series: [{ name: label, kind: 'bar', values: rated.map((one) => one.rate?.rate ?? null), tone: 'active' }],
-    target: threshold === null ? undefined : { value: threshold, label: `达标线${threshold}%` },
+    target: threshold === null ? undefined : { value: threshold, label: '达标线' },
     unit: '%',
   }
 }
