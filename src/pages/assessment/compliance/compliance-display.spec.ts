@@ -11,7 +11,7 @@ describe('compliance display', () => {
   it('charts members with and without service per quarter, and met / behind per type', () => {
     const byQuarter = [{ quarter: 1, label: '第一季度', withService: 2, withoutService: 2 }, { quarter: 2, label: '第二季度', withService: 0, withoutService: 4 }]
     expect(quarterChart({ byQuarter })).toEqual({
-      categories: ['第一季度', '第二季度'],
+      categories: ['一季度', '二季度'],
       series: [
         { name: '有服务', kind: 'bar', values: [2, 0], tone: 'done' },
         { name: '无服务', kind: 'bar', values: [2, 4], tone: 'waiting' },

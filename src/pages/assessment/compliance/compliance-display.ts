@@ -42,10 +42,12 @@ export const SORT_CHIPS: { value: SortKey; text: string }[] = [
 
 export const gridChips = (grids: ComplianceList['grids']) => [{ value: 'all', text: '全部网格' }, ...grids.map((grid) => ({ value: grid.id, text: grid.name }))]
 
-/** Per quarter begun: members with a credited service in it and without. */
+const SHORT_QUARTERS = ['一季度', '二季度', '三季度', '四季度']
+
+/** Per quarter begun: members with a credited service in it and without (short names, which fit in 长辈模式 too). */
 export function quarterChart(view: Pick<ComplianceList, 'byQuarter'>): ChartData {
   return {
-    categories: view.byQuarter.map((quarter) => quarter.label),
+    categories: view.byQuarter.map((quarter) => SHORT_QUARTERS[quarter.quarter - 1]),
     series: [
       { name: '有服务', kind: 'bar', values: view.byQuarter.map((quarter) => quarter.withService), tone: 'done' },
       { name: '无服务', kind: 'bar', values: view.byQuarter.map((quarter) => quarter.withoutService), tone: 'waiting' },
