@@ -18,14 +18,14 @@ export async function addOrder(db: Database, order: { communityId: string; start
 /** A member's service record on the order, dated `serviceDate` (Beijing), credited unless said. */
 export async function addRecord(
   db: Database,
-  record: { orderId: string; memberId: string; certifyingOrgId: string; serviceDate: string; createdBy: string; status?: 'credited' | 'pending_approval' | 'awaiting_resident' },
+  record: { orderId: string; memberId: string; certifyingOrgId: string; serviceDate: string; createdBy: string; status?: 'credited' | 'pending_approval' | 'awaiting_resident'; minutes?: number },
 ) {
   const startedAt = `${record.serviceDate}T09:00:00+08:00`;
   await db.query(
     `insert into service_records (id, order_id, member_id, certifying_org_id, content, place, service_date, started_at, ended_at,
                                   minutes_measured, minutes_credited, source, status, created_by)
-     values ($1, $2, $3, $4, '清洁家园', '社区广场', $5::date, $6::timestamptz, $6::timestamptz + interval '1 hour', 60, 60, 'manual', $7, $8)`,
-    [randomUUID(), record.orderId, record.memberId, record.certifyingOrgId, record.serviceDate, startedAt, record.status ?? 'credited', record.createdBy],
+     values ($1, $2, $3, $4, '清洁家园', '社区广场', $5::date, $6::timestamptz, $6::timestamptz + make_interval(mins => $9), $9, $9, 'manual', $7, $8)`,
+    [randomUUID(), record.orderId, record.memberId, record.certifyingOrgId, record.serviceDate, startedAt, record.status ?? 'credited', record.createdBy, record.minutes ?? 60],
   );
 }
 
