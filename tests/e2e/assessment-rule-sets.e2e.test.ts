@@ -48,6 +48,7 @@ describe('考核规则 and 免除考核 (district admin) in the H5 build', () =>
     if (current.document.rules.find((rule) => rule.id === 'member-hours')?.threshold !== 25) {
       await callGateway('assessment', 'chooseRuleSet', { year, preset: 'taishan-2020', reason: '浏览器测试结束，恢复台山 2020' }, token);
     }
+    await callGateway('assessment', 'setStreetChoice', { streetsChooseRuleSets: false }, token);
     await browser.close();
   });
 
@@ -110,6 +111,22 @@ describe('考核规则 and 免除考核 (district admin) in the H5 build', () =>
     await shown(page, '.rule-sets__current .dy-status-tag').filter({ hasText: '已结束' }).waitFor({ timeout: 10_000 });
     await shoot(page, 'assessment-rule-sets-closed-year');
     await expect(button(page, '修改达标值').count()).resolves.toBe(0);
+  });
+
+  it('should let streets choose once the switch is on, a street then showing the district\'s rule set until it has its own', async () => {
+    await shown(page, '.choice-chips__chip').filter({ hasText: `${year}年` }).first().tap();
+    await shown(page, '.rule-sets__current .dy-status-tag').filter({ hasText: '第2版' }).waitFor({ timeout: 10_000 });
+    const tree = await callGateway<{ streets: { id: string; name: string }[] }>('org', 'tree', {}, token);
+    const street = tree.streets[0].name;
+    await shown(page, '.rule-sets__switch .nut-switch').tap();
+    await shown(page, '.rule-sets__scopes .choice-chips__chip').filter({ hasText: street }).tap();
+    const current = shown(page, '.rule-sets__current');
+    await current.getByText(`${street}的社区`).waitFor({ timeout: 10_000 });
+    await current.getByText('该街道尚未自选，适用本区所选（第2版）').waitFor();
+    await shoot(page, 'assessment-rule-sets-street');
+    await shown(page, '.rule-sets__switch .nut-switch').tap();
+    await shown(page, '.rule-sets__scopes').waitFor({ state: 'detached', timeout: 10_000 });
+    expect((await callGateway<{ streetsChooseRuleSets: boolean }>('assessment', 'ruleSet', { year }, token)).streetsChooseRuleSets).toBe(false);
   });
 
   it('should list the seeded exemption, revoke it, and record it again from a member search', async () => {

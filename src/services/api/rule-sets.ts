@@ -23,10 +23,12 @@ export type PresetKey = 'taishan-2020' | 'taishan-2012' | 'jiangsu-2014' | 'wuji
 /** 考核规则 and 免除考核, in the assessment cloud function. */
 export const ruleSetsApi = {
   /** The rule set that holds for the caller's district (or community) in a year. */
-  ruleSet: (year: number) => callFunction<EffectiveRuleSet>('assessment', 'ruleSet', { year }),
-  choose: (data: { year: number; preset?: PresetKey; document?: RuleSet; reason: string }) =>
+  /** `streetId`: what holds for that street's communities (its own choice while streets may choose, else the district's). */
+  ruleSet: (year: number, streetId?: string) => callFunction<EffectiveRuleSet>('assessment', 'ruleSet', streetId ? { year, streetId } : { year }),
+  /** With `streetId` the district admin chooses on the street's behalf (only while streets may choose). */
+  choose: (data: { year: number; streetId?: string; preset?: PresetKey; document?: RuleSet; reason: string }) =>
     callFunction<EffectiveRuleSet>('assessment', 'chooseRuleSet', data),
-  history: (year: number) => callFunction<RuleSetHistory>('assessment', 'ruleSetHistory', { year }),
+  history: (year: number, streetId?: string) => callFunction<RuleSetHistory>('assessment', 'ruleSetHistory', streetId ? { year, streetId } : { year }),
   setStreetChoice: (streetsChooseRuleSets: boolean) => callFunction<z.output<typeof StreetChoiceView>>('assessment', 'setStreetChoice', { streetsChooseRuleSets }),
   exemptions: (year: number) => callFunction<ExemptionList>('assessment', 'listExemptions', { year }),
   recordExemption: (data: { memberId: string; year: number; reason: string; approvedBy: string; approvalRef?: string }) =>

@@ -15,6 +15,7 @@ import { PageShell, type PageStatus } from '@/components/page-shell'
 import { StatusTag } from '@/components/status-tag'
 import { useFormErrors } from '@/hooks/use-form-errors'
 import { formatTime, inBeijing } from '@/services/beijing-time'
+import { orgApi } from '@/services/api/org'
 import { ruleSetsApi, type EffectiveRuleSet, type PresetKey, type RuleSet, type RuleSetHistory } from '@/services/api/rule-sets'
 import type { ApiError } from '@/services/api/types'
 import { applyEdits, checkEdits, consequencesFor, consequenceText, editsOf, targetText, type Edits, type RuleEdit } from './rule-draft'
@@ -22,6 +23,8 @@ import '../shared/district.scss'
 import './index.scss'
 
 const PRESET_OPTIONS = (Object.keys(PRESETS) as PresetKey[]).map((key) => ({ value: key, title: PRESETS[key].name, hint: PRESETS[key].source }))
+
+const DISTRICT_SCOPE = 'district'
 
 interface Draft {
   base: RuleSet
@@ -31,6 +34,9 @@ interface Draft {
 }
 
 function originText(set: EffectiveRuleSet): string {
+  if (set.scope.kind === 'street' && set.streetId === null) {
+    return set.origin === 'default' ? '该街道尚未自选，本区也尚未选定，默认适用台山 2020' : `该街道尚未自选，适用本区所选（第${set.version}版）`
+  }
   if (set.origin === 'default') return '本年度尚未选定，默认适用台山 2020'
   if (set.origin === 'earlier_year') return `本年度尚未选定，沿用${set.chosenForYear}年所选（第${set.version}版）`
   return `本年度已选定，第${set.version}版`
@@ -47,6 +53,9 @@ const checkDraft = (draft: Draft | null): Record<string, string> => {
 export default function DistrictRuleSetsPage() {
   const thisYear = inBeijing(new Date()).year()
   const [year, setYear] = useState(thisYear)
+  /** The street the district admin chooses for on its behalf, or null for the district itself. */
+  const [streetId, setStreetId] = useState<string | null>(null)
+  const [streets, setStreets] = useState<{ value: string; text: string }[]>([])
   const [current, setCurrent] = useState<EffectiveRuleSet | null>(null)
   const [history, setHistory] = useState<RuleSetHistory | null>(null)
   const [status, setStatus] = useState<PageStatus>('loading')
@@ -56,9 +65,11 @@ export default function DistrictRuleSetsPage() {
   const [saving, setSaving] = useState(false)
   const form = useFormErrors(draft, checkDraft)
 
-  const load = useCallback(async (forYear: number, quiet = false) => {
+  const load = useCallback(async (forYear: number, forStreet: string | null, quiet = false) => {
     if (!quiet) setStatus('loading')
-    const [read, versions] = await Promise.all([ruleSetsApi.ruleSet(forYear), ruleSetsApi.history(forYear)])
+    const street = forStreet ?? undefined
+    const [read, versions, tree] = await Promise.all([ruleSetsApi.ruleSet(forYear, street), ruleSetsApi.history(forYear, street), orgApi.tree()])
+    if (tree.ok) setStreets(tree.data.streets.map((one) => ({ value: one.id, text: one.name })))
     if (!read.ok || !versions.ok) {
       setLoadError(!read.ok ? read.error : !versions.ok ? versions.error : null)
       setStatus('error')
@@ -69,14 +80,22 @@ export default function DistrictRuleSetsPage() {
     setStatus('ready')
   }, [])
 
-  useDidShow(() => void load(year, current !== null))
+  useDidShow(() => void load(year, streetId, current !== null))
 
   const pickYear = (value: string) => {
     const next = Number(value)
     setYear(next)
     setDraft(null)
     setChoosingPreset(false)
-    void load(next)
+    void load(next, streetId)
+  }
+
+  const pickScope = (value: string) => {
+    const next = value === DISTRICT_SCOPE ? null : value
+    setStreetId(next)
+    setDraft(null)
+    setChoosingPreset(false)
+    void load(year, next)
   }
 
   const startEditing = (base: RuleSet, preset: PresetKey | null) => {
@@ -95,7 +114,8 @@ export default function DistrictRuleSetsPage() {
     const result = await ruleSetsApi.setStreetChoice(on)
     if (!result.ok) return void Taro.showToast({ title: result.error.message, icon: 'none' })
     void Taro.showToast({ title: on ? '已允许街道自选' : '已改为全区统一', icon: 'none' })
-    await load(year, true)
+    if (!on) setStreetId(null)
+    await load(year, on ? streetId : null, true)
   }
 
   const save = async () => {
@@ -103,6 +123,7 @@ export default function DistrictRuleSetsPage() {
     setSaving(true)
     const result = await ruleSetsApi.choose({
       year,
+      ...(streetId ? { streetId } : {}),
       ...(draft.preset ? { preset: draft.preset } : {}),
       document: applyEdits(draft.base, draft.edits),
       reason: draft.reason.trim(),
@@ -111,7 +132,7 @@ export default function DistrictRuleSetsPage() {
     if (!result.ok) return form.refused(result.error)
     setDraft(null)
     void Taro.showToast({ title: `已保存为第${result.data.version}版`, icon: 'none' })
-    await load(year, true)
+    await load(year, streetId, true)
   }
 
   const years = [thisYear - 1, thisYear, thisYear + 1].map((value) => ({ value: String(value), text: `${value}年` }))
@@ -119,7 +140,7 @@ export default function DistrictRuleSetsPage() {
   const shownDocument = draft?.base ?? current?.document
 
   return (
-    <PageShell title="考核规则" status={status} error={loadError} onRetry={() => void load(year)} elderToggle>
+    <PageShell title="考核规则" status={status} error={loadError} onRetry={() => void load(year, streetId)} elderToggle>
       {current && shownDocument && (
         <View className="district rule-sets">
           <FormSection title="考核年度">
@@ -128,11 +149,20 @@ export default function DistrictRuleSetsPage() {
             </View>
           </FormSection>
 
+          {current.streetsChooseRuleSets && streets.length > 0 && (
+            <FormSection title="适用范围" hint="选择街道后，保存的规则只适用于该街道的社区。">
+              <View className="rule-sets__years rule-sets__scopes">
+                <ChoiceChips options={[{ value: DISTRICT_SCOPE, text: '全区' }, ...streets]} value={streetId ?? DISTRICT_SCOPE} onChange={pickScope} />
+              </View>
+            </FormSection>
+          )}
+
           <Card
             className="rule-sets__current"
             title={<Text className="org-card__name">{current.document.name}</Text>}
             extra={<StatusTag tone={closed ? 'muted' : current.origin === 'chosen' ? 'done' : 'waiting'}>{closed ? '已结束' : current.origin === 'chosen' ? `第${current.version}版` : '未选定'}</StatusTag>}
           >
+            {current.scope.kind === 'street' && <InfoRow label="适用范围" value={`${current.scope.name}的社区`} />}
             <InfoRow label="适用情况" value={originText(current)} />
             <InfoRow label="依据文件" value={current.document.source} layout="stacked" />
             {current.chosenBy && <InfoRow label="选定人" value={`${current.chosenBy}（${formatTime(current.chosenAt!)}）`} />}
@@ -231,7 +261,7 @@ export default function DistrictRuleSetsPage() {
             </FormSection>
           )}
 
-          <Text className="district__section-title">修改记录</Text>
+          <Text className="district__section-title">{current.scope.kind === 'street' ? `${current.scope.name}的修改记录` : '修改记录'}</Text>
           {history && history.versions.length === 0 && <Text className="district__summary">{year}年度还没有选定过规则。</Text>}
           {history?.versions.map((version) => (
             <Card key={version.version} className="rule-version" title={<Text className="org-card__name">第{version.version}版 · {version.name}</Text>}>
