@@ -244,6 +244,38 @@ describe('承诺: a member reports a 好事, the secretary sends it back, the me
     await shoot(member, 'commitments-member-confirmed');
     expect(errors).toEqual([]);
   });
+
+  it('should let the secretary commit a team’s 实事 and report it done for the team', async () => {
+    const secretary = phones.secretary.page;
+    const beneficiary = `幸福里困难户${Date.now() % 10000}`;
+    await secretary.goto(`${gatewayUrl()}#/pages/secretary/commitments/index`);
+    await tapButton(secretary, '为服务队承诺实事');
+    const chip = shown(secretary, '.team-commit .choice-chips__chip').filter({ hasText: '红色先锋服务队' });
+    await chip.waitFor({ timeout: 20_000 });
+    await tapButton(secretary, '提交承诺');
+    await waitForText(secretary, '请选择服务队');
+    await chip.tap();
+    await shown(secretary, '.team-commit input').fill(beneficiary);
+    await shown(secretary, '.team-commit textarea').fill('组织队员修缮屋顶');
+    await shoot(secretary, 'commitments-secretary-team-form');
+    await tapButton(secretary, '提交承诺');
+    const card = shown(secretary, '.commitment-inbox-card').filter({ hasText: beneficiary });
+    await card.waitFor({ timeout: 20_000 });
+    expect(await shown(secretary, '.status-tabs__item--active').innerText()).toBe('已承诺');
+    expect(await card.innerText()).toContain('红色先锋服务队（服务队实事）');
+
+    await card.locator('.nut-button').filter({ hasText: '填报完成情况' }).tap();
+    await shown(secretary, '.dialog-field textarea').fill('11月8日组织队员修好屋顶');
+    await shown(secretary, '.nut-dialog .nut-button').filter({ hasText: '提交' }).tap();
+    await card.waitFor({ state: 'detached', timeout: 20_000 }).catch(() => undefined);
+    await secretary.waitForFunction(
+      () => Array.from(document.querySelectorAll('.status-tabs__item')).some((tab) => (tab as HTMLElement).innerText === '待确认（2）'),
+      undefined,
+      { timeout: 20_000 },
+    );
+    await shoot(secretary, 'commitments-secretary-team-reported');
+    expect(errors).toEqual([]);
+  });
 });
 
 /** The secretary's card for the demo member's 好事 has left the 待确认 tab. */

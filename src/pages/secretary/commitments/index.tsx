@@ -6,6 +6,7 @@ import { Card } from '@/components/card'
 import { InfoRow } from '@/components/info-row'
 import { ListFooter } from '@/components/list-footer'
 import { PageShell } from '@/components/page-shell'
+import { TextDialog } from '@/components/text-dialog'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { commitmentsApi, type Commitment, type CommitmentStatus } from '@/services/api/commitments'
 import type { ApiError } from '@/services/api/types'
@@ -15,6 +16,7 @@ import { COMMITMENT_STATUS_WORDS } from '@/services/status-words'
 import { ReasonDialog } from '../shared/reason-dialog'
 import { StatusTabs } from '../shared/status-tabs'
 import { StatusWordTag } from '../shared/status-word-tag'
+import { TeamCommitForm } from './team-commit-form'
 import './index.scss'
 
 const PAGE_SIZE = 10
@@ -32,6 +34,7 @@ export default function CommitmentsPage() {
   const [tab, setTab] = useState<CommitmentStatus>('fulfilled')
   const [waiting, setWaiting] = useState<number | null>(null)
   const [returning, setReturning] = useState<Commitment | null>(null)
+  const [reporting, setReporting] = useState<Commitment | null>(null)
   const list = usePagedList<Commitment>(PAGE_SIZE)
   const { items, total, loadingMore, moreError } = list
   const tabRef = useRef(tab)
@@ -78,6 +81,18 @@ export default function CommitmentsPage() {
     return null
   }
 
+  // A team's 实事 may be reported by the secretary as by its captain; it then waits for confirmation.
+  const report = async (fulfilment: string): Promise<ApiError | null> => {
+    if (!reporting) return null
+    const result = await commitmentsApi.reportFulfilment(reporting.id, fulfilment)
+    if (!result.ok) return result.error
+    setReporting(null)
+    list.removeItem(result.data.id)
+    setWaiting((count) => (count === null ? count : count + 1))
+    void Taro.showToast({ title: '已填报，可在「待确认」里确认', icon: 'none' })
+    return null
+  }
+
   const tabs = TAB_ORDER.map((key) => ({
     key,
     text: key === 'fulfilled' && waiting ? `${COMMITMENT_STATUS_WORDS[key].text}（${waiting}）` : COMMITMENT_STATUS_WORDS[key].text,
@@ -86,6 +101,12 @@ export default function CommitmentsPage() {
   return (
     <PageShell title="承诺确认" backTo={PROFILE_PAGE} elderToggle>
       <StatusTabs tabs={tabs} current={tab} onChange={switchTab} />
+      <TeamCommitForm
+        onCommitted={() => {
+          switchTab('committed')
+          void Taro.showToast({ title: '已承诺，办完后填报完成情况', icon: 'none' })
+        }}
+      />
       <View className="status-tabs-body">
         <PageShell
           requireLogin={false}
@@ -97,12 +118,24 @@ export default function CommitmentsPage() {
           <View className="commitments-inbox status-tabs-list">
             <Text className="status-tabs-count">{waiting !== null ? `待确认 ${waiting} 项 · 本类共 ${total} 项` : `共 ${total} 项`}</Text>
             {items.map((commitment) => (
-              <CommitmentCard key={commitment.id} commitment={commitment} onConfirm={() => void confirm(commitment)} onReturn={() => setReturning(commitment)} />
+              <CommitmentCard key={commitment.id} commitment={commitment} onConfirm={() => void confirm(commitment)} onReturn={() => setReturning(commitment)} onReport={() => setReporting(commitment)} />
             ))}
             <ListFooter shown={items.length} total={total} loading={loadingMore} error={moreError} onMore={() => void list.loadMore()} unit="项" />
           </View>
         </PageShell>
       </View>
+      <TextDialog
+        visible={reporting !== null}
+        title="填报完成情况"
+        hint={`${reporting?.team?.name ?? ''}为「${reporting?.beneficiary ?? ''}」做了什么、哪天做的。`}
+        placeholder="例如：11月8日组织队员修好屋顶"
+        confirmText="提交"
+        field="fulfilment"
+        emptyMessage="请填写完成情况"
+        maxLength={300}
+        onSubmit={report}
+        onClose={() => setReporting(null)}
+      />
       <ReasonDialog
         visible={returning !== null}
         title="退回承诺"
@@ -116,7 +149,7 @@ export default function CommitmentsPage() {
   )
 }
 
-function CommitmentCard({ commitment, onConfirm, onReturn }: { commitment: Commitment; onConfirm: () => void; onReturn: () => void }) {
+function CommitmentCard({ commitment, onConfirm, onReturn, onReport }: { commitment: Commitment; onConfirm: () => void; onReturn: () => void; onReport: () => void }) {
   const who = commitment.team ? `${commitment.team.name}（服务队实事）` : `${commitment.member?.name ?? ''}（党员好事）`
   return (
     <Card className="commitment-inbox-card" title={who} extra={<StatusWordTag word={COMMITMENT_STATUS_WORDS[commitment.status]} />}>
@@ -126,6 +159,13 @@ function CommitmentCard({ commitment, onConfirm, onReturn }: { commitment: Commi
       {commitment.fulfilment && <InfoRow label="完成情况" value={commitment.fulfilment} />}
       {commitment.fulfilledAt && <InfoRow label="填报时间" value={formatTime(commitment.fulfilledAt)} />}
       {commitment.returnReason && <InfoRow label={commitment.status === 'returned' ? '退回原因' : '上次退回'} value={commitment.returnReason} />}
+      {commitment.team && (commitment.status === 'committed' || commitment.status === 'returned') && (
+        <View className="commitment-inbox-card__buttons">
+          <Button className="commitment-inbox-card__button" type="primary" onClick={onReport}>
+            填报完成情况
+          </Button>
+        </View>
+      )}
       {commitment.status === 'fulfilled' && (
         <View className="commitment-inbox-card__buttons">
           <Button className="commitment-inbox-card__button" fill="outline" type="primary" onClick={onReturn}>
