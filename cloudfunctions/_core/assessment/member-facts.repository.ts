@@ -85,17 +85,24 @@ const factsSql = (where: string) => `
       from members m join users u on u.id = m.user_id
      where ${where}
   ), services as (
+    -- Two branches, so that each reads a member's records by the (member_id, service_date) index: the year's, and an
+    -- activist's cultivation period outside the year. One OR of the two ranges made the planner read every record.
     select r.member_id,
            ${([1, 2, 3, 4] as const)
-             .map((n) => `count(*) filter (where scope.activist_since is null and ${QUARTER(n)}) as q${n},
-           coalesce(sum(r.minutes_credited) filter (where scope.activist_since is null and ${QUARTER(n)}), 0) as q${n}_minutes`)
+             .map((n) => `count(*) filter (where r.activist_since is null and ${QUARTER(n)}) as q${n},
+           coalesce(sum(r.minutes_credited) filter (where r.activist_since is null and ${QUARTER(n)}), 0) as q${n}_minutes`)
              .join(',\n           ')},
-           string_agg(to_char(r.service_date, 'YYYY-MM-DD') || ' ' || r.minutes_credited, ',' order by r.service_date, r.minutes_credited) filter (where scope.activist_since is not null) as dated_services
-      from scope join service_records r on r.member_id = scope.user_id
-     where r.status = 'credited'
-       and ((r.service_date >= $5::date and r.service_date < $9::date)
-            or (scope.activist_since is not null and r.service_date >= scope.activist_since
-                and (scope.joined_party_on is null or r.service_date <= scope.joined_party_on)))
+           string_agg(to_char(r.service_date, 'YYYY-MM-DD') || ' ' || r.minutes_credited, ',' order by r.service_date, r.minutes_credited)
+             filter (where r.activist_since is not null) as dated_services
+      from (select r.member_id, r.service_date, r.minutes_credited, scope.activist_since
+              from scope join service_records r on r.member_id = scope.user_id
+             where r.status = 'credited' and r.service_date >= $5::date and r.service_date < $9::date
+            union all
+            select r.member_id, r.service_date, r.minutes_credited, scope.activist_since
+              from scope join service_records r on r.member_id = scope.user_id
+             where scope.activist_since is not null and r.status = 'credited' and r.service_date >= scope.activist_since
+               and (scope.joined_party_on is null or r.service_date <= scope.joined_party_on)
+               and (r.service_date < $5::date or r.service_date >= $9::date)) r
      group by r.member_id
   ), suggested as (
     select member_id, ${TALLY_TEXT} as tallies
