@@ -128,7 +128,7 @@ export default function TeamPage() {
               <Button
                 className="team__button"
                 fill="outline"
-                type="danger"
+                type="default"
                 onClick={() =>
                   void confirmThen('撤销服务队', `撤销后${team.name}不能再修改，也不能再标为集中性活动；往年的记录保留。`, '撤销', () =>
                     apply(teamsApi.archive(team.id), '服务队已撤销'),
