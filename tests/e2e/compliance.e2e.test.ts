@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import type { ComplianceList } from '../../src/services/api/assessment';
+import type { ComplianceList, UnitStanding } from '../../src/services/api/assessment';
 import { rowFigure } from '../../src/pages/assessment/compliance/compliance-display';
 import { beijingParts } from '../../src/services/beijing-time';
 import { callGateway, gatewayUrl, launchChromium, logInInBrowser, phonePage, screenshotPath, shown } from './browser';
@@ -105,6 +105,29 @@ describe('考核达标 in the H5 build at 375×812', () => {
     await shoot(page, 'compliance-elder');
     await shown(page, '.elder-toggle').first().tap();
     await page.waitForFunction(() => !document.body.classList.contains('dy-elder'));
+    expect(errors).toEqual([]);
+  });
+
+  it('should show the unit admin its in-service members by the community they serve (党员服务情况)', async () => {
+    const UNIT_ADMIN = { phone: '19900000011', password: 'demo1234' };
+    const unitToken = (await callGateway<{ token: string }>('auth', 'login', UNIT_ADMIN)).token;
+    const view = await callGateway<UnitStanding>('assessment', 'unitStanding', { page: { limit: 20, offset: 0 } }, unitToken);
+    const unit = await phonePage(browser, errors, 'unit');
+    await logInInBrowser(unit.page, UNIT_ADMIN, /pages\/unit\/slips/);
+    await shown(unit.page, '.role-tab-bar__item').filter({ hasText: /我的$/ }).last().tap();
+    await shown(unit.page, '.nut-cell').filter({ hasText: '党员服务情况' }).tap();
+    await unit.page.waitForURL(/pages\/assessment\/unit-standing/);
+    await shown(unit.page, '.unit-standing .dy-card__title').filter({ hasText: `${view.unit.name} · ${year}年在职党员服务情况` }).waitFor({ timeout: 20_000 });
+    await expect(shown(unit.page, '[data-figure="met"] .unit-standing__figure-value').innerText()).resolves.toBe(String(view.counts.met));
+    await expect(shown(unit.page, '[data-figure="behind"] .unit-standing__figure-value').innerText()).resolves.toBe(String(view.counts.behind));
+    await expect(shown(unit.page, '.unit-standing__community').count()).resolves.toBe(view.byCommunity.length);
+    await expect(shown(unit.page, '.compliance-row').count()).resolves.toBe(Math.min(20, view.total));
+    await unit.page.waitForTimeout(600);
+    await unit.page.screenshot({ path: screenshotPath('unit-standing') });
+    await shown(unit.page, '.compliance-row').first().scrollIntoViewIfNeeded();
+    await unit.page.waitForTimeout(300);
+    await unit.page.screenshot({ path: screenshotPath('unit-standing-rows') });
+    await unit.context.close();
     expect(errors).toEqual([]);
   });
 });

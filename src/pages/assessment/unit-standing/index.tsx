@@ -83,7 +83,7 @@ export default function UnitStandingPage() {
               </View>
             </View>
             <Text className="unit-standing__note">
-              共 {view.counts.members} 名在职党员，按各自报到社区的考核办法计算。年底请将服务情况反馈给党员本人。
+              共 {view.counts.members} 名在职党员，按各自报到社区的考核办法计算；社区年底将党员服务情况反馈给所在单位，即此页所列。
             </Text>
           </Card>
 
