@@ -1,11 +1,13 @@
 import * as z from 'zod';
 import { field } from '../shared/fields';
+import { assessmentYear, RuleSetOrigin } from './assessment-common.schemas';
+import { MEMBER_TYPES } from './rule-set-labels';
+import { RuleOutcomeView } from './standing.schemas';
 
-const Year = field.int('考核年度', { min: 2000, max: 2100 }).optional();
+const Year = assessmentYear().optional();
 
 export const COMPLIANCE_STATUSES = ['all', 'behind', 'met', 'no_service_this_quarter', 'exempt'] as const;
 export const COMPLIANCE_SORTS = ['most_behind', 'name', 'hours'] as const;
-const MEMBER_TYPES = ['in_service', 'community', 'probationary', 'activist'] as const;
 
 export const ComplianceListInput = z.object({
   /** The secretary's own community when left out; a district admin names one of her district's. */
@@ -27,28 +29,8 @@ export const UnitStandingInput = z.object({
   page: field.page(),
 });
 
-const QuarterView = z.object({
-  quarter: z.number().int(),
-  applicable: z.boolean(),
-  figure: z.number(),
-  target: z.number(),
-  met: z.boolean(),
-  phase: z.enum(['past', 'current', 'future']),
-});
-
-const RuleLine = z.object({
-  ruleId: z.string(),
-  title: z.string(),
-  status: z.enum(['met', 'not_met', 'exempt', 'not_applicable']),
-  open: z.boolean(),
-  figure: z.number(),
-  target: z.number(),
-  unit: z.string(),
-  left: z.number(),
-  by: z.string().nullable(),
-  advice: z.string(),
-  quarters: z.array(QuarterView).nullable(),
-});
+/** A rule's outcome as a list row shows it: no clause, measure, consequences or exemption. */
+const RuleLine = RuleOutcomeView.omit({ clause: true, measure: true, consequences: true, exemption: true });
 
 /** met: every applicable rule met or exempted; behind: any not met; exempt: every applicable rule exempted; not_assessed: none applies. */
 const MemberStatus = z.enum(['met', 'behind', 'exempt', 'not_assessed']);
@@ -85,7 +67,7 @@ export const ComplianceCounts = z.object({
   notAssessed: z.number(),
 });
 
-const RuleSetLine = z.object({ name: z.string(), source: z.string(), origin: z.enum(['chosen', 'earlier_year', 'default']), version: z.number().nullable() });
+const RuleSetLine = z.object({ name: z.string(), source: z.string(), origin: RuleSetOrigin, version: z.number().nullable() });
 
 export const ComplianceListView = z.object({
   year: z.number(),

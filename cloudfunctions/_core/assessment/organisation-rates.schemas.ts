@@ -1,13 +1,15 @@
 import * as z from 'zod';
 import { field } from '../shared/fields';
+import { assessmentYear, RuleSetOrigin } from './assessment-common.schemas';
+import { RATE_MEASURES } from './rule-set-labels';
 
 export const OrganisationRatesInput = z.object({
-  year: field.int('考核年度', { min: 2000, max: 2100 }).optional(),
+  year: assessmentYear().optional(),
   districtId: field.id('区').optional(),
 });
 
 const RateView = z.object({
-  measure: z.enum(['registration_rate', 'participation_rate', 'satisfaction_rate']),
+  measure: z.enum(RATE_MEASURES),
   title: z.string(),
   clause: z.string(),
   status: z.enum(['met', 'not_met', 'not_applicable']),
@@ -20,7 +22,7 @@ const RateView = z.object({
   advice: z.string(),
 });
 
-const RuleSetRef = z.object({ name: z.string(), version: z.number().int().nullable(), origin: z.enum(['chosen', 'earlier_year', 'default']) });
+const RuleSetRef = z.object({ name: z.string(), version: z.number().int().nullable(), origin: RuleSetOrigin });
 
 export const OrganisationRatesView = z.object({
   year: z.number().int(),
@@ -43,7 +45,7 @@ export const OrganisationRatesView = z.object({
 });
 
 export const DistrictComplianceInput = z.object({
-  year: field.int('考核年度', { min: 2000, max: 2100 }).optional(),
+  year: assessmentYear().optional(),
   districtId: field.id('区').optional(),
 });
 

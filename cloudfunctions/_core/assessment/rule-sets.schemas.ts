@@ -1,14 +1,13 @@
 import * as z from 'zod';
 import { field } from '../shared/fields';
+import { assessmentYear, RuleSetOrigin } from './assessment-common.schemas';
 import { RuleSetSchema } from './rule-set.schema';
 
 const PRESET_KEYS = ['taishan-2020', 'taishan-2012', 'jiangsu-2014', 'wujin-2019'] as const;
 
-const year = () => field.int('考核年度', { min: 2000, max: 2100 });
-
 export const RuleSetQuery = z.object({
   /** Default: the current Beijing year. */
-  year: year().optional(),
+  year: assessmentYear().optional(),
   /** A district admin may look at one of her communities or streets; anyone else reads their own. */
   communityId: field.id('社区').optional(),
   streetId: field.id('街道').optional(),
@@ -16,7 +15,7 @@ export const RuleSetQuery = z.object({
 
 export const ChooseRuleSetInput = z
   .object({
-    year: year(),
+    year: assessmentYear(),
     /** A street's own choice, which the district admin makes on its behalf while streets may choose. */
     streetId: field.id('街道').optional(),
     preset: field.oneOf('考核规则预设', PRESET_KEYS).optional(),
@@ -29,7 +28,7 @@ export const ChooseRuleSetInput = z
     message: '请选择考核规则预设或填写规则',
   });
 
-export const RuleSetHistoryQuery = z.object({ year: year(), streetId: field.id('街道').optional() });
+export const RuleSetHistoryQuery = z.object({ year: assessmentYear(), streetId: field.id('街道').optional() });
 
 export const SetStreetChoiceInput = z.object({ streetsChooseRuleSets: z.boolean({ error: '是否允许街道自选考核规则须为是或否' }) });
 
@@ -37,7 +36,7 @@ export const RuleSetView = z.object({
   year: z.number(),
   /** Before the current Beijing year: its rule set can no longer be changed. */
   closed: z.boolean(),
-  origin: z.enum(['chosen', 'earlier_year', 'default']),
+  origin: RuleSetOrigin,
   /** What the rule set is read for. */
   scope: z.object({ kind: z.enum(['district', 'street', 'community']), id: z.string(), name: z.string() }),
   districtId: z.string(),
@@ -84,7 +83,7 @@ export const StreetChoiceView = z.object({ streetsChooseRuleSets: z.boolean() })
 
 export const RecordExemptionInput = z.object({
   memberId: field.chosenId('党员'),
-  year: year(),
+  year: assessmentYear(),
   reason: field.text('免除原因', { min: 2, max: 200 }),
   approvedBy: field.text('批准单位', { min: 2, max: 60 }),
   approvalRef: field.optionalText('批准文号', 60),
@@ -93,7 +92,7 @@ export const RecordExemptionInput = z.object({
 export const RevokeExemptionInput = z.object({ exemptionId: field.id('免除记录') });
 
 export const ListExemptionsQuery = z.object({
-  year: year().optional(),
+  year: assessmentYear().optional(),
   communityId: field.id('社区').optional(),
 });
 

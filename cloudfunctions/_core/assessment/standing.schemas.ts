@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { field } from '../shared/fields';
+import { assessmentYear, RuleSetOrigin } from './assessment-common.schemas';
+import { WARNING_KINDS } from './warnings';
 
-const Year = field.int('考核年度', { min: 2000, max: 2100 }).optional();
+const Year = assessmentYear().optional();
 
 export const MyStandingInput = z.object({ year: Year });
 
@@ -68,7 +70,7 @@ export const StandingView = z.object({
   ruleSet: z.object({
     name: z.string(),
     source: z.string(),
-    origin: z.enum(['chosen', 'earlier_year', 'default']),
+    origin: RuleSetOrigin,
     version: z.number().int().nullable(),
     year: z.number().int(),
   }),
@@ -92,7 +94,7 @@ export const WarningsInput = z.object({
 });
 
 export const WarningView = z.object({
-  kind: z.enum(['quarter_ending_unmet', 'hours_behind_pace', 'activist_behind_cultivation', 'deadline_near', 'rate_below_threshold']),
+  kind: z.enum(WARNING_KINDS),
   severity: z.enum(['urgent', 'warning']),
   text: z.string(),
   due: z.string().nullable(),
