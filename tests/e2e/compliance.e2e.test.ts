@@ -39,11 +39,11 @@ describe('考核达标 in the H5 build at 375×812', () => {
     await page.waitForURL(/pages\/assessment\/compliance/);
     await shown(page, '.compliance .dy-card__title').filter({ hasText: `${year}年考核达标` }).waitFor({ timeout: 20_000 });
 
-    await expect(shown(page, '[data-figure="met"] .compliance__figure-value').innerText()).resolves.toBe(String(view.counts.met));
-    await expect(shown(page, '[data-figure="behind"] .compliance__figure-value').innerText()).resolves.toBe(String(view.counts.behind));
-    await expect(shown(page, '[data-figure="exempt"] .compliance__figure-value').innerText()).resolves.toBe(String(view.counts.exempt));
+    await expect(shown(page, '[data-figure="met"] .assessment-figures__value').innerText()).resolves.toBe(String(view.counts.met));
+    await expect(shown(page, '[data-figure="behind"] .assessment-figures__value').innerText()).resolves.toBe(String(view.counts.behind));
+    await expect(shown(page, '[data-figure="exempt"] .assessment-figures__value').innerText()).resolves.toBe(String(view.counts.exempt));
     if (view.currentQuarter) {
-      await expect(shown(page, '[data-figure="no-service"] .compliance__figure-value').innerText()).resolves.toBe(String(view.counts.noServiceThisQuarter));
+      await expect(shown(page, '[data-figure="no-service"] .assessment-figures__value').innerText()).resolves.toBe(String(view.counts.noServiceThisQuarter));
     }
     await expect(shown(page, '.compliance__count').innerText()).resolves.toBe(`共 ${view.total} 人`);
     const rows = shown(page, '.compliance-row');
@@ -74,7 +74,7 @@ describe('考核达标 in the H5 build at 375×812', () => {
     const inService = await list({ status: 'behind', memberType: 'in_service' });
     await shown(page, '.choice-chips__chip').filter({ hasText: /^在职党员$/ }).tap();
     await shown(page, '.compliance__count').filter({ hasText: `共 ${inService.total} 人` }).waitFor();
-    await expect(shown(page, '[data-figure="met"] .compliance__figure-value').innerText()).resolves.toBe(String(inService.counts.met));
+    await expect(shown(page, '[data-figure="met"] .assessment-figures__value').innerText()).resolves.toBe(String(inService.counts.met));
     const metas = await shown(page, '.compliance-row__meta').allInnerTexts();
     expect(metas.every((meta) => meta.startsWith('在职党员'))).toBe(true);
     await shown(page, '.choice-chips__chip').filter({ hasText: '按党员类型' }).tap();
@@ -118,8 +118,8 @@ describe('考核达标 in the H5 build at 375×812', () => {
     await shown(unit.page, '.nut-cell').filter({ hasText: '党员服务情况' }).tap();
     await unit.page.waitForURL(/pages\/assessment\/unit-standing/);
     await shown(unit.page, '.unit-standing .dy-card__title').filter({ hasText: `${view.unit.name} · ${year}年在职党员服务情况` }).waitFor({ timeout: 20_000 });
-    await expect(shown(unit.page, '[data-figure="met"] .unit-standing__figure-value').innerText()).resolves.toBe(String(view.counts.met));
-    await expect(shown(unit.page, '[data-figure="behind"] .unit-standing__figure-value').innerText()).resolves.toBe(String(view.counts.behind));
+    await expect(shown(unit.page, '[data-figure="met"] .assessment-figures__value').innerText()).resolves.toBe(String(view.counts.met));
+    await expect(shown(unit.page, '[data-figure="behind"] .assessment-figures__value').innerText()).resolves.toBe(String(view.counts.behind));
     await expect(shown(unit.page, '.unit-standing__community').count()).resolves.toBe(view.byCommunity.length);
     await expect(shown(unit.page, '.compliance-row').count()).resolves.toBe(Math.min(20, view.total));
     await unit.page.waitForTimeout(600);

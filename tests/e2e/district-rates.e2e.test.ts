@@ -43,8 +43,8 @@ describe('考核与达标率 in the H5 build at 375×812', () => {
     await shown(page, '.district-rates .dy-card__title').filter({ hasText: `${year}年组织考核` }).waitFor({ timeout: 20_000 });
 
     expect(rates.organisations.length).toBeGreaterThan(0);
-    await expect(shown(page, '[data-figure="passing"] .district-rates__figure-value').innerText()).resolves.toBe(String(rates.summary.passing));
-    await expect(shown(page, '[data-figure="failing"] .district-rates__figure-value').innerText()).resolves.toBe(String(rates.summary.failing));
+    await expect(shown(page, '[data-figure="passing"] .assessment-figures__value').innerText()).resolves.toBe(String(rates.summary.passing));
+    await expect(shown(page, '[data-figure="failing"] .assessment-figures__value').innerText()).resolves.toBe(String(rates.summary.failing));
     await expect(shown(page, '.district-rates__organisation').count()).resolves.toBe(rates.organisations.length);
     for (const organisation of rates.organisations) {
       const shownCard = card(page, organisation.name);
@@ -83,8 +83,8 @@ describe('考核与达标率 in the H5 build at 375×812', () => {
     await shoot(page, 'district-rates-failing');
     await shown(page, '.choice-chips__chip').filter({ hasText: '党员达标' }).tap();
     await shown(page, '.district-rates .dy-card__title').filter({ hasText: `${year}年党员达标` }).waitFor();
-    await expect(shown(page, '[data-figure="met"] .district-rates__figure-value').innerText()).resolves.toBe(String(compliance.totals.met));
-    await expect(shown(page, '[data-figure="not-met"] .district-rates__figure-value').innerText()).resolves.toBe(String(compliance.totals.notMet));
+    await expect(shown(page, '[data-figure="met"] .assessment-figures__value').innerText()).resolves.toBe(String(compliance.totals.met));
+    await expect(shown(page, '[data-figure="not-met"] .assessment-figures__value').innerText()).resolves.toBe(String(compliance.totals.notMet));
     await expect(shown(page, '.district-rates__community').count()).resolves.toBe(compliance.communities.length);
     for (const community of compliance.communities) {
       const shownCard = shown(page, '.district-rates__community').filter({ hasText: community.name });

@@ -11,6 +11,7 @@ import { assessmentApi, type ComplianceList, type ComplianceQuery, type Complian
 import { beijingParts } from '@/services/beijing-time'
 import { PROFILE_PAGE } from '@/services/navigation'
 import { Chart } from '../shared/chart'
+import { Figures, RuleSetLine, YearChips, type Figure } from '../shared/summary'
 import { ComplianceRowCard } from './compliance-row'
 import { gridChips, quarterChart, SORT_CHIPS, statusChips, TYPE_CHIPS, typeChart, type MemberTypeKey, type SortKey, type StatusFilter } from './compliance-display'
 import './index.scss'
@@ -28,24 +29,12 @@ const queryOf = (filters: Filters): ComplianceQuery => ({
 })
 
 /** The numbers at the top: 达标 / 未达标 / 本季度尚无服务 / 免除. */
-function Figures({ view }: { view: ComplianceList }) {
-  const figures = [
-    { key: 'met', value: view.counts.met, label: '达标' },
-    { key: 'behind', value: view.counts.behind, label: '未达标', alert: true },
-    ...(view.currentQuarter ? [{ key: 'no-service', value: view.counts.noServiceThisQuarter, label: '本季度尚无服务', alert: true }] : []),
-    { key: 'exempt', value: view.counts.exempt, label: '免除' },
-  ]
-  return (
-    <View className="compliance__figures">
-      {figures.map((figure) => (
-        <View key={figure.key} className="compliance__figure" data-figure={figure.key}>
-          <Text className={`compliance__figure-value${figure.alert && figure.value > 0 ? ' compliance__figure-value--alert' : ''}`}>{figure.value}</Text>
-          <Text className="compliance__figure-label">{figure.label}</Text>
-        </View>
-      ))}
-    </View>
-  )
-}
+const figuresOf = (view: ComplianceList): Figure[] => [
+  { key: 'met', value: view.counts.met, label: '达标' },
+  { key: 'behind', value: view.counts.behind, label: '未达标', alert: view.counts.behind > 0 },
+  ...(view.currentQuarter ? [{ key: 'no-service', value: view.counts.noServiceThisQuarter, label: '本季度尚无服务', alert: view.counts.noServiceThisQuarter > 0 }] : []),
+  { key: 'exempt', value: view.counts.exempt, label: '免除' },
+]
 
 /** 考核达标 (secretary; a district admin with ?communityId=): who is behind, by how much and by when, with the numbers and a chart. */
 export default function CompliancePage() {
@@ -89,26 +78,14 @@ export default function CompliancePage() {
   return (
     <PageShell title="考核达标" backTo={PROFILE_PAGE} elderToggle status={view ? 'ready' : list.status} error={list.error} onRetry={() => void load(filters)}>
       {view && (
-        <View className="compliance">
-          <ChoiceChips
-            options={[
-              { value: String(now.year), text: `今年（${now.year}）` },
-              { value: String(now.year - 1), text: `${now.year - 1}年` },
-            ]}
-            value={String(filters.year)}
-            onChange={(year) => change({ year: Number(year) })}
-          />
+        <View className="assessment-page compliance">
+          <YearChips thisYear={now.year} year={filters.year} onChange={(year) => change({ year })} />
           <Card title={`${view.community.name} · ${view.year}年考核达标`}>
-            <Figures view={view} />
-            <Text className="compliance__note">
+            <Figures figures={figuresOf(view)} />
+            <Text className="assessment-note">
               共 {view.counts.members} 名党员{view.counts.notAssessed > 0 ? `，${view.counts.notAssessed} 名不考核` : ''}。每条适用的规则都达到（或经批准免除）为达标，任一条未达到为未达标。
             </Text>
-            {!elder && (
-              <Text className="compliance__rule-set">
-                考核办法：{view.ruleSet.name}
-                {view.ruleSet.origin === 'earlier_year' ? '（沿用往年）' : view.ruleSet.origin === 'default' ? '（默认）' : ''}
-              </Text>
-            )}
+            {!elder && <RuleSetLine ruleSet={view.ruleSet} />}
           </Card>
 
           {chartData && chartData.categories.length > 0 && (
@@ -140,7 +117,7 @@ export default function CompliancePage() {
             empty={{ title: '没有符合条件的党员', hint: '换个筛选条件看看' }}
           >
             <View className="compliance__list">
-              <Text className="compliance__count">共 {list.total} 人</Text>
+              <Text className="assessment-note compliance__count">共 {list.total} 人</Text>
               {list.items.map((row) => (
                 <ComplianceRowCard key={row.id} row={row} elder={elder} place={row.gridName ?? '未分网格'} quarterRunning={quarterRunning} />
               ))}

@@ -13,6 +13,7 @@ import { assessmentApi, type DistrictCompliance, type OrganisationRates } from '
 import { beijingParts } from '@/services/beijing-time'
 import { PROFILE_PAGE } from '@/services/navigation'
 import { Chart, chartSummary } from '../shared/chart'
+import { Figures, RuleSetLine, YearChips } from '../shared/summary'
 import { complianceChart, ORGANISATION_STATUS, percent, RATE_STATUS, rateChart, sectionsOf, type RatedOrganisation } from './rates-display'
 import './index.scss'
 
@@ -46,12 +47,7 @@ function OrganisationCard({ organisation, elder, onDefinition }: { organisation:
         </View>
       ))}
       {organisation.consequences.length > 0 && <Text className="district-rates__consequence">后果：{organisation.consequences.join('；')}</Text>}
-      {!elder && (
-        <Text className="district-rates__rule-set">
-          考核办法：{organisation.ruleSet.name}
-          {organisation.ruleSet.origin === 'earlier_year' ? '（沿用往年）' : organisation.ruleSet.origin === 'default' ? '（默认）' : ''}
-        </Text>
-      )}
+      {!elder && <RuleSetLine ruleSet={organisation.ruleSet} />}
     </Card>
   )
 }
@@ -66,21 +62,14 @@ function RatesTab({ view, elder, onDefinition }: { view: OrganisationRates; elde
   return (
     <View>
       <Card title={`${view.district?.name ?? ''}${view.year}年组织考核`}>
-        <View className="district-rates__figures">
-          <View className="district-rates__figure" data-figure="passing">
-            <Text className="district-rates__figure-value">{view.summary.passing}</Text>
-            <Text className="district-rates__figure-label">全部达标</Text>
-          </View>
-          <View className="district-rates__figure" data-figure="failing">
-            <Text className="district-rates__figure-value district-rates__figure-value--alert">{view.summary.failing}</Text>
-            <Text className="district-rates__figure-label">未达标</Text>
-          </View>
-          <View className="district-rates__figure" data-figure="not-assessed">
-            <Text className="district-rates__figure-value">{view.summary.notAssessed}</Text>
-            <Text className="district-rates__figure-label">不考核</Text>
-          </View>
-        </View>
-        <Text className="district-rates__note">共 {view.summary.organisations} 个组织（社区和单位党组织）。任一比率低于达标值，当年不得参加评选评优。</Text>
+        <Figures
+          figures={[
+            { key: 'passing', value: view.summary.passing, label: '全部达标' },
+            { key: 'failing', value: view.summary.failing, label: '未达标', alert: true },
+            { key: 'not-assessed', value: view.summary.notAssessed, label: '不考核' },
+          ]}
+        />
+        <Text className="assessment-note">共 {view.summary.organisations} 个组织（社区和单位党组织）。任一比率低于达标值，当年不得参加评选评优。</Text>
       </Card>
 
       <Card title="各组织比率与达标线">
@@ -101,7 +90,7 @@ function RatesTab({ view, elder, onDefinition }: { view: OrganisationRates; elde
       />
       {shown.length === 0 && (
         <Card>
-          <Text className="district-rates__note">没有未达标的组织。</Text>
+          <Text className="assessment-note">没有未达标的组织。</Text>
         </Card>
       )}
       {sectionsOf(shown).map((section) => (
@@ -127,21 +116,14 @@ function MembersTab({ view }: { view: DistrictCompliance }) {
   return (
     <View>
       <Card title={`${view.district.name}${view.year}年党员达标`}>
-        <View className="district-rates__figures">
-          <View className="district-rates__figure" data-figure="met">
-            <Text className="district-rates__figure-value">{view.totals.met}</Text>
-            <Text className="district-rates__figure-label">达标</Text>
-          </View>
-          <View className="district-rates__figure" data-figure="not-met">
-            <Text className="district-rates__figure-value district-rates__figure-value--alert">{view.totals.notMet}</Text>
-            <Text className="district-rates__figure-label">未达标</Text>
-          </View>
-          <View className="district-rates__figure" data-figure="exempt">
-            <Text className="district-rates__figure-value">{view.totals.exempt}</Text>
-            <Text className="district-rates__figure-label">免除</Text>
-          </View>
-        </View>
-        <Text className="district-rates__note">
+        <Figures
+          figures={[
+            { key: 'met', value: view.totals.met, label: '达标' },
+            { key: 'not-met', value: view.totals.notMet, label: '未达标', alert: true },
+            { key: 'exempt', value: view.totals.exempt, label: '免除' },
+          ]}
+        />
+        <Text className="assessment-note">
           共 {view.totals.members} 名党员{view.totals.notAssessed > 0 ? `，其中 ${view.totals.notAssessed} 名不考核` : ''}。与社区考核达标情况同一口径：每条适用的规则都达到（或经批准免除）为达标。
         </Text>
       </Card>
@@ -193,15 +175,8 @@ export default function DistrictRatesPage() {
   return (
     <PageShell title="考核与达标率" backTo={PROFILE_PAGE} elderToggle status={status} error={error} onRetry={() => void reload()}>
       {data && (
-        <View className="district-rates">
-          <ChoiceChips
-            options={[
-              { value: String(now.year), text: `今年（${now.year}）` },
-              { value: String(now.year - 1), text: `${now.year - 1}年` },
-            ]}
-            value={String(year)}
-            onChange={(next) => setYear(Number(next))}
-          />
+        <View className="assessment-page district-rates">
+          <YearChips thisYear={now.year} year={year} onChange={setYear} />
           <ChoiceChips
             options={[
               { value: 'rates', text: '组织比率' },

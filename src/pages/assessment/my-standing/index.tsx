@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Card } from '@/components/card'
-import { ChoiceChips } from '@/components/choice-chips'
 import { PageShell } from '@/components/page-shell'
 import { StatusTag } from '@/components/status-tag'
 import { useElderMode } from '@/hooks/use-elder-mode'
@@ -11,6 +10,7 @@ import { assessmentApi, type MemberStanding } from '@/services/api/assessment'
 import { beijingParts } from '@/services/beijing-time'
 import { PROFILE_PAGE, ROUTES } from '@/services/navigation'
 import { Chart } from '../shared/chart'
+import { YearChips } from '../shared/summary'
 import { RuleCard } from './rule-card'
 import { ELIGIBILITY_TONES, hoursChart, type HelpAction } from './standing-display'
 import './index.scss'
@@ -58,15 +58,8 @@ export default function MyStandingPage() {
   return (
     <PageShell title={title} backTo={PROFILE_PAGE} elderToggle status={status} error={error} onRetry={() => void reload()}>
       {data && chart && (
-        <View className="my-standing">
-          <ChoiceChips
-            options={[
-              { value: String(now.year), text: `今年（${now.year}）` },
-              { value: String(now.year - 1), text: `${now.year - 1}年` },
-            ]}
-            value={String(year)}
-            onChange={(next) => setYear(Number(next))}
-          />
+        <View className="assessment-page my-standing">
+          <YearChips thisYear={now.year} year={year} onChange={setYear} />
 
           <Card
             title={memberId ? `${data.member.name} · ${data.year}年考核` : `${data.year}年考核`}
@@ -76,9 +69,9 @@ export default function MyStandingPage() {
               {data.ruleSet.name}
               {ORIGIN_NOTES[data.ruleSet.origin]}
             </Text>
-            {!elder && <Text className="my-standing__source">依据：{data.ruleSet.source}</Text>}
+            {!elder && <Text className="assessment-note assessment-note--small">依据：{data.ruleSet.source}</Text>}
             {!elder && (
-              <Text className="my-standing__member">
+              <Text className="assessment-note assessment-note--small">
                 {data.member.memberTypeLabel} · {data.member.communityName}
                 {data.member.gridName ? ` · ${data.member.gridName}` : ''}
               </Text>
@@ -95,14 +88,14 @@ export default function MyStandingPage() {
 
           {data.rules.length === 0 ? (
             <Card>
-              <Text className="my-standing__none">{data.year}年的考核办法没有适用于您的条目。</Text>
+              <Text className="assessment-note">{data.year}年的考核办法没有适用于您的条目。</Text>
             </Card>
           ) : (
             data.rules.map((rule) => <RuleCard key={rule.ruleId} rule={rule} elder={elder} onHelp={onHelp} />)
           )}
 
           <Card title="每月服务时长" className="my-standing__chart">
-            <Text className="my-standing__chart-total">
+            <Text className="assessment-note">
               {data.year}年已计入 {tenthsDown(data.creditedHours)} 小时
               {data.targetHours ? `，目标 ${tenthsDown(data.targetHours)} 小时` : ''}
             </Text>

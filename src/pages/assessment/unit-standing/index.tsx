@@ -11,6 +11,7 @@ import { assessmentApi, type ComplianceRow, type UnitStanding } from '@/services
 import { beijingParts } from '@/services/beijing-time'
 import { PROFILE_PAGE } from '@/services/navigation'
 import { ComplianceRowCard } from '../compliance/compliance-row'
+import { Figures, YearChips } from '../shared/summary'
 import { SORT_CHIPS, statusChips, type SortKey, type StatusFilter } from '../compliance/compliance-display'
 import './index.scss'
 
@@ -58,31 +59,17 @@ export default function UnitStandingPage() {
   return (
     <PageShell title="党员服务情况" backTo={PROFILE_PAGE} elderToggle status={view ? 'ready' : list.status} error={list.error} onRetry={() => void load(filters)}>
       {view && (
-        <View className="unit-standing">
-          <ChoiceChips
-            options={[
-              { value: String(now.year), text: `今年（${now.year}）` },
-              { value: String(now.year - 1), text: `${now.year - 1}年` },
-            ]}
-            value={String(filters.year)}
-            onChange={(year) => change({ year: Number(year) })}
-          />
+        <View className="assessment-page unit-standing">
+          <YearChips thisYear={now.year} year={filters.year} onChange={(year) => change({ year })} />
           <Card title={`${view.unit.name} · ${view.year}年在职党员服务情况`}>
-            <View className="unit-standing__figures">
-              <View className="unit-standing__figure" data-figure="met">
-                <Text className="unit-standing__figure-value">{view.counts.met}</Text>
-                <Text className="unit-standing__figure-label">达标</Text>
-              </View>
-              <View className="unit-standing__figure" data-figure="behind">
-                <Text className="unit-standing__figure-value unit-standing__figure-value--alert">{view.counts.behind}</Text>
-                <Text className="unit-standing__figure-label">未达标</Text>
-              </View>
-              <View className="unit-standing__figure" data-figure="exempt">
-                <Text className="unit-standing__figure-value">{view.counts.exempt}</Text>
-                <Text className="unit-standing__figure-label">免除</Text>
-              </View>
-            </View>
-            <Text className="unit-standing__note">
+            <Figures
+              figures={[
+                { key: 'met', value: view.counts.met, label: '达标' },
+                { key: 'behind', value: view.counts.behind, label: '未达标', alert: true },
+                { key: 'exempt', value: view.counts.exempt, label: '免除' },
+              ]}
+            />
+            <Text className="assessment-note">
               共 {view.counts.members} 名在职党员，按各自报到社区的考核办法计算；社区年底将党员服务情况反馈给所在单位，即此页所列。
             </Text>
           </Card>
@@ -96,7 +83,7 @@ export default function UnitStandingPage() {
                     {community.members} 人：达标 {community.met} · 未达标 {community.behind}
                     {community.exempt > 0 ? ` · 免除 ${community.exempt}` : ''}
                   </Text>
-                  {!elder && <Text className="unit-standing__community-rule">考核办法：{community.ruleSet}</Text>}
+                  {!elder && <Text className="assessment-note">考核办法：{community.ruleSet}</Text>}
                 </View>
               ))}
             </Card>
@@ -115,7 +102,7 @@ export default function UnitStandingPage() {
             empty={{ title: '没有符合条件的党员', hint: view.counts.members === 0 ? '本单位的在职党员到社区报到后会出现在这里' : '换个筛选条件看看' }}
           >
             <View className="unit-standing__list">
-              <Text className="unit-standing__count">共 {list.total} 人</Text>
+              <Text className="assessment-note unit-standing__count">共 {list.total} 人</Text>
               {list.items.map((row) => (
                 <ComplianceRowCard key={row.id} row={row} elder={elder} place={row.communityName} quarterRunning={quarterRunning} />
               ))}
