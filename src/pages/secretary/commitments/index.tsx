@@ -1,13 +1,13 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { Card } from '@/components/card'
 import { InfoRow } from '@/components/info-row'
 import { ListFooter } from '@/components/list-footer'
 import { PageShell } from '@/components/page-shell'
 import { TextDialog } from '@/components/text-dialog'
-import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
+import { shellStatusOf } from '@/hooks/use-paged-list'
 import { commitmentsApi, type Commitment, type CommitmentStatus } from '@/services/api/commitments'
 import type { ApiError } from '@/services/api/types'
 import { formatTime } from '@/services/beijing-time'
@@ -16,6 +16,7 @@ import { COMMITMENT_STATUS_WORDS } from '@/services/status-words'
 import { ReasonDialog } from '../shared/reason-dialog'
 import { StatusTabs } from '../shared/status-tabs'
 import { StatusWordTag } from '../shared/status-word-tag'
+import { useInbox } from '../shared/use-inbox'
 import { TeamCommitForm } from './team-commit-form'
 import './index.scss'
 
@@ -31,35 +32,10 @@ const EMPTY_TITLE: Record<CommitmentStatus, string> = {
 
 /** 承诺确认: the community's 好事 and 实事, those reported done first, each confirmed or sent back with a reason. */
 export default function CommitmentsPage() {
-  const [tab, setTab] = useState<CommitmentStatus>('fulfilled')
-  const [waiting, setWaiting] = useState<number | null>(null)
   const [returning, setReturning] = useState<Commitment | null>(null)
   const [reporting, setReporting] = useState<Commitment | null>(null)
-  const list = usePagedList<Commitment>(PAGE_SIZE)
+  const { tab, switchTab, waiting, list, moved, retry } = useInbox<Commitment, CommitmentStatus>('fulfilled', commitmentsApi.listForCommunity, PAGE_SIZE)
   const { items, total, loadingMore, moreError } = list
-  const tabRef = useRef(tab)
-
-  const loadFirstPage = (which: CommitmentStatus, quiet = false) =>
-    list.reload(async (page) => {
-      const result = await commitmentsApi.listForCommunity(page, which)
-      if (result.ok) setWaiting(result.data.waiting)
-      return result
-    }, quiet)
-
-  const switchTab = (next: CommitmentStatus) => {
-    tabRef.current = next
-    setTab(next)
-    void loadFirstPage(next)
-  }
-
-  useDidShow(() => void loadFirstPage(tabRef.current, list.loaded))
-  usePullDownRefresh(() => void loadFirstPage(tabRef.current, true))
-  useReachBottom(() => void list.loadMore())
-
-  const settled = (id: string) => {
-    list.removeItem(id)
-    setWaiting((count) => (count === null ? count : Math.max(0, count - 1)))
-  }
 
   const confirm = async (commitment: Commitment) => {
     const result = await commitmentsApi.confirm(commitment.id)
@@ -67,7 +43,7 @@ export default function CommitmentsPage() {
       void Taro.showToast({ title: result.error.message, icon: 'none' })
       return
     }
-    settled(result.data.id)
+    moved(result.data.id, -1)
     void Taro.showToast({ title: '已确认，计入考核', icon: 'none' })
   }
 
@@ -76,7 +52,7 @@ export default function CommitmentsPage() {
     const result = await commitmentsApi.sendBack(returning.id, reason)
     if (!result.ok) return result.error
     setReturning(null)
-    settled(result.data.id)
+    moved(result.data.id, -1)
     void Taro.showToast({ title: '已退回，党员可看到原因', icon: 'none' })
     return null
   }
@@ -87,8 +63,7 @@ export default function CommitmentsPage() {
     const result = await commitmentsApi.reportFulfilment(reporting.id, fulfilment)
     if (!result.ok) return result.error
     setReporting(null)
-    list.removeItem(result.data.id)
-    setWaiting((count) => (count === null ? count : count + 1))
+    moved(result.data.id, +1)
     void Taro.showToast({ title: '已填报，可在「待确认」里确认', icon: 'none' })
     return null
   }
@@ -112,7 +87,7 @@ export default function CommitmentsPage() {
           requireLogin={false}
           status={shellStatusOf(list.status, items.length)}
           error={list.error}
-          onRetry={() => void loadFirstPage(tab)}
+          onRetry={retry}
           empty={{ title: EMPTY_TITLE[tab], hint: tab === 'fulfilled' ? '党员、服务队填报完成情况后会出现在这里' : '换个分类看看' }}
         >
           <View className="commitments-inbox status-tabs-list">

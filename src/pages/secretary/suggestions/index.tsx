@@ -1,13 +1,13 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { Card } from '@/components/card'
 import { InfoRow } from '@/components/info-row'
 import { ListFooter } from '@/components/list-footer'
 import { PageShell } from '@/components/page-shell'
 import { TextDialog } from '@/components/text-dialog'
-import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
+import { shellStatusOf } from '@/hooks/use-paged-list'
 import { suggestionsApi, type Suggestion, type SuggestionDecision, type SuggestionStatus } from '@/services/api/suggestions'
 import type { ApiError } from '@/services/api/types'
 import { formatTime } from '@/services/beijing-time'
@@ -15,6 +15,7 @@ import { PROFILE_PAGE } from '@/services/navigation'
 import { SUGGESTION_STATUS_WORDS } from '@/services/status-words'
 import { StatusTabs } from '../shared/status-tabs'
 import { StatusWordTag } from '../shared/status-word-tag'
+import { useInbox } from '../shared/use-inbox'
 import './index.scss'
 
 const PAGE_SIZE = 10
@@ -36,29 +37,9 @@ const DIALOG: Record<SuggestionDecision, { title: string; hint: string; placehol
 
 /** 建议处理: the community's suggestions, those waiting first, each answered, forwarded or adopted. */
 export default function SuggestionsPage() {
-  const [tab, setTab] = useState<SuggestionStatus>('submitted')
-  const [waiting, setWaiting] = useState<number | null>(null)
   const [handling, setHandling] = useState<{ suggestion: Suggestion; decision: SuggestionDecision } | null>(null)
-  const list = usePagedList<Suggestion>(PAGE_SIZE)
+  const { tab, switchTab, waiting, list, moved, retry } = useInbox<Suggestion, SuggestionStatus>('submitted', suggestionsApi.listForCommunity, PAGE_SIZE)
   const { items, total, loadingMore, moreError } = list
-  const tabRef = useRef(tab)
-
-  const loadFirstPage = (which: SuggestionStatus, quiet = false) =>
-    list.reload(async (page) => {
-      const result = await suggestionsApi.listForCommunity(page, which)
-      if (result.ok) setWaiting(result.data.waiting)
-      return result
-    }, quiet)
-
-  const switchTab = (next: SuggestionStatus) => {
-    tabRef.current = next
-    setTab(next)
-    void loadFirstPage(next)
-  }
-
-  useDidShow(() => void loadFirstPage(tabRef.current, list.loaded))
-  usePullDownRefresh(() => void loadFirstPage(tabRef.current, true))
-  useReachBottom(() => void list.loadMore())
 
   const handle = async (text: string): Promise<ApiError | null> => {
     if (!handling) return null
@@ -70,8 +51,7 @@ export default function SuggestionsPage() {
     })
     if (!result.ok) return result.error
     setHandling(null)
-    list.removeItem(result.data.id)
-    if (suggestion.status === 'submitted') setWaiting((count) => (count === null ? count : Math.max(0, count - 1)))
+    moved(result.data.id, suggestion.status === 'submitted' ? -1 : 0)
     void Taro.showToast({ title: `已${DIALOG[decision].confirmText}，党员可看到`, icon: 'none' })
     return null
   }
@@ -90,7 +70,7 @@ export default function SuggestionsPage() {
           requireLogin={false}
           status={shellStatusOf(list.status, items.length)}
           error={list.error}
-          onRetry={() => void loadFirstPage(tab)}
+          onRetry={retry}
           empty={{ title: EMPTY_TITLE[tab], hint: tab === 'submitted' ? '党员提出的建议会出现在这里' : '换个分类看看' }}
         >
           <View className="suggestions-inbox status-tabs-list">
