@@ -121,7 +121,7 @@ describe('the need form that helps a resident', () => {
     page.off('dialog', onDialog);
     expect(asked).toEqual(['beforeunload']);
 
-    await shown(page, '.post-need__restored').waitFor({ timeout: 20_000 });
+    await shown(page, '.dy-draft-notice').waitFor({ timeout: 20_000 });
     await expect(shown(page, '.post-need textarea').inputValue()).resolves.toBe(description);
     await shown(page, '.post-need .choice-chips__chip--active').filter({ hasText: '买药代购' }).waitFor();
     await shown(page, '.post-need .choice-chips__chip--active').filter({ hasText: '明天' }).waitFor();
@@ -153,7 +153,7 @@ describe('the need form that helps a resident', () => {
     await tab(page, '我要点单');
     await page.waitForURL(/pages\/resident\/post-need/);
     await kindChip(page, '买药代购').waitFor();
-    expect(await shown(page, '.post-need__restored').count()).toBe(0);
+    expect(await shown(page, '.dy-draft-notice').count()).toBe(0);
     expect(await shown(page, '.post-need textarea').inputValue()).toBe('');
     expect(await shown(page, '.post-need .choice-chips__chip--active').filter({ hasText: '买药代购' }).count()).toBe(0);
 

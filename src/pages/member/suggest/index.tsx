@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { SUGGESTION_BODY, SUGGESTION_CATEGORIES } from '@core/assessment/suggestion-categories'
 import { ChoiceChips } from '@/components/choice-chips'
+import { DraftNotice } from '@/components/draft-notice'
 import { FormBanner } from '@/components/form-banner'
 import { FormRow } from '@/components/form-row'
 import { FormSection } from '@/components/form-section'
@@ -89,14 +90,7 @@ export default function SuggestPage() {
         <Text className="suggest__intro">
           {elder ? '有什么想法，写下来交给社区，书记会答复您。' : '对社区治理、环境卫生、为民服务等有想法，写下来交给社区党组织，书记会答复或转交有关部门。'}
         </Text>
-        {restored && (
-          <View className="suggest__restored">
-            <Text>{elder ? '上次没写完的已经帮您留着了' : '已恢复您上次没写完的建议'}</Text>
-            <Text className="suggest__clear" onClick={clearDraft}>
-              清空重写
-            </Text>
-          </View>
-        )}
+        {restored && <DraftNotice text={elder ? '上次没写完的已经帮您留着了' : '已恢复您上次没写完的建议'} clearText="清空重写" onClear={clearDraft} />}
         <FormBanner message={banner} />
         <FormSection>
           <FormRow label="建议类别" required error={errors.category}>

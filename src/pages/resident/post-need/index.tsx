@@ -6,6 +6,7 @@ import { ADDRESS_MAX, DESCRIPTION_MAX, POST_NEED_LABELS as LABELS } from '@core/
 import { NEED_KINDS, describesItself, needKindOf, type NeedKindKey } from '@core/demands/need-kinds'
 import { CallButton } from '@/components/call-button'
 import { ChoiceChips } from '@/components/choice-chips'
+import { DraftNotice } from '@/components/draft-notice'
 import { FormBanner } from '@/components/form-banner'
 import { FormRow } from '@/components/form-row'
 import { FormSection } from '@/components/form-section'
@@ -148,14 +149,7 @@ export default function PostNeedPage() {
     <PageShell title={elder ? '我要求助' : '我要点单'} tab="post-need" elderToggle>
       <View className="post-need">
         <Text className="post-need__intro">{words.intro}</Text>
-        {restored && (
-          <View className="post-need__restored">
-            <Text>{words.restored}</Text>
-            <Text className="post-need__clear" onClick={clearDraft}>
-              {words.clear}
-            </Text>
-          </View>
-        )}
+        {restored && <DraftNotice text={words.restored} clearText={words.clear} onClear={clearDraft} />}
         <FormSection>
           <FormRow label={LABELS.kind} required hint={words.kindHint} error={errors.kind}>
             <View className="post-need__kinds">
