@@ -21,4 +21,17 @@ export async function failed(answer: Promise<Envelope<unknown>> | Envelope<unkno
   return envelope.error;
 }
 
+/**
+ * A refusal that writes nothing: the error has `code` and a message in Chinese, and `state()` reads the same after the
+ * call as before it (`act` makes the call only once the first read is done).
+ */
+export async function refusedUnchanged(state: () => Promise<unknown>, act: () => Promise<Envelope<unknown>>, code: string) {
+  const before = await state();
+  const error = await failed(act());
+  expect(error.code).toBe(code);
+  expect(error.message).toMatch(/[\u4e00-\u9fff]/);
+  expect(await state()).toEqual(before);
+  return error;
+}
+
 export const inMinutes = (minutes: number, from = new Date()) => new Date(from.getTime() + minutes * 60_000).toISOString();
