@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { openMigratedDatabase } from '../cloudfunctions/_core/db/database-context';
 import type { Database } from '../cloudfunctions/_core/db/database';
+import { startThrowawayPostgres, type Throwaway } from '../scripts/throwaway-postgres';
 
 /** A migrated PGlite in a temporary directory for one bench section, removed afterwards. */
 export async function onTemporaryPglite<T>(prefix: string, work: (db: Database) => Promise<T>): Promise<T> {
@@ -14,6 +15,26 @@ export async function onTemporaryPglite<T>(prefix: string, work: (db: Database) 
   } finally {
     await db.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A bench section's server part on the PostgreSQL of DATABASE_URL, else on a throwaway one (Debian's package) removed
+ * afterwards; when neither can be had it says so under the section's `label` and skips.
+ */
+export async function onPostgresServer(label: string, work: (serverUrl: string) => Promise<void>): Promise<void> {
+  if (process.env.DATABASE_URL) return work(process.env.DATABASE_URL);
+  let server: Throwaway;
+  try {
+    server = await startThrowawayPostgres(['shared_buffers=256MB']);
+  } catch (error) {
+    console.log(`${label}：未设置 DATABASE_URL，也无法临时启动 PostgreSQL（${error instanceof Error ? error.message : error}），跳过服务器`);
+    return;
+  }
+  try {
+    await work(server.url);
+  } finally {
+    await server.stop();
   }
 }
 

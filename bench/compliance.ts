@@ -4,8 +4,7 @@ import { loadMemberFacts } from '../cloudfunctions/_core/assessment/member-facts
 import { businessYear } from '../cloudfunctions/_core/shared/business-time';
 import type { Envelope } from '../cloudfunctions/_core/shared/envelope';
 import { cloudFunctions, type CloudFunction } from '../gateway/cloud-functions';
-import { startThrowawayPostgres, type Throwaway } from '../scripts/throwaway-postgres';
-import { onServerDatabase, onTemporaryPglite } from './bench-databases';
+import { onPostgresServer, onServerDatabase, onTemporaryPglite } from './bench-databases';
 import { districtSessions, districtShape, generateDistrict, BIG_COMMUNITY_MEMBERS } from './large-district';
 import { median, timed } from './measure';
 import { generatedId } from './scale';
@@ -154,17 +153,5 @@ export async function benchCompliance() {
     }
     report('PostgreSQL 服务器', rows);
   };
-  if (process.env.DATABASE_URL) return onServer(process.env.DATABASE_URL);
-  let server: Throwaway;
-  try {
-    server = await startThrowawayPostgres(['shared_buffers=256MB']);
-  } catch (error) {
-    console.log(`社区考核达标名单：未设置 DATABASE_URL，也无法临时启动 PostgreSQL（${error instanceof Error ? error.message : error}），跳过服务器`);
-    return;
-  }
-  try {
-    await onServer(server.url);
-  } finally {
-    await server.stop();
-  }
+  return onPostgresServer('社区考核达标名单', onServer);
 }

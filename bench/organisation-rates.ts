@@ -2,8 +2,7 @@ import type { Database } from '../cloudfunctions/_core/db/database';
 import { useDatabase } from '../cloudfunctions/_core/db/database-context';
 import { loadOrganisationRates } from '../cloudfunctions/_core/assessment/organisation-rates.repository';
 import { businessYear } from '../cloudfunctions/_core/shared/business-time';
-import { startThrowawayPostgres, type Throwaway } from '../scripts/throwaway-postgres';
-import { onServerDatabase, onTemporaryPglite } from './bench-databases';
+import { onPostgresServer, onServerDatabase, onTemporaryPglite } from './bench-databases';
 import { districtSessions, districtShape, generateDistrict } from './large-district';
 import { median, timed } from './measure';
 import { ORGANISATION_RATES, organisationRatesParams } from './organisation-rates-raw';
@@ -97,17 +96,5 @@ export async function benchOrganisationRates() {
     }
     report('PostgreSQL 服务器', rows);
   };
-  if (process.env.DATABASE_URL) return onServer(process.env.DATABASE_URL);
-  let server: Throwaway;
-  try {
-    server = await startThrowawayPostgres(['shared_buffers=256MB']);
-  } catch (error) {
-    console.log(`组织考核比率：未设置 DATABASE_URL，也无法临时启动 PostgreSQL（${error instanceof Error ? error.message : error}），跳过服务器`);
-    return;
-  }
-  try {
-    await onServer(server.url);
-  } finally {
-    await server.stop();
-  }
+  return onPostgresServer('组织考核比率', onServer);
 }

@@ -4,8 +4,7 @@ import { useDatabase } from '../cloudfunctions/_core/db/database-context';
 import { businessDate, businessYear } from '../cloudfunctions/_core/shared/business-time';
 import type { Envelope } from '../cloudfunctions/_core/shared/envelope';
 import { cloudFunctions, type CloudFunction } from '../gateway/cloud-functions';
-import { startThrowawayPostgres, type Throwaway } from '../scripts/throwaway-postgres';
-import { onServerDatabase, onTemporaryPglite } from './bench-databases';
+import { onPostgresServer, onServerDatabase, onTemporaryPglite } from './bench-databases';
 import { districtSessions, generateDistrict, type DistrictCallers } from './large-district';
 import { median, timed } from './measure';
 import * as raw from './scale-raw';
@@ -225,17 +224,5 @@ async function benchServer(databaseUrl: string) {
 export async function benchScale() {
   if (process.env.BENCH_SCALE_ENGINES !== 'postgres') await benchPglite();
   if (process.env.BENCH_SCALE_ENGINES === 'pglite') return;
-  if (process.env.DATABASE_URL) return benchServer(process.env.DATABASE_URL);
-  let server: Throwaway;
-  try {
-    server = await startThrowawayPostgres(['shared_buffers=256MB']);
-  } catch (error) {
-    console.log(`规模：未设置 DATABASE_URL，也无法临时启动 PostgreSQL（${error instanceof Error ? error.message : error}），跳过服务器`);
-    return;
-  }
-  try {
-    await benchServer(server.url);
-  } finally {
-    await server.stop();
-  }
+  return onPostgresServer('规模', benchServer);
 }
