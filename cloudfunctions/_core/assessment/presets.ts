@@ -1,6 +1,7 @@
 import type { RuleSet } from './rule-set.schema';
 
-export type PresetId = 'taishan-2020' | 'taishan-2012' | 'jiangsu-2014' | 'wujin-2019';
+export const PRESET_IDS = ['taishan-2020', 'taishan-2012', 'jiangsu-2014', 'wujin-2019'] as const;
+export type PresetId = (typeof PRESET_IDS)[number];
 
 /** The rule sets a district admin starts from, named after their sources (the seeds 000, 001, 002, 004). */
 export const PRESETS: Record<PresetId, RuleSet> = {

@@ -1,9 +1,8 @@
 import * as z from 'zod';
 import { field } from '../shared/fields';
 import { assessmentYear, RuleSetOrigin } from './assessment-common.schemas';
+import { PRESET_IDS } from './presets';
 import { RuleSetSchema } from './rule-set.schema';
-
-const PRESET_KEYS = ['taishan-2020', 'taishan-2012', 'jiangsu-2014', 'wujin-2019'] as const;
 
 export const RuleSetQuery = z.object({
   /** Default: the current Beijing year. */
@@ -18,7 +17,7 @@ export const ChooseRuleSetInput = z
     year: assessmentYear(),
     /** A street's own choice, which the district admin makes on its behalf while streets may choose. */
     streetId: field.id('街道').optional(),
-    preset: field.oneOf('考核规则预设', PRESET_KEYS).optional(),
+    preset: field.oneOf('考核规则预设', PRESET_IDS).optional(),
     /** The full document as edited; without it the preset is taken as it stands. */
     document: RuleSetSchema.optional(),
     reason: field.text('调整原因', { max: 200 }),

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { PresetId } from '@core/assessment/presets'
 import type { RuleSet } from '@core/assessment/rule-set.schema'
 import type {
   ExemptionListView,
@@ -18,7 +19,7 @@ export type RuleSetVersion = RuleSetHistory['versions'][number]
 export type Exemption = z.output<typeof ExemptionView>
 export type ExemptionList = z.output<typeof ExemptionListView>
 export type MemberCandidate = z.output<typeof MemberCandidatesView>['members'][number]
-export type PresetKey = 'taishan-2020' | 'taishan-2012' | 'jiangsu-2014' | 'wujin-2019'
+export type PresetKey = PresetId
 
 /** 考核规则 and 免除考核, in the assessment cloud function. */
 export const ruleSetsApi = {
