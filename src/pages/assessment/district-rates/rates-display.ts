@@ -62,6 +62,7 @@ export function rateChart(organisations: RatedOrganisation[], measure: RateKey, 
     series: [{ name: label, kind: 'bar', values: rated.map((one) => one.rate?.rate ?? null), tone: 'active' }],
     target: threshold === null ? undefined : { value: threshold, label: '达标线' },
     unit: '%',
+    max: 100,
   }
 }
 

@@ -22,10 +22,16 @@ describe('buildChartOption', () => {
     ])
   })
 
-  it('should draw the target as a dashed line at its value with its label on the first series only', () => {
+  it('should draw the target as a dashed line at its value on the first series only, named in the legend rather than over the bars', () => {
     const option = buildChartOption({ ...hours, series: [...hours.series, { name: '累计', kind: 'line', values: [1, 2, 3] }] }, false)
-    expect(option.series[0].markLine).toMatchObject({ data: [{ yAxis: 25 / 12 }], lineStyle: { type: 'dashed' }, label: { formatter: '每月需 2.1', backgroundColor: CHART_PALETTE.surface } })
+    expect(option.series[0].markLine).toMatchObject({ data: [{ yAxis: 25 / 12 }], lineStyle: { type: 'dashed' }, label: { show: false } })
     expect(option.series[1].markLine).toBeUndefined()
+    expect(option.series[2]).toMatchObject({ name: '每月需 2.1小时', type: 'line', data: [], lineStyle: { type: 'dashed', color: CHART_PALETTE.waiting } })
+    expect(option.legend.show).toBeUndefined()
+  })
+
+  it('should stop the value axis at the given top, e.g. 100 for a rate', () => {
+    expect(buildChartOption({ ...hours, max: 100 }, false).yAxis.max).toBe(100)
   })
 
   it('should draw no target line without a target', () => {
@@ -45,14 +51,14 @@ describe('buildChartOption', () => {
     const option = buildChartOption(hours, true)
     expect(option.xAxis.axisLabel.fontSize).toBe(CHART_FONT.elder.axis)
     expect(option.yAxis.axisLabel.fontSize).toBe(CHART_FONT.elder.axis)
-    expect(option.series[0].markLine?.label.fontSize).toBe(CHART_FONT.elder.label)
+    expect(option.legend.textStyle?.fontSize).toBe(CHART_FONT.elder.legend)
     expect(Math.min(...Object.values(CHART_FONT.elder))).toBeGreaterThanOrEqual(18)
     expect(option.series[0].label.show).toBe(false)
     expect(chartHeight(true)).toBeGreaterThan(chartHeight(false))
   })
 
   it('should label the bars with their figures in normal mode, leaving zero bars blank', () => {
-    const { label } = buildChartOption(hours, false).series[0]
+    const label = buildChartOption(hours, false).series[0].label as { show: boolean; formatter: (params: { value: number | null }) => string }
     expect(label.show).toBe(true)
     expect([2.5, 0, 4.25].map((value) => label.formatter({ value }))).toEqual(['2.5', '', '4.3'])
     expect(buildChartOption(hours, false).xAxis.axisLabel.fontSize).toBe(CHART_FONT.normal.axis)
@@ -71,8 +77,8 @@ describe('buildChartOption', () => {
     expect(buildChartOption(hours, false).yAxis.max).toBeUndefined()
   })
 
-  it('should show a legend only when there is more than one series', () => {
-    expect(buildChartOption(hours, false).legend.show).toBe(false)
+  it('should show a legend only when there is more than one series or a target', () => {
+    expect(buildChartOption({ ...hours, target: undefined }, false).legend.show).toBe(false)
     expect(buildChartOption({ ...hours, series: [...hours.series, { name: '累计', kind: 'line', values: [1, 2, 3] }] }, false).legend.show).toBeUndefined()
   })
 })

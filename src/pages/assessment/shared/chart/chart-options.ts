@@ -34,7 +34,8 @@ export function chartSummary({ categories, series, target, unit }: ChartData): s
 /** The ECharts option for bars and lines over categories, with the target as a dashed line and its label. */
 export function buildChartOption(data: ChartData, elder: boolean) {
   const font = elder ? CHART_FONT.elder : CHART_FONT.normal
-  const showLegend = data.series.length > 1
+  // The target is named in the legend rather than on its line, where its label would cover the bars' figures.
+  const showLegend = data.series.length > 1 || data.target !== undefined
   const colourOf = (i: number) => CHART_PALETTE[data.series[i].tone ?? SERIES_TONES[i % SERIES_TONES.length]]
   const highest = Math.max(0, data.target?.value ?? 0, ...data.series.flatMap((one) => one.values.map((value) => value ?? 0)))
   return {
@@ -56,12 +57,12 @@ export function buildChartOption(data: ChartData, elder: boolean) {
     yAxis: {
       type: 'value',
       minInterval: 1,
-      max: highest === 0 ? 1 : undefined,
+      max: data.max ?? (highest === 0 ? 1 : undefined),
       splitNumber: elder ? 3 : 4,
       axisLabel: { fontSize: font.axis, color: CHART_PALETTE.textSecondary },
       splitLine: { lineStyle: { color: CHART_PALETTE.border } },
     },
-    series: data.series.map((one, i) => ({
+    series: [...data.series.map((one, i) => ({
       name: one.name,
       type: one.kind,
       data: one.values,
@@ -70,26 +71,27 @@ export function buildChartOption(data: ChartData, elder: boolean) {
       symbolSize: one.kind === 'line' ? (elder ? 8 : 6) : undefined,
       barMaxWidth: one.kind === 'bar' ? 24 : undefined,
       label: { show: one.kind === 'bar' && !elder, position: 'top', fontSize: font.label, color: CHART_PALETTE.text, formatter: ({ value }: { value: number | null }) => (value ? `${round(value)}` : '') },
-      markLine: i === 0 && data.target ? targetLine(data.target, font.label) : undefined,
-    })),
+      markLine: i === 0 && data.target ? targetLine(data.target) : undefined,
+    })), ...(data.target ? [targetLegendEntry(data.target, data.unit, elder)] : [])],
   }
 }
 
-function targetLine(target: NonNullable<ChartData['target']>, fontSize: number) {
+const targetStyle = (elder: boolean) => ({ color: CHART_PALETTE.waiting, type: 'dashed' as const, width: elder ? 3 : 2 })
+
+/** A series without data whose only part is its legend entry: the target's label and value beside a dashed line. */
+function targetLegendEntry(target: NonNullable<ChartData['target']>, unit: string | undefined, elder: boolean) {
   return {
-    silent: true,
+    name: `${target.label} ${figure(target.value, unit)}`,
+    type: 'line',
+    data: [],
     symbol: 'none',
-    lineStyle: { color: CHART_PALETTE.waiting, type: 'dashed', width: 2 },
-    // On the surface colour, so the label stays readable where it crosses a bar.
-    label: {
-      position: 'insideEndTop',
-      fontSize,
-      color: CHART_PALETTE.waiting,
-      backgroundColor: CHART_PALETTE.surface,
-      padding: [2, 4],
-      borderRadius: 4,
-      formatter: `${target.label} ${round(target.value)}`,
-    },
-    data: [{ yAxis: target.value }],
+    itemStyle: { color: CHART_PALETTE.waiting },
+    lineStyle: targetStyle(elder),
+    label: { show: false },
+    markLine: undefined,
   }
+}
+
+function targetLine(target: NonNullable<ChartData['target']>) {
+  return { silent: true, symbol: 'none', lineStyle: targetStyle(false), label: { show: false }, data: [{ yAxis: target.value }] }
 }

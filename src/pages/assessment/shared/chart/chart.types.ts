@@ -20,6 +20,8 @@ export interface ChartData {
   target?: ChartTarget
   /** Written after each figure in the labels and the summary: 小时, 次, %. */
   unit?: string
+  /** The top of the value axis when figures cannot pass it (100 for a rate); else it follows the figures. */
+  max?: number
 }
 
 export interface ChartProps extends ChartData {
