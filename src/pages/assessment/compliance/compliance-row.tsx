@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Card } from '@/components/card'
-import { StatusTag } from '@/components/status-tag'
+import { StatusWordTag } from '@/components/status-word-tag'
 import type { ComplianceRow } from '@/services/api/assessment'
 import { ROUTES } from '@/services/navigation'
 import { MEMBER_STATUS_WORDS, otherShortfalls, rowFigure } from './compliance-display'
@@ -16,7 +16,7 @@ export function ComplianceRowCard({ row, elder, place, quarterRunning }: { row: 
       className="compliance-row"
       tone={row.status === 'behind' ? 'alert' : 'plain'}
       title={<Text className="compliance-row__name">{row.name}</Text>}
-      extra={<StatusTag tone={word.tone}>{elder ? (word.elderText ?? word.text) : word.text}</StatusTag>}
+      extra={<StatusWordTag word={word} />}
       onClick={() => void Taro.navigateTo({ url: ROUTES.memberStandingOf(row.memberId) })}
     >
       <View className="compliance-row__meta" data-member={row.memberId}>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { Card } from '@/components/card'
 import { StatusTag } from '@/components/status-tag'
+import { StatusWordTag } from '@/components/status-word-tag'
 import type { RuleOutcome } from '@/services/api/assessment'
 import { figureAgainstTarget, helpActionFor, progressPercent, quarterChips, ruleStatusWord, type HelpAction } from './standing-display'
 
@@ -25,7 +26,7 @@ export function RuleCard({ rule, elder, onHelp }: RuleCardProps) {
       <Card
         title={rule.title}
         tone={rule.status === 'met' ? 'done' : rule.status === 'not_met' ? (rule.open ? 'notice' : 'alert') : 'plain'}
-        extra={<StatusTag tone={word.tone}>{elder && word.elderText ? word.elderText : word.text}</StatusTag>}
+        extra={<StatusWordTag word={word} />}
       >
         {counted && (
           <>

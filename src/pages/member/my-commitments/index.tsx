@@ -9,7 +9,7 @@ import { FormRow } from '@/components/form-row'
 import { FormSection } from '@/components/form-section'
 import { InfoRow } from '@/components/info-row'
 import { PageShell } from '@/components/page-shell'
-import { StatusTag } from '@/components/status-tag'
+import { StatusWordTag } from '@/components/status-word-tag'
 import { TextDialog } from '@/components/text-dialog'
 import { useElderMode } from '@/hooks/use-elder-mode'
 import { useSession } from '@/hooks/use-session'
@@ -171,7 +171,7 @@ function CommitmentCard({ commitment, onReport }: { commitment: Commitment; onRe
     <Card
       className="commitment-card"
       title={commitment.team ? `${commitment.team.name} · 实事` : '我的好事'}
-      extra={<StatusTag tone={word.tone}>{elder && word.elderText ? word.elderText : word.text}</StatusTag>}
+      extra={<StatusWordTag word={word} />}
     >
       <InfoRow layout={layout} label="年度" value={`${commitment.year}年`} />
       <InfoRow layout={layout} label="帮扶对象" value={commitment.beneficiary} />

@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { Card } from '@/components/card'
 import { InfoRow } from '@/components/info-row'
 import { PageShell } from '@/components/page-shell'
-import { StatusTag } from '@/components/status-tag'
+import { StatusWordTag } from '@/components/status-word-tag'
 import { useElderMode } from '@/hooks/use-elder-mode'
 import { useShownDetail } from '@/hooks/use-shown-detail'
 import { suggestionsApi, type Suggestion } from '@/services/api/suggestions'
@@ -69,7 +69,7 @@ function SuggestionCard({ suggestion, onWithdraw }: { suggestion: Suggestion; on
   const word = SUGGESTION_STATUS_WORDS[suggestion.status]
   const layout = elder ? 'stacked' : 'inline'
   return (
-    <Card className="suggestion-card" title={suggestion.category} extra={<StatusTag tone={word.tone}>{elder && word.elderText ? word.elderText : word.text}</StatusTag>}>
+    <Card className="suggestion-card" title={suggestion.category} extra={<StatusWordTag word={word} />}>
       <Text className="suggestion-card__body">{suggestion.body}</Text>
       <InfoRow layout={layout} label="提出时间" value={formatTime(suggestion.submittedAt)} />
       {suggestion.forwardedTo && <InfoRow layout={layout} label="已转交" value={suggestion.forwardedTo} />}
