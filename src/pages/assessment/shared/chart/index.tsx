@@ -11,9 +11,9 @@ export type { ChartTone } from './chart-palette'
 export { chartSummary } from './chart-options'
 
 /** Bars and lines over categories with an optional target line; its figures are also given in words for screen readers. */
-export function Chart({ categories, series, target, unit, summary, className }: ChartProps) {
+export function Chart({ categories, series, target, unit, max, summary, className }: ChartProps) {
   const [elder] = useElderMode()
-  const data = { categories, series, target, unit }
+  const data = { categories, series, target, unit, max }
   const option = useMemo(() => buildChartOption(data, elder), [JSON.stringify(data), elder])
   const words = summary ?? chartSummary(data)
   return (
