@@ -1,19 +1,18 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Dialog } from '@nutui/nutui-react-taro'
 import { Card } from '@/components/card'
 import { ChoiceChips } from '@/components/choice-chips'
 import { PageShell } from '@/components/page-shell'
 import { StatusTag } from '@/components/status-tag'
 import { useElderMode } from '@/hooks/use-elder-mode'
-import { useShownDetail } from '@/hooks/use-shown-detail'
 import { RATE_DEFINITIONS, RATE_KEYS, type RateKey } from '@core/assessment/rate-definitions'
 import { assessmentApi, type DistrictCompliance, type OrganisationRates } from '@/services/api/assessment'
 import { beijingParts } from '@/services/beijing-time'
 import { PROFILE_PAGE } from '@/services/navigation'
 import { Chart, chartSummary } from '../shared/chart'
 import { Figures, RuleSetLine, YearChips } from '../shared/summary'
+import { useYearDetail } from '../shared/use-year-detail'
 import { complianceChart, ORGANISATION_STATUS, percent, RATE_STATUS, rateChart, sectionsOf, type RatedOrganisation } from './rates-display'
 import './index.scss'
 
@@ -149,27 +148,21 @@ function MembersTab({ view }: { view: DistrictCompliance }) {
   )
 }
 
+/** The district's organisation rates and its members' compliance for one year, as one answer. */
+async function fetchBoth(year: number) {
+  const [rates, compliance] = await Promise.all([assessmentApi.organisationRates(year), assessmentApi.districtCompliance(year)])
+  if (!rates.ok) return rates
+  if (!compliance.ok) return compliance
+  return { ok: true as const, data: { rates: rates.data, compliance: compliance.data } }
+}
+
 /** 考核与达标率 (district admin): every organisation's rates against its thresholds, and the members' compliance by community. */
 export default function DistrictRatesPage() {
   const now = beijingParts(new Date())
-  const [year, setYear] = useState(now.year)
   const [tab, setTab] = useState<Tab>('rates')
   const [definition, setDefinition] = useState<RateKey | null>(null)
   const [elder] = useElderMode()
-  const fetchIt = useCallback(async () => {
-    const [rates, compliance] = await Promise.all([assessmentApi.organisationRates(year), assessmentApi.districtCompliance(year)])
-    if (!rates.ok) return rates
-    if (!compliance.ok) return compliance
-    return { ok: true as const, data: { rates: rates.data, compliance: compliance.data } }
-  }, [year])
-  const { data, status, error, reload } = useShownDetail(fetchIt, '')
-  usePullDownRefresh(() => void reload(true).finally(() => Taro.stopPullDownRefresh()))
-
-  const firstYear = useRef(year)
-  useEffect(() => {
-    if (year !== firstYear.current) void reload()
-    firstYear.current = Number.NaN
-  }, [reload, year])
+  const { data, status, error, reload, year, setYear } = useYearDetail(now.year, fetchBoth, '')
 
   const shownDefinition = definition ? RATE_DEFINITIONS[definition] : null
   return (

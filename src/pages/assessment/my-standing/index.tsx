@@ -1,16 +1,16 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Card } from '@/components/card'
 import { PageShell } from '@/components/page-shell'
 import { StatusTag } from '@/components/status-tag'
 import { useElderMode } from '@/hooks/use-elder-mode'
-import { useShownDetail } from '@/hooks/use-shown-detail'
 import { assessmentApi, type MemberStanding } from '@/services/api/assessment'
 import { beijingParts } from '@/services/beijing-time'
 import { PROFILE_PAGE, ROUTES } from '@/services/navigation'
 import { Chart } from '../shared/chart'
 import { YearChips } from '../shared/summary'
+import { useYearDetail } from '../shared/use-year-detail'
 import { RuleCard } from './rule-card'
 import { ELIGIBILITY_TONES, hoursChart, type HelpAction } from './standing-display'
 import './index.scss'
@@ -35,21 +35,12 @@ export default function MyStandingPage() {
   const { params } = useRouter()
   const memberId = params.memberId ? decodeURIComponent(params.memberId) : null
   const now = beijingParts(new Date())
-  const [year, setYear] = useState(now.year)
   const [elder] = useElderMode()
-  const fetchIt = useCallback(
-    () => (memberId ? assessmentApi.memberStanding(memberId, year) : assessmentApi.myStanding(year)),
-    [memberId, year],
+  const fetchYear = useCallback(
+    (year: number) => (memberId ? assessmentApi.memberStanding(memberId, year) : assessmentApi.myStanding(year)),
+    [memberId],
   )
-  const { data, status, error, reload } = useShownDetail(fetchIt, '找不到这位党员')
-  usePullDownRefresh(() => void reload(true).finally(() => Taro.stopPullDownRefresh()))
-
-  // useShownDetail loads when the page is shown; another year is another fetchIt, loaded here.
-  const firstYear = useRef(year)
-  useEffect(() => {
-    if (year !== firstYear.current) void reload()
-    firstYear.current = Number.NaN
-  }, [reload, year])
+  const { data, status, error, reload, year, setYear } = useYearDetail(now.year, fetchYear, '找不到这位党员')
 
   const chart = useMemo(() => (data ? hoursChart(data, now) : null), [data, now.year, now.month])
   const onHelp = memberId ? undefined : (action: HelpAction) => void Taro.navigateTo({ url: HELP_ROUTES[action] })
@@ -69,7 +60,7 @@ export default function MyStandingPage() {
               {data.ruleSet.name}
               {ORIGIN_NOTES[data.ruleSet.origin]}
             </Text>
-            {!elder && <Text className="assessment-note assessment-note--small">依据：{data.ruleSet.source}</Text>}
+            {!elder && <Text className="assessment-note assessment-note--small my-standing__source">依据：{data.ruleSet.source}</Text>}
             {!elder && (
               <Text className="assessment-note assessment-note--small">
                 {data.member.memberTypeLabel} · {data.member.communityName}
