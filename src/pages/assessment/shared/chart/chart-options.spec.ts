@@ -31,7 +31,8 @@ describe('buildChartOption', () => {
   })
 
   it('should stop the value axis at the given top, e.g. 100 for a rate', () => {
-    expect(buildChartOption({ ...hours, max: 100 }, false).yAxis.max).toBe(100)
+    expect(buildChartOption({ ...hours, max: 100 }, false).yAxis).toMatchObject({ max: 100, interval: 25 })
+    expect(buildChartOption({ ...hours, max: 100 }, true).yAxis).toMatchObject({ max: 100, interval: 50 })
   })
 
   it('should draw no target line without a target', () => {

@@ -59,6 +59,8 @@ export function buildChartOption(data: ChartData, elder: boolean) {
       minInterval: 1,
       max: data.max ?? (highest === 0 ? 1 : undefined),
       splitNumber: elder ? 3 : 4,
+      // Even steps up to a fixed top (0, 25, 50, 75, 100), not a step that stops short of it.
+      interval: data.max ? data.max / (elder ? 2 : 4) : undefined,
       axisLabel: { fontSize: font.axis, color: CHART_PALETTE.textSecondary },
       splitLine: { lineStyle: { color: CHART_PALETTE.border } },
     },
