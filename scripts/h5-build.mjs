@@ -20,6 +20,10 @@ export const h5IsStale = () =>
 export function ensureH5Build() {
   if (!h5IsStale()) return true;
   console.log('正在构建 H5 页面（约半分钟）……');
+  const startedAt = new Date();
   const result = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  return result.status === 0;
+  if (result.status !== 0) return false;
+  // Dated when the build began, so that a source saved while it ran makes the next check rebuild.
+  fs.utimesSync(h5Index, startedAt, startedAt);
+  return true;
 }
