@@ -1,23 +1,22 @@
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Card } from '@/components/card'
 import { ChoiceChips } from '@/components/choice-chips'
 import { ListFooter } from '@/components/list-footer'
 import { PageShell } from '@/components/page-shell'
 import { useElderMode } from '@/hooks/use-elder-mode'
-import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
-import { assessmentApi, type ComplianceList, type ComplianceQuery, type ComplianceRow } from '@/services/api/assessment'
+import { shellStatusOf } from '@/hooks/use-paged-list'
+import { assessmentApi, type ComplianceList, type ComplianceQuery } from '@/services/api/assessment'
 import { beijingParts } from '@/services/beijing-time'
 import { PROFILE_PAGE } from '@/services/navigation'
 import { Chart } from '../shared/chart'
 import { Figures, RuleSetLine, YearChips, type Figure } from '../shared/summary'
+import { useMemberList } from '../shared/use-member-list'
 import { ComplianceRowCard } from './compliance-row'
 import { gridChips, quarterChart, SORT_CHIPS, statusChips, TYPE_CHIPS, typeChart, type MemberTypeKey, type SortKey, type StatusFilter } from './compliance-display'
 import './index.scss'
 
-const PAGE_SIZE = 20
-type Row = ComplianceRow & { id: string }
 type Filters = { year: number; status: StatusFilter; memberType: MemberTypeKey | 'all'; gridId: string; sort: SortKey }
 
 const queryOf = (filters: Filters): ComplianceQuery => ({
@@ -40,43 +39,23 @@ const figuresOf = (view: ComplianceList): Figure[] => [
 export default function CompliancePage() {
   const now = beijingParts(new Date())
   const [elder] = useElderMode()
-  const [filters, setFilters] = useState<Filters>({ year: now.year, status: 'all', memberType: 'all', gridId: 'all', sort: 'most_behind' })
   const [chart, setChart] = useState<'quarter' | 'type'>('quarter')
-  const [view, setView] = useState<ComplianceList | null>(null)
-  const list = usePagedList<Row>(PAGE_SIZE)
   const { params } = useRouter()
   const communityId = params.communityId ? decodeURIComponent(params.communityId) : undefined
-
-  const load = useCallback(
-    (next: Filters, quiet = false) =>
-      list.reload(async (page) => {
-        const result = await assessmentApi.complianceList({ ...queryOf(next), ...(communityId ? { communityId } : {}) }, page)
-        if (!result.ok) return result
-        if (page.offset === 0) setView(result.data)
-        return { ok: true as const, data: { items: result.data.items.map((row) => ({ ...row, id: row.memberId })), total: result.data.total } }
-      }, quiet),
-    [list.reload, communityId],
+  const fetchPage = useCallback(
+    (filters: Filters, page: { limit: number; offset: number }) => assessmentApi.complianceList({ ...queryOf(filters), ...(communityId ? { communityId } : {}) }, page),
+    [communityId],
   )
-
-  const change = (patch: Partial<Filters>) => {
-    const next = { ...filters, ...patch }
-    setFilters(next)
-    void load(next)
-  }
-
-  const shown = useRef(false)
-  useDidShow(() => {
-    void load(filters, shown.current)
-    shown.current = true
-  })
-  usePullDownRefresh(() => void load(filters, true))
-  useReachBottom(() => void list.loadMore())
+  const { filters, change, view, list, retry } = useMemberList<Filters, ComplianceList>(
+    { year: now.year, status: 'all', memberType: 'all', gridId: 'all', sort: 'most_behind' },
+    fetchPage,
+  )
 
   const chartData = useMemo(() => (view ? (chart === 'quarter' ? quarterChart(view) : typeChart(view)) : null), [view, chart])
   const quarterRunning = Boolean(view?.currentQuarter)
 
   return (
-    <PageShell title="考核达标" backTo={PROFILE_PAGE} elderToggle status={view ? 'ready' : list.status} error={list.error} onRetry={() => void load(filters)}>
+    <PageShell title="考核达标" backTo={PROFILE_PAGE} elderToggle status={view ? 'ready' : list.status} error={list.error} onRetry={retry}>
       {view && (
         <View className="assessment-page compliance">
           <YearChips thisYear={now.year} year={filters.year} onChange={(year) => change({ year })} />
@@ -113,7 +92,7 @@ export default function CompliancePage() {
             requireLogin={false}
             status={shellStatusOf(list.status, list.items.length)}
             error={list.error}
-            onRetry={() => void load(filters)}
+            onRetry={retry}
             empty={{ title: '没有符合条件的党员', hint: '换个筛选条件看看' }}
           >
             <View className="compliance__list">

@@ -1,22 +1,21 @@
-import { useCallback, useRef, useState } from 'react'
+import { useCallback } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Card } from '@/components/card'
 import { ChoiceChips } from '@/components/choice-chips'
 import { ListFooter } from '@/components/list-footer'
 import { PageShell } from '@/components/page-shell'
 import { useElderMode } from '@/hooks/use-elder-mode'
-import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
-import { assessmentApi, type ComplianceRow, type UnitStanding } from '@/services/api/assessment'
+import { shellStatusOf } from '@/hooks/use-paged-list'
+import { assessmentApi, type UnitStanding } from '@/services/api/assessment'
 import { beijingParts } from '@/services/beijing-time'
 import { PROFILE_PAGE } from '@/services/navigation'
 import { ComplianceRowCard } from '../compliance/compliance-row'
 import { Figures, YearChips } from '../shared/summary'
+import { useMemberList } from '../shared/use-member-list'
 import { SORT_CHIPS, statusChips, type SortKey, type StatusFilter } from '../compliance/compliance-display'
 import './index.scss'
 
-const PAGE_SIZE = 20
-type Row = ComplianceRow & { id: string }
 type Filters = { year: number; status: StatusFilter; sort: SortKey }
 
 /**
@@ -26,38 +25,17 @@ type Filters = { year: number; status: StatusFilter; sort: SortKey }
 export default function UnitStandingPage() {
   const now = beijingParts(new Date())
   const [elder] = useElderMode()
-  const [filters, setFilters] = useState<Filters>({ year: now.year, status: 'all', sort: 'most_behind' })
-  const [view, setView] = useState<UnitStanding | null>(null)
-  const list = usePagedList<Row>(PAGE_SIZE)
   const { params } = useRouter()
   const unitId = params.unitId ? decodeURIComponent(params.unitId) : undefined
-
-  const load = useCallback(
-    (next: Filters, quiet = false) =>
-      list.reload(async (page) => {
-        const result = await assessmentApi.unitStanding({ ...next, ...(unitId ? { unitId } : {}) }, page)
-        if (!result.ok) return result
-        if (page.offset === 0) setView(result.data)
-        return { ok: true as const, data: { items: result.data.items.map((row) => ({ ...row, id: row.memberId })), total: result.data.total } }
-      }, quiet),
-    [list.reload, unitId],
+  const fetchPage = useCallback(
+    (filters: Filters, page: { limit: number; offset: number }) => assessmentApi.unitStanding({ ...filters, ...(unitId ? { unitId } : {}) }, page),
+    [unitId],
   )
-  const change = (patch: Partial<Filters>) => {
-    const next = { ...filters, ...patch }
-    setFilters(next)
-    void load(next)
-  }
-  const shown = useRef(false)
-  useDidShow(() => {
-    void load(filters, shown.current)
-    shown.current = true
-  })
-  usePullDownRefresh(() => void load(filters, true))
-  useReachBottom(() => void list.loadMore())
+  const { filters, change, view, list, retry } = useMemberList<Filters, UnitStanding>({ year: now.year, status: 'all', sort: 'most_behind' }, fetchPage)
   const quarterRunning = Boolean(view?.currentQuarter)
 
   return (
-    <PageShell title="党员服务情况" backTo={PROFILE_PAGE} elderToggle status={view ? 'ready' : list.status} error={list.error} onRetry={() => void load(filters)}>
+    <PageShell title="党员服务情况" backTo={PROFILE_PAGE} elderToggle status={view ? 'ready' : list.status} error={list.error} onRetry={retry}>
       {view && (
         <View className="assessment-page unit-standing">
           <YearChips thisYear={now.year} year={filters.year} onChange={(year) => change({ year })} />
@@ -98,7 +76,7 @@ export default function UnitStandingPage() {
             requireLogin={false}
             status={shellStatusOf(list.status, list.items.length)}
             error={list.error}
-            onRetry={() => void load(filters)}
+            onRetry={retry}
             empty={{ title: '没有符合条件的党员', hint: view.counts.members === 0 ? '本单位的在职党员到社区报到后会出现在这里' : '换个筛选条件看看' }}
           >
             <View className="unit-standing__list">
