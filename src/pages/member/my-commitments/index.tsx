@@ -20,6 +20,7 @@ import { formatTime } from '@/services/beijing-time'
 import { formDraft } from '@/services/form-draft'
 import { PROFILE_PAGE } from '@/services/navigation'
 import { COMMITMENT_STATUS_WORDS } from '@/services/status-words'
+import { useDraftForm } from '../shared/use-draft-form'
 import './index.scss'
 
 type CommitForm = { who: string; beneficiary: string; content: string }
@@ -42,9 +43,7 @@ export default function MyCommitmentsPage() {
   const [elder] = useElderMode()
   const userId = useSession()?.profile.userId ?? null
   const draft = useMemo(() => formDraft(DRAFT_KEY, EMPTY, userId), [userId])
-  const [form, setForm] = useState<CommitForm>(() => draft.load() ?? EMPTY)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [banner, setBanner] = useState<string | null>(null)
+  const { form, setForm, set, errors, setErrors, refused, banner } = useDraftForm<CommitForm>(draft, () => draft.load() ?? EMPTY)
   const [submitting, setSubmitting] = useState(false)
   const [reporting, setReporting] = useState<Commitment | null>(null)
   const fetchIt = useCallback(() => commitmentsApi.mine(), [])
@@ -52,16 +51,6 @@ export default function MyCommitmentsPage() {
 
   // Each account on a shared phone keeps its own draft.
   useEffect(() => setForm(draft.load() ?? EMPTY), [draft])
-
-  const set = (changes: Partial<CommitForm>) => {
-    setErrors((previous) => Object.fromEntries(Object.entries(previous).filter(([key]) => !(key in changes))))
-    setBanner(null)
-    setForm((previous) => {
-      const next = { ...previous, ...changes }
-      draft.save(next)
-      return next
-    })
-  }
 
   const commit = async () => {
     const problems = problemsOf(form)
@@ -75,8 +64,7 @@ export default function MyCommitmentsPage() {
     })
     setSubmitting(false)
     if (!result.ok) {
-      setErrors(result.error.fields ?? {})
-      if (!result.error.fields) setBanner(result.error.message)
+      refused(result.error)
       return
     }
     draft.clear()

@@ -14,6 +14,7 @@ import { useSession } from '@/hooks/use-session'
 import { suggestionsApi } from '@/services/api/suggestions'
 import { formDraft } from '@/services/form-draft'
 import { ROUTES } from '@/services/navigation'
+import { useDraftForm } from '../shared/use-draft-form'
 import './index.scss'
 
 type SuggestionForm = { category: string; body: string }
@@ -37,10 +38,8 @@ export default function SuggestPage() {
   const [elder] = useElderMode()
   const userId = useSession()?.profile.userId ?? null
   const draft = useMemo(() => formDraft(DRAFT_KEY, EMPTY, userId), [userId])
-  const [form, setForm] = useState<SuggestionForm>(EMPTY)
+  const { form, setForm, set, errors, setErrors, banner, refused } = useDraftForm<SuggestionForm>(draft, EMPTY)
   const [restored, setRestored] = useState(false)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [banner, setBanner] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
 
   useEffect(() => {
@@ -49,16 +48,6 @@ export default function SuggestPage() {
     if (saved) setForm(saved)
     setRestored(Boolean(saved && (saved.category || saved.body)))
   }, [draft, userId])
-
-  const set = (changes: Partial<SuggestionForm>) => {
-    setErrors((previous) => Object.fromEntries(Object.entries(previous).filter(([key]) => !(key in changes))))
-    setBanner(null)
-    setForm((previous) => {
-      const next = { ...previous, ...changes }
-      draft.save(next)
-      return next
-    })
-  }
 
   const clearDraft = () => {
     draft.clear()
@@ -75,8 +64,7 @@ export default function SuggestPage() {
     setSubmitting(false)
     if (!result.ok) {
       // What was typed stays; the server's words go under the fields it names, or above the form.
-      setErrors(result.error.fields ?? {})
-      if (!result.error.fields) setBanner(result.error.message)
+      refused(result.error)
       return
     }
     draft.clear()
