@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { assessmentYear, RuleSetOrigin } from '../assessment/assessment-common.schemas';
+import { RuleOutcomeView } from '../assessment/standing.schemas';
 import { field } from '../shared/fields';
 
 /** 服务队 (001 §五.(一)), 党员工作室, and teams formed around a need or a skill (002 §二.3). */
@@ -20,7 +22,7 @@ const Owner = {
 const oneOwner = (input: { communityId?: string; unitId?: string }) => !(input.communityId && input.unitId);
 const ONE_OWNER = { message: '社区和单位只能指明其一', path: ['unitId'] };
 
-const year = field.int('考核年度', { min: 2000, max: 2100 }).optional();
+const year = assessmentYear().optional();
 
 export const ListTeamsInput = z
   .object({ ...Owner, year, includeArchived: z.boolean({ error: '是否包括已撤销须为是或否' }).default(false) })
@@ -54,20 +56,8 @@ export const TeamMemberInput = z.object({ teamId: field.id('服务队'), memberI
 
 export const TeamCandidatesInput = z.object({ teamId: field.id('服务队'), query: field.optionalText('搜索词', 30) });
 
-const RuleOutcomeView = z.object({
-  ruleId: z.string(),
-  title: z.string(),
-  clause: z.string(),
-  measure: z.string(),
-  status: z.enum(['met', 'not_met', 'exempt', 'not_applicable']),
-  open: z.boolean(),
-  figure: z.number(),
-  target: z.number(),
-  unit: z.string(),
-  left: z.number(),
-  by: z.string().nullable(),
-  advice: z.string(),
-});
+/** A team rule's outcome: a member rule's without quarters, consequences or exemption, which team rules do not carry. */
+const TeamRuleOutcomeView = RuleOutcomeView.omit({ quarters: true, consequences: true, exemption: true });
 
 export const TeamSummaryView = z.object({
   id: z.string(),
@@ -82,11 +72,11 @@ export const TeamSummaryView = z.object({
   focusedActivityCount: z.number(),
   deedCount: z.number(),
   /** The team rules of the owner's rule set for the year; empty when it holds none. */
-  standing: z.array(RuleOutcomeView),
+  standing: z.array(TeamRuleOutcomeView),
   archived: z.boolean(),
 });
 
-const RuleSetRef = z.object({ name: z.string(), origin: z.enum(['chosen', 'earlier_year', 'default']), version: z.number().nullable() });
+const RuleSetRef = z.object({ name: z.string(), origin: RuleSetOrigin, version: z.number().nullable() });
 
 export const TeamListView = z.object({
   owner: z.object({ kind: z.enum(['community', 'unit']), id: z.string(), name: z.string() }),
