@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { AssessmentWarnings } from '../../src/services/api/assessment';
 import { callGateway, gatewayUrl, launchChromium, logInInBrowser, phonePage, screenshotPath, shown } from './browser';
+import { keepRuleSet } from './rule-set-state';
 import { auditPage } from './page-audit';
 
 // 考核提醒 at 375×812: the member's at the top of 接单大厅 (tap → 我的考核), the community's on the secretary's
@@ -31,14 +32,16 @@ describe('考核提醒 on the member’s home and the secretary’s 时长管理
   const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
   let adminToken: string;
   let original: RuleSetAnswer['document'];
+  let ruleSet: Awaited<ReturnType<typeof keepRuleSet>>;
 
   beforeAll(async () => {
     browser = await launchChromium();
     adminToken = await tokenOf(DISTRICT_ADMIN);
-    original = (await callGateway<RuleSetAnswer>('assessment', 'ruleSet', { year }, adminToken)).document;
+    ruleSet = await keepRuleSet(adminToken, year);
+    original = ruleSet.original as RuleSetAnswer['document'];
   });
   afterAll(async () => {
-    await callGateway('assessment', 'chooseRuleSet', { year, document: original, reason: '浏览器测试结束，恢复原来的达标值' }, adminToken);
+    await ruleSet.restore();
     await browser.close();
   });
 

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { auditPage } from './page-audit';
 import { callGateway, gatewayUrl, launchChromium, logInInBrowser, phonePage, screenshotPath, shown } from './browser';
+import { keepRuleSet } from './rule-set-state';
 
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
 const DISTRICT_ADMIN = { phone: '19900000010', password: 'demo1234' };
@@ -31,15 +32,18 @@ describe('服务队: the secretary’s teams, a team’s members and captain, an
   let browser: Browser;
   const errors: string[] = [];
   let phone: { context: BrowserContext; page: Page };
+  let ruleSet: Awaited<ReturnType<typeof keepRuleSet>>;
 
   beforeAll(async () => {
     // The district holds teams to 台山 2012 this year (≥ 2 集中性活动 and ≥ 1 实事 a team), so the list shows the target.
     const admin = await callGateway<{ token: string }>('auth', 'login', DISTRICT_ADMIN);
+    ruleSet = await keepRuleSet(admin.token, year);
     await callGateway('assessment', 'chooseRuleSet', { year, preset: 'taishan-2012', reason: '按台山2012方案考核服务队（浏览器测试）' }, admin.token);
     browser = await launchChromium();
     phone = await phonePage(browser, errors, 'secretary');
   });
   afterAll(async () => {
+    await ruleSet.restore();
     await browser.close();
   });
 
