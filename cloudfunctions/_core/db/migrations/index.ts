@@ -11,6 +11,7 @@ import openHallIndex from './0010_open_hall_index.sql';
 import scanInOneReadAndWrite from './0011_scan_in_one_read_and_write.sql';
 import serviceRecordsOrder from './0012_service_records_order.sql';
 import assessment from './0013_assessment.sql';
+import quarterlyReports from './0014_quarterly_reports.sql';
 import trainingsAndAwards from './0016_trainings_and_awards.sql';
 import memberPartyDatesTrail from './0017_member_party_dates_trail.sql';
 
@@ -29,6 +30,7 @@ export const migrations: { version: string; sql: string }[] = [
   { version: '0011_scan_in_one_read_and_write', sql: scanInOneReadAndWrite },
   { version: '0012_service_records_order', sql: serviceRecordsOrder },
   { version: '0013_assessment', sql: assessment },
+  { version: '0014_quarterly_reports', sql: quarterlyReports },
   { version: '0016_trainings_and_awards', sql: trainingsAndAwards },
   { version: '0017_member_party_dates_trail', sql: memberPartyDatesTrail },
 ];
