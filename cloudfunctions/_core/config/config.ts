@@ -21,6 +21,14 @@ const ConfigSchema = z.object({
   /** Encrypts members' check-in secrets at rest (AES-256-GCM key material). */
   CHECKIN_KEY: secret('CHECKIN_KEY'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  /**
+   * Where the H5 app is served (the gateway's public address, e.g. https://yigong.example.cn/): links and QR codes
+   * printed on papers (报到单, 证明) point there. Unset, a paper carries the mini-program page path instead.
+   */
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'PUBLIC_URL 须为 http:// 或 https:// 开头的网址（H5 应用的公开地址，不带 ? 和 #）')
+    .optional(),
   /** scrypt cost; lowered only by tests. */
   PASSWORD_COST: z.coerce.number().int().min(1024).default(16384),
 });
