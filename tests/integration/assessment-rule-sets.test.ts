@@ -5,10 +5,11 @@ import type { Database } from '../../cloudfunctions/_core/db/database';
 import { addActivity, addService, setCommunityJoined } from '../support/assessment-fixtures';
 import { call, failed, ok } from '../support/call';
 import { useWallClock } from '../support/clock';
-import { buildCommunity, createDistrictAdmin, createUnitAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
+import { buildCommunity, createDistrictAdmin, createUnitAdmin, sessionTokenFor, type TestCommunity, type TestUser } from '../support/fixtures';
 import { openSuiteDatabase } from '../support/test-database';
 
 const CHINESE = /[\u4e00-\u9fa5]/;
+type Outcome = { ruleId: string; status: string; figure: number; target: number };
 const YEAR = 2026;
 
 const countOf = async (db: Database, table: 'assessment_rule_sets' | 'assessment_exemptions') =>
@@ -162,6 +163,57 @@ describe('考核规则: rule sets chosen per district (or street) and year, audi
     });
   });
 
+  describe('the street switch in a closed year', () => {
+    let c: TestCommunity;
+    let c2: TestCommunity;
+    let adminC: TestUser;
+    beforeAll(async () => {
+      c = await buildCommunity(db, 'RC', { members: 1, residents: 0 });
+      c2 = await buildCommunity(db, 'RC2', { members: 1, residents: 0, districtId: c.districtId });
+      adminC = await createDistrictAdmin(db, c.districtId);
+    });
+    afterAll(() => clock.set(new Date('2026-06-15T02:00:00Z')));
+
+    const moveClockTo = async (at: string) => {
+      clock.set(new Date(at));
+      for (const user of [adminC, c2.members[0]]) user.token = await sessionTokenFor(db, user.id, new Date(at));
+    };
+    const presetOf = async (year: number) => (await ruleSetsForCommunities(db, [c2.communityId], year)).get(c2.communityId)!.preset;
+    const standingOf = async (year: number) => (await ok(call(assessment, 'myStanding', { year }, c2.members[0]))).rules.map((rule: Outcome) => rule.ruleId);
+
+    it('should read a closed year with the switch as it stood at that year\'s end, whatever is switched later', async () => {
+      await moveClockTo('2026-06-15T02:00:00Z');
+      await ok(call(assessment, 'setStreetChoice', { streetsChooseRuleSets: true }, adminC));
+      await ok(call(assessment, 'chooseRuleSet', { year: 2026, streetId: c2.streetId, preset: 'jiangsu-2014', reason: '街道按江苏 2014 考核' }, adminC));
+      expect(await presetOf(2026)).toBe('jiangsu-2014');
+      await moveClockTo('2026-09-01T02:00:00Z');
+      await ok(call(assessment, 'setStreetChoice', { streetsChooseRuleSets: false }, adminC));
+      expect(await presetOf(2026)).toBe('taishan-2020');
+
+      await moveClockTo('2027-02-01T02:00:00Z');
+      const closed2026 = await standingOf(2026);
+      await ok(call(assessment, 'setStreetChoice', { streetsChooseRuleSets: true }, adminC));
+      expect(await presetOf(2026)).toBe('taishan-2020');
+      expect(await standingOf(2026)).toEqual(closed2026);
+      expect(await presetOf(2027)).toBe('jiangsu-2014');
+
+      await moveClockTo('2028-01-10T02:00:00Z');
+      const closed2027 = await standingOf(2027);
+      await ok(call(assessment, 'setStreetChoice', { streetsChooseRuleSets: false }, adminC));
+      expect(await presetOf(2027)).toBe('jiangsu-2014');
+      expect(await standingOf(2027)).toEqual(closed2027);
+      expect(await presetOf(2028)).toBe('taishan-2020');
+      expect(await standingOf(2026)).toEqual(closed2026);
+    });
+
+    it('should keep every change of the switch, with who and when', async () => {
+      const changes = await db.query<{ streets_choose: boolean; changed_by: string }>(
+        'select streets_choose, changed_by from street_choice_changes where district_id = $1 order by seq', [c.districtId]);
+      expect(changes.map((row) => row.streets_choose)).toEqual([true, false, true, false]);
+      expect(new Set(changes.map((row) => row.changed_by))).toEqual(new Set([adminC.id]));
+    });
+  });
+
   describe('access control', () => {
     it('should let only a district admin choose, and only for her own district', async () => {
       const before = await countOf(db, 'assessment_rule_sets');
@@ -246,7 +298,6 @@ describe('考核规则: rule sets chosen per district (or street) and year, audi
   });
 
   describe('what the choice changes', () => {
-    type Outcome = { ruleId: string; status: string; figure: number; target: number };
     const hoursRule = async (member: TestUser) =>
       ((await ok(call(assessment, 'myStanding', { year: YEAR }, member))).rules as Outcome[]).find((rule) => rule.ruleId === 'member-hours')!;
 

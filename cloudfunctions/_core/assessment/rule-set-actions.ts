@@ -49,7 +49,7 @@ export const ruleSetActions: ActionTable = {
     run: ruleSetHistory,
   }),
   setStreetChoice: defineAction({
-    summary: '区管理员开启或关闭「街道自选考核规则」：开启后街道所选规则适用于该街道的社区，关闭后全区适用区所选规则',
+    summary: '区管理员开启或关闭「街道自选考核规则」：开启后街道所选规则适用于该街道的社区，关闭后全区适用区所选规则；每次开关均留痕，已结束的年度按该年年底时的开关状态计，不受之后开关影响',
     access: 'user',
     input: SetStreetChoiceInput,
     output: StreetChoiceView,

@@ -75,6 +75,15 @@ function toEffective(row: RuleSetVersionRow | undefined, districtId: string, yea
   };
 }
 
+/**
+ * Whether the district let its streets choose, as the switch stood at the end of the year: for a closed year a later
+ * change does not count; for the current year (whose end is still ahead) the switch as it stands.
+ */
+const streetsChooseAtYearEnd = (districtId: string, year: string) =>
+  `coalesce((select h.streets_choose from street_choice_changes h
+              where h.district_id = ${districtId} and h.changed_at < make_timestamptz(${year}::int + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai')
+              order by h.changed_at desc, h.seq desc limit 1), false)`;
+
 /** The district's own rule set for the year (a street's choice never applies to the district as a whole). */
 export async function ruleSetForDistrict(tx: Executor, districtId: string, year: number): Promise<EffectiveRuleSet> {
   const rows = await tx.query<RuleSetVersionRow>(
@@ -93,9 +102,8 @@ export async function ruleSetForStreet(tx: Executor, districtId: string, streetI
   const rows = await tx.query<RuleSetVersionRow>(
     `select ${VERSION_COLUMNS}
        from assessment_rule_sets r join users u on u.id = r.chosen_by
-       left join district_settings s on s.district_id = r.district_id
       where r.district_id = $1 and r.year <= $3
-        and (r.street_id is null or (r.street_id = $2 and coalesce(s.streets_choose_rule_sets, false)))
+        and (r.street_id is null or (r.street_id = $2 and ${streetsChooseAtYearEnd('$1', '$3')}))
       order by r.year desc, (r.street_id is not null) desc, r.version desc
       limit 1`,
     [districtId, streetId, year],
@@ -113,10 +121,9 @@ export async function ruleSetsForCommunities(tx: Executor, communityIds: string[
   const rows = await tx.query<RuleSetVersionRow & { community_id: string; community_district_id: string }>(
     `with community as (
        select c.id as community_id, street.id as street_id, street.parent_id as district_id,
-              coalesce(s.streets_choose_rule_sets, false) as streets_choose
+              ${streetsChooseAtYearEnd('street.parent_id', '$2')} as streets_choose
          from organisations c
          join organisations street on street.id = c.parent_id
-         left join district_settings s on s.district_id = street.parent_id
         where c.id = any($1::uuid[]) and c.kind = 'community'
      )
      select community.community_id, community.district_id as community_district_id, chosen.*

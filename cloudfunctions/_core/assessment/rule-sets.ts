@@ -159,5 +159,11 @@ export async function setStreetChoice(ctx: ActionContext, input: { streetsChoose
      on conflict (district_id) do update set streets_choose_rule_sets = excluded.streets_choose_rule_sets, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
     [districtId, input.streetsChooseRuleSets, ctx.caller!.userId, ctx.clock.now()],
   );
+  await ctx.tx.query('insert into street_choice_changes (district_id, streets_choose, changed_by, changed_at) values ($1, $2, $3, $4)', [
+    districtId,
+    input.streetsChooseRuleSets,
+    ctx.caller!.userId,
+    ctx.clock.now(),
+  ]);
   return { streetsChooseRuleSets: input.streetsChooseRuleSets };
 }

@@ -12,8 +12,10 @@ import scanInOneReadAndWrite from './0011_scan_in_one_read_and_write.sql';
 import serviceRecordsOrder from './0012_service_records_order.sql';
 import assessment from './0013_assessment.sql';
 import quarterlyReports from './0014_quarterly_reports.sql';
+import certificates from './0015_certificates.sql';
 import trainingsAndAwards from './0016_trainings_and_awards.sql';
 import memberPartyDatesTrail from './0017_member_party_dates_trail.sql';
+import streetChoiceHistory from './0018_street_choice_history.sql';
 
 /** Versioned SQL, bundled as text: the same files run on PGlite and on a PostgreSQL server. */
 export const migrations: { version: string; sql: string }[] = [
@@ -31,6 +33,8 @@ export const migrations: { version: string; sql: string }[] = [
   { version: '0012_service_records_order', sql: serviceRecordsOrder },
   { version: '0013_assessment', sql: assessment },
   { version: '0014_quarterly_reports', sql: quarterlyReports },
+  { version: '0015_certificates', sql: certificates },
   { version: '0016_trainings_and_awards', sql: trainingsAndAwards },
   { version: '0017_member_party_dates_trail', sql: memberPartyDatesTrail },
+  { version: '0018_street_choice_history', sql: streetChoiceHistory },
 ];
