@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
+const require = createRequire(import.meta.url);
+
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const functionsDir = path.join(root, 'cloudfunctions');
 
@@ -25,15 +27,19 @@ const common = {
   legalComments: 'none',
 };
 
-// exceljs (1.1 MB) goes into a file of its own beside the function that uses it, which requires it only when an
-// export runs (reports/workbook-style.ts): the other actions neither parse nor evaluate it.
-const EXCELJS_FILE = 'exceljs.js';
-const exceljsApart = (used) => ({
-  name: 'exceljs-apart',
+// exceljs (1.1 MB) and pdfkit (with fontkit) go into files of their own beside the function that uses them, which
+// requires them only when an export runs (reports/workbook-style.ts, documents/pdf.ts): the other actions neither
+// parse nor evaluate them. A function that renders PDFs also gets the CJK font and its licence beside it
+// (documents/font-file.ts finds them there), never inlined.
+const APART = { exceljs: 'exceljs.js', pdfkit: 'pdfkit.js' };
+const CJK_FONT_PACKAGE = '@expo-google-fonts/noto-sans-sc';
+const CJK_FONT_FILES = { 'NotoSansSC-Regular.ttf': '400Regular/NotoSansSC_400Regular.ttf', 'OFL.txt': 'LICENSE_FONT' };
+const modulesApart = (used) => ({
+  name: 'modules-apart',
   setup(build) {
-    build.onResolve({ filter: /^exceljs$/ }, () => {
-      used.value = true;
-      return { path: `./${EXCELJS_FILE}`, external: true };
+    build.onResolve({ filter: /^(exceljs|pdfkit)$/ }, (args) => {
+      used.add(args.path);
+      return { path: `./${APART[args.path]}`, external: true };
     });
   },
 });
@@ -54,21 +60,30 @@ const pgOnNode = {
 };
 
 async function buildCloudFunction(name) {
-  const used = { value: false };
+  const used = new Set();
   const functionOptions = { ...common, target: 'node16', minify: true };
+  const dir = path.join(functionsDir, name);
   await build({
     ...functionOptions,
-    entryPoints: [path.join(functionsDir, name, 'index.ts')],
-    outfile: path.join(functionsDir, name, 'index.js'),
+    entryPoints: [path.join(dir, 'index.ts')],
+    outfile: path.join(dir, 'index.js'),
     // In WeChat cloud the SDK comes from the function's own package.json; PGlite is the local default only.
     // esbuild compiles the PGlite worker only when running from the sources; a bundle has it beside itself.
     external: ['wx-server-sdk', '@electric-sql/pglite', '@electric-sql/pglite/*', 'pg-native', 'esbuild'],
-    plugins: [exceljsApart(used), pgOnNode],
+    plugins: [modulesApart(used), pgOnNode],
   });
-  await buildPgliteWorker(path.join(functionsDir, name));
-  const apart = path.join(functionsDir, name, EXCELJS_FILE);
-  if (used.value) await build({ ...functionOptions, entryPoints: [createRequire(import.meta.url).resolve('exceljs')], outfile: apart });
-  else fs.rmSync(apart, { force: true });
+  await buildPgliteWorker(dir);
+  for (const [moduleName, file] of Object.entries(APART)) {
+    const apart = path.join(dir, file);
+    if (used.has(moduleName)) await build({ ...functionOptions, entryPoints: [require.resolve(moduleName)], outfile: apart });
+    else fs.rmSync(apart, { force: true });
+  }
+  const fontDir = path.dirname(require.resolve(`${CJK_FONT_PACKAGE}/package.json`));
+  for (const [file, source] of Object.entries(CJK_FONT_FILES)) {
+    const target = path.join(dir, file);
+    if (used.has('pdfkit')) fs.copyFileSync(path.join(fontDir, source), target);
+    else fs.rmSync(target, { force: true });
+  }
 }
 
 // The embedded engine runs on a thread of its own (cloudfunctions/_core/db/pglite-thread.ts), started from this file
@@ -114,5 +129,9 @@ const started = Date.now();
 const functions = await buildCloudFunctions();
 const entries = await buildNodeEntries();
 const kb = (name, file) => `${(fs.statSync(path.join(functionsDir, name, file)).size / 1024).toFixed(0)} KB`;
-const sizes = functions.map((name) => `${name} ${kb(name, 'index.js')}${fs.existsSync(path.join(functionsDir, name, EXCELJS_FILE)) ? `（导出时另载 ${EXCELJS_FILE} ${kb(name, EXCELJS_FILE)}）` : ''}`);
+const apartSizes = (name) => {
+  const files = [...Object.values(APART), 'NotoSansSC-Regular.ttf'].filter((file) => fs.existsSync(path.join(functionsDir, name, file)));
+  return files.length ? `（导出时另载 ${files.map((file) => `${file} ${kb(name, file)}`).join('、')}）` : '';
+};
+const sizes = functions.map((name) => `${name} ${kb(name, 'index.js')}${apartSizes(name)}`);
 console.log(`已打包云函数：${sizes.join('，')}；本地入口：${entries.join('，')}（${Date.now() - started} ms）`);
