@@ -155,6 +155,7 @@ function report(label: string, results: Record<string, Record<Path, Measurement[
 async function run() {
   process.env.SESSION_SECRET ??= 'bench-session-secret-0123456789abcdef0123456789';
   process.env.CHECKIN_KEY ??= 'bench-checkin-key-0123456789abcdef0123456789abcd';
+  process.env.CERTIFICATE_KEY ??= 'bench-certificate-key-0123456789abcdef01234567';
   if (process.env.BENCH_ONLY === 'scale') return benchScale();
   if (process.env.BENCH_ONLY === 'flat-reads') return benchFlatReads();
   if (process.env.BENCH_ONLY === 'lists') return benchListPages();

@@ -18,9 +18,10 @@ describe('the deployment rules of the gateway', () => {
   });
 
   it('should name every missing secret and how to generate it', () => {
-    expect(missingSecretsProblem({ SESSION_SECRET: 'a'.repeat(32), CHECKIN_KEY: 'b'.repeat(32) })).toBeNull();
+    expect(missingSecretsProblem({ SESSION_SECRET: 'a'.repeat(32), CHECKIN_KEY: 'b'.repeat(32), CERTIFICATE_KEY: 'c'.repeat(32) })).toBeNull();
     const problem = missingSecretsProblem({ SESSION_SECRET: '', CHECKIN_KEY: undefined });
-    expect(problem).toContain('SESSION_SECRET、CHECKIN_KEY');
+    expect(problem).toContain('SESSION_SECRET、CHECKIN_KEY、CERTIFICATE_KEY');
+    expect(missingSecretsProblem({ SESSION_SECRET: 'a'.repeat(32), CHECKIN_KEY: 'b'.repeat(32) })).toContain('CERTIFICATE_KEY');
     expect(problem).toContain('openssl rand -hex 32');
     expect(missingSecretsProblem({ SESSION_SECRET: 'a'.repeat(32) })).not.toContain('SESSION_SECRET、');
   });

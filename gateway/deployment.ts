@@ -8,7 +8,7 @@ import { smsConfigProblem, TENCENT_SMS_VARIABLES } from '../cloudfunctions/_core
  */
 export const isServerDeployment = (env: NodeJS.ProcessEnv): boolean => Boolean(env.DATABASE_URL) || env.NODE_ENV === 'production';
 
-const REQUIRED_SECRETS = ['SESSION_SECRET', 'CHECKIN_KEY'] as const;
+const REQUIRED_SECRETS = ['SESSION_SECRET', 'CHECKIN_KEY', 'CERTIFICATE_KEY'] as const;
 
 /** Why a deployment cannot start with these secrets, or null when it can. */
 export function missingSecretsProblem(env: NodeJS.ProcessEnv): string | null {
@@ -16,7 +16,7 @@ export function missingSecretsProblem(env: NodeJS.ProcessEnv): string | null {
   if (missing.length === 0) return null;
   return (
     `生产部署（设置了 DATABASE_URL 或 NODE_ENV=production）须在环境变量中设置 ${missing.join('、')}：` +
-    '各为至少32个字符的随机值，可用 openssl rand -hex 32 生成；同一数据库的所有实例须使用相同的值，更换 CHECKIN_KEY 会使已发放的签到码失效'
+    '各为至少32个字符的随机值，可用 openssl rand -hex 32 生成；同一数据库的所有实例须使用相同的值，更换 CHECKIN_KEY 会使已发放的签到码失效，更换 CERTIFICATE_KEY 会使已出具证明的核验码失效'
   );
 }
 

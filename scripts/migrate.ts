@@ -7,6 +7,7 @@ import { databaseTarget } from '../cloudfunctions/_core/runtime';
 async function run() {
   process.env.SESSION_SECRET ??= 'x'.repeat(32);
   process.env.CHECKIN_KEY ??= 'x'.repeat(32);
+  process.env.CERTIFICATE_KEY ??= 'x'.repeat(32);
   const db = await openDatabase(databaseTarget(loadConfig()));
   const applied = await migrate(db);
   await db.close();

@@ -19,7 +19,7 @@ interface Running {
 function startGateway(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<Running> {
   const child = spawn(process.execPath, [gatewayScript], {
     cwd: root,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', SESSION_SECRET: '', CHECKIN_KEY: '', PASSWORD_COST: '1024', H5_DIR: '/nonexistent', ...env },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DATABASE_URL: '', SESSION_SECRET: '', CHECKIN_KEY: '', CERTIFICATE_KEY: '', PASSWORD_COST: '1024', H5_DIR: '/nonexistent', ...env },
   });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -52,6 +52,7 @@ describe('the gateway process', () => {
     // The built gateway reads an empty value as unset; the suite must not leak its own test secrets into it.
     delete process.env.SESSION_SECRET;
     delete process.env.CHECKIN_KEY;
+    delete process.env.CERTIFICATE_KEY;
   });
   afterAll(() => {
     Object.assign(process.env, environment);
@@ -89,7 +90,7 @@ describe('the gateway process', () => {
   });
 
   describe('as a deployment (a PostgreSQL server or NODE_ENV=production)', () => {
-    const SECRETS = { SESSION_SECRET: 's'.repeat(64), CHECKIN_KEY: 'k'.repeat(64) };
+    const SECRETS = { SESSION_SECRET: 's'.repeat(64), CHECKIN_KEY: 'k'.repeat(64), CERTIFICATE_KEY: 'c'.repeat(64) };
     // Credentials the gateway checks are all there; no code is asked for, so nothing is ever sent.
     const TENCENT_SMS = {
       SMS_PROVIDER: 'tencent', TENCENT_SMS_SECRET_ID: 'AKIDtest', TENCENT_SMS_SECRET_KEY: 'test-key', TENCENT_SMS_SDK_APP_ID: '1400000000',
@@ -102,7 +103,7 @@ describe('the gateway process', () => {
         const refusedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-refused-'));
         const child = spawn(process.execPath, [gatewayScript], {
           cwd: root,
-          env: { ...process.env, PORT: '0', DATA_DIR: refusedDir, DATABASE_URL: '', SESSION_SECRET: '', CHECKIN_KEY: '', H5_DIR: '/nonexistent', ...env },
+          env: { ...process.env, PORT: '0', DATA_DIR: refusedDir, DATABASE_URL: '', SESSION_SECRET: '', CHECKIN_KEY: '', CERTIFICATE_KEY: '', H5_DIR: '/nonexistent', ...env },
         });
         let output = '';
         child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

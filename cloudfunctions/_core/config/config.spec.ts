@@ -1,7 +1,7 @@
 import { databaseTarget, readDatabaseTarget } from '../runtime/handler';
 import { loadConfig } from './config';
 
-const SECRETS = { SESSION_SECRET: 's'.repeat(32), CHECKIN_KEY: 'k'.repeat(32) };
+const SECRETS = { SESSION_SECRET: 's'.repeat(32), CHECKIN_KEY: 'k'.repeat(32), CERTIFICATE_KEY: 'c'.repeat(32) };
 const SERVER = { ...SECRETS, DATABASE_URL: 'postgres://app@db.internal/app' };
 
 describe('the database connection budget and pooler in the configuration', () => {
@@ -36,5 +36,13 @@ describe('the read replica in the configuration', () => {
 
   it('should refuse a DATABASE_READ_URL that is not a postgres:// URL, naming the variable', () => {
     expect(() => loadConfig({ ...SERVER, DATABASE_READ_URL: 'mysql://x' })).toThrow(/DATABASE_READ_URL 须为 postgres:\/\/ 开头/);
+  });
+});
+
+describe('the certificate key in the configuration', () => {
+  it('should refuse to start without CERTIFICATE_KEY or with a short one, naming it and how to make one', () => {
+    const { CERTIFICATE_KEY: _, ...withoutKey } = SECRETS;
+    expect(() => loadConfig(withoutKey)).toThrow(/缺少环境变量 CERTIFICATE_KEY.*openssl rand -hex 32/);
+    expect(() => loadConfig({ ...SECRETS, CERTIFICATE_KEY: 'short' })).toThrow(/CERTIFICATE_KEY 至少需要32个字符/);
   });
 });

@@ -20,6 +20,8 @@ const ConfigSchema = z.object({
   SESSION_SECRET: secret('SESSION_SECRET'),
   /** Encrypts members' check-in secrets at rest (AES-256-GCM key material). */
   CHECKIN_KEY: secret('CHECKIN_KEY'),
+  /** Signs the short verification code printed on each 志愿服务证明 (HMAC-SHA256 of its number). */
+  CERTIFICATE_KEY: secret('CERTIFICATE_KEY'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   /**
    * Where the H5 app is served (the gateway's public address, e.g. https://yigong.example.cn/): links and QR codes
