@@ -11,6 +11,7 @@ import { reportsActions, reportsErrors } from './reports';
 import { teamActions, teamErrors } from './teams';
 import { recordActions, recordErrors } from './records';
 import type { ActionTable } from './runtime';
+import { volunteerRecordActions, volunteerRecordErrors } from './volunteer-record';
 import { commonErrors } from './shared/domain-error';
 
 /** Every deployable function with its actions, for the API reference and for tests that sweep all actions. */
@@ -19,7 +20,7 @@ export const FUNCTION_ACTIONS: Record<string, ActionTable> = {
   demands: demandActions,
   orders: orderActions,
   checkin: checkinActions,
-  records: recordActions,
+  records: { ...recordActions, ...volunteerRecordActions },
   registration: registrationActions,
   privacy: privacyActions,
   reports: reportsActions,
@@ -36,6 +37,7 @@ export const ERROR_CATALOGUE: Record<string, string> = {
   ...orderErrors.catalogue,
   ...checkinErrors.catalogue,
   ...recordErrors.catalogue,
+  ...volunteerRecordErrors.catalogue,
   ...registrationErrors.catalogue,
   ...privacyErrors.catalogue,
   ...reportsErrors.catalogue,

@@ -14,6 +14,11 @@ export const WRITTEN_TABLES = [
   'evaluations',
   'suggestions',
   'commitments',
+  'trainings',
+  'training_participants',
+  'training_audit',
+  'awards',
+  'award_audit',
 ] as const;
 
 export type TableName = (typeof WRITTEN_TABLES)[number];
