@@ -1,5 +1,9 @@
 import { defineAction, type ActionTable } from '../runtime';
 import { communityRegister, exportCommunityRegister } from './community-register';
+import { quarterlyReport, submitQuarterlyReport } from './quarterly-report';
+import { exportQuarterlyReport } from './quarterly-report-export';
+import { QuarterlyReportInput, QuarterlyReportStatusInput, QuarterlyReportStatusView, QuarterlyReportView, SubmitQuarterlyReportInput } from './quarterly-report.schemas';
+import { quarterlyReportStatus } from './quarterly-report-status';
 import { reportsErrors } from './reports.errors';
 import {
   CommunityRegisterInput,
@@ -13,6 +17,7 @@ import { exportUnitStatistics, unitStatistics } from './unit-statistics';
 
 export { reportsErrors };
 export * from './reports.schemas';
+export * from './quarterly-report.schemas';
 
 /** 报表：社区在职党员报到登记表（附件4）、单位报到情况统计表（附件3）及其 Excel 导出 */
 export const reportsActions: ActionTable = {
@@ -50,5 +55,39 @@ export const reportsActions: ActionTable = {
     readOnly: true,
     errors: [],
     run: exportUnitStatistics,
+  }),
+  quarterlyReport: defineAction({
+    summary: '党员义工工作进展情况季报表（001 附件4）：本季度的组织数、党员数、注册义工数、积极分子数、负责人联系人、各项活动的参加人数和累计时数，截止日期及已提交的版本（书记看本社区，单位管理员看本单位；区管理员指定本区社区或单位，打开已提交的报表即记为已查阅）',
+    access: 'user',
+    input: QuarterlyReportInput,
+    output: QuarterlyReportView,
+    errors: ['ORG_NOT_IN_DISTRICT', 'ORG_UNIT_NOT_FOUND'],
+    run: quarterlyReport,
+  }),
+  exportQuarterlyReport: defineAction({
+    summary: '导出季报表 Excel（按附件4排版，含注和盖章栏）：已提交的导出最新提交的版本，未提交的导出当前数据并注明未提交',
+    access: 'user',
+    input: QuarterlyReportInput,
+    output: ExportedFile,
+    readOnly: true,
+    errors: ['ORG_NOT_IN_DISTRICT', 'ORG_UNIT_NOT_FOUND'],
+    run: exportQuarterlyReport,
+  }),
+  submitQuarterlyReport: defineAction({
+    summary: '向上级报送季报表：冻结当时的数据为新版本，记下提交人和时间；上级查阅前可再次提交（新版本），查阅后不能再提交；季度未开始的不能提交；首次提交须填负责人、联系人及电话（书记或单位管理员）',
+    access: 'user',
+    input: SubmitQuarterlyReportInput,
+    output: QuarterlyReportView,
+    errors: ['REPORT_QUARTER_NOT_BEGUN', 'REPORT_CONTACTS_REQUIRED', 'REPORT_ALREADY_SEEN', 'REPORT_NOT_YOURS_TO_SUBMIT', 'ORG_NOT_IN_DISTRICT', 'ORG_UNIT_NOT_FOUND'],
+    run: submitQuarterlyReport,
+  }),
+  quarterlyReportStatus: defineAction({
+    summary: '季报表报送情况（区管理员）：本区每个社区和单位本季度是否已提交、是否逾期（截止日期为季度最后一个月28日），已提交的版本、是否迟交、是否已查阅及主要数字；逾期的排在最前',
+    access: 'user',
+    input: QuarterlyReportStatusInput,
+    output: QuarterlyReportStatusView,
+    readOnly: true,
+    errors: [],
+    run: quarterlyReportStatus,
   }),
 };
