@@ -23,14 +23,10 @@ async function communityInScope(ctx: ActionContext, communityId: string | undefi
 }
 
 /**
- * 考核达标情况: every member of the community with their standing for the year, under the rule set that holds for
- * it; the numbers at the top and the charts count the members the type and grid filters keep, the status filter
- * picks the rows, and the page is a slice of them.
+ * The community's members with their standing for the year under the rule set that holds for it, after the type and
+ * grid filters: what 考核达标情况 shows and its export prints.
  */
-export async function complianceList(
-  ctx: ActionContext,
-  input: ListOptions & { communityId?: string; year?: number; memberType?: MemberType; gridId?: string },
-) {
+export async function communityCompliance(ctx: ActionContext, input: { communityId?: string; year?: number; memberType?: MemberType; gridId?: string }) {
   const communityId = await communityInScope(ctx, input.communityId);
   const now = ctx.clock.now();
   const year = input.year ?? businessYear(now);
@@ -50,12 +46,24 @@ export async function complianceList(
     (row) => (!input.memberType || row.memberType === input.memberType) && (!input.gridId || row.gridId === input.gridId),
   );
   const rows = complianceRows(members, () => effective.ruleSet, year, now);
-  const currentQuarter = currentQuarterOf(year, now);
+  return { year, now, community: { id: communityId, name: community.name }, grids, effective, members, rows, currentQuarter: currentQuarterOf(year, now) };
+}
+
+/**
+ * 考核达标情况: every member of the community with their standing for the year, under the rule set that holds for
+ * it; the numbers at the top and the charts count the members the type and grid filters keep, the status filter
+ * picks the rows, and the page is a slice of them.
+ */
+export async function complianceList(
+  ctx: ActionContext,
+  input: ListOptions & { communityId?: string; year?: number; memberType?: MemberType; gridId?: string },
+) {
+  const { year, now, community, grids, effective, members, rows, currentQuarter } = await communityCompliance(ctx, input);
   return {
     year,
     closed: year < businessYear(now),
     currentQuarter,
-    community: { id: communityId, name: community.name },
+    community,
     ruleSet: { name: effective.ruleSet.name, source: effective.ruleSet.source, origin: effective.origin, version: effective.version },
     grids,
     counts: countsOf(rows, currentQuarter),
@@ -78,11 +86,8 @@ async function unitOf(ctx: ActionContext, unitId: string | undefined): Promise<{
   throw commonErrors.error('FORBIDDEN', '只能查看本单位党员的服务情况');
 }
 
-/**
- * 党员服务情况 for the unit (004 §三.3: 年底将党员服务情况反馈给所在单位): its in-service members in whichever
- * communities they serve, each under the rule set of their community.
- */
-export async function unitStanding(ctx: ActionContext, input: ListOptions & { unitId?: string; year?: number }) {
+/** The unit's in-service members with their standing in whichever communities they serve, each under that community's rule set. */
+export async function unitCompliance(ctx: ActionContext, input: { unitId?: string; year?: number }) {
   const unit = await unitOf(ctx, input.unitId);
   const now = ctx.clock.now();
   const year = input.year ?? businessYear(now);
@@ -90,7 +95,15 @@ export async function unitStanding(ctx: ActionContext, input: ListOptions & { un
   const ruleSets = await ruleSetsForCommunities(ctx.tx, [...new Set(members.map((row) => row.communityId))], year);
   const ruleSetOf = (communityId: string) => ruleSets.get(communityId)?.ruleSet ?? PRESETS[DEFAULT_PRESET];
   const rows = complianceRows(members, (row) => ruleSetOf(row.communityId), year, now);
-  const currentQuarter = currentQuarterOf(year, now);
+  return { year, now, unit, members, rows, ruleSets, ruleSetOf, currentQuarter: currentQuarterOf(year, now) };
+}
+
+/**
+ * 党员服务情况 for the unit (004 §三.3: 年底将党员服务情况反馈给所在单位): its in-service members in whichever
+ * communities they serve, each under the rule set of their community.
+ */
+export async function unitStanding(ctx: ActionContext, input: ListOptions & { unitId?: string; year?: number }) {
+  const { year, now, unit, rows, ruleSetOf, currentQuarter } = await unitCompliance(ctx, input);
   const communities = [...new Map(rows.map((row) => [row.communityId, row.communityName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'zh-CN'));
   return {
     year,

@@ -45,6 +45,10 @@ const minutesIn = (facts: MemberFacts, from: string, to: string) =>
     return day >= from && day <= to ? sum + service.minutes : sum;
   }, 0);
 
+/** Credited hours (to 0.1 h, rounded down as the year's) in each quarter of the year, as the export's Q1–Q4 columns print them. */
+export const hoursByQuarter = (facts: MemberFacts, year: number): number[] =>
+  quarterSpans(year).map((span) => Math.floor(minutesIn(facts, span.from, span.to) / 6) / 10);
+
 const servedIn = (facts: MemberFacts, from: string, to: string) =>
   facts.services.some((service) => within(service.day ?? businessDate(service.at as Date), { from, to }));
 

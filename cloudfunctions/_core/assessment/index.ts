@@ -4,6 +4,7 @@ import { assessmentErrors } from './assessment.errors';
 import { organisationRateActions } from './organisation-rate-actions';
 import { commitmentActions } from './commitment-actions';
 import { complianceActions } from './compliance-actions';
+import { exportActions } from './export-actions';
 import { suggestionActions } from './suggestion-actions';
 import { standingActions } from './standing-actions';
 import { PresetsView } from './assessment.schemas';
@@ -21,6 +22,7 @@ export const assessmentActions: ActionTable = {
   ...commitmentActions,
   ...standingActions,
   ...complianceActions,
+  ...exportActions,
   presets: defineAction({
     summary: '考核规则预设（台山 2020、台山 2012、江苏 2014、武进 2019），每条规则注明出处，供区管理员选用和修改',
     access: 'user',
