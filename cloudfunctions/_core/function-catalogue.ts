@@ -12,6 +12,7 @@ import { teamActions, teamErrors } from './teams';
 import { recordActions, recordErrors } from './records';
 import type { ActionTable } from './runtime';
 import { volunteerRecordActions, volunteerRecordErrors } from './volunteer-record';
+import { nationalExportActions } from './volunteer-record/national-export-actions';
 import { commonErrors } from './shared/domain-error';
 
 /** Every deployable function with its actions, for the API reference and for tests that sweep all actions. */
@@ -23,7 +24,7 @@ export const FUNCTION_ACTIONS: Record<string, ActionTable> = {
   records: { ...recordActions, ...volunteerRecordActions },
   registration: registrationActions,
   privacy: privacyActions,
-  reports: reportsActions,
+  reports: { ...reportsActions, ...nationalExportActions },
   org: { ...orgActions, ...teamActions },
   assessment: assessmentActions,
 };
