@@ -11,6 +11,7 @@ import { call, ok } from '../support/call';
 import { useWallClock } from '../support/clock';
 import type { TestUser } from '../support/fixtures';
 import { openSuiteDatabase } from '../support/test-database';
+import { tallyMismatches } from '../support/tally-check';
 
 describe('the demo seed of the local gateway', () => {
   let db: Database;
@@ -61,6 +62,7 @@ describe('the demo seed of the local gateway', () => {
         group by o.id having o.accepted_count <> count(a.id) filter (where a.status = 'accepted')`,
     );
     expect(mismatched).toEqual([]);
+    expect(await tallyMismatches(db)).toEqual([]);
     expect(await count("select count(*) as n from orders where (status = 'staffed') <> (accepted_count = capacity and status <> 'completed')")).toBe(0);
     // Only the two days over 8 hours left for the secretary to approve or cut.
     expect(await count("select count(*) as n from service_records where status <> 'credited'")).toBe(2);

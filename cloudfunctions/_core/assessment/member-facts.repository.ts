@@ -38,8 +38,8 @@ type FactsSqlRow = {
   reported: boolean;
   exemption_reason: string | null;
   exemption_approved_by: string | null;
-  /** Credited services and their minutes in each quarter of the year (members without an activist date). */
-  q1: number; q1_minutes: number; q2: number; q2_minutes: number; q3: number; q3_minutes: number; q4: number; q4_minutes: number;
+  /** Credited services and their minutes in each quarter of the year (members without an activist date; null without any). */
+  q1: number | null; q1_minutes: number | null; q2: number | null; q2_minutes: number | null; q3: number | null; q3_minutes: number | null; q4: number | null; q4_minutes: number | null;
   /** A member with an activist date: each credited service of the year and of the cultivation period, as 'day minutes,…'. */
   dated_services: string | null;
   /** Suggestions and good deeds as 'quarter-start count,…'. */
@@ -61,15 +61,15 @@ const ZONE = `'Asia/Shanghai'`;
 const BEIJING_DAY = (column: string) => `to_char((${column}) at time zone ${ZONE}, 'YYYY-MM-DD')`;
 const QUARTER_START = (day: string) => `to_char(date_trunc('quarter', (${day})::timestamp), 'YYYY-MM-DD')`;
 const TALLY_TEXT = `string_agg(day || ' ' || n, ',' order by day)`;
-const QUARTER = (n: 1 | 2 | 3 | 4) => `r.service_date >= $${4 + n}::date and r.service_date < $${5 + n}::date`;
 
 /**
  * Who the members are and what the rules count, in one statement: what a member did as counts and minutes per
  * quarter (a list of dated services for members with an activist date, whose cultivation period starts on any day):
  * - services: service_records with status 'credited', by minutes_credited, dated by service_date. Records awaiting
  *   approval or the resident's confirmation do not count; hand-entered (补录) records count once credited, like
- *   scanned ones. The year's records, and for a member with an activist date also those of the cultivation period
- *   [activist_since, joined_party_on], which may span years.
+ *   scanned ones. The year's quarters from member_year_tallies (kept by a trigger on service_records), and for a
+ *   member with an activist date each record of the year and of the cultivation period [activist_since,
+ *   joined_party_on], which may span years.
  * - suggestions: the member's suggestions not withdrawn, submitted in the year (Beijing time), whatever their reply.
  * - good deeds: the member's own commitments (not a team's) for the year with status 'confirmed'; each counts toward
  *   its commitment year, dated by when it was fulfilled (kept inside that year).
@@ -84,25 +84,20 @@ const factsSql = (where: string) => `
     select m.user_id, m.volunteer_no, m.member_type, m.community_id, m.grid_id, m.unit_id, m.activist_since, m.joined_party_on, u.name
       from members m join users u on u.id = m.user_id
      where ${where}
-  ), services as (
-    -- Two branches, so that each reads a member's records by the (member_id, service_date) index: the year's, and an
-    -- activist's cultivation period outside the year. One OR of the two ranges made the planner read every record.
+  ), dated as (
+    -- A member with an activist date: each credited service of the year and of the cultivation period. Two branches,
+    -- so that each reads a member's records by the (member_id, service_date) index.
     select r.member_id,
-           ${([1, 2, 3, 4] as const)
-             .map((n) => `count(*) filter (where r.activist_since is null and ${QUARTER(n)}) as q${n},
-           coalesce(sum(r.minutes_credited) filter (where r.activist_since is null and ${QUARTER(n)}), 0) as q${n}_minutes`)
-             .join(',\n           ')},
-           string_agg(to_char(r.service_date, 'YYYY-MM-DD') || ' ' || r.minutes_credited, ',' order by r.service_date, r.minutes_credited)
-             filter (where r.activist_since is not null) as dated_services
-      from (select r.member_id, r.service_date, r.minutes_credited, scope.activist_since
+           string_agg(to_char(r.service_date, 'YYYY-MM-DD') || ' ' || r.minutes_credited, ',' order by r.service_date, r.minutes_credited) as services
+      from (select r.member_id, r.service_date, r.minutes_credited
               from scope join service_records r on r.member_id = scope.user_id
-             where r.status = 'credited' and r.service_date >= $5::date and r.service_date < $9::date
+             where scope.activist_since is not null and r.status = 'credited' and r.service_date >= $5::date and r.service_date < $6::date
             union all
-            select r.member_id, r.service_date, r.minutes_credited, scope.activist_since
+            select r.member_id, r.service_date, r.minutes_credited
               from scope join service_records r on r.member_id = scope.user_id
              where scope.activist_since is not null and r.status = 'credited' and r.service_date >= scope.activist_since
                and (scope.joined_party_on is null or r.service_date <= scope.joined_party_on)
-               and (r.service_date < $5::date or r.service_date >= $9::date)) r
+               and (r.service_date < $5::date or r.service_date >= $6::date)) r
      group by r.member_id
   ), suggested as (
     select member_id, ${TALLY_TEXT} as tallies
@@ -113,7 +108,7 @@ const factsSql = (where: string) => `
      group by member_id
   ), deeds as (
     select member_id, ${TALLY_TEXT} as tallies
-      from (select c.member_id, ${QUARTER_START(`least(greatest((c.fulfilled_at at time zone ${ZONE})::date, $5::date), $9::date - 1)`)} as day,
+      from (select c.member_id, ${QUARTER_START(`least(greatest((c.fulfilled_at at time zone ${ZONE})::date, $5::date), $6::date - 1)`)} as day,
                    count(*) as n
               from scope join commitments c on c.member_id = scope.user_id
              where c.year = $2 and c.status = 'confirmed'
@@ -126,15 +121,17 @@ const factsSql = (where: string) => `
          ${BEIJING_DAY('history.joined_at')} as community_joined_on,
          (scope.member_type <> 'in_service' or history.registration_id is not null) as reported,
          exemption.reason as exemption_reason, exemption.approved_by as exemption_approved_by,
-         services.q1, services.q1_minutes, services.q2, services.q2_minutes, services.q3, services.q3_minutes, services.q4, services.q4_minutes,
-         services.dated_services, suggested.tallies as suggestions, deeds.tallies as good_deeds
+         tally.q1_services as q1, tally.q1_minutes, tally.q2_services as q2, tally.q2_minutes,
+         tally.q3_services as q3, tally.q3_minutes, tally.q4_services as q4, tally.q4_minutes,
+         dated.services as dated_services, suggested.tallies as suggestions, deeds.tallies as good_deeds
     from scope
     join organisations community on community.id = scope.community_id
     left join organisations grid on grid.id = scope.grid_id
     left join units unit on unit.id = scope.unit_id
     left join member_community_history history on history.member_id = scope.user_id and history.left_at is null
     left join assessment_exemptions exemption on exemption.member_id = scope.user_id and exemption.year = $2 and exemption.revoked_at is null
-    left join services on services.member_id = scope.user_id
+    left join member_year_tallies tally on tally.member_id = scope.user_id and tally.year = $2 and scope.activist_since is null
+    left join dated on dated.member_id = scope.user_id
     left join suggested on suggested.member_id = scope.user_id
     left join deeds on deeds.member_id = scope.user_id`;
 
@@ -176,7 +173,7 @@ export async function loadMemberFacts(tx: Executor, scope: MemberScope, year: nu
   if ('memberIds' in scope && scope.memberIds.length === 0) return [];
   const rows = await tx.query<FactsSqlRow>(factsSql(where), [
     param, year, beijingMidnight(year), beijingMidnight(year + 1),
-    ...[...QUARTER_STARTS.map((start) => `${year}-${start}`), `${year + 1}-01-01`],
+    `${year}-01-01`, `${year + 1}-01-01`,
   ]);
   return rows.map((row): MemberFactsRow => ({
     memberId: row.member_id,

@@ -16,6 +16,7 @@ import certificates from './0015_certificates.sql';
 import trainingsAndAwards from './0016_trainings_and_awards.sql';
 import memberPartyDatesTrail from './0017_member_party_dates_trail.sql';
 import streetChoiceHistory from './0018_street_choice_history.sql';
+import memberYearTallies from './0019_member_year_tallies.sql';
 
 /** Versioned SQL, bundled as text: the same files run on PGlite and on a PostgreSQL server. */
 export const migrations: { version: string; sql: string }[] = [
@@ -37,4 +38,5 @@ export const migrations: { version: string; sql: string }[] = [
   { version: '0016_trainings_and_awards', sql: trainingsAndAwards },
   { version: '0017_member_party_dates_trail', sql: memberPartyDatesTrail },
   { version: '0018_street_choice_history', sql: streetChoiceHistory },
+  { version: '0019_member_year_tallies', sql: memberYearTallies },
 ];
