@@ -1,6 +1,6 @@
 // Shows how the exported forms look. Without arguments: builds the functions, starts the gateway with its
-// demo data on a fresh directory, exports 在职党员社区报到登记表 (demo secretary) and 报到情况统计表 (demo unit
-// admin) into .e2e-artifacts/exports/. With .xlsx paths: uses those instead. Then, when LibreOffice is
+// demo data on a fresh directory, exports 在职党员社区报到登记表 (demo secretary), 报到情况统计表 (demo unit
+// admin) and this quarter's 党员义工工作进展情况季报表 (demo secretary) into .e2e-artifacts/exports/. With .xlsx paths: uses those instead. Then, when LibreOffice is
 // installed, converts each to PDF and PNG pages (pdftoppm -r 60) beside it, for looking at.
 // Usage: node scripts/export-preview.mjs [file.xlsx ...]
 import { spawnSync } from 'node:child_process';
@@ -39,6 +39,7 @@ async function exportDemoWorkbooks() {
     const files = [
       await callFunction(url, 'reports', 'exportCommunityRegister', { memberType: 'all' }, await login(DEMO.secretary)),
       await callFunction(url, 'reports', 'exportUnitStatistics', {}, await login(DEMO.unitAdmin)),
+      await callFunction(url, 'reports', 'exportQuarterlyReport', {}, await login(DEMO.secretary)),
     ];
     return files.map((file) => {
       const target = path.join(outDir, file.fileName);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { main as auth } from '../../cloudfunctions/auth/index';
 import { main as reports } from '../../cloudfunctions/reports/index';
+import { seedDemoData } from '../../gateway/demo-seed';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { QUARTERLY_NOTE, QUARTERLY_TITLE } from '../../cloudfunctions/_core/reports/quarterly-report-workbook';
 import { addService } from '../support/assessment-fixtures';
@@ -347,5 +349,29 @@ describe('reports: 党员义工工作进展情况季报表 (001 附件4)', () =>
       expect(rows).toContain('组织开展义工服务|1、文明劝导（2026年10月20日）|2|1.5');
       expect((await failed(call(reports, 'exportQuarterlyReport', { communityId: a.communityId }, b.secretary))).code).toBe('FORBIDDEN');
     });
+  });
+});
+
+describe('reports: the demo world’s 季报表', () => {
+  let db: Database;
+  const clock = useWallClock(NOW);
+  afterAll(async () => {
+    clock.restore();
+    await db.close();
+  });
+
+  it('should have last quarter’s report submitted by the demo community before it was due, and this quarter’s not yet', async () => {
+    db = await openSuiteDatabase();
+    const accounts = await seedDemoData(db, { now: NOW, passwordCost: 1024 });
+    const secretary = accounts.find((account) => account.role === 'secretary')!;
+    const session = await ok(call(auth, 'login', { phone: secretary.phone, password: secretary.password }));
+    const user = { id: session.profile.userId, name: secretary.name, phone: secretary.phone, password: secretary.password, token: session.token };
+    const last = await ok(call(reports, 'quarterlyReport', { year: 2026, quarter: 3 }, user));
+    expect(last.submitted).toMatchObject({ version: 1, submittedBy: secretary.name, late: false, seenAt: null, figures: { contacts: { leadName: secretary.name } } });
+    expect(last.submitted.submittedAt).toBe('2026-09-25T08:00:00.000Z');
+    const current = await ok(call(reports, 'quarterlyReport', {}, user));
+    expect(current.submitted).toBeNull();
+    expect(current.current.contacts).toMatchObject({ leadName: secretary.name, leadPhone: secretary.phone });
+    expect(current.canSubmit).toBe(true);
   });
 });

@@ -14,7 +14,7 @@ export async function exportQuarterlyReport(ctx: ActionContext, input: Organisat
   const scope = await reportScope(ctx, input);
   const ref = quarterAsked(ctx, input);
   const latest = await quarterlyReportRepository.latestSubmission(ctx.tx, scope.owner, ref.year, ref.quarter);
-  const figures = latest?.figures ?? (await computeQuarterlyFigures(ctx, scope, ref, await quarterlyReportRepository.contactsOf(ctx.tx, scope.owner)));
+  const figures = latest?.figures ?? (await computeQuarterlyFigures(ctx.tx, businessDate(ctx.clock.now()), scope, ref, await quarterlyReportRepository.contactsOf(ctx.tx, scope.owner)));
   const state = latest
     ? `已于${formatBusinessTime(latest.submitted_at)}报送上级（第${latest.version}版）`
     : `未提交（${businessDate(ctx.clock.now())}导出的当前数据）`;

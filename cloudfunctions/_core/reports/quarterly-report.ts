@@ -1,3 +1,4 @@
+import type { Executor } from '../db/database';
 import { loadMemberFacts } from '../assessment/member-facts.repository';
 import { loadOrganisationRates } from '../assessment/organisation-rates.repository';
 import { unitInScope } from '../org/district-scope';
@@ -53,18 +54,18 @@ export const quarterAsked = (ctx: ActionContext, input: { year?: number; quarter
  * credited service records of the quarter.
  */
 export async function computeQuarterlyFigures(
-  ctx: ActionContext,
-  scope: ReportScope,
+  tx: Executor,
+  today: string,
+  scope: Pick<ReportScope, 'owner' | 'name'>,
   ref: QuarterRef,
   contacts: OrganisationContacts | null,
 ): Promise<QuarterlyFigures> {
-  const today = businessDate(ctx.clock.now());
   const { owner } = scope;
-  const facts = await loadMemberFacts(ctx.tx, owner.kind === 'community' ? { communityId: owner.id } : { unitId: owner.id }, ref.year);
-  const [rates] = await loadOrganisationRates(ctx.tx, { organisationIds: [owner.id] }, ref.year);
+  const facts = await loadMemberFacts(tx, owner.kind === 'community' ? { communityId: owner.id } : { unitId: owner.id }, ref.year);
+  const [rates] = await loadOrganisationRates(tx, { organisationIds: [owner.id] }, ref.year);
   const registration = rates?.rates.registration_rate ?? { numerator: 0, denominator: 0 };
   const registeredVolunteers = facts.filter((row) => row.memberType !== 'activist').length;
-  const rows = await quarterlyReportRepository.activities(ctx.tx, owner, quarterSpan(ref));
+  const rows = await quarterlyReportRepository.activities(tx, owner, quarterSpan(ref));
   const total = rows.find((row) => row.order_id === null);
   const activities = rows
     .filter((row) => row.order_id !== null)
@@ -79,7 +80,7 @@ export async function computeQuarterlyFigures(
     organisation: { kind: owner.kind, id: owner.id, name: scope.name },
     year: ref.year,
     quarter: ref.quarter,
-    teams: await quarterlyReportRepository.teamsOn(ctx.tx, owner, figuresThrough(ref, today)),
+    teams: await quarterlyReportRepository.teamsOn(tx, owner, figuresThrough(ref, today)),
     partyMembers: registeredVolunteers + (registration.denominator - registration.numerator),
     registeredVolunteers,
     activists: facts.length - registeredVolunteers,
@@ -110,7 +111,7 @@ export async function quarterlyReport(ctx: ActionContext, input: OrganisationRef
   const now = ctx.clock.now();
   const today = businessDate(now);
   const contacts = await quarterlyReportRepository.contactsOf(ctx.tx, scope.owner);
-  const current = await computeQuarterlyFigures(ctx, scope, ref, contacts);
+  const current = await computeQuarterlyFigures(ctx.tx, today, scope, ref, contacts);
   const latest = await quarterlyReportRepository.latestSubmission(ctx.tx, scope.owner, ref.year, ref.quarter);
   if (latest && !latest.seen_at && scope.as === 'district') {
     await quarterlyReportRepository.markSeen(ctx.tx, latest.id, requireCaller(ctx.caller).userId, now);
@@ -150,7 +151,7 @@ export async function submitQuarterlyReport(
     });
   }
   if (input.contacts) await quarterlyReportRepository.saveContacts(ctx.tx, scope.owner, input.contacts, caller.userId, now);
-  const figures = await computeQuarterlyFigures(ctx, scope, ref, contacts);
+  const figures = await computeQuarterlyFigures(ctx.tx, businessDate(now), scope, ref, contacts);
   await quarterlyReportRepository.insertSubmission(ctx.tx, {
     id: ctx.newId(), owner: scope.owner, ...ref, version: (latest?.version ?? 0) + 1, figures, by: caller.userId, at: now,
   });
