@@ -185,6 +185,16 @@ describe('trainings and awards in the volunteer record (issue 14 item 6)', () =>
     expect(audit.before).toMatchObject({ title: '优秀党员义工', withdrawn: false });
   });
 
+  it('should list the members a manager may pick: her community’s, or the district’s for the district admin', async () => {
+    const names = (answer: { members: { name: string }[] }) => answer.members.map((m) => m.name).sort();
+    expect(names(await ok(call(records, 'trainingCandidates', {}, a.secretary)))).toEqual(a.members.map((m) => m.name).sort());
+    expect(names(await ok(call(records, 'trainingCandidates', {}, districtAdmin)))).toEqual([...a.members, ...b.members].map((m) => m.name).sort());
+    expect(names(await ok(call(records, 'trainingCandidates', { query: '党员TB' }, districtAdmin)))).toEqual([b.members[0].name]);
+    expect((await ok(call(records, 'trainingCandidates', { communityId: b.communityId }, districtAdmin))).scopeName).toBe('测试社区TB');
+    for (const caller of [a.members[0], unitAdmin]) expect((await failed(call(records, 'trainingCandidates', {}, caller))).code).toBe('FORBIDDEN');
+    expect((await failed(call(records, 'trainingCandidates', { communityId: a.communityId }, otherDistrictAdmin))).code).toBe('ORG_NOT_IN_DISTRICT');
+  });
+
   it('loadTrainingsAndAwards reads the live entries of a period for many members at once', async () => {
     const [m1] = other.members;
     const members = [...a.members, ...b.members];

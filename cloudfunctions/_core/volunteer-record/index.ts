@@ -1,11 +1,14 @@
 import { defineAction, type ActionTable } from '../runtime';
 import { listAwards, recordAward, withdrawAward } from './awards';
+import { listCandidates } from './candidates';
 import { myTrainingsAndAwards } from './my-record';
 import { correctTraining, listTrainings, recordTraining, withdrawTraining } from './trainings';
 import { volunteerRecordErrors } from './volunteer-record.errors';
 import {
   AwardList,
   AwardView,
+  CandidatesInput,
+  CandidatesView,
   CorrectTrainingInput,
   ListScopeInput,
   MyRecordInput,
@@ -79,6 +82,14 @@ export const volunteerRecordActions: ActionTable = {
     output: AwardList,
     errors: [],
     run: listAwards,
+  }),
+  trainingCandidates: defineAction({
+    summary: '可登记培训或表彰的党员：本社区（区管理员：本区或指定社区）党员，可按姓名开头或志愿者编号查找，最多300人',
+    access: 'user',
+    input: CandidatesInput,
+    output: CandidatesView,
+    errors: [],
+    run: listCandidates,
   }),
   myTrainingsAndAwards: defineAction({
     summary: '我的培训与表彰：本人某年度的培训（含时数）和表彰奖励',

@@ -116,3 +116,13 @@ export const MyTrainingsAndAwardsView = z.object({
   ),
   trainingHours: z.number(),
 });
+
+export const CandidatesInput = z.object({
+  communityId: field.id('社区').optional(),
+  query: field.optionalText('姓名或志愿者编号', 30),
+});
+
+export const CandidatesView = z.object({
+  scopeName: z.string(),
+  members: z.array(z.object({ memberId: z.string(), name: z.string(), volunteerNo: z.string(), communityName: z.string() })),
+});
