@@ -3,6 +3,7 @@ import { authActions, authErrors } from './auth';
 import { phoneCodeErrors } from './auth/phone-code.errors';
 import { checkinActions, checkinErrors } from './checkin';
 import { demandActions, demandErrors } from './demands';
+import { documentsActions, documentsErrors } from './documents';
 import { orderActions, orderErrors } from './orders';
 import { orgActions, orgErrors } from './org';
 import { privacyActions, privacyErrors } from './privacy';
@@ -27,6 +28,7 @@ export const FUNCTION_ACTIONS: Record<string, ActionTable> = {
   reports: { ...reportsActions, ...nationalExportActions },
   org: { ...orgActions, ...teamActions },
   assessment: assessmentActions,
+  documents: documentsActions,
 };
 
 /** Every error code with its zh-CN message. */
@@ -42,6 +44,7 @@ export const ERROR_CATALOGUE: Record<string, string> = {
   ...registrationErrors.catalogue,
   ...privacyErrors.catalogue,
   ...reportsErrors.catalogue,
+  ...documentsErrors.catalogue,
   ...orgErrors.catalogue,
   ...teamErrors.catalogue,
   ...assessmentErrors.catalogue,

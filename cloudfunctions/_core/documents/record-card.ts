@@ -3,7 +3,8 @@ import type { Executor } from '../db/database';
 import { toHours } from '../records/record-view';
 import { inBusinessZone } from '../shared/business-time';
 import { maskAddress } from '../shared/masking';
-import { loadTrainingsAndAwards, type AwardLevel, type TrainingKind } from '../volunteer-record/training-awards.repository';
+import { loadTrainingsAndAwards } from '../volunteer-record/training-awards.repository';
+import { AWARD_LEVEL_LABELS, TRAINING_KIND_LABELS } from '../volunteer-record/volunteer-record.schemas';
 import { documentsErrors } from './documents.errors';
 import { recordCardRepository, type CardServiceRow } from './record-card.repository';
 import type { RecordCardRow, RecordCardView } from './record-card.schemas';
@@ -11,10 +12,6 @@ import type { RecordCardRow, RecordCardView } from './record-card.schemas';
 const GRADE_LABELS = { excellent: '优', good: '良', fair: '一般' } as const;
 const RESIDENT_LABELS = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' } as const;
 export const SOURCE_LABELS = { scan: '扫码核验', manual: '补录' } as const;
-const TRAINING_LABELS: Record<TrainingKind, string> = { backbone: '骨干培训', pre_service: '岗前培训' };
-const AWARD_LABELS: Record<AwardLevel, string> = {
-  national: '国家级', provincial: '省级', city: '市级', county: '区县级', street: '街道级', community: '社区级',
-};
 
 const clock = (instant: Date) => inBusinessZone(instant).format('HH:mm');
 
@@ -79,7 +76,7 @@ export async function loadRecordCard(tx: Executor, memberId: string, year: numbe
     },
     trainings: record.trainings.map((training) => ({
       id: training.id,
-      kindLabel: TRAINING_LABELS[training.kind],
+      kindLabel: TRAINING_KIND_LABELS[training.kind],
       title: training.title,
       organiser: training.organiser,
       period: training.startedOn === training.endedOn ? training.startedOn : `${training.startedOn}至${training.endedOn}`,
@@ -88,7 +85,7 @@ export async function loadRecordCard(tx: Executor, memberId: string, year: numbe
     awards: record.awards.map((award) => ({
       id: award.id,
       title: award.title,
-      levelLabel: AWARD_LABELS[award.level],
+      levelLabel: AWARD_LEVEL_LABELS[award.level],
       awardedOn: award.awardedOn,
       awardingBody: award.awardingBody,
     })),
