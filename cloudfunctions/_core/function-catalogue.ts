@@ -1,9 +1,9 @@
 import { assessmentActions, assessmentErrors } from './assessment';
 import { authActions, authErrors } from './auth';
+import { certificateActions, certificatesErrors } from './certificates';
 import { phoneCodeErrors } from './auth/phone-code.errors';
 import { checkinActions, checkinErrors } from './checkin';
 import { demandActions, demandErrors } from './demands';
-import { documentsActions, documentsErrors } from './documents';
 import { orderActions, orderErrors } from './orders';
 import { orgActions, orgErrors } from './org';
 import { privacyActions, privacyErrors } from './privacy';
@@ -28,7 +28,7 @@ export const FUNCTION_ACTIONS: Record<string, ActionTable> = {
   reports: { ...reportsActions, ...nationalExportActions },
   org: { ...orgActions, ...teamActions },
   assessment: assessmentActions,
-  documents: documentsActions,
+  certificates: certificateActions,
 };
 
 /** Every error code with its zh-CN message. */
@@ -44,10 +44,10 @@ export const ERROR_CATALOGUE: Record<string, string> = {
   ...registrationErrors.catalogue,
   ...privacyErrors.catalogue,
   ...reportsErrors.catalogue,
-  ...documentsErrors.catalogue,
   ...orgErrors.catalogue,
   ...teamErrors.catalogue,
   ...assessmentErrors.catalogue,
+  ...certificatesErrors.catalogue,
 };
 
 export const COMMON_ERROR_CODES = Object.keys(commonErrors.catalogue);

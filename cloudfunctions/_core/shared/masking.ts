@@ -13,3 +13,11 @@ export const maskIdNumber = (idNumber: string): string => `${idNumber.slice(0, 3
 
 /** A work phone is shown as it is, unless it is a personal mobile number. */
 export const maskWorkPhone = (phone: string): string => (/^1[3-9]\d{9}$/.test(phone) ? maskPhone(phone) : phone);
+
+/** 张三 → 张*, 张小三 → 张*三, 欧阳小三 → 欧**三: a name shown to anyone who checks a certificate (characters, not UTF-16 units). */
+export const maskName = (name: string): string => {
+  const characters = [...name];
+  if (characters.length <= 1) return '*';
+  if (characters.length === 2) return `${characters[0]}*`;
+  return `${characters[0]}${'*'.repeat(characters.length - 2)}${characters[characters.length - 1]}`;
+};
