@@ -30,6 +30,8 @@ import { cancelSlip, issueSlip, listSlips, noteNotReported } from './report-slip
 import { requestTransfer } from './request-transfer';
 import { confirmRegistration, getRegistration, listPending, sendBackRegistration } from './review-registration';
 import { submitRegistration } from './submit-registration';
+import { receiptPdf, slipPdf } from './slip-papers';
+import { ExportedFile } from '../reports/reports.schemas';
 
 export { registrationErrors };
 export { newSlipCode } from './report-slips';
@@ -65,6 +67,24 @@ export const registrationActions: ActionTable = {
     output: SlipPage,
     errors: ['REG_NOT_UNIT_ADMIN'],
     run: listSlips,
+  }),
+  slipPdf: defineAction({
+    summary: '下载报到单 PDF（附件1：在职党员社区报到单及回执单，含报到码、二维码和报到链接，可打印盖章）；开具单位的管理员，或用该报到单报到的党员本人',
+    access: 'user',
+    input: SlipIdInput,
+    output: ExportedFile,
+    readOnly: true,
+    errors: ['REG_SLIP_NOT_FOUND'],
+    run: slipPdf,
+  }),
+  receiptPdf: defineAction({
+    summary: '下载报到回执单 PDF（附件1：社区确认报到后的回执，可打印盖章）；党员本人、本社区书记（区管理员可查看）、党员所在单位的管理员',
+    access: 'user',
+    input: RegistrationIdInput,
+    output: ExportedFile,
+    readOnly: true,
+    errors: ['REG_NOT_FOUND', 'REG_RECEIPT_NOT_READY'],
+    run: receiptPdf,
   }),
   noteNotReported: defineAction({
     summary: '单位登记党员未报到的主要原因',

@@ -1,4 +1,5 @@
 import { businessDate, inBusinessZone } from '../shared/business-time';
+import { publicPageLink } from '../shared/public-link';
 import { maskAddress, maskIdNumber, maskPhone, maskWorkPhone } from '../shared/masking';
 import { MEMBER_TYPE_LABELS } from './registration-form';
 import type { RegistrationRow, SlipRow } from './registration.repository';
@@ -75,13 +76,14 @@ function slipResult(row: SlipRow): SlipView['result'] {
 }
 
 /** A 报到单 with its result for the unit that issued it; the member's phone stays masked. */
-export function toSlipView(row: SlipRow, now: Date): SlipView {
+export function toSlipView(row: SlipRow, now: Date, publicUrl: string | undefined): SlipView {
   const result = slipResult(row);
   const reported = result === 'reported';
   return {
     id: row.id,
     code: row.code,
     linkPath: slipLinkPath(row.code),
+    link: publicUrl ? publicPageLink(publicUrl, slipLinkPath(row.code)) : null,
     unitName: row.unit_name,
     communityId: row.community_id,
     communityName: row.community_name,

@@ -29,4 +29,5 @@ export const registrationErrors = defineErrors({
   REG_NOT_MEMBER: '需要党员义工身份',
   REG_SAME_COMMUNITY: '您已在该社区，不需要转移',
   REG_NO_PROFILE: '请先完善您的登记信息',
+  REG_RECEIPT_NOT_READY: '该报到登记尚未经社区确认，还没有回执',
 });

@@ -93,6 +93,8 @@ export const SlipView = z.object({
   code: z.string(),
   /** The page a member opens with the code filled in. */
   linkPath: z.string(),
+  /** That page's full address on the H5 app (PUBLIC_URL), or null when no public address is configured. */
+  link: z.string().nullable(),
   unitName: z.string(),
   communityId: z.string(),
   communityName: z.string(),

@@ -58,7 +58,7 @@ export async function issueSlip(ctx: ActionContext, input: IssueSlip) {
   while (await registrationRepository.slipCodeTaken(ctx.tx, code)) code = newSlipCode();
   const id = ctx.newId();
   await registrationRepository.insertSlip(ctx.tx, { ...input, id, code, unitId, issuedBy: caller.userId, now });
-  return toSlipView((await registrationRepository.findSlipById(ctx.tx, id))!, now);
+  return toSlipView((await registrationRepository.findSlipById(ctx.tx, id))!, now, ctx.config.PUBLIC_URL);
 }
 
 /** The unit's slips, newest first, each with its result (the 回执 once reported). */
@@ -66,7 +66,7 @@ export async function listSlips(ctx: ActionContext, input: { unitId?: string; pa
   const unitId = unitOf(requireCaller(ctx.caller), input.unitId);
   const rows = await registrationRepository.listSlips(ctx.tx, unitId, input.page);
   const now = ctx.clock.now();
-  return { items: rows.map((row) => toSlipView(row, now)), total: Number(rows[0]?.total ?? 0) };
+  return { items: rows.map((row) => toSlipView(row, now, ctx.config.PUBLIC_URL)), total: Number(rows[0]?.total ?? 0) };
 }
 
 /** 未报到的主要原因 (附件3), noted by the unit for a member who has not reported. */
@@ -74,7 +74,7 @@ export async function noteNotReported(ctx: ActionContext, input: { slipId: strin
   const slip = await ownSlip(ctx, input.slipId);
   if (slip.reg_status === 'confirmed') throw registrationErrors.error('REG_SLIP_ALREADY_REPORTED');
   await registrationRepository.noteNotReported(ctx.tx, slip.id, input.reason);
-  return toSlipView((await registrationRepository.findSlipById(ctx.tx, slip.id))!, ctx.clock.now());
+  return toSlipView((await registrationRepository.findSlipById(ctx.tx, slip.id))!, ctx.clock.now(), ctx.config.PUBLIC_URL);
 }
 
 /** Cancels a slip nobody has used; a used one is part of the member's history. */
@@ -84,5 +84,5 @@ export async function cancelSlip(ctx: ActionContext, input: { slipId: string }) 
   if (slip.reg_status === 'pending') throw registrationErrors.error('REG_SLIP_AWAITING_CONFIRM');
   if (slip.cancelled_at) throw registrationErrors.error('REG_SLIP_CANCELLED');
   await registrationRepository.cancelSlip(ctx.tx, slip.id, ctx.clock.now());
-  return toSlipView((await registrationRepository.findSlipById(ctx.tx, slip.id))!, ctx.clock.now());
+  return toSlipView((await registrationRepository.findSlipById(ctx.tx, slip.id))!, ctx.clock.now(), ctx.config.PUBLIC_URL);
 }
