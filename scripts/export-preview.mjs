@@ -1,6 +1,7 @@
 // Shows how the exported forms look. Without arguments: builds the functions, starts the gateway with its
 // demo data on a fresh directory, exports 在职党员社区报到登记表 (demo secretary), 报到情况统计表 (demo unit
-// admin) and this quarter's 党员义工工作进展情况季报表 (demo secretary) into .e2e-artifacts/exports/. With .xlsx paths: uses those instead. Then, when LibreOffice is
+// admin), this quarter's 党员义工工作进展情况季报表 (demo secretary) and the demo member's 社区服务记录卡 as xlsx and
+// PDF into .e2e-artifacts/exports/. With .xlsx paths: uses those instead. Then, when LibreOffice is
 // installed, converts each to PDF and PNG pages (pdftoppm -r 60) beside it, for looking at.
 // Usage: node scripts/export-preview.mjs [file.xlsx ...]
 import { spawnSync } from 'node:child_process';
@@ -13,7 +14,7 @@ import { root } from './h5-build.mjs';
 const outDir = path.join(root, '.e2e-artifacts', 'exports');
 fs.mkdirSync(outDir, { recursive: true });
 
-const DEMO = { secretary: '19900000001', unitAdmin: '19900000011', password: 'demo1234' };
+const DEMO = { secretary: '19900000001', unitAdmin: '19900000011', member: '19900001001', password: 'demo1234' };
 
 async function startDemoGateway(dataDir) {
   if (spawnSync(process.execPath, [path.join(root, 'scripts/build-functions.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1);
@@ -40,9 +41,12 @@ async function exportDemoWorkbooks() {
       await callFunction(url, 'reports', 'exportCommunityRegister', { memberType: 'all' }, await login(DEMO.secretary)),
       await callFunction(url, 'reports', 'exportUnitStatistics', {}, await login(DEMO.unitAdmin)),
       await callFunction(url, 'reports', 'exportQuarterlyReport', {}, await login(DEMO.secretary)),
+      await callFunction(url, 'documents', 'exportRecordCard', { format: 'xlsx' }, await login(DEMO.member)),
+      await callFunction(url, 'documents', 'exportRecordCard', { format: 'pdf' }, await login(DEMO.member)),
     ];
     return files.map((file) => {
-      const target = path.join(outDir, file.fileName);
+      // LibreOffice writes an xlsx's PDF beside it under the same stem: an exported PDF keeps a name of its own.
+      const target = path.join(outDir, file.fileName.endsWith('.pdf') ? `PDF-${file.fileName}` : file.fileName);
       fs.writeFileSync(target, Buffer.from(file.base64, 'base64'));
       return target;
     });
@@ -50,6 +54,13 @@ async function exportDemoWorkbooks() {
     await stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** A PDF export is looked at as it is: its pages as PNG beside it. */
+function renderPdfPages(pdf) {
+  const stem = pdf.replace(/\.pdf$/, '');
+  if (spawnSync('pdftoppm', ['-png', '-r', '60', pdf, stem], { stdio: 'inherit' }).status !== 0) throw new Error(`pdftoppm 无法排出 ${pdf}`);
+  return fs.readdirSync(outDir).filter((name) => name.startsWith(path.basename(stem)) && name.endsWith('.png'));
 }
 
 function renderPages(xlsx) {
@@ -66,6 +77,12 @@ const given = process.argv.slice(2).map((file) => path.resolve(file));
 const workbooks = given.length ? given : await exportDemoWorkbooks();
 const hasLibreOffice = spawnSync('libreoffice', ['--version']).status === 0;
 for (const xlsx of workbooks) {
+  if (xlsx.endsWith('.pdf')) {
+    const pages = renderPdfPages(xlsx);
+    if (pages.length === 0) throw new Error(`${xlsx}：没有排出任何一页`);
+    console.log(`${xlsx} → ${pages.map((png) => path.join(outDir, png)).join('，')}`);
+    continue;
+  }
   if (!hasLibreOffice) {
     console.log(`${xlsx}（未安装 LibreOffice：apt-get install libreoffice-calc-nogui poppler-utils 后可生成预览图）`);
     continue;

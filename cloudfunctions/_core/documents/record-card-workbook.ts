@@ -1,4 +1,4 @@
-import { addFormSheet, mergedLine, newFormWorkbook, tableRow } from '../reports/workbook-style';
+import { addFormSheet, ALL_BORDERS, FORM_FONT, mergedLine, newFormWorkbook, tableRow } from '../reports/workbook-style';
 import {
   AWARD_HEADINGS, awardCells, CARD_NOTE, cardHeaderLine, cardTitle, certificationLabel, SERVICE_HEADINGS, serviceCells,
   totalCells, totalsLine, TRAINING_HEADINGS, trainingCells,
@@ -35,7 +35,8 @@ export function buildRecordCardWorkbook(card: RecordCardView) {
   seal.height = 80;
   for (const column of [1, 4]) {
     const cell = seal.getCell(column);
-    cell.font = { name: '宋体', size: 11 };
+    cell.font = { name: FORM_FONT, size: 11 };
+    cell.border = ALL_BORDERS;
     cell.alignment = { horizontal: column === 1 ? 'left' : 'right', vertical: 'middle', wrapText: true };
   }
   mergedLine(sheet, COLUMNS, CARD_NOTE, { size: 9, height: 40 });
