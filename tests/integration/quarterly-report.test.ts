@@ -269,7 +269,7 @@ describe('reports: 党员义工工作进展情况季报表 (001 附件4)', () =>
     it('should list every community and unit of the district with what was submitted, overdue first once the due day has passed', async () => {
       await moveTo(new Date('2026-11-25T02:00:00Z'));
       const status = await ok(call(reports, 'quarterlyReportStatus', {}, districtAdmin));
-      expect(status).toMatchObject({ year: 2026, quarter: 4, dueOn: '2026-12-28', counts: { total: 4, submitted: 2, overdue: 0 } });
+      expect(status).toMatchObject({ year: 2026, quarter: 4, dueOn: '2026-12-28', daysLeft: 33, counts: { total: 4, submitted: 2, overdue: 0 } });
       expect(status.items.map((item: any) => [item.name, item.status])).toEqual([
         ['测试社区QB', 'waiting'], ['测试单位QB', 'waiting'], ['测试社区QA', 'submitted'], ['测试单位QA', 'submitted'],
       ]);

@@ -54,6 +54,7 @@ export async function quarterlyReportStatus(ctx: ActionContext, input: { year?: 
   return {
     ...ref,
     dueOn: due.dueOn,
+    daysLeft: due.daysLeft,
     counts: {
       total: items.length,
       submitted: items.filter((item) => item.status === 'submitted').length,

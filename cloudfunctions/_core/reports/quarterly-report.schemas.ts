@@ -117,6 +117,8 @@ export const QuarterlyReportStatusView = z.object({
   year: z.number(),
   quarter: z.number(),
   dueOn: z.string(),
+  /** Days from today to the due date; negative once past. */
+  daysLeft: z.number(),
   counts: z.object({ total: z.number(), submitted: z.number(), overdue: z.number() }),
   /** Overdue first, then not submitted, then submitted; by kind, street and name within each. */
   items: z.array(

@@ -101,6 +101,15 @@ export default function ProfilePage() {
             {roles.includes('member') && (
               <Cell title="我的承诺" description="为帮扶对象承诺好事，办完填报，社区确认" onClick={() => void Taro.navigateTo({ url: ROUTES.memberCommitments })} />
             )}
+            {roles.includes('member') && (
+              <Cell title="我的培训与表彰" description="参加的骨干培训、岗前培训和获得的表彰" onClick={() => void Taro.navigateTo({ url: ROUTES.memberTrainings })} />
+            )}
+            {roles.includes('secretary') && (
+              <Cell title="培训记录" description="登记骨干培训、岗前培训和参训党员" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryTrainings })} />
+            )}
+            {roles.includes('secretary') && (
+              <Cell title="表彰奖励" description="登记或撤回本社区党员获得的表彰" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryAwards })} />
+            )}
             {roles.includes('secretary') && (
               <Cell title="建议处理" description="答复、转交或采纳党员的建议" onClick={() => void Taro.navigateTo({ url: ROUTES.secretarySuggestions })} />
             )}
@@ -127,8 +136,14 @@ export default function ProfilePage() {
             {roles.includes('unit_admin') && (
               <Cell title="党员服务情况" description="本单位在职党员在报到社区的服务和考核达标情况" onClick={() => void Taro.navigateTo({ url: ROUTES.unitStanding })} />
             )}
+            {(roles.includes('secretary') || roles.includes('unit_admin')) && (
+              <Cell title="季报表" description="党员义工工作进展情况季报表：本季度的数字和活动，每季度最后一个月28日前报送上级" onClick={() => void Taro.navigateTo({ url: ROUTES.quarterlyReport })} />
+            )}
             {roles.includes('district_admin') && (
               <Cell title="考核与达标率" description="各社区、单位的注册率、参与率、满意率，各社区党员达标情况" onClick={() => void Taro.navigateTo({ url: ROUTES.districtRates })} />
+            )}
+            {roles.includes('district_admin') && (
+              <Cell title="季报表报送情况" description="各社区、单位本季度的季报表是否已报送，逾期的排在最前" onClick={() => void Taro.navigateTo({ url: ROUTES.quarterlyReportStatus })} />
             )}
             {roles.includes('secretary') && (
               <Cell title="信息查看记录" description="谁在何时查看了完整的电话、住址" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryAccessLog })} />
@@ -138,6 +153,9 @@ export default function ProfilePage() {
             )}
             {roles.includes('district_admin') && (
               <Cell title="免除考核" description="登记或撤销经上级批准的免除考核" onClick={() => void Taro.navigateTo({ url: ROUTES.districtExemptions })} />
+            )}
+            {roles.includes('district_admin') && (
+              <Cell title="全国系统导出" description="本区志愿者、项目、服务时间、培训、表彰，按全国志愿服务信息系统的要素导出 Excel" onClick={() => void Taro.navigateTo({ url: ROUTES.districtNationalExport })} />
             )}
           </View>
 

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '季报表报送情况', enablePullDownRefresh: true })
