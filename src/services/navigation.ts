@@ -58,13 +58,6 @@ export const ROUTES = {
   /** 忘记密码, with the phone the login form had, if any. */
   joinForgotPassword: (phone?: string) => `/pages/join/forgot-password/index${phone ? `?phone=${encodeURIComponent(phone)}` : ''}`,
   memberMyData: '/pages/member/my-data/index',
-  /** 志愿服务证明: ask for one (a period or chosen records), see each community's answer, download the PDF. */
-  memberCertificates: '/pages/member/certificates/index',
-  /** 证明审核: the community's waiting requests to issue or return, and those issued, to revoke or reissue. */
-  secretaryCertificates: '/pages/secretary/certificates/index',
-  /** 证明核验: open to anyone without a login, from the QR code on the paper. */
-  verifyCertificate: (number?: string, code?: string) =>
-    `/pages/verify/certificate/index${number && code ? `?no=${encodeURIComponent(number)}&code=${encodeURIComponent(code)}` : ''}`,
   /** 我的考核: the member's rules met or not, what is left by when, and hours by month. */
   memberStanding: '/pages/assessment/my-standing/index',
   /** One member's 考核, opened by her secretary, unit admin or district admin. */
@@ -77,11 +70,6 @@ export const ROUTES = {
   /** 考核规则: the year's rule set, its thresholds and versions; 免除考核: exemptions approved by the upper committee. */
   districtRuleSets: '/pages/district/rule-sets/index',
   districtExemptions: '/pages/district/exemptions/index',
-  /** 培训情况、表彰奖励情况 of the volunteer record: the member's own, the secretary's 培训记录 and 表彰奖励, the district's 全国系统导出. */
-  memberTrainings: '/pages/member/my-trainings/index',
-  secretaryTrainings: '/pages/secretary/trainings/index',
-  secretaryAwards: '/pages/secretary/awards/index',
-  districtNationalExport: '/pages/district/national-export/index',
   /** 考核与达标率: the district's organisation rates and members' compliance by community. */
   districtRates: '/pages/assessment/district-rates/index',
   /** 季报表 (001 附件4): the secretary's community or the unit admin's unit; one of the district's, opened by its admin. */
