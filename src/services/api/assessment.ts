@@ -4,6 +4,7 @@ import type { MemberDatesView, SetMemberDatesInput, StandingView, WarningsView }
 import type { DistrictComplianceView, OrganisationRatesView } from '@core/assessment/organisation-rates.schemas'
 import type { ComplianceListInput, ComplianceListView, UnitStandingInput, UnitStandingView } from '@core/assessment/compliance.schemas'
 import { callFunction } from '../api-client'
+import type { FileToSave } from '../save-file'
 
 export type AssessmentPresets = z.output<typeof PresetsView>
 export type MemberStanding = z.output<typeof StandingView>
@@ -43,4 +44,8 @@ export const assessmentApi = {
   /** 党员服务情况: the unit's in-service members in the communities they serve, with their standing. */
   unitStanding: (query: UnitStandingQuery, page: { limit: number; offset: number }) =>
     callFunction<UnitStanding>('assessment', 'unitStanding', { ...query, page }),
+  /** 考核达标情况 as xlsx: the secretary's community or the unit admin's in-service members (a district admin names one), for the year. */
+  exportComplianceList: (query: { year?: number; communityId?: string; unitId?: string }) => callFunction<FileToSave>('assessment', 'exportComplianceList', query),
+  /** 组织考核比率 as xlsx: what organisationRates shows the caller, for the year. */
+  exportOrganisationRates: (year?: number) => callFunction<FileToSave>('assessment', 'exportOrganisationRates', year === undefined ? {} : { year }),
 }

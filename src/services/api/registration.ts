@@ -13,6 +13,7 @@ import type {
 } from '@core/registration/registration.schemas'
 import type { RegistrationFormInput } from '@core/registration/registration-form'
 import { callFunction } from '../api-client'
+import type { FileToSave } from '../save-file'
 
 export type RegistrationOptions = z.output<typeof OptionsView>
 export type Registration = z.output<typeof RegistrationView>
@@ -44,6 +45,10 @@ export const registrationApi = {
   listSlips: (page: Page, unitId?: string) => callFunction<ReportSlipList>('registration', 'listSlips', unitId ? { page, unitId } : { page }),
   noteNotReported: (slipId: string, reason: string) => callFunction<ReportSlip>('registration', 'noteNotReported', { slipId, reason }),
   cancelSlip: (slipId: string) => callFunction<ReportSlip>('registration', 'cancelSlip', { slipId }),
+  /** 在职党员社区报到单 with its 回执单 as a printable PDF (004 附件1), with the code's link and QR code. */
+  slipPdf: (slipId: string) => callFunction<FileToSave>('registration', 'slipPdf', { slipId }),
+  /** 在职党员社区报到回执单 of a confirmed registration as a printable PDF. */
+  receiptPdf: (registrationId: string) => callFunction<FileToSave>('registration', 'receiptPdf', { registrationId }),
   /** A member with no phone, kept by the secretary: no account, served through hand entries. */
   keepMemberWithoutPhone: (data: KeepMemberWithoutPhoneData) => callFunction<KeptMember>('registration', 'keepMemberWithoutPhone', data),
 }

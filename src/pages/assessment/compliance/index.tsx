@@ -11,6 +11,7 @@ import { assessmentApi, type ComplianceList, type ComplianceQuery } from '@/serv
 import { beijingParts } from '@/services/beijing-time'
 import { PROFILE_PAGE } from '@/services/navigation'
 import { Chart } from '../shared/chart'
+import { ExportButtons } from '../shared/export-buttons'
 import { Figures, RuleSetLine, YearChips, type Figure } from '../shared/summary'
 import { useMemberList } from '../shared/use-member-list'
 import { ComplianceRowCard } from './compliance-row'
@@ -65,6 +66,13 @@ export default function CompliancePage() {
               共 {view.counts.members} 名党员{view.counts.notAssessed > 0 ? `，${view.counts.notAssessed} 名不考核` : ''}。每条适用的规则都达到（或经批准免除）为达标，任一条未达到为未达标。
             </Text>
             {!elder && <RuleSetLine ruleSet={view.ruleSet} />}
+            <ExportButtons
+              choices={[
+                { key: 'compliance', text: '导出 Excel', fetchFile: () => assessmentApi.exportComplianceList({ year: view.year, ...(communityId ? { communityId } : {}) }) },
+                // A secretary's own community's rates; a district admin exports her district's from 考核与达标率.
+                ...(communityId ? [] : [{ key: 'rates', text: '导出组织比率', fetchFile: () => assessmentApi.exportOrganisationRates(view.year) }]),
+              ]}
+            />
           </Card>
 
           {chartData && chartData.categories.length > 0 && (

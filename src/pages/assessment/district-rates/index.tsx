@@ -11,6 +11,7 @@ import { assessmentApi, type DistrictCompliance, type OrganisationRates } from '
 import { beijingParts } from '@/services/beijing-time'
 import { PROFILE_PAGE } from '@/services/navigation'
 import { Chart, chartSummary } from '../shared/chart'
+import { ExportButtons } from '../shared/export-buttons'
 import { Figures, RuleSetLine, YearChips } from '../shared/summary'
 import { useYearDetail } from '../shared/use-year-detail'
 import { complianceChart, ORGANISATION_STATUS, percent, RATE_STATUS, rateChart, sectionsOf, type RatedOrganisation } from './rates-display'
@@ -69,6 +70,7 @@ function RatesTab({ view, elder, onDefinition }: { view: OrganisationRates; elde
           ]}
         />
         <Text className="assessment-note">共 {view.summary.organisations} 个组织（社区和单位党组织）。任一比率低于达标值，当年不得参加评选评优。</Text>
+        <ExportButtons choices={[{ key: 'rates', text: '导出 Excel', fetchFile: () => assessmentApi.exportOrganisationRates(view.year) }]} />
       </Card>
 
       <Card title="各组织比率与达标线">

@@ -11,6 +11,7 @@ import { assessmentApi, type UnitStanding } from '@/services/api/assessment'
 import { beijingParts } from '@/services/beijing-time'
 import { PROFILE_PAGE } from '@/services/navigation'
 import { ComplianceRowCard } from '../compliance/compliance-row'
+import { ExportButtons } from '../shared/export-buttons'
 import { Figures, YearChips } from '../shared/summary'
 import { useMemberList } from '../shared/use-member-list'
 import { SORT_CHIPS, statusChips, type SortKey, type StatusFilter } from '../compliance/compliance-display'
@@ -50,6 +51,9 @@ export default function UnitStandingPage() {
             <Text className="assessment-note">
               共 {view.counts.members} 名在职党员，按各自报到社区的考核办法计算；社区年底将党员服务情况反馈给所在单位，即此页所列。
             </Text>
+            <ExportButtons
+              choices={[{ key: 'compliance', text: '导出 Excel', fetchFile: () => assessmentApi.exportComplianceList({ year: view.year, ...(unitId ? { unitId } : {}) }) }]}
+            />
           </Card>
 
           {view.byCommunity.length > 0 && (

@@ -12,11 +12,17 @@ import type { ApiError } from '@/services/api/types'
 import { formatTime } from '@/services/beijing-time'
 import { PROFILE_PAGE, ROUTES } from '@/services/navigation'
 import { REGISTRATION_STATUS_WORDS } from '@/services/status-words'
+import { fetchAndSaveFile } from '@/services/save-file'
 import { storage } from '@/services/storage'
 import { ReasonDialog } from '@/pages/secretary/shared/reason-dialog'
 import { RESUBMIT_KEY, fromForm } from '../shared/registration-draft'
 import { transferTargets } from '../shared/transfer-targets'
 import './index.scss'
+
+async function downloadReceipt(item: Registration) {
+  const refused = await fetchAndSaveFile(() => registrationApi.receiptPdf(item.id), '回执已下载')
+  if (refused) void Taro.showToast({ title: refused.message, icon: 'none', duration: 3000 })
+}
 
 /** 我的报到: each registration and transfer with the 回执 or the reason it came back; resubmit, withdraw, transfer. */
 export default function JoinStatusPage() {
@@ -89,6 +95,11 @@ export default function JoinStatusPage() {
                 {item.status === 'pending' && (
                   <Button fill="outline" type="primary" onClick={() => void withdraw(item)}>
                     撤回
+                  </Button>
+                )}
+                {item.status === 'confirmed' && (
+                  <Button className="join-status__receipt" fill="outline" type="primary" onClick={() => void downloadReceipt(item)}>
+                    下载回执（PDF）
                   </Button>
                 )}
                 {item.status === 'returned' && item.kind === 'report' && !hasPending && !isMember && (

@@ -4,6 +4,7 @@ import { slipShareText, slipTarget } from './slip-share'
 const slip = {
   code: 'ABCD2345',
   linkPath: '/pages/join/register/index?slip=ABCD2345',
+  link: null,
   memberName: '方明',
   unitName: '区司法局',
   communityName: '幸福社区',
@@ -24,6 +25,11 @@ describe('slipTarget', () => {
   it('should give the mini-program path where there is no address', () => {
     expect(slipTarget(slip, null)).toBe('pages/join/register/index?slip=ABCD2345')
   })
+
+  it("should give the H5 app's public link in the mini-program when the server knows it", () => {
+    const linked = { ...slip, link: 'https://yigong.example.cn/#/pages/join/register/index?slip=ABCD2345' }
+    expect(slipTarget(linked, null)).toBe('https://yigong.example.cn/#/pages/join/register/index?slip=ABCD2345')
+  })
 })
 
 describe('slipShareText', () => {
@@ -38,6 +44,13 @@ describe('slipShareText', () => {
     expect(text).toContain('「党员报到登记」')
     expect(text).toContain('填写 ABCD2345')
     expect(text).toContain('pages/join/register/index?slip=ABCD2345')
+    expect(slipCodeFromText(text)).toBe('ABCD2345')
+  })
+
+  it("should carry the public link in the mini-program's share text when the server knows it, with the mini-program way too", () => {
+    const text = slipShareText({ ...slip, link: 'https://yigong.example.cn/#/pages/join/register/index?slip=ABCD2345' }, null, NOW)
+    expect(text).toContain('打开链接填写报到登记表：https://yigong.example.cn/#/pages/join/register/index?slip=ABCD2345 （报到码 ABCD2345）')
+    expect(text).toContain('「党员报到登记」')
     expect(slipCodeFromText(text)).toBe('ABCD2345')
   })
 

@@ -21,7 +21,7 @@ import { slipStatusWord } from '@/services/status-words'
 import { ReasonDialog } from '@/pages/secretary/shared/reason-dialog'
 import { UnitSwitcher } from '../shared/unit-switcher'
 import { useActiveUnit } from '../shared/use-active-unit'
-import { ShareDialog, copySlip } from './share-dialog'
+import { ShareDialog, copySlip, printSlip } from './share-dialog'
 import { EMPTY_SLIP, slipFormErrors, type SlipField, type SlipForm } from './slip-form'
 import './index.scss'
 
@@ -184,18 +184,27 @@ export default function UnitSlipsPage() {
                 )}
                 {slip.returnReason && <View className="slip-card__reason">社区退回：{slip.returnReason}</View>}
                 {slip.notReportedReason && <View className="slip-card__note">未报到原因：{slip.notReportedReason}</View>}
-                {slip.result !== 'reported' && slip.result !== 'cancelled' && (
+                {slip.result !== 'cancelled' && (
                   <View className="slip-card__buttons">
-                    <Button size="small" fill="outline" type="primary" onClick={() => copySlip(slip)}>
-                      复制报到链接
+                    {slip.result !== 'reported' && (
+                      <>
+                        <Button size="small" fill="outline" type="primary" onClick={() => copySlip(slip)}>
+                          复制报到链接
+                        </Button>
+                        <Button size="small" fill="outline" type="primary" onClick={() => setSharing(slip)}>
+                          二维码
+                        </Button>
+                      </>
+                    )}
+                    <Button className="slip-card__print" size="small" fill="outline" type="primary" onClick={() => void printSlip(slip)}>
+                      {slip.result === 'reported' ? '打印报到单及回执' : '打印报到单'}
                     </Button>
-                    <Button size="small" fill="outline" type="primary" onClick={() => setSharing(slip)}>
-                      二维码
-                    </Button>
-                    <Button size="small" fill="outline" onClick={() => setNoting(slip)}>
-                      未报到原因
-                    </Button>
-                    {slip.result !== 'pending' && (
+                    {slip.result !== 'reported' && (
+                      <Button size="small" fill="outline" onClick={() => setNoting(slip)}>
+                        未报到原因
+                      </Button>
+                    )}
+                    {slip.result !== 'pending' && slip.result !== 'reported' && (
                       <Button size="small" fill="none" onClick={() => void cancel(slip)}>
                         作废
                       </Button>

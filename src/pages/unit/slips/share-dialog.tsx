@@ -4,7 +4,8 @@ import { Button, Popup } from '@nutui/nutui-react-taro'
 import { CheckinQr } from '@/components/checkin-qr'
 import { qrPng, toBase64 } from '@/components/checkin-qr/qr-png'
 import type { ReportSlip } from '@/services/api/registration'
-import { saveFile } from '@/services/save-file'
+import { registrationApi } from '@/services/api/registration'
+import { fetchAndSaveFile, saveFile } from '@/services/save-file'
 import { currentH5Page, slipShareText, slipTarget } from '../shared/slip-share'
 
 /** Copies the slip's share text (the full link in H5); the toast says what was copied. */
@@ -12,6 +13,12 @@ export function copySlip(slip: ReportSlip) {
   void Taro.setClipboardData({ data: slipShareText(slip, currentH5Page()) })
     .then(() => Taro.showToast({ title: '已复制报到链接，可粘贴发送', icon: 'none' }))
     .catch(() => Taro.showToast({ title: `报到码 ${slip.code}`, icon: 'none' }))
+}
+
+/** 在职党员社区报到单 with its 回执单 as a PDF to print and stamp (004 附件1), with the QR code and the link on it. */
+export async function printSlip(slip: ReportSlip) {
+  const refused = await fetchAndSaveFile(() => registrationApi.slipPdf(slip.id), process.env.TARO_ENV === 'h5' ? '报到单已下载，可打印盖章' : '报到单已打开，可转发或打印')
+  if (refused) void Taro.showToast({ title: refused.message, icon: 'none', duration: 3000 })
 }
 
 async function saveQr(slip: ReportSlip) {
@@ -37,7 +44,7 @@ export function ShareDialog({ slip, onClose }: { slip: ReportSlip | null; onClos
             {target}
           </Text>
           <Text className="slip-share__hint">
-            {process.env.TARO_ENV === 'h5' ? '手机扫码或打开链接即可填写报到登记表。' : '在小程序的「党员报到登记」中扫这个码，或填写上面的报到码。'}
+            {process.env.TARO_ENV === 'h5' || slip.link ? '手机扫码或打开链接即可填写报到登记表（报到码已填好）。' : '在小程序的「党员报到登记」中扫这个码，或填写上面的报到码。'}
           </Text>
           <View className="slip-share__buttons">
             <Button block type="primary" onClick={() => void saveQr(slip)}>
@@ -45,6 +52,9 @@ export function ShareDialog({ slip, onClose }: { slip: ReportSlip | null; onClos
             </Button>
             <Button block fill="outline" type="primary" onClick={() => copySlip(slip)}>
               复制报到链接
+            </Button>
+            <Button block fill="outline" type="primary" onClick={() => void printSlip(slip)}>
+              打印报到单（PDF）
             </Button>
           </View>
         </View>
