@@ -19,8 +19,8 @@ export default defineAppConfig({
     { root: 'pages/district', pages: ['org/index', 'units/index', 'people/index', 'rule-sets/index', 'exemptions/index'] },
     // The chart library is bundled once, here, for every page that draws a chart.
     { root: 'pages/assessment', pages: ['my-standing/index', 'district-rates/index', 'compliance/index', 'unit-standing/index'] },
-    // 季报表 of a community or unit, and the district's list of who has submitted it.
-    { root: 'pages/reports', pages: ['quarterly/index', 'quarterly-status/index'] },
+    // 季报表 of a community or unit, and the district's list of who has submitted it; a member's 社区服务记录卡.
+    { root: 'pages/reports', pages: ['quarterly/index', 'quarterly-status/index', 'record-card/index'] },
   ],
   window: {
     navigationBarTitleText: '党员义工',

@@ -62,6 +62,8 @@ export const ROUTES = {
   memberStanding: '/pages/assessment/my-standing/index',
   /** One member's 考核, opened by her secretary, unit admin or district admin. */
   memberStandingOf: (memberId: string) => `/pages/assessment/my-standing/index?memberId=${encodeURIComponent(memberId)}`,
+  /** 社区服务（活动）记录卡: the member's own, or one member's opened by her secretary, unit admin or district admin. */
+  recordCard: (memberId?: string) => `/pages/reports/record-card/index${memberId ? `?memberId=${encodeURIComponent(memberId)}` : ''}`,
   unitSlips: '/pages/unit/slips/index',
   unitStatistics: '/pages/unit/statistics/index',
   districtOrg: '/pages/district/org/index',

@@ -96,6 +96,9 @@ export default function MyStandingPage() {
                 查看我的时长与服务记录 ›
               </Text>
             )}
+            <Text className="my-standing__link" onClick={() => void Taro.navigateTo({ url: ROUTES.recordCard(memberId ?? undefined) })}>
+              {memberId ? `${data.member.name}的社区服务记录卡 ›` : '我的社区服务记录卡 ›'}
+            </Text>
           </Card>
         </View>
       )}

@@ -83,6 +83,9 @@ export default function MyHoursPage() {
           <View className="my-hours__standing-link" role="link" onClick={() => void Taro.navigateTo({ url: ROUTES.memberStanding })}>
             {elder ? '看我的考核 ›' : '我的考核：各项是否达标，还差什么 ›'}
           </View>
+          <View className="my-hours__standing-link" role="link" onClick={() => void Taro.navigateTo({ url: ROUTES.recordCard() })}>
+            {elder ? '看社区服务记录卡 ›' : '社区服务记录卡：导出 Excel 或 PDF ›'}
+          </View>
           <Quarters hours={hours} />
           <MyDisputes />
 

@@ -209,13 +209,16 @@ function RegisterCard({ entry, onDates }: { entry: Entry; onDates: () => void })
       <Line label="服务小组" value={entry.serviceGroup} />
       <Line label="报到日期" value={entry.reportedOn && formatDate(entry.reportedOn)} />
       <Line label="其他服务" value={entry.willingOtherServices && (entry.willingOtherServices === '是' ? '愿意参加社区其他服务' : '暂不参加其他服务')} />
-      {HAS_PARTY_DATES.includes(entry.memberType) && (
-        <View className="register-card__actions">
+      <View className="register-card__actions">
+        <Button size="small" fill="outline" onClick={() => void Taro.navigateTo({ url: ROUTES.recordCard(entry.memberId) })}>
+          记录卡
+        </Button>
+        {HAS_PARTY_DATES.includes(entry.memberType) && (
           <Button size="small" fill="outline" type="primary" onClick={onDates}>
             培养期日期
           </Button>
-        </View>
-      )}
+        )}
+      </View>
     </Card>
   )
 }
