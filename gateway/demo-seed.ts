@@ -11,6 +11,7 @@ import { seedQuarterlyReports } from './demo-quarterly-reports';
 import { seedRegistrations, type DemoMemberFacts } from './demo-registrations';
 import { seedRuleSets } from './demo-rule-sets';
 import { seedTeams } from './demo-teams';
+import { seedTrainingsAndAwards } from './demo-trainings';
 import { seedSuggestionsAndCommitments } from './demo-suggestions';
 import type { NeedKindKey } from '../cloudfunctions/_core/demands/need-kinds';
 import { BUSINESS_ZONE, businessDate, formatBusinessTime } from '../cloudfunctions/_core/shared/business-time';
@@ -734,6 +735,10 @@ async function seedDemoWorld(db: Database, options: { now: Date; passwordCost: n
 
     await seedTeams(tx, {
       now, communityId: first.id, secretary: first.secretary, demoMember, others: first.members.filter((member) => member.id !== demoMember.id),
+    });
+
+    await seedTrainingsAndAwards(tx, {
+      now, communityId: first.id, communityName: first.name, secretary: first.secretary, demoMember, others: first.members.filter((member) => member.id !== demoMember.id),
     });
 
     await seedRuleSets(tx, { now, districtId, districtAdmin, exempted: first.members.filter((member) => member.id !== demoMember.id).at(-1) });

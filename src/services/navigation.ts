@@ -72,6 +72,11 @@ export const ROUTES = {
   /** 考核规则: the year's rule set, its thresholds and versions; 免除考核: exemptions approved by the upper committee. */
   districtRuleSets: '/pages/district/rule-sets/index',
   districtExemptions: '/pages/district/exemptions/index',
+  /** 培训情况、表彰奖励情况 of the volunteer record: the member's own, the secretary's 培训记录 and 表彰奖励, the district's 全国系统导出. */
+  memberTrainings: '/pages/member/my-trainings/index',
+  secretaryTrainings: '/pages/secretary/trainings/index',
+  secretaryAwards: '/pages/secretary/awards/index',
+  districtNationalExport: '/pages/district/national-export/index',
   /** 考核与达标率: the district's organisation rates and members' compliance by community. */
   districtRates: '/pages/assessment/district-rates/index',
   /** 季报表 (001 附件4): the secretary's community or the unit admin's unit; one of the district's, opened by its admin. */

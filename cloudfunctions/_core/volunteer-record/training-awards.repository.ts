@@ -1,7 +1,7 @@
 import type { Executor } from '../db/database';
+import type { AwardLevel, TrainingKind } from './record-words';
 
-export type TrainingKind = 'backbone' | 'pre_service';
-export type AwardLevel = 'national' | 'provincial' | 'city' | 'county' | 'street' | 'community';
+export type { AwardLevel, TrainingKind };
 
 /** A training a member took part in: 骨干培训 (backbone) or 岗前培训 (pre_service). Dates are Beijing days. */
 export interface TrainingEntry {

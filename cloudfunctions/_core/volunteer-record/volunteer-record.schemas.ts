@@ -1,18 +1,9 @@
 import * as z from 'zod';
 import { field } from '../shared/fields';
 
-export const TRAINING_KINDS = ['backbone', 'pre_service'] as const;
-export const TRAINING_KIND_LABELS: Record<(typeof TRAINING_KINDS)[number], string> = { backbone: '骨干培训', pre_service: '岗前培训' };
+import { AWARD_LEVELS, TRAINING_KINDS } from './record-words';
 
-export const AWARD_LEVELS = ['national', 'provincial', 'city', 'county', 'street', 'community'] as const;
-export const AWARD_LEVEL_LABELS: Record<(typeof AWARD_LEVELS)[number], string> = {
-  national: '国家级',
-  provincial: '省级',
-  city: '市级',
-  county: '区县级',
-  street: '街道级',
-  community: '社区级',
-};
+export { AWARD_LEVELS, AWARD_LEVEL_LABELS, TRAINING_KINDS, TRAINING_KIND_LABELS } from './record-words';
 
 const hours = z
   .number({ error: '培训时数须为数字' })

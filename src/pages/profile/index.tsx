@@ -101,6 +101,15 @@ export default function ProfilePage() {
             {roles.includes('member') && (
               <Cell title="我的承诺" description="为帮扶对象承诺好事，办完填报，社区确认" onClick={() => void Taro.navigateTo({ url: ROUTES.memberCommitments })} />
             )}
+            {roles.includes('member') && (
+              <Cell title="我的培训与表彰" description="参加的骨干培训、岗前培训和获得的表彰" onClick={() => void Taro.navigateTo({ url: ROUTES.memberTrainings })} />
+            )}
+            {roles.includes('secretary') && (
+              <Cell title="培训记录" description="登记骨干培训、岗前培训和参训党员" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryTrainings })} />
+            )}
+            {roles.includes('secretary') && (
+              <Cell title="表彰奖励" description="登记或撤回本社区党员获得的表彰" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryAwards })} />
+            )}
             {roles.includes('secretary') && (
               <Cell title="建议处理" description="答复、转交或采纳党员的建议" onClick={() => void Taro.navigateTo({ url: ROUTES.secretarySuggestions })} />
             )}
@@ -144,6 +153,9 @@ export default function ProfilePage() {
             )}
             {roles.includes('district_admin') && (
               <Cell title="免除考核" description="登记或撤销经上级批准的免除考核" onClick={() => void Taro.navigateTo({ url: ROUTES.districtExemptions })} />
+            )}
+            {roles.includes('district_admin') && (
+              <Cell title="全国系统导出" description="本区志愿者、项目、服务时间、培训、表彰，按全国志愿服务信息系统的要素导出 Excel" onClick={() => void Taro.navigateTo({ url: ROUTES.districtNationalExport })} />
             )}
           </View>
 

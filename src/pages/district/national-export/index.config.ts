@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '全国系统导出' })
