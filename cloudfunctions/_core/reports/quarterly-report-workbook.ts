@@ -1,6 +1,6 @@
 import { quarterLabel } from './quarterly-report-period';
 import type { QuarterlyFigures } from './quarterly-report.schemas';
-import { FORM_FONT, addFormSheet, chineseDate, mergedLine, newFormWorkbook, tableRow } from './workbook-style';
+import { ALL_BORDERS, FORM_FONT, addFormSheet, chineseDate, mergedLine, newFormWorkbook, tableRow } from './workbook-style';
 
 export const QUARTERLY_TITLE = '党员义工工作进展情况季报表';
 
@@ -54,6 +54,7 @@ export function buildQuarterlyWorkbook(figures: QuarterlyFigures, state: string)
   sheet.mergeCells(seal.number, 1, seal.number, 2);
   sheet.mergeCells(seal.number, 3, seal.number, 4);
   seal.height = 70;
+  for (const column of [1, 2, 3, 4]) seal.getCell(column).border = ALL_BORDERS;
   for (const column of [1, 3]) {
     const cell = seal.getCell(column);
     cell.font = { name: FORM_FONT, size: 11 };

@@ -51,7 +51,7 @@ export default function QuarterlyStatusPage() {
 
   const shown = status && quarterKey(status) === quarter ? status : null
   return (
-    <PageShell title="季报表报送情况">
+    <PageShell title="季报表报送情况" elderToggle>
       <View className="quarterly-status">
         <ChoiceChips
           options={quarters}

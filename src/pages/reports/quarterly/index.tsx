@@ -93,7 +93,7 @@ export default function QuarterlyReportPage() {
   const figures = shown ? (named && shown.submitted ? shown.submitted.figures : shown.current) : null
   const status = error ? 'error' : shown ? 'ready' : 'loading'
   return (
-    <PageShell title="季报表">
+    <PageShell title="季报表" elderToggle>
       {asUnit && <UnitSwitcher units={units} active={active} onChange={(unitId) => { choose(unitId); setReport(null); void load(quarter, unitId) }} />}
       <View className="quarterly-report">
         <ChoiceChips options={quarters} value={quarter} onChange={pickQuarter} />
