@@ -3,18 +3,20 @@ export default defineAppConfig({
   // Each role's pages load only for that role, keeping the main package small.
   subPackages: [
     { root: 'pages/resident', pages: ['post-need/index', 'my-needs/index', 'need-detail/index'] },
-    { root: 'pages/member', pages: ['order-hall/index', 'order-detail/index', 'my-tasks/index', 'checkin-code/index', 'my-hours/index', 'my-data/index', 'record-detail/index', 'dispute/index', 'suggest/index', 'my-suggestions/index', 'my-commitments/index', 'my-trainings/index'] },
+    { root: 'pages/member', pages: ['order-hall/index', 'order-detail/index', 'my-tasks/index', 'checkin-code/index', 'my-hours/index', 'my-data/index', 'record-detail/index', 'dispute/index', 'suggest/index', 'my-suggestions/index', 'my-commitments/index', 'my-trainings/index', 'certificates/index'] },
     {
       root: 'pages/secretary',
       pages: [
         'needs/index', 'create-order/index', 'orders/index', 'order-detail/index', 'scanner/index', 'record-need/index',
         'registrations/index', 'member-register/index', 'access-log/index',
         'hours/index', 'hours-queue/index', 'hours-order/index', 'hours-record/index',
-        'suggestions/index', 'commitments/index', 'teams/index', 'team/index', 'trainings/index', 'awards/index',
+        'suggestions/index', 'commitments/index', 'teams/index', 'team/index', 'trainings/index', 'awards/index', 'certificates/index',
       ],
     },
     // 报到, 居民注册 and 忘记密码: reachable before the person has an account, a role or their password.
     { root: 'pages/join', pages: ['register/index', 'status/index', 'sign-up/index', 'forgot-password/index'] },
+    // 证明核验: anyone holding a 志愿服务证明 opens it from the QR code, without an account.
+    { root: 'pages/verify', pages: ['certificate/index'] },
     { root: 'pages/unit', pages: ['slips/index', 'statistics/index'] },
     { root: 'pages/district', pages: ['org/index', 'units/index', 'people/index', 'rule-sets/index', 'exemptions/index', 'national-export/index'] },
     // The chart library is bundled once, here, for every page that draws a chart.

@@ -58,6 +58,13 @@ export const ROUTES = {
   /** 忘记密码, with the phone the login form had, if any. */
   joinForgotPassword: (phone?: string) => `/pages/join/forgot-password/index${phone ? `?phone=${encodeURIComponent(phone)}` : ''}`,
   memberMyData: '/pages/member/my-data/index',
+  /** 志愿服务证明: ask for one (a period or chosen records), see each community's answer, download the PDF. */
+  memberCertificates: '/pages/member/certificates/index',
+  /** 证明审核: the community's waiting requests to issue or return, and those issued, to revoke or reissue. */
+  secretaryCertificates: '/pages/secretary/certificates/index',
+  /** 证明核验: open to anyone without a login, from the QR code on the paper. */
+  verifyCertificate: (number?: string, code?: string) =>
+    `/pages/verify/certificate/index${number && code ? `?no=${encodeURIComponent(number)}&code=${encodeURIComponent(code)}` : ''}`,
   /** 我的考核: the member's rules met or not, what is left by when, and hours by month. */
   memberStanding: '/pages/assessment/my-standing/index',
   /** One member's 考核, opened by her secretary, unit admin or district admin. */

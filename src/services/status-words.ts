@@ -1,3 +1,4 @@
+import type { Certificate } from './api/certificates'
 import type { CommitmentStatus } from './api/commitments'
 import type { Registration, ReportSlip } from './api/registration'
 import type { UnitStatistics } from './api/reports'
@@ -76,6 +77,14 @@ export const REGISTRATION_STATUS_WORDS: Record<Registration['status'], StatusWor
   confirmed: { text: '已报到', tone: 'done' },
   returned: { text: '被退回', tone: 'alert', elderText: '社区退回了' },
   withdrawn: { text: '已撤回', tone: 'muted' },
+}
+
+/** A 志愿服务证明 as its member and its issuer see it. */
+export const CERTIFICATE_STATUS_WORDS: Record<Certificate['status'], StatusWord> = {
+  requested: { text: '待社区出具', tone: 'waiting', elderText: '等社区出具' },
+  issued: { text: '已出具', tone: 'done' },
+  refused: { text: '被退回', tone: 'alert', elderText: '社区退回了' },
+  revoked: { text: '已作废', tone: 'muted' },
 }
 
 /** A 报到单 as its unit sees it; one not used by its 报到截止日期 is late. */

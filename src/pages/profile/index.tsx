@@ -102,6 +102,12 @@ export default function ProfilePage() {
               <Cell title="我的承诺" description="为帮扶对象承诺好事，办完填报，社区确认" onClick={() => void Taro.navigateTo({ url: ROUTES.memberCommitments })} />
             )}
             {roles.includes('member') && (
+              <Cell title="志愿服务证明" description="申请组织服务的社区无偿出具证明，下载 PDF" onClick={() => void Taro.navigateTo({ url: ROUTES.memberCertificates })} />
+            )}
+            {roles.includes('secretary') && (
+              <Cell title="证明审核" description="核对时长后出具或退回党员申请的志愿服务证明" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryCertificates })} />
+            )}
+            {roles.includes('member') && (
               <Cell title="我的培训与表彰" description="参加的骨干培训、岗前培训和获得的表彰" onClick={() => void Taro.navigateTo({ url: ROUTES.memberTrainings })} />
             )}
             {roles.includes('secretary') && (
