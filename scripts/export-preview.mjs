@@ -1,7 +1,7 @@
 // Shows how the exported forms look. Without arguments: builds the functions, starts the gateway with its
 // demo data on a fresh directory, exports 在职党员社区报到登记表 (demo secretary), 报到情况统计表 (demo unit
 // admin), this quarter's 党员义工工作进展情况季报表 (demo secretary) and the demo member's 社区服务记录卡 as xlsx and
-// PDF into .e2e-artifacts/exports/. With .xlsx paths: uses those instead. Then, when LibreOffice is
+// PDF, and the district's 全国系统导出 (demo district admin) into .e2e-artifacts/exports/. With .xlsx paths: uses those instead. Then, when LibreOffice is
 // installed, converts each to PDF and PNG pages (pdftoppm -r 60) beside it, for looking at.
 // Usage: node scripts/export-preview.mjs [file.xlsx ...]
 import { spawnSync } from 'node:child_process';
@@ -14,11 +14,12 @@ import { root } from './h5-build.mjs';
 const outDir = path.join(root, '.e2e-artifacts', 'exports');
 fs.mkdirSync(outDir, { recursive: true });
 
-const DEMO = { secretary: '19900000001', unitAdmin: '19900000011', member: '19900001001', password: 'demo1234' };
+const DEMO = { secretary: '19900000001', unitAdmin: '19900000011', member: '19900001001', districtAdmin: '19900000010', password: 'demo1234' };
 
 async function startDemoGateway(dataDir) {
   if (spawnSync(process.execPath, [path.join(root, 'scripts/build-functions.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1);
-  return startGateway({ DATA_DIR: dataDir, H5_DIR: '/nonexistent' });
+  // Links and QR codes on the papers point to an H5 address as a deployment's would (PUBLIC_URL).
+  return startGateway({ DATA_DIR: dataDir, H5_DIR: '/nonexistent', PUBLIC_URL: 'https://yigong.example.cn/' });
 }
 
 async function callFunction(url, fn, action, data, token) {
@@ -32,6 +33,17 @@ async function callFunction(url, fn, action, data, token) {
   return answer.data;
 }
 
+/** 报到单 (a reported slip of the demo unit, its 回执 filled) and the demo member's 回执 as PDF (004 附件1). */
+async function slipPapers(url, unitAdminToken, memberToken) {
+  const slips = await callFunction(url, 'registration', 'listSlips', { page: { limit: 50, offset: 0 } }, unitAdminToken);
+  const slip = slips.items.find((item) => item.result === 'reported') ?? slips.items.find((item) => item.result !== 'cancelled');
+  const confirmed = (await callFunction(url, 'registration', 'mine', {}, memberToken)).items.find((item) => item.status === 'confirmed');
+  return [
+    ...(slip ? [await callFunction(url, 'registration', 'slipPdf', { slipId: slip.id }, unitAdminToken)] : []),
+    ...(confirmed ? [await callFunction(url, 'registration', 'receiptPdf', { registrationId: confirmed.id }, memberToken)] : []),
+  ];
+}
+
 async function exportDemoWorkbooks() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-export-preview-'));
   const { url, stop } = await startDemoGateway(dataDir);
@@ -41,8 +53,13 @@ async function exportDemoWorkbooks() {
       await callFunction(url, 'reports', 'exportCommunityRegister', { memberType: 'all' }, await login(DEMO.secretary)),
       await callFunction(url, 'reports', 'exportUnitStatistics', {}, await login(DEMO.unitAdmin)),
       await callFunction(url, 'reports', 'exportQuarterlyReport', {}, await login(DEMO.secretary)),
+      await callFunction(url, 'reports', 'exportNationalRecord', { year: new Date().getFullYear() }, await login(DEMO.districtAdmin)),
       await callFunction(url, 'documents', 'exportRecordCard', { format: 'xlsx' }, await login(DEMO.member)),
       await callFunction(url, 'documents', 'exportRecordCard', { format: 'pdf' }, await login(DEMO.member)),
+      await callFunction(url, 'assessment', 'exportComplianceList', {}, await login(DEMO.secretary)),
+      await callFunction(url, 'assessment', 'exportComplianceList', {}, await login(DEMO.unitAdmin)),
+      await callFunction(url, 'assessment', 'exportOrganisationRates', {}, await login(DEMO.districtAdmin)),
+      ...(await slipPapers(url, await login(DEMO.unitAdmin), await login(DEMO.member))),
     ];
     return files.map((file) => {
       // LibreOffice writes an xlsx's PDF beside it under the same stem: an exported PDF keeps a name of its own.

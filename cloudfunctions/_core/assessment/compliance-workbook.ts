@@ -66,7 +66,7 @@ export function buildComplianceWorkbook(list: ComplianceExport) {
   const headings = complianceHeadings(list.scope);
   const columns = headings.length;
   const sheet = addFormSheet(workbook, '达标名单', 'landscape', '6:6');
-  sheet.columns = [6, 9, 14, 11, 12, 9, 9, 9, 9, 10, 9, 44, 28].map((width) => ({ width }));
+  sheet.columns = [6, 9, 14, 11, 12, 9, 9, 9, 9, 10, 9, 52, 22].map((width) => ({ width }));
   const place = list.scope === 'community' ? '社区' : '单位';
   mergedLine(sheet, columns, `${list.year}年度党员义工考核达标情况`, { size: 16, bold: true, align: 'center', height: 32 });
   mergedLine(sheet, columns, `${place}：${list.organisationName}`, { height: 20 });
