@@ -350,6 +350,15 @@ describe('reports: 党员义工工作进展情况季报表 (001 附件4)', () =>
       expect((await failed(call(reports, 'exportQuarterlyReport', { communityId: a.communityId }, b.secretary))).code).toBe('FORBIDDEN');
     });
   });
+
+  describe('submitting twice at once', () => {
+    it('should number the versions one after the other', async () => {
+      const answers = await Promise.all([1, 2].map(() => call(reports, 'submitQuarterlyReport', { year: 2026, quarter: 3, contacts: CONTACTS }, b.secretary)));
+      const versions = await Promise.all(answers.map(async (answer) => (await ok(answer)).submitted.version));
+      expect(versions.sort()).toEqual([1, 2]);
+      expect(await valueOf(db, 'select count(*)::int from quarterly_reports where community_id = $1', [b.communityId])).toBe(2);
+    });
+  });
 });
 
 describe('reports: the demo world’s 季报表', () => {

@@ -72,13 +72,17 @@ export const quarterlyReportRepository = {
       [owner.id, contacts.leadName, contacts.leadPhone, contacts.contactName, contacts.contactPhone, by, at],
     ),
 
-  /** The latest version submitted for the quarter, locked against a concurrent resubmission when `forUpdate`. */
-  latestSubmission: async (tx: Executor, owner: ReportOwner, year: number, quarter: number, forUpdate = false) =>
+  /** Holds the organisation's row, so that two submissions at once number their versions one after the other. */
+  lockOwner: (tx: Executor, owner: ReportOwner) =>
+    tx.query(`select id from ${owner.kind === 'community' ? 'organisations' : 'units'} where id = $1 for update`, [owner.id]),
+
+  /** The latest version submitted for the quarter. */
+  latestSubmission: async (tx: Executor, owner: ReportOwner, year: number, quarter: number) =>
     (await tx.query<SubmissionRow>(
       `select q.id, q.community_id, q.unit_id, q.version, q.figures, q.submitted_at, u.name as submitted_by_name, q.seen_at
          from quarterly_reports q join users u on u.id = q.submitted_by
         where q.${ownerColumn(owner)} = $1 and q.year = $2 and q.quarter = $3
-        order by q.version desc limit 1 ${forUpdate ? 'for update of q' : ''}`,
+        order by q.version desc limit 1`,
       [owner.id, year, quarter],
     ))[0] ?? null,
 

@@ -141,7 +141,8 @@ export async function submitQuarterlyReport(
   const ref = { year: input.year, quarter: input.quarter };
   const now = ctx.clock.now();
   if (!quarterBegun(ref, businessDate(now))) throw reportsErrors.error('REPORT_QUARTER_NOT_BEGUN', undefined, { quarter: '该季度尚未开始' });
-  const latest = await quarterlyReportRepository.latestSubmission(ctx.tx, scope.owner, ref.year, ref.quarter, true);
+  await quarterlyReportRepository.lockOwner(ctx.tx, scope.owner);
+  const latest = await quarterlyReportRepository.latestSubmission(ctx.tx, scope.owner, ref.year, ref.quarter);
   if (latest?.seen_at) throw reportsErrors.error('REPORT_ALREADY_SEEN');
   const contacts = input.contacts ?? (await quarterlyReportRepository.contactsOf(ctx.tx, scope.owner));
   if (!contacts) {
