@@ -56,7 +56,7 @@ async function viewsOf(tx: Executor, rows: TrainingRow[]): Promise<z.input<typeo
     `select a.training_id, a.action, u.name as actor, a.reason, a.at
        from training_audit a join users u on u.id = a.actor_id
       where a.training_id = any($1::uuid[])
-      order by a.at, a.id`,
+      order by a.at, case a.action when 'recorded' then 0 when 'corrected' then 1 else 2 end, a.id`,
     [ids],
   );
   return rows.map((row) => ({
