@@ -118,6 +118,7 @@ describe('bad input on every action of every cloud function', () => {
       'assessment.myStanding', 'assessment.warnings',
       'assessment.complianceList', 'assessment.unitStanding',
       'assessment.presets',
+      'documents.recordCard',
       'certificates.request', 'certificates.myCertificates', 'certificates.pending', 'certificates.decided',
     ]);
   });
