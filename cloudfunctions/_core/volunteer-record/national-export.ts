@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import type { Executor } from '../db/database';
 import { homeDistrictOf } from '../org/district-scope';
-import { addFormSheet, mergedLine, newFormWorkbook, tableRow, workbookToBase64, XLSX_MIME } from '../reports/workbook-style';
+import { addFormSheet, FORM_FONT, mergedLine, newFormWorkbook, tableRow, workbookToBase64, XLSX_MIME } from '../reports/workbook-style';
 import type { ActionContext } from '../runtime';
 import { businessDate, formatBusinessTime } from '../shared/business-time';
 import {
@@ -220,7 +220,7 @@ export function buildNationalExportWorkbook(rows: NationalExportRows, periodLabe
   addMappedSheet(workbook, trainings, rows.trainings, title(trainings.sheet));
   addMappedSheet(workbook, awards, rows.awards, title(awards.sheet));
   const notes = addFormSheet(workbook, '说明', 'portrait');
-  notes.columns = [{ width: 90 }];
+  notes.columns = [{ width: 80 }];
   for (const line of [
     `${rows.district} ${periodLabel}志愿服务记录导出，生成于${madeOn}。`,
     '按 MZ/T 061-2015《志愿服务信息系统基本规范》所列要素分表：志愿者、志愿服务项目、志愿服务时间、培训、表彰奖励。',
@@ -228,7 +228,10 @@ export function buildNationalExportWorkbook(rows: NationalExportRows, periodLabe
     '服务时长为已计入的时长（扫码核验与手工补录均计入，另列记录方式和扫码核验时长）；待审核、待居民确认的记录不导出。',
     '不含手机号码和身份证号：志愿者在全国系统中以本人注册信息为准，“志愿者统一编号”由全国系统赋予后回填。',
   ]) {
-    mergedLine(notes, 1, line, { height: 36 });
+    const row = notes.addRow([line]);
+    row.height = 36;
+    row.getCell(1).font = { name: FORM_FONT, size: 11 };
+    row.getCell(1).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
   }
   return workbook;
 }
