@@ -3,6 +3,7 @@ import { main as auth } from '../cloudfunctions/auth/index';
 import { main as certificates } from '../cloudfunctions/certificates/index';
 import { main as checkin } from '../cloudfunctions/checkin/index';
 import { main as demands } from '../cloudfunctions/demands/index';
+import { main as documents } from '../cloudfunctions/documents/index';
 import { main as orders } from '../cloudfunctions/orders/index';
 import { main as org } from '../cloudfunctions/org/index';
 import { main as privacy } from '../cloudfunctions/privacy/index';
@@ -14,4 +15,4 @@ import type { Envelope } from '../cloudfunctions/_core/shared/envelope';
 export type CloudFunction = (event: unknown, context?: unknown) => Promise<Envelope<unknown>>;
 
 /** Every cloud function the gateway hosts, by the name WeChat knows it by. */
-export const cloudFunctions: Record<string, CloudFunction> = { auth, demands, orders, checkin, records, registration, privacy, reports, org, assessment, certificates };
+export const cloudFunctions: Record<string, CloudFunction> = { auth, demands, orders, checkin, records, registration, privacy, reports, documents, org, assessment, certificates };

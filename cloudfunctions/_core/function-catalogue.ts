@@ -4,6 +4,7 @@ import { certificateActions, certificatesErrors } from './certificates';
 import { phoneCodeErrors } from './auth/phone-code.errors';
 import { checkinActions, checkinErrors } from './checkin';
 import { demandActions, demandErrors } from './demands';
+import { documentsActions, documentsErrors } from './documents';
 import { orderActions, orderErrors } from './orders';
 import { orgActions, orgErrors } from './org';
 import { privacyActions, privacyErrors } from './privacy';
@@ -28,6 +29,7 @@ export const FUNCTION_ACTIONS: Record<string, ActionTable> = {
   reports: { ...reportsActions, ...nationalExportActions },
   org: { ...orgActions, ...teamActions },
   assessment: assessmentActions,
+  documents: documentsActions,
   certificates: certificateActions,
 };
 
@@ -44,6 +46,7 @@ export const ERROR_CATALOGUE: Record<string, string> = {
   ...registrationErrors.catalogue,
   ...privacyErrors.catalogue,
   ...reportsErrors.catalogue,
+  ...documentsErrors.catalogue,
   ...orgErrors.catalogue,
   ...teamErrors.catalogue,
   ...assessmentErrors.catalogue,
