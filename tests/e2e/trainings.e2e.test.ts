@@ -119,7 +119,7 @@ describe('培训记录: the secretary records a training with the demo member, w
   });
 
   it('should give the district admin 全国系统导出 as a download', async () => {
-    const { page } = secretary;
+    const { page } = await phonePage(browser, errors, 'district admin');
     await logInInBrowser(page, { phone: '19900000010', password: 'demo1234' }, /pages\/district/);
     await page.goto(`${gatewayUrl()}#/pages/district/national-export/index`);
     await shown(page, '.national-export__download').waitFor({ timeout: 20_000 });
