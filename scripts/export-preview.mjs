@@ -44,6 +44,15 @@ async function slipPapers(url, unitAdminToken, memberToken) {
   ];
 }
 
+/** 志愿服务证明: the demo member asks for this year's, the demo secretary issues it, the member downloads the PDF. */
+async function certificatePdf(url, memberToken, secretaryToken) {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const asked = await callFunction(url, 'certificates', 'request', { from: `${today.slice(0, 4)}-01-01`, to: today, purpose: '评优材料' }, memberToken);
+  const pending = (await callFunction(url, 'certificates', 'pending', {}, secretaryToken)).certificates.find((item) => asked.certificates.some((own) => own.id === item.id));
+  const issued = await callFunction(url, 'certificates', 'issue', { certificateId: pending.id, responsiblePerson: '陈志强', contactPhone: '0750-5511941' }, secretaryToken);
+  return callFunction(url, 'certificates', 'download', { certificateId: issued.id }, memberToken);
+}
+
 async function exportDemoWorkbooks() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dyg-export-preview-'));
   const { url, stop } = await startDemoGateway(dataDir);
@@ -60,6 +69,7 @@ async function exportDemoWorkbooks() {
       await callFunction(url, 'assessment', 'exportComplianceList', {}, await login(DEMO.unitAdmin)),
       await callFunction(url, 'assessment', 'exportOrganisationRates', {}, await login(DEMO.districtAdmin)),
       ...(await slipPapers(url, await login(DEMO.unitAdmin), await login(DEMO.member))),
+      await certificatePdf(url, await login(DEMO.member), await login(DEMO.secretary)),
     ];
     return files.map((file) => {
       // LibreOffice writes an xlsx's PDF beside it under the same stem: an exported PDF keeps a name of its own.
