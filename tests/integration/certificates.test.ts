@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import jsQR from 'jsqr';
 import { main as certificates } from '../../cloudfunctions/certificates/index';
 import { main as records } from '../../cloudfunctions/records/index';
 import { VERIFIED_HOURS_STATEMENT } from '../../cloudfunctions/_core/certificates/certificates.schemas';
@@ -13,6 +18,25 @@ import { openSuiteDatabase } from '../support/test-database';
 // Monday 2026-11-23 10:00 Shanghai.
 const NOW = new Date('2026-11-23T02:00:00Z');
 const KEY = process.env.CERTIFICATE_KEY!;
+
+/** The QR code on the PDF's last page, read from a grey-scale rendering (pdftoppm -gray writes PGM). */
+function qrTextOf(base64: string): string | null {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'certificate-qr-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'in.pdf'), Buffer.from(base64, 'base64'));
+    execFileSync('/usr/bin/pdftoppm', ['-gray', '-r', '150', path.join(dir, 'in.pdf'), path.join(dir, 'page')]);
+    const last = fs.readdirSync(dir).filter((name) => name.endsWith('.pgm')).sort().pop()!;
+    const pgm = fs.readFileSync(path.join(dir, last));
+    const header = /^P5\s+(\d+)\s+(\d+)\s+\d+\s/.exec(pgm.subarray(0, 40).toString('latin1'))!;
+    const [width, height] = [Number(header[1]), Number(header[2])];
+    const grey = pgm.subarray(header[0].length);
+    const rgba = new Uint8ClampedArray(width * height * 4);
+    for (let i = 0; i < width * height; i++) rgba.set([grey[i], grey[i], grey[i], 255], i * 4);
+    return jsQR(rgba, width, height)?.data ?? null;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const certificateRows = (db: Database) =>
   db.query('select id, status, number, snapshot, refuse_reason, revoke_reason, replaces_id from certificates order by requested_at, id');
@@ -210,6 +234,7 @@ describe('certificates: 志愿服务证明, requested, issued by the organising 
         verificationCode(KEY, issued.number), VERIFIED_HOURS_STATEMENT.replace(/\s+/g, ''), '另有手工补录或更正的服务1次、2.0小时']) {
         expect([words, text.includes(words)]).toEqual([words, true]);
       }
+      expect(qrTextOf(file.base64)).toBe(issued.verifyUrl);
     });
 
     it('should be for the member and the issuing secretary only', async () => {

@@ -48,7 +48,7 @@ export function certificatePdf(snapshot: CertificateSnapshot, verification: { ur
       { title: '时长（小时）', width: 80, align: 'right' as const },
     ];
     const rows = service.lines.map((line) => [line.date, line.place, line.content, hoursText(line.minutes)]);
-    rows.push(['合计', `${service.serviceCount} 次`, service.contents.join('、'), hoursText(service.minutes)]);
+    rows.push(['合计', `${service.serviceCount} 次`, `${service.contents.length} 项服务内容`, hoursText(service.minutes)]);
     drawTable(doc, { x: left, y: doc.y, columns, rows, repeatHeader: true, fontSize: 9, minRowHeight: 16 });
     doc.moveDown(0.4).fontSize(9).text(snapshot.statement, left, doc.y, { width });
     if (service.excluded.count > 0) {
