@@ -13,6 +13,12 @@ async function openFromProfile(page: Page, cell: string) {
   await shown(page, '.nut-cell').filter({ hasText: cell }).first().tap();
 }
 
+/** A page opened by a tap slides in; the picture is taken once it has come to rest. */
+async function shoot(page: Page, name: string, fullPage = false) {
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: screenshotPath(name), fullPage });
+}
+
 async function elder(page: Page, on: boolean) {
   await shown(page, '.elder-toggle').first().tap();
   await page.waitForFunction((wanted) => document.body.classList.contains('dy-elder') === wanted, on);
@@ -43,8 +49,8 @@ describe('季报表 in the H5 build', () => {
       await shown(page, '.dy-info-row__label').getByText(label, { exact: true }).first().waitFor();
     }
     await shown(page, '.dy-info-row__value').getByText('幸福社区', { exact: true }).waitFor();
-    await page.screenshot({ path: screenshotPath('quarterly-report-secretary') });
-    await page.screenshot({ path: screenshotPath('quarterly-report-secretary-full'), fullPage: true });
+    await shoot(page, 'quarterly-report-secretary');
+    await shoot(page, 'quarterly-report-secretary-full', true);
 
     await shown(page, '.quarterly-report__submit').tap();
     const dialog = shown(page, '.nut-dialog');
@@ -53,7 +59,7 @@ describe('季报表 in the H5 build', () => {
     await state.getByText('已报送上级（第1版）').waitFor({ timeout: 20_000 });
     await state.getByText(/上级查阅前可再次提交/).waitFor();
     await shown(page, '.quarterly-report__submit').getByText('再次提交').waitFor();
-    await page.screenshot({ path: screenshotPath('quarterly-report-submitted') });
+    await shoot(page, 'quarterly-report-submitted');
 
     const download = page.waitForEvent('download');
     await shown(page, '.quarterly-report__export').tap();
@@ -69,7 +75,7 @@ describe('季报表 in the H5 build', () => {
     const audit = await auditPage(page, { minTextPx: 18, minButtonPx: 48, scope: '.quarterly-report' });
     expect(audit.textNodes).toBeGreaterThan(0);
     expect([...audit.smallText, ...audit.shortButtons, ...audit.lowContrast]).toEqual([]);
-    await page.screenshot({ path: screenshotPath('quarterly-report-elder') });
+    await shoot(page, 'quarterly-report-elder');
     await elder(page, false);
     expect(errors).toEqual([]);
   });
@@ -89,12 +95,12 @@ describe('季报表 in the H5 build', () => {
     const firstSubmitted = tags.indexOf('已报送');
     expect(tags.slice(0, firstSubmitted).length).toBeGreaterThan(0);
     expect(tags.slice(firstSubmitted).every((tag) => tag === '已报送' || tag === '迟交')).toBe(true);
-    await page.screenshot({ path: screenshotPath('quarterly-report-status') });
+    await shoot(page, 'quarterly-report-status');
 
     await elder(page, true);
     const audit = await auditPage(page, { minTextPx: 18, minButtonPx: 48, scope: '.quarterly-status' });
     expect([...audit.smallText, ...audit.shortButtons, ...audit.lowContrast]).toEqual([]);
-    await page.screenshot({ path: screenshotPath('quarterly-report-status-elder') });
+    await shoot(page, 'quarterly-report-status-elder');
     await elder(page, false);
 
     await community.tap();
@@ -102,7 +108,7 @@ describe('季报表 in the H5 build', () => {
     const state = shown(page, '.quarterly-report__state');
     await state.getByText('上级已查阅', { exact: true }).waitFor({ timeout: 20_000 });
     expect(await shown(page, '.quarterly-report__submit').count()).toBe(0);
-    await page.screenshot({ path: screenshotPath('quarterly-report-district-view') });
+    await shoot(page, 'quarterly-report-district-view');
     expect(errors).toEqual([]);
   });
 });

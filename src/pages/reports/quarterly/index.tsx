@@ -4,7 +4,6 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Dialog } from '@nutui/nutui-react-taro'
 import { Card } from '@/components/card'
 import { ChoiceChips } from '@/components/choice-chips'
-import { FormSection } from '@/components/form-section'
 import { InfoRow } from '@/components/info-row'
 import { PageShell } from '@/components/page-shell'
 import { StatusTag } from '@/components/status-tag'
@@ -89,8 +88,8 @@ export default function QuarterlyReportPage() {
   }
 
   const shown = report && quarterKey(report.current) === quarter ? report : null
-  // The level above reads what was sent; the organisation itself works on today's figures.
-  const figures = shown ? (named && shown.submitted ? shown.submitted.figures : shown.current) : null
+  // What was sent, for the level above and once it can no longer be sent again; else today's figures, to submit.
+  const figures = shown ? (shown.submitted && (named || !shown.canSubmit) ? shown.submitted.figures : shown.current) : null
   const status = error ? 'error' : shown ? 'ready' : 'loading'
   return (
     <PageShell title="季报表" elderToggle>
@@ -116,7 +115,8 @@ export default function QuarterlyReportPage() {
                 )}
               </Card>
 
-              <FormSection title="党员义工工作进展情况季报表" hint={`${quarterName(figures)} · 填报日期 ${formatDate(figures.filledOn)}`}>
+              <Card title="党员义工工作进展情况季报表">
+                <Text className="quarterly-report__hint">{`${quarterName(figures)} · 填报日期 ${formatDate(figures.filledOn)}${figures === shown.current ? '（今天的数据）' : '（报送时的数据）'}`}</Text>
                 <InfoRow label="党员义工组织名称" value={figures.organisation.name} />
                 <InfoRow label="下辖党员义工组织" value={`${figures.teams} 个`} hint="本组织的服务队、党员工作室和小组" />
                 <InfoRow label="管辖党员总数" value={`${figures.partyMembers} 人`} hint="注册的党员，加上持报到单尚未报到的" />
@@ -124,9 +124,10 @@ export default function QuarterlyReportPage() {
                 <InfoRow label="入党积极分子注册义工" value={`${figures.activists} 人`} />
                 <InfoRow label="负责人" value={figures.contacts ? `${figures.contacts.leadName} ${figures.contacts.leadPhone}` : '提交时填写'} />
                 <InfoRow label="联系人" value={figures.contacts ? `${figures.contacts.contactName} ${figures.contacts.contactPhone}` : '提交时填写'} />
-              </FormSection>
+              </Card>
 
-              <FormSection title="组织开展义工服务" hint={`开展时间：${quarterName(figures)}；时数为已认定的服务时长`}>
+              <Card title="组织开展义工服务">
+                <Text className="quarterly-report__hint">{`开展时间：${quarterName(figures)}；时数为已认定的服务时长`}</Text>
                 {figures.activities.length === 0 && <InfoRow label="项目" value="本季度还没有已认定时长的活动" />}
                 {figures.activities.map((activity, i) => (
                   <InfoRow
@@ -137,7 +138,7 @@ export default function QuarterlyReportPage() {
                   />
                 ))}
                 <InfoRow label="合计" value={`${figures.totals.people}人（${figures.totals.participations}人次） · ${figures.totals.hours}小时`} />
-              </FormSection>
+              </Card>
 
               {shown.canSubmit && (
                 <Button className="quarterly-report__submit" type="primary" size="large" block loading={busy} disabled={busy} onClick={() => setConfirming(true)}>
