@@ -26,7 +26,7 @@ export function ExportButtons({ choices }: { choices: readonly ExportChoice[] })
       {choices.map((choice) => (
         <Button
           key={choice.key}
-          className="assessment-export__button"
+          className={`assessment-export__button assessment-export__button--${choice.key}`}
           data-export={choice.key}
           fill="outline"
           type="primary"
