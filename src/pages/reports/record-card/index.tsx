@@ -67,7 +67,7 @@ export default function RecordCardPage() {
   const shown = card && String(card.header.year) === year ? card : null
   const status = error ? 'error' : shown ? 'ready' : 'loading'
   return (
-    <PageShell title="社区服务记录卡">
+    <PageShell title="社区服务记录卡" elderToggle>
       <View className="record-card">
         <ChoiceChips options={years} value={year} onChange={pickYear} />
         <PageShell requireLogin={false} status={status} error={error} onRetry={() => void load()}>
