@@ -129,6 +129,17 @@ describe('志愿服务证明: the member asks, the secretary issues, the member 
     // Without PUBLIC_URL the QR carries the page path; the gateway serves the H5 app at its root.
     verifyLink = url.startsWith('http') ? url : `${gatewayUrl()}#/${url.replace(/^\//, '')}`;
     expect(verifyLink).toMatch(/#\/pages\/verify\/certificate\/index\?no=ZM\d{4}-\d{6}&code=[2-9A-Z]{8}$/);
+
+    // The check needs no login: a phone whose stored login has ended elsewhere still gets its answer.
+    const stored = await page.evaluate(() => {
+      const raw = localStorage.getItem('dyg.session');
+      const value = raw ? (JSON.parse(raw) as { data?: { token?: string } }) : null;
+      return value?.data?.token ?? null;
+    });
+    expect(stored).toBeTruthy();
+    await callGateway('auth', 'logout', {}, stored!);
+    await page.goto(verifyLink);
+    await shown(page, '.verify-certificate__word').getByText('有效', { exact: true }).waitFor({ timeout: 30_000 });
     await page.context().close();
   });
 
