@@ -8,13 +8,15 @@ const TITLE = `浏览器测试骨干培训${Date.now() % 100000}`;
 
 const tapButton = (page: Page, text: string | RegExp) => shown(page, '.nut-button').filter({ hasText: text }).first().tap();
 /** Taro's H5 router animates a page in; a screenshot waits for it to settle and for any toast to fade. */
-const shoot = async (page: Page, name: string) => {
-  await page.waitForTimeout(600);
-  await page.waitForFunction(
+const toastGone = (page: Page) =>
+  page.waitForFunction(
     () => !Array.from(document.querySelectorAll('.taro__toast')).some((toast) => toast.checkVisibility({ opacityProperty: true })),
     undefined,
     { timeout: 5_000 },
   );
+const shoot = async (page: Page, name: string) => {
+  await page.waitForTimeout(600);
+  await toastGone(page);
   await page.screenshot({ path: screenshotPath(name), fullPage: true });
 };
 const waitForText = (page: Page, text: string) => page.waitForFunction((wanted) => document.body.innerText.includes(wanted), text, { timeout: 20_000 });
@@ -33,6 +35,7 @@ describe('培训记录: the secretary records a training with the demo member, w
   let member: { context: BrowserContext; page: Page };
   let memberName: string;
   let recordedId: string | undefined;
+  let awardId: string | undefined;
   let secretaryToken: string;
 
   beforeAll(async () => {
@@ -46,6 +49,7 @@ describe('培训记录: the secretary records a training with the demo member, w
   afterAll(async () => {
     // Other suites share the demo data: the training recorded here is withdrawn again.
     if (recordedId) await callGateway('records', 'withdrawTraining', { id: recordedId, reason: '浏览器测试结束撤回' }, secretaryToken).catch(() => undefined);
+    if (awardId) await callGateway('records', 'withdrawAward', { id: awardId, reason: '浏览器测试结束撤回' }, secretaryToken).catch(() => undefined);
     await browser.close();
   });
 
@@ -96,6 +100,41 @@ describe('培训记录: the secretary records a training with the demo member, w
     await shoot(page, 'trainings-recorded');
   });
 
+  it('should record an honour for the demo member on 表彰奖励, in 长辈模式 too', async () => {
+    const { page } = secretary;
+    await page.goto(`${gatewayUrl()}#/pages/profile/index`);
+    const cell = shown(page, '.nut-cell').filter({ hasText: /^表彰奖励/ }).first();
+    await cell.waitFor({ timeout: 20_000 });
+    await cell.tap();
+    await page.waitForURL(/pages\/secretary\/awards/, { timeout: 20_000 });
+    await waitForText(page, '优秀党员义工');
+    await tapButton(page, '登记表彰');
+    await shown(page, '.member-picker__query input').fill(memberName);
+    await shown(page, '.member-picker__find').tap();
+    const row = shown(page, '.member-picker__row').filter({ hasText: memberName }).first();
+    await row.waitFor({ timeout: 20_000 });
+    await row.tap();
+    await shown(page, '.awards__title input').fill(`${TITLE}表彰`);
+    await shown(page, '.choice-chips__chip').filter({ hasText: '街道级' }).tap();
+    await shown(page, '.month-field__box').first().tap();
+    const confirm = shown(page, '.nut-picker-confirm-btn');
+    await confirm.waitFor();
+    await page.waitForTimeout(600);
+    await confirm.tap();
+    await confirm.waitFor({ state: 'hidden' });
+    await shown(page, '.awards__body input').fill('示例街道党工委');
+    await shown(page, '.awards__submit').tap();
+    await shown(page, '.award-card').filter({ hasText: `${TITLE}表彰` }).first().waitFor({ timeout: 20_000 });
+    const list = await callGateway<{ items: { id: string; title: string }[] }>('records', 'listAwards', {}, secretaryToken);
+    awardId = list.items.find((item) => item.title === `${TITLE}表彰`)?.id;
+    expect(awardId).toBeDefined();
+    await toastGone(page);
+    await turnElderMode(page, true);
+    expect((await auditPage(page, { minTextPx: 18, minButtonPx: 48 })).smallText).toEqual([]);
+    await shoot(page, 'awards-elder');
+    await turnElderMode(page, false);
+  });
+
   it('should show the member the training and the seeded award in 我的培训与表彰, also in 长辈模式', async () => {
     const { page } = member;
     await logInInBrowser(page, MEMBER, /pages\/member/);
@@ -110,6 +149,7 @@ describe('培训记录: the secretary records a training with the demo member, w
     expect(await card.innerText()).toContain('3小时');
     await waitForText(page, '在职党员岗前培训');
     await waitForText(page, '优秀党员义工');
+    await waitForText(page, `${TITLE}表彰`);
     await shoot(page, 'my-trainings');
     await turnElderMode(page, true);
     const audit = await auditPage(page, { minTextPx: 18, minButtonPx: 48 });

@@ -34,7 +34,7 @@ export function MemberPicker({ value, single = false, onChange }: MemberPickerPr
   return (
     <View className="member-picker">
       <View className="member-picker__search">
-        <Input className="member-picker__query" value={query} placeholder="姓名开头或志愿者编号，留空列出全部" maxLength={30} onChange={setQuery} />
+        <Input className="member-picker__query" value={query} placeholder="姓名或编号，可留空" maxLength={30} onChange={setQuery} />
         <Button size="small" className="member-picker__find" onClick={() => void search()}>
           查找
         </Button>
