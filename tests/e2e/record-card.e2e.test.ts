@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { callGateway, launchChromium, logInInBrowser, phonePage, screenshotPath, shown } from './browser';
+import { callGateway, gatewayUrl, launchChromium, logInInBrowser, phonePage, screenshotPath, shown } from './browser';
 
 const MEMBER = { phone: '19900001001', password: 'demo1234' };
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
+const UNIT_ADMIN = { phone: '19900000011', password: 'demo1234' };
 
 /** The page has slid in: the router's entry animation is over, so a screenshot shows it whole. */
 const slidIn = (page: Page) =>
@@ -13,7 +14,7 @@ const slidIn = (page: Page) =>
     return body !== undefined && body.getBoundingClientRect().left >= 0 && body.getBoundingClientRect().left < 60;
   });
 
-type Card = { header: { name: string; volunteerNo: string; community: string }; rows: { recordId: string }[]; totals: { hours: number } };
+type Card = { header: { memberId: string; name: string; volunteerNo: string; community: string }; rows: { recordId: string }[]; totals: { hours: number } };
 
 // 社区服务（活动）记录卡 (004 附件5, issue 14): the member opens theirs from 我的时长, sees the rows the API gives, exports
 // PDF and Excel; in 长辈模式 too; the secretary opens a member's from her 登记表.
@@ -90,6 +91,20 @@ describe('the 社区服务记录卡 in the H5 build', () => {
     await shown(page, '.record-card__body').getByText(name, { exact: true }).first().waitFor({ timeout: 20_000 });
     await slidIn(page);
     await page.screenshot({ path: screenshotPath('record-card-secretary') });
+    expect(errors).toEqual([]);
+  });
+
+  it('should let the unit admin open a member\'s card from the member\'s 考核', async () => {
+    const { token } = await callGateway<{ token: string }>('auth', 'login', MEMBER);
+    const card = await callGateway<Card>('documents', 'recordCard', {}, token);
+    await logInInBrowser(page, UNIT_ADMIN, /pages\/unit/);
+    await page.goto(`${gatewayUrl()}#/pages/assessment/my-standing/index?memberId=${card.header.memberId}`, { waitUntil: 'networkidle' });
+    const link = shown(page, '.my-standing__link').filter({ hasText: '社区服务记录卡' });
+    await link.waitFor({ timeout: 20_000 });
+    await link.evaluate((element) => (element as HTMLElement).click());
+    await page.waitForURL(/pages\/reports\/record-card\/index\?memberId=/);
+    await shown(page, '.record-card__body').getByText(card.header.name, { exact: true }).first().waitFor({ timeout: 20_000 });
+    expect(await shown(page, '.record-card__row').count()).toBe(card.rows.length);
     expect(errors).toEqual([]);
   });
 });
