@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { Card } from '@/components/card'
 import { ChoiceChips } from '@/components/choice-chips'
@@ -9,15 +9,15 @@ import { FormBanner } from '@/components/form-banner'
 import { FormRow } from '@/components/form-row'
 import { FormSection } from '@/components/form-section'
 import { InfoRow } from '@/components/info-row'
-import { PageShell, type PageStatus } from '@/components/page-shell'
+import { PageShell } from '@/components/page-shell'
 import { StatusTag } from '@/components/status-tag'
 import { AWARD_LEVELS, AWARD_LEVEL_LABELS, type AwardLevel } from '@core/volunteer-record/record-words'
 import { useFormErrors } from '@/hooks/use-form-errors'
 import { formatBusinessDate, inBeijing } from '@/services/beijing-time'
-import type { ApiError } from '@/services/api/types'
-import { volunteerRecordApi, type Award } from '@/services/api/volunteer-record'
+import { volunteerRecordApi } from '@/services/api/volunteer-record'
 import { MemberPicker } from '../shared/member-picker'
 import { ReasonDialog } from '../shared/reason-dialog'
+import { EntryFormActions, useWithdrawableEntries, WithdrawFooter } from '../shared/withdrawable-entries'
 import '../trainings/index.scss'
 
 interface AwardForm {
@@ -52,27 +52,11 @@ const LEVEL_OPTIONS = AWARD_LEVELS.map((level) => ({ value: level, text: AWARD_L
 /** 表彰奖励: honours the community's members received; record one, withdraw one recorded in error. */
 export default function AwardsPage() {
   const year = inBeijing(new Date()).year()
-  const [items, setItems] = useState<Award[] | null>(null)
-  const [status, setStatus] = useState<PageStatus>('loading')
-  const [loadError, setLoadError] = useState<ApiError | null>(null)
+  const fetch = useCallback(() => volunteerRecordApi.awards(year), [year])
+  const { items, status, loadError, load, withdrawing, setWithdrawing, withdraw } = useWithdrawableEntries(fetch, volunteerRecordApi.withdrawAward)
   const [form, setForm] = useState<AwardForm | null>(null)
   const [saving, setSaving] = useState(false)
-  const [withdrawing, setWithdrawing] = useState<Award | null>(null)
   const errors = useFormErrors(form, checkForm)
-
-  const load = useCallback(async (quiet = false) => {
-    if (!quiet) setStatus('loading')
-    const result = await volunteerRecordApi.awards(year)
-    if (!result.ok) {
-      setLoadError(result.error)
-      setStatus('error')
-      return
-    }
-    setItems(result.data.items)
-    setStatus('ready')
-  }, [year])
-
-  useDidShow(() => void load(items !== null))
 
   const set = (patch: Partial<AwardForm>, fields: Field[]) => {
     setForm((current) => ({ ...(current ?? EMPTY), ...patch }))
@@ -94,16 +78,6 @@ export default function AwardsPage() {
     setForm(null)
     void Taro.showToast({ title: '已登记表彰', icon: 'none' })
     await load(true)
-  }
-
-  const withdraw = async (reason: string): Promise<ApiError | null> => {
-    if (!withdrawing) return null
-    const result = await volunteerRecordApi.withdrawAward(withdrawing.id, reason)
-    if (!result.ok) return result.error
-    setWithdrawing(null)
-    void Taro.showToast({ title: '已撤回', icon: 'none' })
-    await load(true)
-    return null
   }
 
   return (
@@ -136,14 +110,7 @@ export default function AwardsPage() {
                 <Input className="awards__body" value={form.awardingBody} placeholder="例如：台山市委组织部" maxLength={60} onChange={(awardingBody) => set({ awardingBody }, ['awardingBody'])} />
               </FormRow>
               <FormBanner message={errors.banner} />
-              <View className="trainings__actions">
-                <Button type="primary" className="awards__submit" loading={saving} onClick={() => void submit()}>
-                  登记
-                </Button>
-                <Button fill="outline" onClick={() => setForm(null)}>
-                  取消
-                </Button>
-              </View>
+              <EntryFormActions submitClass="awards__submit" saving={saving} onSubmit={() => void submit()} onCancel={() => setForm(null)} />
             </FormSection>
           )}
           {items.length === 0 && <Text className="trainings__summary">{year}年还没有登记表彰奖励。</Text>}
@@ -158,14 +125,7 @@ export default function AwardsPage() {
               <InfoRow label="日期" value={formatBusinessDate(item.awardedOn)} />
               <InfoRow label="授予" value={item.awardingBody} />
               <InfoRow label="登记" value={item.recordedBy} />
-              {item.withdrawn && <InfoRow label="撤回原因" value={item.withdrawReason ?? ''} />}
-              {!item.withdrawn && (
-                <View className="trainings__actions">
-                  <Button size="small" fill="outline" onClick={() => setWithdrawing(item)}>
-                    撤回
-                  </Button>
-                </View>
-              )}
+              <WithdrawFooter item={item} onWithdraw={() => setWithdrawing(item)} />
             </Card>
           ))}
         </View>

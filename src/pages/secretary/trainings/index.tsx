@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { Card } from '@/components/card'
 import { ChoiceChips } from '@/components/choice-chips'
@@ -9,15 +9,15 @@ import { FormBanner } from '@/components/form-banner'
 import { FormRow } from '@/components/form-row'
 import { FormSection } from '@/components/form-section'
 import { InfoRow } from '@/components/info-row'
-import { PageShell, type PageStatus } from '@/components/page-shell'
+import { PageShell } from '@/components/page-shell'
 import { StatusTag } from '@/components/status-tag'
 import { TRAINING_KINDS, TRAINING_KIND_LABELS, type TrainingKind } from '@core/volunteer-record/record-words'
 import { useFormErrors } from '@/hooks/use-form-errors'
 import { formatBusinessDate, inBeijing } from '@/services/beijing-time'
-import type { ApiError } from '@/services/api/types'
-import { volunteerRecordApi, type Training } from '@/services/api/volunteer-record'
+import { volunteerRecordApi } from '@/services/api/volunteer-record'
 import { MemberPicker } from '../shared/member-picker'
 import { ReasonDialog } from '../shared/reason-dialog'
+import { EntryFormActions, useWithdrawableEntries, WithdrawFooter } from '../shared/withdrawable-entries'
 import './index.scss'
 
 interface TrainingForm {
@@ -59,27 +59,11 @@ const KIND_OPTIONS = TRAINING_KINDS.map((kind) => ({ value: kind, text: TRAINING
 /** 培训记录: the community's 骨干培训 and 岗前培训 with who took part; record one, withdraw one recorded in error. */
 export default function TrainingsPage() {
   const year = inBeijing(new Date()).year()
-  const [items, setItems] = useState<Training[] | null>(null)
-  const [status, setStatus] = useState<PageStatus>('loading')
-  const [loadError, setLoadError] = useState<ApiError | null>(null)
+  const fetch = useCallback(() => volunteerRecordApi.trainings(year), [year])
+  const { items, status, loadError, load, withdrawing, setWithdrawing, withdraw } = useWithdrawableEntries(fetch, volunteerRecordApi.withdrawTraining)
   const [form, setForm] = useState<TrainingForm | null>(null)
   const [saving, setSaving] = useState(false)
-  const [withdrawing, setWithdrawing] = useState<Training | null>(null)
   const errors = useFormErrors(form, checkForm)
-
-  const load = useCallback(async (quiet = false) => {
-    if (!quiet) setStatus('loading')
-    const result = await volunteerRecordApi.trainings(year)
-    if (!result.ok) {
-      setLoadError(result.error)
-      setStatus('error')
-      return
-    }
-    setItems(result.data.items)
-    setStatus('ready')
-  }, [year])
-
-  useDidShow(() => void load(items !== null))
 
   const set = (patch: Partial<TrainingForm>, fields: Field[]) => {
     setForm((current) => ({ ...(current ?? EMPTY), ...patch }))
@@ -103,16 +87,6 @@ export default function TrainingsPage() {
     setForm(null)
     void Taro.showToast({ title: '已登记培训', icon: 'none' })
     await load(true)
-  }
-
-  const withdraw = async (reason: string): Promise<ApiError | null> => {
-    if (!withdrawing) return null
-    const result = await volunteerRecordApi.withdrawTraining(withdrawing.id, reason)
-    if (!result.ok) return result.error
-    setWithdrawing(null)
-    void Taro.showToast({ title: '已撤回', icon: 'none' })
-    await load(true)
-    return null
   }
 
   const live = items?.filter((item) => !item.withdrawn) ?? []
@@ -156,14 +130,7 @@ export default function TrainingsPage() {
                 <MemberPicker value={form.memberIds} onChange={(memberIds) => set({ memberIds }, ['memberIds'])} />
               </FormRow>
               <FormBanner message={errors.banner} />
-              <View className="trainings__actions">
-                <Button type="primary" className="trainings__submit" loading={saving} onClick={() => void submit()}>
-                  登记
-                </Button>
-                <Button fill="outline" onClick={() => setForm(null)}>
-                  取消
-                </Button>
-              </View>
+              <EntryFormActions submitClass="trainings__submit" saving={saving} onSubmit={() => void submit()} onCancel={() => setForm(null)} />
             </FormSection>
           )}
 
@@ -180,14 +147,7 @@ export default function TrainingsPage() {
               <InfoRow label="时数" value={`${item.hours}小时`} />
               <InfoRow label="参训" value={`${item.participants.length}人：${item.participants.map((p) => p.name).join('、')}`} layout="stacked" />
               <InfoRow label="登记" value={item.recordedBy} />
-              {item.withdrawn && <InfoRow label="撤回原因" value={item.withdrawReason ?? ''} />}
-              {!item.withdrawn && (
-                <View className="trainings__actions">
-                  <Button size="small" fill="outline" onClick={() => setWithdrawing(item)}>
-                    撤回
-                  </Button>
-                </View>
-              )}
+              <WithdrawFooter item={item} onWithdraw={() => setWithdrawing(item)} />
             </Card>
           ))}
         </View>
