@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -112,4 +113,69 @@ export async function turnWheel(page: Page, column: number, target: number) {
     await page.waitForTimeout(400); // the wheel settles
   }
   throw new Error(`the wheel did not reach ${target}`);
+}
+
+/** The demo seed's accounts (gateway/demo-seed.ts); suites log in as these and must leave their login flow as it is. */
+export const DEMO = {
+  secretary: { phone: '19900000001', password: 'demo1234' },
+  member: { phone: '19900001001', password: 'demo1234' },
+  resident: { phone: '19900002001', password: 'demo1234' },
+  districtAdmin: { phone: '19900000010', password: 'demo1234' },
+  unitAdmin: { phone: '19900000011', password: 'demo1234' },
+} as const;
+
+/** Taps the first button on screen that carries the text. */
+export const tapButton = (page: Page, text: string | RegExp) => shown(page, '.nut-button').filter({ hasText: text }).first().tap();
+
+/** Waits until the text is somewhere on the page. */
+export const waitForText = (page: Page, text: string) =>
+  page.waitForFunction((wanted) => document.body.innerText.includes(wanted), text, { timeout: 20_000 });
+
+/** Waits until no toast is on screen (a screenshot would otherwise show it over the page). */
+export const toastGone = (page: Page) =>
+  page.waitForFunction(
+    () => !Array.from(document.querySelectorAll('.taro__toast')).some((toast) => toast.checkVisibility({ opacityProperty: true })),
+    undefined,
+    { timeout: 5_000 },
+  );
+
+/** Sets 长辈模式 on or off with the page's toggle (the page must have one). */
+export async function turnElderMode(page: Page, on: boolean): Promise<void> {
+  const toggle = shown(page, '.elder-toggle').first();
+  await toggle.waitFor({ timeout: 10_000 });
+  if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.tap();
+  await page.waitForFunction((wanted) => document.body.classList.contains('dy-elder') === wanted, on);
+}
+
+/** A screenshot of the page in normal mode and in 长辈模式 (the page must have the toggle), ending in normal mode. */
+export async function bothModes(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(600); // a page that has just opened slides in
+  await turnElderMode(page, false);
+  await page.screenshot({ path: screenshotPath(name) });
+  await turnElderMode(page, true);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: screenshotPath(`${name}-elder`) });
+  await turnElderMode(page, false);
+}
+
+/** A phone that may read and write the clipboard, and a page on it whose uncaught errors are pushed to `errors`. */
+export async function clipboardPhonePage(browser: Browser, errors: string[], label?: string): Promise<{ context: BrowserContext; page: Page }> {
+  const phone = await phonePage(browser, errors, label);
+  await phone.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(gatewayUrl()).origin });
+  return phone;
+}
+
+/** What Taro's setClipboardData put on the clipboard (it keeps a copy in storage, the clipboard API may be refused headless). */
+export async function copiedText(page: Page): Promise<string> {
+  const fromClipboard = await page.evaluate(() => navigator.clipboard.readText().catch(() => '')).catch(() => '');
+  if (fromClipboard) return fromClipboard;
+  return page.evaluate(() => (JSON.parse(localStorage.getItem('taro_clipboard') ?? '{}') as { data?: string }).data ?? '');
+}
+
+/** Taps and answers the name and bytes of the file the tap downloads. */
+export async function downloaded(page: Page, tap: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const coming = page.waitForEvent('download', { timeout: 20_000 });
+  await tap();
+  const file = await coming;
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) };
 }

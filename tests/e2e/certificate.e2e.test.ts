@@ -2,23 +2,16 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { auditPage } from './page-audit';
-import { callGateway, gatewayUrl, launchChromium, logInInBrowser, phonePage, screenshotPath, shown } from './browser';
+import { callGateway, DEMO, gatewayUrl, launchChromium, logInInBrowser, phonePage, screenshotPath, shown, tapButton, toastGone, turnElderMode, waitForText } from './browser';
 
-const SECRETARY = { phone: '19900000001', password: 'demo1234' };
-const MEMBER = { phone: '19900001001', password: 'demo1234' };
+const { secretary: SECRETARY, member: MEMBER } = DEMO;
 const RESPONSIBLE = '陈主任';
 const PURPOSE = `评优材料${Date.now() % 10000}`;
 
-const tapButton = (page: Page, text: string | RegExp) => shown(page, '.nut-button').filter({ hasText: text }).first().tap();
-const waitForText = (page: Page, text: string) => page.waitForFunction((wanted) => document.body.innerText.includes(wanted), text, { timeout: 20_000 });
 /** Taro's H5 router animates a page in; a screenshot waits for it to settle and for any toast to fade. */
 const shoot = async (page: Page, name: string) => {
   await page.waitForTimeout(600);
-  await page.waitForFunction(
-    () => !Array.from(document.querySelectorAll('.taro__toast')).some((toast) => toast.checkVisibility({ opacityProperty: true })),
-    undefined,
-    { timeout: 5_000 },
-  );
+  await toastGone(page);
   await page.screenshot({ path: screenshotPath(name), fullPage: true });
 };
 
@@ -28,13 +21,6 @@ async function openProfileCell(page: Page, title: string, landing: RegExp) {
   await cell.waitFor({ timeout: 20_000 });
   await cell.tap();
   await page.waitForURL(landing, { timeout: 20_000 });
-}
-
-async function turnElderMode(page: Page, on: boolean) {
-  const toggle = shown(page, '.elder-toggle').first();
-  await toggle.waitFor({ timeout: 10_000 });
-  if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.tap();
-  await page.waitForFunction((wanted) => document.body.classList.contains('dy-elder') === wanted, on);
 }
 
 describe('志愿服务证明: the member asks, the secretary issues, the member downloads, anyone verifies by the QR link (H5 build)', () => {

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { auditPage } from './page-audit';
-import { gatewayUrl, launchChromium, logInInBrowser, phonePage, screenshotPath, shown } from './browser';
+import { DEMO, gatewayUrl, launchChromium, logInInBrowser, phonePage, screenshotPath, shown } from './browser';
 
 // 季报表 (001 附件4): the demo secretary opens this quarter's report from the profile, submits it and exports it; last
 // quarter's was submitted by the demo seed; the district admin sees the community submitted in 季报表报送情况 and opens it.
-const SECRETARY = { phone: '19900000001', password: 'demo1234' };
-const DISTRICT_ADMIN = { phone: '19900000010', password: 'demo1234' };
+const { secretary: SECRETARY, districtAdmin: DISTRICT_ADMIN } = DEMO;
 
 async function openFromProfile(page: Page, cell: string) {
   await page.goto(`${gatewayUrl()}#/pages/profile/index`, { waitUntil: 'networkidle' });

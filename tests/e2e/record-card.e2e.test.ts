@@ -1,11 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { callGateway, gatewayUrl, launchChromium, logInInBrowser, phonePage, screenshotPath, shown } from './browser';
+import { callGateway, DEMO, gatewayUrl, launchChromium, logInInBrowser, phonePage, screenshotPath, shown } from './browser';
 
-const MEMBER = { phone: '19900001001', password: 'demo1234' };
-const SECRETARY = { phone: '19900000001', password: 'demo1234' };
-const UNIT_ADMIN = { phone: '19900000011', password: 'demo1234' };
+const { member: MEMBER, secretary: SECRETARY, unitAdmin: UNIT_ADMIN } = DEMO;
 
 /** The page has slid in: the router's entry animation is over, so a screenshot shows it whole. */
 const slidIn = (page: Page) =>

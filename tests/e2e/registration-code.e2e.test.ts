@@ -1,38 +1,11 @@
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown } from './browser';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { bothModes, clipboardPhonePage, copiedText, DEMO, gatewayUrl, launchChromium, logInInBrowser, screenshotPath, shown } from './browser';
 
-const UNIT_ADMIN = { phone: '19900000011', password: 'demo1234' };
-const SECRETARY = { phone: '19900000001', password: 'demo1234' };
-const DISTRICT_ADMIN = { phone: '19900000010', password: 'demo1234' };
+const { unitAdmin: UNIT_ADMIN, secretary: SECRETARY, districtAdmin: DISTRICT_ADMIN } = DEMO;
 /** The demo's 何伟 holds a slip issued before codes left out I and O. */
 const OLD_CODE = 'HOME2468';
 const LINK = () => `${gatewayUrl()}#/pages/join/register/index?slip=${OLD_CODE}`;
-
-/** What Taro's setClipboardData put on the clipboard (it keeps a copy in storage, the clipboard API may be refused headless). */
-async function copiedText(page: Page): Promise<string> {
-  const fromClipboard = await page.evaluate(() => navigator.clipboard.readText().catch(() => '')).catch(() => '');
-  if (fromClipboard) return fromClipboard;
-  return page.evaluate(() => (JSON.parse(localStorage.getItem('taro_clipboard') ?? '{}') as { data?: string }).data ?? '');
-}
-
-async function turnElderMode(page: Page, on: boolean) {
-  const toggle = shown(page, '.elder-toggle').first();
-  await toggle.waitFor({ timeout: 10_000 });
-  if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.tap();
-  await page.waitForFunction((wanted) => document.body.classList.contains('dy-elder') === wanted, on);
-}
-
-/** A screenshot of the page in normal mode and in 长辈模式 (the page must have the toggle), ending in normal mode. */
-async function bothModes(page: Page, name: string) {
-  await page.waitForTimeout(600); // a page that has just opened slides in
-  await turnElderMode(page, false);
-  await page.screenshot({ path: screenshotPath(`${name}`) });
-  await turnElderMode(page, true);
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: screenshotPath(`${name}-elder`) });
-  await turnElderMode(page, false);
-}
 
 describe('报到码 in the H5 build: shared as a full link and a QR, typed into the registration page, and the registers searched', () => {
   let browser: Browser;
@@ -40,11 +13,8 @@ describe('报到码 in the H5 build: shared as a full link and a QR, typed into 
   const errors: string[] = [];
 
   const phonePage = async () => {
-    const context = await newPhone(browser);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(gatewayUrl()).origin });
+    const { context, page } = await clipboardPhonePage(browser, errors);
     contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
     return page;
   };
 

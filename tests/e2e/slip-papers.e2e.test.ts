@@ -1,47 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown } from './browser';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { bothModes, clipboardPhonePage, copiedText, DEMO, downloaded, gatewayUrl, launchChromium, logInInBrowser, screenshotPath, shown } from './browser';
 
 // The papers of issue 14 at 375×812: the unit's shared 报到单 link opened on a member's phone fills the registration
 // with the code; 打印报到单 downloads the 附件1 PDF; the assessment pages' 导出 Excel download their workbooks.
-const UNIT_ADMIN = { phone: '19900000011', password: 'demo1234' };
-const SECRETARY = { phone: '19900000001', password: 'demo1234' };
-const DISTRICT_ADMIN = { phone: '19900000010', password: 'demo1234' };
+const { unitAdmin: UNIT_ADMIN, secretary: SECRETARY, districtAdmin: DISTRICT_ADMIN } = DEMO;
 /** The demo's 何伟 holds a slip of the demo unit, not yet used. */
 const CODE = 'HOME2468';
-
-/** What Taro's setClipboardData put on the clipboard (it keeps a copy in storage, the clipboard API may be refused headless). */
-async function copiedText(page: Page): Promise<string> {
-  const fromClipboard = await page.evaluate(() => navigator.clipboard.readText().catch(() => '')).catch(() => '');
-  if (fromClipboard) return fromClipboard;
-  return page.evaluate(() => (JSON.parse(localStorage.getItem('taro_clipboard') ?? '{}') as { data?: string }).data ?? '');
-}
-
-async function turnElderMode(page: Page, on: boolean) {
-  const toggle = shown(page, '.elder-toggle').first();
-  await toggle.waitFor({ timeout: 10_000 });
-  if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.tap();
-  await page.waitForFunction((wanted) => document.body.classList.contains('dy-elder') === wanted, on);
-}
-
-async function bothModes(page: Page, name: string) {
-  await page.waitForTimeout(600);
-  await turnElderMode(page, false);
-  await page.screenshot({ path: screenshotPath(name) });
-  await turnElderMode(page, true);
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: screenshotPath(`${name}-elder`) });
-  await turnElderMode(page, false);
-}
-
-/** Taps the button and answers the downloaded file's name and bytes. */
-async function download(page: Page, tap: () => Promise<void>) {
-  const coming = page.waitForEvent('download', { timeout: 20_000 });
-  await tap();
-  const file = await coming;
-  return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) };
-}
 
 describe('报到单 link, 报到单 PDF and the assessment exports in the H5 build', () => {
   let browser: Browser;
@@ -49,11 +14,8 @@ describe('报到单 link, 报到单 PDF and the assessment exports in the H5 bui
   const errors: string[] = [];
 
   const phonePage = async () => {
-    const context = await newPhone(browser);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(gatewayUrl()).origin });
+    const { context, page } = await clipboardPhonePage(browser, errors);
     contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(error.message));
     return page;
   };
 
@@ -91,7 +53,7 @@ describe('报到单 link, 报到单 PDF and the assessment exports in the H5 bui
     await card.waitFor({ timeout: 20_000 });
     await page.evaluate(() => window.scrollTo(0, 0));
     await bothModes(page, 'slip-papers-02-slips');
-    const file = await download(page, () => card.locator('.slip-card__print').tap());
+    const file = await downloaded(page, () => card.locator('.slip-card__print').tap());
     expect(file.name).toBe(`在职党员社区报到单-何伟-${CODE}.pdf`);
     expect(file.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = spawnSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: file.bytes }).stdout.toString('utf8').replace(/\s+/g, '');
@@ -105,10 +67,10 @@ describe('报到单 link, 报到单 PDF and the assessment exports in the H5 bui
     const buttons = shown(page, '.assessment-export');
     await buttons.waitFor({ timeout: 20_000 });
     await bothModes(page, 'slip-papers-03-compliance-export');
-    const list = await download(page, () => buttons.locator('.assessment-export__button--compliance').tap());
+    const list = await downloaded(page, () => buttons.locator('.assessment-export__button--compliance').tap());
     expect(list.name).toMatch(/^党员考核达标情况-幸福社区-\d{4}\.xlsx$/);
     expect(list.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
-    const rates = await download(page, () => buttons.locator('.assessment-export__button--rates').tap());
+    const rates = await downloaded(page, () => buttons.locator('.assessment-export__button--rates').tap());
     expect(rates.name).toMatch(/^组织考核比率-幸福社区-\d{4}\.xlsx$/);
   });
 
@@ -117,7 +79,7 @@ describe('报到单 link, 报到单 PDF and the assessment exports in the H5 bui
     await logInInBrowser(unitPage, UNIT_ADMIN, /pages\/unit\/slips/);
     await unitPage.goto(`${gatewayUrl()}#/pages/assessment/unit-standing/index`, { waitUntil: 'networkidle' });
     await shown(unitPage, '.assessment-export').waitFor({ timeout: 20_000 });
-    const standing = await download(unitPage, () => shown(unitPage, '.assessment-export__button--compliance').tap());
+    const standing = await downloaded(unitPage, () => shown(unitPage, '.assessment-export__button--compliance').tap());
     expect(standing.name).toMatch(/^党员考核达标情况-.+-\d{4}\.xlsx$/);
 
     const districtPage = await phonePage();
@@ -125,7 +87,7 @@ describe('报到单 link, 报到单 PDF and the assessment exports in the H5 bui
     await districtPage.goto(`${gatewayUrl()}#/pages/assessment/district-rates/index`, { waitUntil: 'networkidle' });
     await shown(districtPage, '.assessment-export').waitFor({ timeout: 20_000 });
     await bothModes(districtPage, 'slip-papers-04-district-rates-export');
-    const rates = await download(districtPage, () => shown(districtPage, '.assessment-export__button--rates').tap());
+    const rates = await downloaded(districtPage, () => shown(districtPage, '.assessment-export__button--rates').tap());
     expect(rates.name).toMatch(/^组织考核比率-示例区-\d{4}\.xlsx$/);
     expect(errors).toEqual([]);
   });

@@ -1,32 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { auditPage } from './page-audit';
-import { callGateway, gatewayUrl, launchChromium, logInInBrowser, phonePage, screenshotPath, shown } from './browser';
+import { callGateway, DEMO, gatewayUrl, launchChromium, logInInBrowser, phonePage, screenshotPath, shown, tapButton, toastGone, turnElderMode, waitForText } from './browser';
 
-const SECRETARY = { phone: '19900000001', password: 'demo1234' };
-const MEMBER = { phone: '19900001001', password: 'demo1234' };
+const { secretary: SECRETARY, member: MEMBER } = DEMO;
 const TITLE = `浏览器测试骨干培训${Date.now() % 100000}`;
 
-const tapButton = (page: Page, text: string | RegExp) => shown(page, '.nut-button').filter({ hasText: text }).first().tap();
 /** Taro's H5 router animates a page in; a screenshot waits for it to settle and for any toast to fade. */
-const toastGone = (page: Page) =>
-  page.waitForFunction(
-    () => !Array.from(document.querySelectorAll('.taro__toast')).some((toast) => toast.checkVisibility({ opacityProperty: true })),
-    undefined,
-    { timeout: 5_000 },
-  );
 const shoot = async (page: Page, name: string) => {
   await page.waitForTimeout(600);
   await toastGone(page);
   await page.screenshot({ path: screenshotPath(name), fullPage: true });
 };
-const waitForText = (page: Page, text: string) => page.waitForFunction((wanted) => document.body.innerText.includes(wanted), text, { timeout: 20_000 });
-
-async function turnElderMode(page: Page, on: boolean) {
-  const toggle = shown(page, '.elder-toggle').first();
-  await toggle.waitFor({ timeout: 10_000 });
-  if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.tap();
-  await page.waitForFunction((wanted) => document.body.classList.contains('dy-elder') === wanted, on);
-}
 
 describe('培训记录: the secretary records a training with the demo member, who then sees it in 我的培训与表彰 (H5 build)', () => {
   let browser: Browser;
