@@ -3,7 +3,7 @@ import { main as assessment } from '../../cloudfunctions/assessment/index';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { call, failed, ok } from '../support/call';
 import { useWallClock } from '../support/clock';
-import { buildCommunity, createDistrictAdmin, createUnitAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
+import { buildCommunity, buildTwoDistricts, createDistrictAdmin, createUnitAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
 import { addActivity, addExemption, addService, setCommunityJoined, setMemberType } from '../support/assessment-fixtures';
 import { addOrder, addRecord, addResidentEvaluation } from '../support/rate-fixtures';
 import { issueSlip } from '../support/reports-fixtures';
@@ -47,12 +47,11 @@ describe('assessment.exportComplianceList: 考核达标情况 as xlsx, from the 
   beforeAll(async () => {
     clock = useWallClock(NOW);
     db = await openSuiteDatabase();
-    c = await buildCommunity(db, 'XL', { members: 5, residents: 0 });
-    other = await buildCommunity(db, 'XO', { members: 1, residents: 0, districtId: c.districtId });
-    elsewhere = await buildCommunity(db, 'XE', { members: 1, residents: 0 });
-    districtAdmin = await createDistrictAdmin(db, c.districtId);
-    otherDistrictAdmin = await createDistrictAdmin(db, elsewhere.districtId);
-    unitAdmin = await createUnitAdmin(db, c.unitId);
+    ({ a: c, b: other, other: elsewhere, districtAdmin, otherDistrictAdmin, unitAdmin } = await buildTwoDistricts(db, ['XL', 'XO', 'XE'], {
+      a: { members: 5, residents: 0 },
+      b: { members: 1, residents: 0 },
+      other: { members: 1, residents: 0 },
+    }));
     otherUnitAdmin = await createUnitAdmin(db, other.unitId);
     const m = c.members;
     for (const member of [...m, ...other.members, ...elsewhere.members]) await setCommunityJoined(db, member.id, '2025-01-01T00:00:00+08:00');

@@ -8,7 +8,7 @@ import { NATIONAL_EXPORT_SHEETS, nationalExportMappingMarkdown } from '../../clo
 import { addActivity, addService } from '../support/assessment-fixtures';
 import { call, failed, ok } from '../support/call';
 import { useWallClock } from '../support/clock';
-import { buildCommunity, createDistrictAdmin, createUnitAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
+import { buildTwoDistricts, type TestCommunity, type TestUser } from '../support/fixtures';
 import { addProfile, setMemberDetails } from '../support/reports-fixtures';
 import { openSuiteDatabase } from '../support/test-database';
 
@@ -49,12 +49,11 @@ describe('reports.exportNationalRecord: the hand-over to the 全国志愿服务�
 
   beforeAll(async () => {
     db = await openSuiteDatabase();
-    a = await buildCommunity(db, 'NA', { members: 2, residents: 0 });
-    b = await buildCommunity(db, 'NB', { members: 1, residents: 0, districtId: a.districtId, memberType: 'community' });
-    other = await buildCommunity(db, 'NO', { members: 1, residents: 0 });
-    districtAdmin = await createDistrictAdmin(db, a.districtId);
-    otherDistrictAdmin = await createDistrictAdmin(db, other.districtId);
-    unitAdmin = await createUnitAdmin(db, a.unitId);
+    ({ a, b, other, districtAdmin, otherDistrictAdmin, unitAdmin } = await buildTwoDistricts(db, ['NA', 'NB', 'NO'], {
+      a: { members: 2, residents: 0 },
+      b: { members: 1, residents: 0, memberType: 'community' },
+      other: { members: 1, residents: 0 },
+    }));
     const [m1, m2] = a.members;
     const [n1] = b.members;
     await db.query(`update users set name = '李堃喆' where id = $1`, [m1.id]);

@@ -6,7 +6,7 @@ import { ruleSetRepository } from '../../cloudfunctions/_core/assessment/rule-se
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { call, failed, ok } from '../support/call';
 import { useWallClock } from '../support/clock';
-import { buildCommunity, createDistrictAdmin, createUnitAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
+import { buildCommunity, buildTwoDistricts, type TestCommunity, type TestUser } from '../support/fixtures';
 import { addOrder, addExemption, addRecord, addResidentEvaluation } from '../support/rate-fixtures';
 import { addMember, issueSlip, leave } from '../support/reports-fixtures';
 import { newPhone } from '../support/registration-fixtures';
@@ -31,12 +31,11 @@ describe('组织考核比率: 注册率, 参与率 and 满意率 of every commun
 
   beforeAll(async () => {
     db = await openSuiteDatabase();
-    a = await buildCommunity(db, 'RA', { members: 0, residents: 0 });
-    b = await buildCommunity(db, 'RB', { members: 0, residents: 0, districtId: a.districtId });
-    other = await buildCommunity(db, 'RC', { members: 0, residents: 0 });
-    districtAdmin = await createDistrictAdmin(db, a.districtId);
-    otherDistrictAdmin = await createDistrictAdmin(db, other.districtId);
-    unitAdmin = await createUnitAdmin(db, a.unitId);
+    ({ a, b, other, districtAdmin, otherDistrictAdmin, unitAdmin } = await buildTwoDistricts(db, ['RA', 'RB', 'RC'], {
+      a: { members: 0, residents: 0 },
+      b: { members: 0, residents: 0 },
+      other: { members: 0, residents: 0 },
+    }));
     const inA = (memberType: 'in_service' | 'probationary' | 'community' | 'activist', unitId: string | null = a.unitId) => ({
       communityId: a.communityId, gridId: a.gridIds[0], unitId, memberType, createdAt: new Date('2026-02-01T02:00:00Z'),
     });

@@ -9,7 +9,7 @@ import { addService } from '../support/assessment-fixtures';
 import { call, failed, ok, refusedUnchanged } from '../support/call';
 import { useWallClock } from '../support/clock';
 import { valueOf } from '../support/db-state';
-import { buildCommunity, createDistrictAdmin, createUnitAdmin, renewTokens, sessionTokenFor, type TestCommunity, type TestUser } from '../support/fixtures';
+import { buildTwoDistricts, createUnitAdmin, renewTokens, sessionTokenFor, type TestCommunity, type TestUser } from '../support/fixtures';
 import { addOrder } from '../support/rate-fixtures';
 import { addMember, addRegistration, issueSlip, leave } from '../support/reports-fixtures';
 import { openSuiteDatabase } from '../support/test-database';
@@ -46,12 +46,11 @@ describe('reports: 党员义工工作进展情况季报表 (001 附件4)', () =>
 
   beforeAll(async () => {
     db = await openSuiteDatabase();
-    a = await buildCommunity(db, 'QA', { members: 0, residents: 0 });
-    b = await buildCommunity(db, 'QB', { members: 1, residents: 0, districtId: a.districtId });
-    other = await buildCommunity(db, 'QX', { members: 0, residents: 0 });
-    districtAdmin = await createDistrictAdmin(db, a.districtId);
-    otherDistrictAdmin = await createDistrictAdmin(db, other.districtId);
-    unitAdmin = await createUnitAdmin(db, a.unitId);
+    ({ a, b, other, districtAdmin, otherDistrictAdmin, unitAdmin } = await buildTwoDistricts(db, ['QA', 'QB', 'QX'], {
+      a: { members: 0, residents: 0 },
+      b: { members: 1, residents: 0 },
+      other: { members: 0, residents: 0 },
+    }));
     otherUnitAdmin = await createUnitAdmin(db, b.unitId);
 
     const of = (memberType: 'in_service' | 'community' | 'probationary' | 'activist', community = a, unitId: string | null = a.unitId) => ({

@@ -8,7 +8,7 @@ import { maskAddress, maskPhone } from '../../cloudfunctions/_core/shared/maskin
 import { call, failed, ok } from '../support/call';
 import { useWallClock } from '../support/clock';
 import { valueOf } from '../support/db-state';
-import { buildCommunity, createDistrictAdmin, createUnitAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
+import { buildTwoDistricts, createUnitAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
 import { addMember, addProfile, addRegistration, createPerson, issueSlip, leave, setMemberDetails, transferMember } from '../support/reports-fixtures';
 import { openSuiteDatabase } from '../support/test-database';
 
@@ -29,7 +29,6 @@ describe('reports: 在职党员社区报到登记表 (附件4) and 报到情况�
   let db: Database;
   let a: TestCommunity;
   let b: TestCommunity;
-  let other: TestCommunity;
   let districtAdmin: TestUser;
   let otherDistrictAdmin: TestUser;
   let unitAdmin: TestUser;
@@ -40,12 +39,11 @@ describe('reports: 在职党员社区报到登记表 (附件4) and 报到情况�
 
   beforeAll(async () => {
     db = await openSuiteDatabase();
-    a = await buildCommunity(db, 'RA', { members: 0, residents: 0 });
-    b = await buildCommunity(db, 'RB', { members: 1, residents: 0, districtId: a.districtId });
-    other = await buildCommunity(db, 'RX', { members: 0, residents: 0 });
-    districtAdmin = await createDistrictAdmin(db, a.districtId);
-    otherDistrictAdmin = await createDistrictAdmin(db, other.districtId);
-    unitAdmin = await createUnitAdmin(db, a.unitId);
+    ({ a, b, districtAdmin, otherDistrictAdmin, unitAdmin } = await buildTwoDistricts(db, ['RA', 'RB', 'RX'], {
+      a: { members: 0, residents: 0 },
+      b: { members: 1, residents: 0 },
+      other: { members: 0, residents: 0 },
+    }));
     otherUnitAdmin = await createUnitAdmin(db, b.unitId);
     await setMemberDetails(db, b.members[0].id, { createdAt: new Date('2026-01-05T02:00:00Z') });
 

@@ -4,7 +4,7 @@ import type { Database } from '../../cloudfunctions/_core/db/database';
 import { loadTrainingsAndAwards } from '../../cloudfunctions/_core/volunteer-record/training-awards.repository';
 import { call, failed, ok, refusedUnchanged } from '../support/call';
 import { useWallClock } from '../support/clock';
-import { buildCommunity, createDistrictAdmin, createUnitAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
+import { buildTwoDistricts, type TestCommunity, type TestUser } from '../support/fixtures';
 import { openSuiteDatabase } from '../support/test-database';
 
 // Thursday 2026-08-20 10:00 Beijing.
@@ -52,12 +52,11 @@ describe('trainings and awards in the volunteer record (issue 14 item 6)', () =>
 
   beforeAll(async () => {
     db = await openSuiteDatabase();
-    a = await buildCommunity(db, 'TA', { members: 3, residents: 0 });
-    b = await buildCommunity(db, 'TB', { members: 1, residents: 0, districtId: a.districtId });
-    other = await buildCommunity(db, 'TO', { members: 1, residents: 0 });
-    districtAdmin = await createDistrictAdmin(db, a.districtId);
-    otherDistrictAdmin = await createDistrictAdmin(db, other.districtId);
-    unitAdmin = await createUnitAdmin(db, a.unitId);
+    ({ a, b, other, districtAdmin, otherDistrictAdmin, unitAdmin } = await buildTwoDistricts(db, ['TA', 'TB', 'TO'], {
+      a: { members: 3, residents: 0 },
+      b: { members: 1, residents: 0 },
+      other: { members: 1, residents: 0 },
+    }));
   });
   afterAll(async () => {
     clock.restore();

@@ -96,3 +96,20 @@ export async function createDistrictAdmin(db: Database, districtId: string): Pro
 export async function createUnitAdmin(db: Database, unitId: string): Promise<TestUser> {
   return createUser(db, '单位管理员', [{ role: 'unit_admin', unitId }]);
 }
+
+type CommunityOptions = Parameters<typeof buildCommunity>[2];
+
+/** The ground of an access test: communities `a` and `b` of one district, `other` of another, both districts' admins and `a`'s unit admin. */
+export async function buildTwoDistricts(
+  db: Database,
+  labels: [a: string, b: string, other: string],
+  options: { a?: CommunityOptions; b?: CommunityOptions; other?: CommunityOptions } = {},
+): Promise<{ a: TestCommunity; b: TestCommunity; other: TestCommunity; districtAdmin: TestUser; otherDistrictAdmin: TestUser; unitAdmin: TestUser }> {
+  const a = await buildCommunity(db, labels[0], options.a);
+  const b = await buildCommunity(db, labels[1], { ...options.b, districtId: a.districtId });
+  const other = await buildCommunity(db, labels[2], options.other);
+  const districtAdmin = await createDistrictAdmin(db, a.districtId);
+  const otherDistrictAdmin = await createDistrictAdmin(db, other.districtId);
+  const unitAdmin = await createUnitAdmin(db, a.unitId);
+  return { a, b, other, districtAdmin, otherDistrictAdmin, unitAdmin };
+}
