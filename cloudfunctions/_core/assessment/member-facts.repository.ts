@@ -85,20 +85,18 @@ const factsSql = (where: string) => `
       from members m join users u on u.id = m.user_id
      where ${where}
   ), dated as (
-    -- A member with an activist date: each credited service of the year and of the cultivation period. Two branches,
-    -- so that each reads a member's records by the (member_id, service_date) index.
-    select r.member_id,
-           string_agg(to_char(r.service_date, 'YYYY-MM-DD') || ' ' || r.minutes_credited, ',' order by r.service_date, r.minutes_credited) as services
-      from (select r.member_id, r.service_date, r.minutes_credited
-              from scope join service_records r on r.member_id = scope.user_id
-             where scope.activist_since is not null and r.status = 'credited' and r.service_date >= $5::date and r.service_date < $6::date
-            union all
-            select r.member_id, r.service_date, r.minutes_credited
-              from scope join service_records r on r.member_id = scope.user_id
-             where scope.activist_since is not null and r.status = 'credited' and r.service_date >= scope.activist_since
-               and (scope.joined_party_on is null or r.service_date <= scope.joined_party_on)
-               and (r.service_date < $5::date or r.service_date >= $6::date)) r
-     group by r.member_id
+    -- A member with an activist date: each credited service of the year and of the cultivation period, read per
+    -- member by the (member_id, service_date) index; a join of all activists with the records let the planner
+    -- hash every record of the district.
+    select scope.user_id as member_id, listed.services
+      from scope cross join lateral (
+        select string_agg(to_char(r.service_date, 'YYYY-MM-DD') || ' ' || r.minutes_credited, ',' order by r.service_date, r.minutes_credited) as services
+          from service_records r
+         where r.member_id = scope.user_id and r.status = 'credited'
+           and ((r.service_date >= $5::date and r.service_date < $6::date)
+                or (r.service_date >= scope.activist_since and (scope.joined_party_on is null or r.service_date <= scope.joined_party_on)))
+      ) listed
+     where scope.activist_since is not null
   ), suggested as (
     select member_id, ${TALLY_TEXT} as tallies
       from (select s.member_id, ${QUARTER_START(`(s.submitted_at at time zone ${ZONE})::date`)} as day, count(*) as n
@@ -149,19 +147,20 @@ function countsOf(text: string | null): { day: string; count: number }[] {
 }
 
 /** The services a row tallies: per quarter of the year, or each one dated for a member with an activist date. */
-function servicesOf(row: FactsSqlRow, year: number): ServiceFact[] {
+function servicesOf(row: FactsSqlRow, quarterStarts: readonly string[]): ServiceFact[] {
   if (row.dated_services) {
     return row.dated_services.split(',').map((service) => {
       const [day, minutes] = service.split(' ');
       return { day, count: 1, minutes: Number(minutes) };
     });
   }
-  const quarters = [
-    [row.q1, row.q1_minutes], [row.q2, row.q2_minutes], [row.q3, row.q3_minutes], [row.q4, row.q4_minutes],
-  ] as const;
-  return quarters.flatMap(([count, minutes], index) =>
-    Number(count) > 0 ? [{ day: `${year}-${QUARTER_STARTS[index]}`, count: Number(count), minutes: Number(minutes) }] : [],
-  );
+  const services: ServiceFact[] = [];
+  const counts = [row.q1, row.q2, row.q3, row.q4];
+  const minutes = [row.q1_minutes, row.q2_minutes, row.q3_minutes, row.q4_minutes];
+  for (let quarter = 0; quarter < 4; quarter++) {
+    if (counts[quarter]) services.push({ day: quarterStarts[quarter], count: counts[quarter]!, minutes: minutes[quarter]! });
+  }
+  return services;
 }
 
 /**
@@ -175,6 +174,7 @@ export async function loadMemberFacts(tx: Executor, scope: MemberScope, year: nu
     param, year, beijingMidnight(year), beijingMidnight(year + 1),
     `${year}-01-01`, `${year + 1}-01-01`,
   ]);
+  const quarterStarts = QUARTER_STARTS.map((start) => `${year}-${start}`);
   return rows.map((row): MemberFactsRow => ({
     memberId: row.member_id,
     name: row.name,
@@ -186,14 +186,12 @@ export async function loadMemberFacts(tx: Executor, scope: MemberScope, year: nu
     gridName: row.grid_name,
     unitId: row.unit_id,
     unitName: row.unit_name,
-    key: [
-      row.member_type, row.q1, row.q1_minutes, row.q2, row.q2_minutes, row.q3, row.q3_minutes, row.q4, row.q4_minutes, row.dated_services,
-      row.suggestions, row.good_deeds, row.reported, row.activist_since, row.joined_party_on, row.community_joined_on, row.exemption_reason,
-      row.exemption_approved_by,
-    ].join('|'),
+    key: `${row.member_type}|${row.q1}|${row.q1_minutes}|${row.q2}|${row.q2_minutes}|${row.q3}|${row.q3_minutes}|${row.q4}|${row.q4_minutes}|${row.dated_services}|${
+      row.suggestions}|${row.good_deeds}|${row.reported}|${row.activist_since}|${row.joined_party_on}|${row.community_joined_on}|${row.exemption_reason}|${
+      row.exemption_approved_by}`,
     facts: {
       memberType: row.member_type,
-      services: servicesOf(row, year),
+      services: servicesOf(row, quarterStarts),
       suggestions: countsOf(row.suggestions),
       goodDeeds: countsOf(row.good_deeds),
       reported: row.reported,
