@@ -179,3 +179,30 @@ export async function downloaded(page: Page, tap: () => Promise<void>): Promise<
   const file = await coming;
   return { name: file.suggestedFilename(), bytes: fs.readFileSync((await file.path())!) };
 }
+
+/**
+ * For a describe block: one browser for the suite and a new phone for each test, closed after it; uncaught page
+ * errors gather in `errors`. Read `page` and `context` inside a test.
+ */
+export function phonePerTest(): { readonly page: Page; readonly context: BrowserContext; readonly errors: string[] } {
+  let browser: Browser;
+  let phone: { context: BrowserContext; page: Page } | undefined;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  beforeEach(async () => {
+    phone = await phonePage(browser, errors);
+  });
+  afterEach(async () => phone?.context.close());
+  afterAll(async () => browser?.close());
+  return {
+    get page() {
+      return phone!.page;
+    },
+    get context() {
+      return phone!.context;
+    },
+    errors,
+  };
+}

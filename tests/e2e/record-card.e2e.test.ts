@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { callGateway, DEMO, gatewayUrl, launchChromium, logInInBrowser, phonePage, screenshotPath, shown } from './browser';
+import type { Page } from 'playwright-core';
+import { callGateway, DEMO, gatewayUrl, logInInBrowser, phonePerTest, screenshotPath, shown } from './browser';
 
 const { member: MEMBER, secretary: SECRETARY, unitAdmin: UNIT_ADMIN } = DEMO;
 
@@ -17,21 +17,10 @@ type Card = { header: { memberId: string; name: string; volunteerNo: string; com
 // 社区服务（活动）记录卡 (004 附件5, issue 14): the member opens theirs from 我的时长, sees the rows the API gives, exports
 // PDF and Excel; in 长辈模式 too; the secretary opens a member's from her 登记表.
 describe('the 社区服务记录卡 in the H5 build', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  beforeEach(async () => {
-    ({ context, page } = await phonePage(browser, errors));
-  });
-  afterEach(async () => context.close());
-  afterAll(async () => browser.close());
+  const phone = phonePerTest();
 
   it('should let the member open their card from 我的时长 and export it as PDF and Excel', async () => {
+    const { page, errors } = phone;
     const { token } = await callGateway<{ token: string }>('auth', 'login', MEMBER);
     const card = await callGateway<Card>('documents', 'recordCard', {}, token);
     expect(card.rows.length).toBeGreaterThan(0);
@@ -78,6 +67,7 @@ describe('the 社区服务记录卡 in the H5 build', () => {
   });
 
   it('should let the secretary open a member\'s card from her 登记表', async () => {
+    const { page, errors } = phone;
     await logInInBrowser(page, SECRETARY, /pages\/secretary\/needs/);
     await shown(page, '.role-tab-bar__item').filter({ hasText: '党员' }).tap();
     await page.waitForURL(/pages\/secretary\/member-register/);
@@ -93,6 +83,7 @@ describe('the 社区服务记录卡 in the H5 build', () => {
   });
 
   it('should let the unit admin open a member\'s card from the member\'s 考核', async () => {
+    const { page, errors } = phone;
     const { token } = await callGateway<{ token: string }>('auth', 'login', MEMBER);
     const card = await callGateway<Card>('documents', 'recordCard', {}, token);
     await logInInBrowser(page, UNIT_ADMIN, /pages\/unit/);

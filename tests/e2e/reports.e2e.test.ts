@@ -1,26 +1,13 @@
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, logInInBrowser, screenshotPath, phonePage } from './browser';
+import { DEMO, logInInBrowser, phonePerTest, screenshotPath } from './browser';
 
-const SECRETARY = { phone: '19900000001', password: 'demo1234' };
-const UNIT_ADMIN = { phone: '19900000011', password: 'demo1234' };
+const { secretary: SECRETARY, unitAdmin: UNIT_ADMIN } = DEMO;
 
 describe('the register (书记) and the unit statistics (单位) in the H5 build', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  beforeEach(async () => {
-    ({ context, page } = await phonePage(browser, errors));
-  });
-  afterEach(async () => context.close());
-  afterAll(async () => browser.close());
+  const phone = phonePerTest();
 
   it('should show the secretary the register with masked phones and export it, with full contacts only after confirming', async () => {
+    const { page, errors } = phone;
     await logInInBrowser(page, SECRETARY, /pages\/secretary\/needs/);
     await page.locator('.role-tab-bar__item >> visible=true').filter({ hasText: '党员' }).tap();
     await page.waitForURL(/pages\/secretary\/member-register/);
@@ -59,6 +46,7 @@ describe('the register (书记) and the unit statistics (单位) in the H5 build
   });
 
   it('should show the unit admin the 附件3 figures, the reasons and the detail, and export them', async () => {
+    const { page, errors } = phone;
     await logInInBrowser(page, UNIT_ADMIN, /pages\/unit\/slips/);
     await page.locator('.role-tab-bar__item >> visible=true').filter({ hasText: '统计' }).tap();
     await page.waitForURL(/pages\/unit\/statistics/);
