@@ -206,3 +206,31 @@ export function phonePerTest(): { readonly page: Page; readonly context: Browser
     errors,
   };
 }
+
+/** Opens 我的 and taps the cell whose title matches, then waits for the page it opens. */
+export async function openProfileCell(page: Page, title: string | RegExp, landing: RegExp): Promise<void> {
+  await page.goto(`${gatewayUrl()}#/pages/profile/index`);
+  const cell = shown(page, '.nut-cell').filter({ hasText: title }).first();
+  await cell.waitFor({ timeout: 20_000 });
+  await cell.tap();
+  await page.waitForURL(landing, { timeout: 20_000 });
+}
+
+/** Finds the member by name in the page's member picker and picks the first row. */
+export async function pickMember(page: Page, name: string): Promise<void> {
+  await shown(page, '.member-picker__query input').fill(name);
+  await shown(page, '.member-picker__find').tap();
+  const row = shown(page, '.member-picker__row').filter({ hasText: name }).first();
+  await row.waitFor({ timeout: 20_000 });
+  await row.tap();
+}
+
+/** Opens the page's first date field and confirms the day the picker offers (today). */
+export async function confirmFirstDate(page: Page): Promise<void> {
+  await shown(page, '.month-field__box').first().tap();
+  const confirm = shown(page, '.nut-picker-confirm-btn');
+  await confirm.waitFor();
+  await page.waitForTimeout(600); // the picker slides up
+  await confirm.tap();
+  await confirm.waitFor({ state: 'hidden' });
+}

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { auditPage } from './page-audit';
-import { callGateway, DEMO, gatewayUrl, launchChromium, logInInBrowser, phonePage, screenshotPath, shown, tapButton, toastGone, turnElderMode, waitForText } from './browser';
+import { callGateway, DEMO, gatewayUrl, launchChromium, logInInBrowser, openProfileCell, phonePage, screenshotPath, shown, tapButton, toastGone, turnElderMode, waitForText } from './browser';
 
 const { secretary: SECRETARY, member: MEMBER } = DEMO;
 const RESPONSIBLE = '陈主任';
@@ -14,14 +14,6 @@ const shoot = async (page: Page, name: string) => {
   await toastGone(page);
   await page.screenshot({ path: screenshotPath(name), fullPage: true });
 };
-
-async function openProfileCell(page: Page, title: string, landing: RegExp) {
-  await page.goto(`${gatewayUrl()}#/pages/profile/index`);
-  const cell = shown(page, '.nut-cell').filter({ hasText: title }).first();
-  await cell.waitFor({ timeout: 20_000 });
-  await cell.tap();
-  await page.waitForURL(landing, { timeout: 20_000 });
-}
 
 describe('志愿服务证明: the member asks, the secretary issues, the member downloads, anyone verifies by the QR link (H5 build)', () => {
   let browser: Browser;

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { auditPage } from './page-audit';
-import { callGateway, DEMO, gatewayUrl, launchChromium, logInInBrowser, phonePage, screenshotPath, shown, tapButton, toastGone, turnElderMode, waitForText } from './browser';
+import { callGateway, confirmFirstDate, DEMO, gatewayUrl, launchChromium, logInInBrowser, openProfileCell, phonePage, pickMember, screenshotPath, shown, tapButton, toastGone, turnElderMode, waitForText } from './browser';
 
 const { secretary: SECRETARY, member: MEMBER } = DEMO;
 const TITLE = `浏览器测试骨干培训${Date.now() % 100000}`;
@@ -40,11 +40,7 @@ describe('培训记录: the secretary records a training with the demo member, w
   it('should open 培训记录 from 我的 and show the seeded 岗前培训', async () => {
     const { page } = secretary;
     await logInInBrowser(page, SECRETARY, /pages\/secretary/);
-    await page.goto(`${gatewayUrl()}#/pages/profile/index`);
-    const cell = shown(page, '.nut-cell').filter({ hasText: /^培训记录/ }).first();
-    await cell.waitFor({ timeout: 20_000 });
-    await cell.tap();
-    await page.waitForURL(/pages\/secretary\/trainings/, { timeout: 20_000 });
+    await openProfileCell(page, /^培训记录/, /pages\/secretary\/trainings/);
     await waitForText(page, '在职党员岗前培训');
     await shoot(page, 'trainings-list');
   });
@@ -59,19 +55,10 @@ describe('培训记录: the secretary records a training with the demo member, w
 
     await shown(page, '.trainings__title input').fill(TITLE);
     await shown(page, '.trainings__organiser input').fill('示例区委组织部');
-    await shown(page, '.month-field__box').first().tap();
-    const confirm = shown(page, '.nut-picker-confirm-btn');
-    await confirm.waitFor();
-    await page.waitForTimeout(600);
-    await confirm.tap();
-    await confirm.waitFor({ state: 'hidden' });
+    await confirmFirstDate(page);
     await shown(page, '.trainings__hours input').fill('3');
     await shown(page, '.choice-chips__chip').filter({ hasText: '骨干培训' }).tap();
-    await shown(page, '.member-picker__query input').fill(memberName);
-    await shown(page, '.member-picker__find').tap();
-    const row = shown(page, '.member-picker__row').filter({ hasText: memberName }).first();
-    await row.waitFor({ timeout: 20_000 });
-    await row.tap();
+    await pickMember(page, memberName);
     await waitForText(page, `已选 1 人：${memberName}`);
     await shoot(page, 'trainings-form');
     await shown(page, '.trainings__submit').tap();
@@ -86,26 +73,13 @@ describe('培训记录: the secretary records a training with the demo member, w
 
   it('should record an honour for the demo member on 表彰奖励, in 长辈模式 too', async () => {
     const { page } = secretary;
-    await page.goto(`${gatewayUrl()}#/pages/profile/index`);
-    const cell = shown(page, '.nut-cell').filter({ hasText: /^表彰奖励/ }).first();
-    await cell.waitFor({ timeout: 20_000 });
-    await cell.tap();
-    await page.waitForURL(/pages\/secretary\/awards/, { timeout: 20_000 });
+    await openProfileCell(page, /^表彰奖励/, /pages\/secretary\/awards/);
     await waitForText(page, '优秀党员义工');
     await tapButton(page, '登记表彰');
-    await shown(page, '.member-picker__query input').fill(memberName);
-    await shown(page, '.member-picker__find').tap();
-    const row = shown(page, '.member-picker__row').filter({ hasText: memberName }).first();
-    await row.waitFor({ timeout: 20_000 });
-    await row.tap();
+    await pickMember(page, memberName);
     await shown(page, '.awards__title input').fill(`${TITLE}表彰`);
     await shown(page, '.choice-chips__chip').filter({ hasText: '街道级' }).tap();
-    await shown(page, '.month-field__box').first().tap();
-    const confirm = shown(page, '.nut-picker-confirm-btn');
-    await confirm.waitFor();
-    await page.waitForTimeout(600);
-    await confirm.tap();
-    await confirm.waitFor({ state: 'hidden' });
+    await confirmFirstDate(page);
     await shown(page, '.awards__body input').fill('示例街道党工委');
     await shown(page, '.awards__submit').tap();
     await shown(page, '.award-card').filter({ hasText: `${TITLE}表彰` }).first().waitFor({ timeout: 20_000 });
@@ -122,11 +96,7 @@ describe('培训记录: the secretary records a training with the demo member, w
   it('should show the member the training and the seeded award in 我的培训与表彰, also in 长辈模式', async () => {
     const { page } = member;
     await logInInBrowser(page, MEMBER, /pages\/member/);
-    await page.goto(`${gatewayUrl()}#/pages/profile/index`);
-    const cell = shown(page, '.nut-cell').filter({ hasText: /^我的培训与表彰/ }).first();
-    await cell.waitFor({ timeout: 20_000 });
-    await cell.tap();
-    await page.waitForURL(/pages\/member\/my-trainings/, { timeout: 20_000 });
+    await openProfileCell(page, /^我的培训与表彰/, /pages\/member\/my-trainings/);
     const card = shown(page, '.my-training').filter({ hasText: TITLE }).first();
     await card.waitFor({ timeout: 20_000 });
     expect(await card.innerText()).toContain('骨干培训');
