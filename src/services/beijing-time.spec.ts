@@ -1,4 +1,4 @@
-import { beijingInstant, dateChoices, formatBusinessDate, formatClock, formatDate, formatMonth, formatSpan, formatTime, shanghaiDate, toBeijingIso } from './beijing-time'
+import { beijingInstant, dateChoices, formatBusinessDate, formatBusinessDays, formatClock, formatDate, formatMonth, formatSpan, formatTime, shanghaiDate, toBeijingIso } from './beijing-time'
 
 describe('dates on screen, in Beijing time', () => {
   const now = new Date('2026-11-23T02:00:00Z')
@@ -22,6 +22,8 @@ describe('dates on screen, in Beijing time', () => {
 
   it('should read a business date as written', () => {
     expect(formatBusinessDate('2026-11-06')).toBe('2026年11月6日')
+    expect(formatBusinessDays('2026-11-06', '2026-11-06')).toBe('2026年11月6日')
+    expect(formatBusinessDays('2026-11-06', '2026-12-01')).toBe('2026年11月6日 至 2026年12月1日')
     expect(formatDate('2026-11-06', now)).toBe('11月6日')
     expect(formatDate('2025-11-06', now)).toBe('2025年11月6日')
     expect(shanghaiDate(new Date('2026-11-23T17:00:00.000Z'))).toBe('2026-11-24')

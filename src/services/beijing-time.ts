@@ -93,6 +93,11 @@ export function formatBusinessDate(date: string): string {
   return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : date
 }
 
+/** "2026年11月16日 至 2026年11月18日" from two business dates, or the one date when they are the same day. */
+export function formatBusinessDays(from: string, to: string): string {
+  return from === to ? formatBusinessDate(from) : `${formatBusinessDate(from)} 至 ${formatBusinessDate(to)}`
+}
+
 /** The business date (YYYY-MM-DD) `offsetDays` after today in Beijing. */
 export const shanghaiDate = (now: Date, offsetDays = 0): string => inBeijing(now).add(offsetDays, 'day').format('YYYY-MM-DD')
 

@@ -8,12 +8,10 @@ import { EmptyState } from '@/components/empty-state'
 import { InfoRow } from '@/components/info-row'
 import { PageShell, type PageStatus } from '@/components/page-shell'
 import { StatusTag } from '@/components/status-tag'
-import { formatBusinessDate, inBeijing } from '@/services/beijing-time'
+import { formatBusinessDate, formatBusinessDays, inBeijing } from '@/services/beijing-time'
 import type { ApiError } from '@/services/api/types'
 import { volunteerRecordApi, type MyTrainingsAndAwards } from '@/services/api/volunteer-record'
 import './index.scss'
-
-const span = (from: string, to: string) => (from === to ? formatBusinessDate(from) : `${formatBusinessDate(from)} 至 ${formatBusinessDate(to)}`)
 
 /** 我的培训与表彰: the trainings the member took part in and the honours they received, by year (their volunteer record). */
 export default function MyTrainingsPage() {
@@ -64,7 +62,7 @@ export default function MyTrainingsPage() {
           {data.trainings.map((training) => (
             <Card key={training.id} className="my-training" title={<Text>{training.title}</Text>} extra={<StatusTag tone="active">{training.kindLabel}</StatusTag>}>
               <InfoRow label="主办" value={training.organiser} />
-              <InfoRow label="日期" value={span(training.startedOn, training.endedOn)} />
+              <InfoRow label="日期" value={formatBusinessDays(training.startedOn, training.endedOn)} />
               <InfoRow label="时数" value={`${training.hours}小时`} />
             </Card>
           ))}

@@ -13,7 +13,7 @@ import { PageShell } from '@/components/page-shell'
 import { StatusTag } from '@/components/status-tag'
 import { TRAINING_KINDS, TRAINING_KIND_LABELS, type TrainingKind } from '@core/volunteer-record/record-words'
 import { useFormErrors } from '@/hooks/use-form-errors'
-import { formatBusinessDate, inBeijing } from '@/services/beijing-time'
+import { formatBusinessDays, inBeijing } from '@/services/beijing-time'
 import { volunteerRecordApi } from '@/services/api/volunteer-record'
 import { MemberPicker } from '../shared/member-picker'
 import { ReasonDialog } from '../shared/reason-dialog'
@@ -143,7 +143,7 @@ export default function TrainingsPage() {
               extra={<StatusTag tone={item.withdrawn ? 'muted' : 'active'}>{item.withdrawn ? '已撤回' : item.kindLabel}</StatusTag>}
             >
               <InfoRow label="主办" value={item.organiser} />
-              <InfoRow label="日期" value={item.startedOn === item.endedOn ? formatBusinessDate(item.startedOn) : `${formatBusinessDate(item.startedOn)} 至 ${formatBusinessDate(item.endedOn)}`} />
+              <InfoRow label="日期" value={formatBusinessDays(item.startedOn, item.endedOn)} />
               <InfoRow label="时数" value={`${item.hours}小时`} />
               <InfoRow label="参训" value={`${item.participants.length}人：${item.participants.map((p) => p.name).join('、')}`} layout="stacked" />
               <InfoRow label="登记" value={item.recordedBy} />
