@@ -6,6 +6,7 @@ import { Card } from '@/components/card'
 import { InfoRow } from '@/components/info-row'
 import { PageShell } from '@/components/page-shell'
 import { StatusWordTag } from '@/components/status-word-tag'
+import { certificateHours } from '@core/certificates/service-block'
 import { useSession } from '@/hooks/use-session'
 import { certificatesApi, type Certificate, type PendingCertificateItem } from '@/services/api/certificates'
 import type { ApiError } from '@/services/api/types'
@@ -24,7 +25,6 @@ const TABS: { key: Tab; text: string }[] = [
   { key: 'decided', text: '已处理' },
 ]
 
-const hoursOf = (minutes: number) => Math.floor((minutes / 60) * 10) / 10
 const periodText = (item: Certificate) => `${formatBusinessDate(item.periodFrom)} 至 ${formatBusinessDate(item.periodTo)}`
 
 type Acting = { kind: 'issue' | 'refuse' | 'revoke' | 'reissue'; item: Certificate } | null
@@ -101,14 +101,14 @@ export default function SecretaryCertificatesPage() {
             <Card key={item.id} title={`${item.member.name}（${item.member.volunteerNo}）`} extra={<StatusWordTag word={CERTIFICATE_STATUS_WORDS[item.status]} />}>
               <InfoRow label="证明期间" value={periodText(item)} />
               {item.purpose && <InfoRow label="用途" value={item.purpose} />}
-              <InfoRow label="核验时长" value={`${hoursOf(item.preview.minutes)} 小时，${item.preview.serviceCount} 次`} />
+              <InfoRow label="核验时长" value={`${certificateHours(item.preview.minutes)} 小时，${item.preview.serviceCount} 次`} />
               {item.preview.excluded.count > 0 && (
-                <InfoRow label="不计入" value={`手工补录 ${item.preview.excluded.count} 次、${hoursOf(item.preview.excluded.minutes)} 小时`} />
+                <InfoRow label="不计入" value={`手工补录 ${item.preview.excluded.count} 次、${certificateHours(item.preview.excluded.minutes)} 小时`} />
               )}
               <View>
                 {item.preview.lines.map((line, index) => (
                   <Text key={`${line.date}-${index}`} className="secretary-certificates__line">
-                    {`${formatBusinessDate(line.date)}　${line.content}　${line.place}　${hoursOf(line.minutes)} 小时`}
+                    {`${formatBusinessDate(line.date)}　${line.content}　${line.place}　${certificateHours(line.minutes)} 小时`}
                   </Text>
                 ))}
               </View>
