@@ -153,7 +153,7 @@ describe('报到单 and 回执 as printable PDF (004 附件1), with a link and a
     for (const user of [otherUnitAdmin, a.secretary, b.secretary, stranger, districtAdmin]) {
       expect(await failed(slipPdf(user))).toMatchObject({ code: 'REG_SLIP_NOT_FOUND' });
     }
-    for (const user of [otherUnitAdmin, b.secretary, stranger]) expect(await failed(receiptPdf(user))).toMatchObject({ code: 'FORBIDDEN' });
+    for (const user of [otherUnitAdmin, b.secretary, stranger]) expect(await failed(receiptPdf(user))).toMatchObject({ code: 'REG_NOT_FOUND' });
     expect(await failed(slipPdf(unitAdmin, '00000000-0000-4000-8000-000000000000'))).toMatchObject({ code: 'REG_SLIP_NOT_FOUND' });
     expect(await failed(receiptPdf(a.secretary, '00000000-0000-4000-8000-000000000000'))).toMatchObject({ code: 'REG_NOT_FOUND' });
     expect(await failed(call(registration, 'slipPdf', { slipId: 'x' }, unitAdmin))).toMatchObject({ code: 'VALIDATION_FAILED', fields: { slipId: expect.stringContaining('报到单') } });

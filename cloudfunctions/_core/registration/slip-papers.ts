@@ -1,6 +1,5 @@
 import { administersUnit, managesCommunity, requireCaller, type ActionContext } from '../runtime';
 import { businessDate, inBusinessZone } from '../shared/business-time';
-import { commonErrors } from '../shared/domain-error';
 import { publicPageLink } from '../shared/public-link';
 import { receiptText } from './registration-view';
 import { registrationErrors } from './registration.errors';
@@ -52,10 +51,10 @@ export async function slipPdf(ctx: ActionContext, input: { slipId: string }) {
 export async function receiptPdf(ctx: ActionContext, input: { registrationId: string }) {
   const caller = requireCaller(ctx.caller);
   const row = await registrationRepository.findById(ctx.tx, input.registrationId);
-  if (!row) throw registrationErrors.error('REG_NOT_FOUND');
   const allowed =
-    row.user_id === caller.userId || (row.unit_id !== null && administersUnit(caller, row.unit_id)) || (await managesCommunity(ctx.tx, caller, row.community_id));
-  if (!allowed) throw commonErrors.error('FORBIDDEN', '只能下载自己、本社区或本单位党员的报到回执');
+    row && (row.user_id === caller.userId || (row.unit_id !== null && administersUnit(caller, row.unit_id)) || (await managesCommunity(ctx.tx, caller, row.community_id)));
+  // Someone else's registration is answered as one that does not exist, so that its id cannot be probed.
+  if (!row || !allowed) throw registrationErrors.error('REG_NOT_FOUND');
   if (row.status !== 'confirmed' || !row.decided_at) throw registrationErrors.error('REG_RECEIPT_NOT_READY');
   const paper: ReceiptPaper = { unitName: row.unit_name, communityName: row.community_name, text: receiptText(row), memberName: row.user_name, decidedOn: businessDate(row.decided_at) };
   return renderReceiptPdf(paper, `在职党员社区报到回执单-${row.user_name}-${businessDate(row.decided_at)}.pdf`);
