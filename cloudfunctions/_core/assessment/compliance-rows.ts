@@ -181,9 +181,32 @@ const FILTERS: Record<StatusFilter, (row: ComplianceRow, currentQuarter: number 
   no_service_this_quarter: (row, currentQuarter) => currentQuarter !== null && assessedWithoutExemption(row) && !row.servedThisQuarter,
 };
 
+/**
+ * The first `count` items in `compare` order. A page near the top of 5,000 members keeps a short sorted list in one
+ * pass instead of sorting them all, which spends most of its time comparing names with the zh-CN collator.
+ */
+export function firstInOrder<T>(items: T[], count: number, compare: (a: T, b: T) => number): T[] {
+  if (count * 8 >= items.length) return [...items].sort(compare).slice(0, count);
+  const first: T[] = [];
+  for (const item of items) {
+    if (first.length === count && compare(item, first[count - 1]) >= 0) continue;
+    let low = 0;
+    let high = first.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compare(item, first[middle]) < 0) high = middle;
+      else low = middle + 1;
+    }
+    first.splice(low, 0, item);
+    if (first.length > count) first.pop();
+  }
+  return first;
+}
+
 /** The rows matching the status filter, sorted, and the page of them asked for. */
 export function pageOf(rows: ComplianceRow[], options: { status: StatusFilter; sort: Sort; page: { limit: number; offset: number }; currentQuarter: number | null }) {
-  const matching = rows.filter((row) => FILTERS[options.status](row, options.currentQuarter)).sort(SORTS[options.sort]);
-  const items = matching.slice(options.page.offset, options.page.offset + options.page.limit).map(({ behindBy: _behindBy, ...row }) => row);
+  const matching = rows.filter((row) => FILTERS[options.status](row, options.currentQuarter));
+  const { offset, limit } = options.page;
+  const items = firstInOrder(matching, offset + limit, SORTS[options.sort]).slice(offset).map(({ behindBy: _behindBy, ...row }) => row);
   return { items, total: matching.length };
 }

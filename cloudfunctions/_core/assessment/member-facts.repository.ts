@@ -163,6 +163,19 @@ function servicesOf(row: FactsSqlRow, quarterStarts: readonly string[]): Service
   return services;
 }
 
+/** What the rules count for a row; members whose rows share a key share one (read-only) facts object. */
+const factsOf = (row: FactsSqlRow, quarterStarts: readonly string[]): MemberFacts => ({
+  memberType: row.member_type,
+  services: servicesOf(row, quarterStarts),
+  suggestions: countsOf(row.suggestions),
+  goodDeeds: countsOf(row.good_deeds),
+  reported: row.reported,
+  activistSince: row.activist_since,
+  joinedOn: row.joined_party_on,
+  communityJoinedOn: row.community_joined_on,
+  exemption: row.exemption_reason ? { reason: row.exemption_reason, approvedBy: row.exemption_approved_by ?? '' } : null,
+});
+
 /**
  * The one set-based reader of what the assessment rules count, for one member or 5,000: one statement whatever the
  * number of members. Members whose facts read the same share a `key`, so a list can evaluate each kind once.
@@ -175,30 +188,26 @@ export async function loadMemberFacts(tx: Executor, scope: MemberScope, year: nu
     `${year}-01-01`, `${year + 1}-01-01`,
   ]);
   const quarterStarts = QUARTER_STARTS.map((start) => `${year}-${start}`);
-  return rows.map((row): MemberFactsRow => ({
-    memberId: row.member_id,
-    name: row.name,
-    volunteerNo: row.volunteer_no,
-    memberType: row.member_type,
-    communityId: row.community_id,
-    communityName: row.community_name,
-    gridId: row.grid_id,
-    gridName: row.grid_name,
-    unitId: row.unit_id,
-    unitName: row.unit_name,
-    key: `${row.member_type}|${row.q1}|${row.q1_minutes}|${row.q2}|${row.q2_minutes}|${row.q3}|${row.q3_minutes}|${row.q4}|${row.q4_minutes}|${row.dated_services}|${
-      row.suggestions}|${row.good_deeds}|${row.reported}|${row.activist_since}|${row.joined_party_on}|${row.community_joined_on}|${row.exemption_reason}|${
-      row.exemption_approved_by}`,
-    facts: {
+  const factsByKey = new Map<string, MemberFacts>();
+  return rows.map((row): MemberFactsRow => {
+    const key = `${row.member_type}|${row.q1}|${row.q1_minutes}|${row.q2}|${row.q2_minutes}|${row.q3}|${row.q3_minutes}|${row.q4}|${row.q4_minutes}|${
+      row.dated_services}|${row.suggestions}|${row.good_deeds}|${row.reported}|${row.activist_since}|${row.joined_party_on}|${row.community_joined_on}|${
+      row.exemption_reason}|${row.exemption_approved_by}`;
+    let facts = factsByKey.get(key);
+    if (!facts) factsByKey.set(key, (facts = factsOf(row, quarterStarts)));
+    return {
+      memberId: row.member_id,
+      name: row.name,
+      volunteerNo: row.volunteer_no,
       memberType: row.member_type,
-      services: servicesOf(row, quarterStarts),
-      suggestions: countsOf(row.suggestions),
-      goodDeeds: countsOf(row.good_deeds),
-      reported: row.reported,
-      activistSince: row.activist_since,
-      joinedOn: row.joined_party_on,
-      communityJoinedOn: row.community_joined_on,
-      exemption: row.exemption_reason ? { reason: row.exemption_reason, approvedBy: row.exemption_approved_by ?? '' } : null,
-    },
-  }));
+      communityId: row.community_id,
+      communityName: row.community_name,
+      gridId: row.grid_id,
+      gridName: row.grid_name,
+      unitId: row.unit_id,
+      unitName: row.unit_name,
+      key,
+      facts,
+    };
+  });
 }
