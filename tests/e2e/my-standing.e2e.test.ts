@@ -148,9 +148,9 @@ describe('我的考核 in the H5 build at 375×812', () => {
     const notMet = standing.rules.find((rule) => rule.status === 'not_met');
     expect(notMet).toBeDefined();
     await expect(ruleCard(secretaryPage, notMet!.ruleId).locator('.dy-status-tag').first().innerText()).resolves.toBe('未达标');
-    // 提建议 / 去接单 and the link to 我的时长 are the member's own, not her secretary's.
+    // 提建议 / 去接单 and the link to 我的时长 are the member's own, not her secretary's; she may open the member's 记录卡.
     await expect(shown(secretaryPage, '.rule-card__help').count()).resolves.toBe(0);
-    await expect(shown(secretaryPage, '.my-standing__link').count()).resolves.toBe(0);
+    await expect(shown(secretaryPage, '.my-standing__link').allInnerTexts()).resolves.toEqual([`${behind.name}的社区服务记录卡 ›`]);
     await shoot(secretaryPage, 'my-standing-behind');
     expect(errors).toEqual([]);
   });
