@@ -38,7 +38,12 @@ export function certificatePdf(snapshot: CertificateSnapshot, verification: { ur
     );
 
     heading('一、志愿者身份信息');
-    drawTable(doc, { x: left, y: doc.y, repeatHeader: true, fontSize: 10, columns: [{ title: '姓名', width: width / 2 }, { title: '志愿者编号', width: width / 2 }], rows: [[volunteer.name, volunteer.volunteerNo]] });
+    const identity = [['姓名', volunteer.name], ['志愿者编号', volunteer.volunteerNo], ...(volunteer.idNumber ? [['身份证号码', volunteer.idNumber]] : [])];
+    drawTable(doc, {
+      x: left, y: doc.y, repeatHeader: true, fontSize: 10,
+      columns: identity.map(([title]) => ({ title, width: width / identity.length })),
+      rows: [identity.map(([, value]) => value)],
+    });
 
     heading('二、志愿服务信息');
     const columns = [

@@ -58,7 +58,8 @@ export const AwardLine = z.object({ title: z.string(), level: z.string(), awarde
 
 /** What an issued certificate says, fixed at issue (民发〔2015〕149号: 志愿者、服务、出具主体、编号与日期). */
 export const CertificateSnapshot = z.object({
-  volunteer: z.object({ name: z.string(), volunteerNo: z.string() }),
+  /** idNumber: the 身份证号码, only where the issuing community's district collects ID numbers (absent in older snapshots). */
+  volunteer: z.object({ name: z.string(), volunteerNo: z.string(), idNumber: z.string().nullable().optional() }),
   service: z.object({
     organisation: z.string(),
     periodFrom: z.string(),

@@ -21,13 +21,27 @@ import {
 
 type Signature = z.output<typeof IssueCertificateInput>;
 
+/** The member's 身份证号码 where the issuing community's district collects ID numbers (004 报到登记表), else null. */
+async function collectedIdNumber(tx: Executor, row: CertificateRow): Promise<string | null> {
+  const [found] = await tx.query<{ id_number: string | null }>(
+    `select p.id_number
+       from member_profiles p
+       join organisations community on community.id = $2
+       join organisations street on street.id = community.parent_id
+       join district_settings settings on settings.district_id = street.parent_id and settings.collect_id_numbers
+      where p.user_id = $1`,
+    [row.member_id, row.community_id],
+  );
+  return found?.id_number ?? null;
+}
+
 /** What the certificate will say for ever: the records, trainings and awards as they stand at issue, and who signs. */
 async function snapshotAt(tx: Executor, row: CertificateRow, issuer: Caller, signature: Signature, at: { number: string; on: string; replaces: string | null }): Promise<CertificateSnapshot> {
   const service = await currentService(tx, row);
   if (service.minutes === 0) throw certificatesErrors.error('CERTIFICATE_NOTHING_TO_CERTIFY');
   const record = (await loadTrainingsAndAwards(tx, [row.member_id], { from: row.period_from, to: row.period_to })).get(row.member_id);
   return {
-    volunteer: { name: row.member_name, volunteerNo: row.volunteer_no },
+    volunteer: { name: row.member_name, volunteerNo: row.volunteer_no, idNumber: await collectedIdNumber(tx, row) },
     service,
     trainings: (record?.trainings ?? []).map((training) => ({
       kind: TRAINING_KIND_LABELS[training.kind], title: training.title, organiser: training.organiser,
