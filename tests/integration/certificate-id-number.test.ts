@@ -6,7 +6,7 @@ import { hasPdfToText, pdfText } from '../../cloudfunctions/_core/documents/pdf-
 import { addActivity, addService } from '../support/assessment-fixtures';
 import { call, ok } from '../support/call';
 import { useWallClock } from '../support/clock';
-import { buildCommunity, type TestCommunity } from '../support/fixtures';
+import { buildCommunity, type TestCommunity, type TestUser } from '../support/fixtures';
 import { insertMemberProfile } from '../support/privacy-fixtures';
 import { openSuiteDatabase } from '../support/test-database';
 
@@ -42,7 +42,7 @@ describe('certificates: the ID number where the district collects it', () => {
     const [certificate] = asked.certificates;
     return ok(call(certificates, 'issue', { certificateId: certificate.id, responsiblePerson: '李主任', contactPhone: '0750-5511941' }, community.secretary));
   };
-  const textOf = async (certificateId: string, user: { token: string }) =>
+  const textOf = async (certificateId: string, user: TestUser) =>
     pdfText((await ok(call(certificates, 'download', { certificateId }, user))).base64).replace(/\s+/g, '');
 
   it('should print it in full on the member\'s copy and masked on the issuing secretary\'s, and never in the public check', async () => {
