@@ -5,6 +5,7 @@ import { phoneCodeErrors } from './auth/phone-code.errors';
 import { checkinActions, checkinErrors } from './checkin';
 import { demandActions, demandErrors } from './demands';
 import { documentsActions, documentsErrors } from './documents';
+import { incentiveActions, incentivesErrors } from './incentives';
 import { orderActions, orderErrors } from './orders';
 import { orgActions, orgErrors } from './org';
 import { privacyActions, privacyErrors } from './privacy';
@@ -31,6 +32,7 @@ export const FUNCTION_ACTIONS: Record<string, ActionTable> = {
   assessment: assessmentActions,
   documents: documentsActions,
   certificates: certificateActions,
+  incentives: incentiveActions,
 };
 
 /** Every error code with its zh-CN message. */
@@ -51,6 +53,7 @@ export const ERROR_CATALOGUE: Record<string, string> = {
   ...teamErrors.catalogue,
   ...assessmentErrors.catalogue,
   ...certificatesErrors.catalogue,
+  ...incentivesErrors.catalogue,
 };
 
 export const COMMON_ERROR_CODES = Object.keys(commonErrors.catalogue);

@@ -17,6 +17,11 @@ import trainingsAndAwards from './0016_trainings_and_awards.sql';
 import memberPartyDatesTrail from './0017_member_party_dates_trail.sql';
 import streetChoiceHistory from './0018_street_choice_history.sql';
 import memberYearTallies from './0019_member_year_tallies.sql';
+import ledger from './0020_ledger.sql';
+import incentiveRules from './0021_incentive_rules.sql';
+import recordSettlement from './0022_record_settlement.sql';
+import timeBank from './0023_time_bank.sql';
+import loveShop from './0024_love_shop.sql';
 
 /** Versioned SQL, bundled as text: the same files run on PGlite and on a PostgreSQL server. */
 export const migrations: { version: string; sql: string }[] = [
@@ -39,4 +44,9 @@ export const migrations: { version: string; sql: string }[] = [
   { version: '0017_member_party_dates_trail', sql: memberPartyDatesTrail },
   { version: '0018_street_choice_history', sql: streetChoiceHistory },
   { version: '0019_member_year_tallies', sql: memberYearTallies },
+  { version: '0020_ledger', sql: ledger },
+  { version: '0021_incentive_rules', sql: incentiveRules },
+  { version: '0022_record_settlement', sql: recordSettlement },
+  { version: '0023_time_bank', sql: timeBank },
+  { version: '0024_love_shop', sql: loveShop },
 ];

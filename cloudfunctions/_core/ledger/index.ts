@@ -1,0 +1,3 @@
+export * from './accounts';
+export { ledgerErrors } from './ledger.errors';
+export * from './ledger.repository';
