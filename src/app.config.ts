@@ -23,6 +23,11 @@ export default defineAppConfig({
     { root: 'pages/assessment', pages: ['my-standing/index', 'district-rates/index', 'compliance/index', 'unit-standing/index'] },
     // 季报表 of a community or unit, and the district's list of who has submitted it; a member's 社区服务记录卡.
     { root: 'pages/reports', pages: ['quarterly/index', 'quarterly-status/index', 'record-card/index'] },
+    // 积分、星级、爱心时间银行、爱心超市 for every role: the member's, the secretary's and the district's pages of one ledger.
+    {
+      root: 'pages/incentives',
+      pages: ['points/index', 'time-bank/index', 'shop/index', 'shop-manage/index', 'pick-ups/index', 'community-bank/index', 'rules/index'],
+    },
   ],
   window: {
     navigationBarTitleText: '党员义工',

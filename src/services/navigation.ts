@@ -59,6 +59,20 @@ export const ROUTES = {
   joinForgotPassword: (phone?: string) => `/pages/join/forgot-password/index${phone ? `?phone=${encodeURIComponent(phone)}` : ''}`,
   memberMyData: '/pages/member/my-data/index',
   /** 志愿服务证明: ask for one (a period or chosen records), see each community's answer, download the PDF. */
+  /** 积分与星级: the member's points with their lines, and stars with the date each was reached. */
+  memberPoints: '/pages/incentives/points/index',
+  /** 爱心时间银行: the passbook (存折), spending on a need, gifts to family; residents holding gifted hours use it too. */
+  timeBank: '/pages/incentives/time-bank/index',
+  /** 爱心超市: the member's goods to redeem and their redemptions with pick-up codes. */
+  memberShop: '/pages/incentives/shop/index',
+  /** The secretary's 爱心超市: goods listed, restocked, withdrawn. */
+  secretaryShop: '/pages/incentives/shop-manage/index',
+  /** The secretary's pick-ups: hand goods over by scanning or typing the code. */
+  secretaryPickUps: '/pages/incentives/pick-ups/index',
+  /** The community's bank of donated hours, with its passbook. */
+  secretaryCommunityBank: '/pages/incentives/community-bank/index',
+  /** The district's rules for points, stars, the time bank and the shop. */
+  districtIncentiveRules: '/pages/incentives/rules/index',
   memberCertificates: '/pages/member/certificates/index',
   /** 证明审核: the community's waiting requests to issue or return, and those issued, to revoke or reissue. */
   secretaryCertificates: '/pages/secretary/certificates/index',
