@@ -1,7 +1,11 @@
 import { defineErrors } from '../shared/domain-error';
 import { ledgerErrors } from '../ledger';
+import { pointsErrors } from './points.errors';
+import { shopErrors } from './shop/shop.errors';
 
 /** Each part adds its codes here, under its own prefix: INCENTIVE_RULES_, POINTS_, BANK_, SHOP_. */
 export const incentivesErrors = defineErrors({
   ...ledgerErrors.catalogue,
+  ...pointsErrors.catalogue,
+  ...shopErrors.catalogue,
 });
