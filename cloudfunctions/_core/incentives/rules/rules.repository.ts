@@ -30,6 +30,12 @@ export const rulesRepository = {
       )
     )[0].version,
 
+  districtName: async (tx: Executor, districtId: string) =>
+    (await tx.query<{ name: string }>(`select name from organisations where id = $1 and kind = 'district'`, [districtId]))[0]?.name ?? null,
+
+  districtsOfUnits: async (tx: Executor, unitIds: string[]) =>
+    (await tx.query<{ district_id: string }>('select distinct district_id from units where id = any($1::uuid[])', [unitIds])).map((row) => row.district_id),
+
   districtOfCommunity: async (tx: Executor, communityId: string) =>
     (
       await tx.query<{ id: string }>(
