@@ -1,5 +1,6 @@
 import { defineErrors } from '../shared/domain-error';
 import { ledgerErrors } from '../ledger';
+import { bankErrors } from './bank/bank.errors';
 import { pointsErrors } from './points.errors';
 import { rulesErrors } from './rules/rules.errors';
 import { shopErrors } from './shop/shop.errors';
@@ -10,4 +11,5 @@ export const incentivesErrors = defineErrors({
   ...rulesErrors.catalogue,
   ...pointsErrors.catalogue,
   ...shopErrors.catalogue,
+  ...bankErrors.catalogue,
 });
