@@ -1,5 +1,6 @@
 import { orderActions } from '../_core/orders';
+import { settlingAfterCommit } from '../_core/incentives/settlement';
 import { createHandler } from '../_core/runtime';
 import { wxOpenId } from '../_wechat/wx-identity';
 
-export const main = createHandler(orderActions, { wxOpenId });
+export const main = createHandler(settlingAfterCommit(orderActions, ['evaluate']), { wxOpenId });

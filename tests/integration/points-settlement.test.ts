@@ -122,6 +122,7 @@ describe('积分 and 时间银行 deposits follow the service record', () => {
     clock.advanceMinutes(90);
     const upload = () => ok(call(checkin, 'uploadQueue', { deviceId: phone.deviceId, scans: batch }, a.secretary));
     await upload();
+    expect(await balanceOf(db, userAccount(member.id, 'points'))).toBe(10);
     expect(await mine(member)).toMatchObject({ points: 10, bank: { minutes: 60 } });
     await upload();
     expect(await mine(member)).toMatchObject({ points: 10, bank: { minutes: 60 } });
@@ -134,6 +135,8 @@ describe('积分 and 时间银行 deposits follow the service record', () => {
     const { recordId, startsAt } = await scannedService(a, member, 40);
     expect(await mine(member)).toMatchObject({ points: 6, bank: { minutes: 40 } });
     await correct(recordId, startsAt, 60, '签退扫早了，按签到表更正');
+    // Settled right after the correction's commit, before anyone reads the balance.
+    expect(await balanceOf(db, userAccount(member.id, 'points'))).toBe(10);
     expect(await mine(member)).toMatchObject({ points: 10, bank: { minutes: 60 } });
     const { lines } = await myPoints(member);
     expect(lines.map((line: { kind: string; amount: number; balanceAfter: number; reversed: boolean }) => [line.kind, line.amount, line.balanceAfter, line.reversed])).toEqual([
