@@ -158,6 +158,9 @@ export default function ProfilePage() {
               <Cell title="考核规则" description="选定每年的考核规则，修改达标值，查看修改记录" onClick={() => void Taro.navigateTo({ url: ROUTES.districtRuleSets })} />
             )}
             {roles.includes('district_admin') && (
+              <Cell title="激励规则" description="积分、星级、爱心时间银行和爱心超市的规则：从预设开始修改，查看修改记录" onClick={() => void Taro.navigateTo({ url: ROUTES.districtIncentiveRules })} />
+            )}
+            {roles.includes('district_admin') && (
               <Cell title="免除考核" description="登记或撤销经上级批准的免除考核" onClick={() => void Taro.navigateTo({ url: ROUTES.districtExemptions })} />
             )}
             {roles.includes('district_admin') && (
