@@ -50,9 +50,9 @@ const shopState = async () => ({
   redemptions: (await db.query(`select * from shop_redemptions order by id`)),
 });
 
-async function listGood(community: TestCommunity, good: Partial<{ name: string; pricePoints: number; audience: string; perPersonLimit: number | null; initialStock: number }> = {}) {
+async function listGood(community: TestCommunity, good: Partial<{ name: string; pricePoints: number; audience: string; perPersonLimit: number; initialStock: number }> = {}) {
   return ok(
-    shop('saveGood', { name: good.name ?? '洗衣液', description: '', pricePoints: good.pricePoints ?? 10, audience: good.audience ?? 'both', perPersonLimit: good.perPersonLimit ?? null, initialStock: good.initialStock ?? 5 }, community.secretary),
+    shop('saveGood', { name: good.name ?? '洗衣液', description: '', pricePoints: good.pricePoints ?? 10, audience: good.audience ?? 'both', ...(good.perPersonLimit ? { perPersonLimit: good.perPersonLimit } : {}), initialStock: good.initialStock ?? 5 }, community.secretary),
   );
 }
 

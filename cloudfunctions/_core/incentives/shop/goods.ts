@@ -68,7 +68,7 @@ export async function saveGood(ctx: ActionContext, input: z.output<typeof SaveGo
     photo_url: input.photoUrl ? input.photoUrl : null,
     price_points: input.pricePoints,
     audience: input.audience,
-    per_person_limit: input.perPersonLimit,
+    per_person_limit: input.perPersonLimit ?? null,
   };
   if (input.goodId) {
     const good = await managedGood(tx, caller, await shopRepository.good(tx, input.goodId, { lock: true }));

@@ -45,7 +45,8 @@ export const SaveGoodInput = z.object({
   photoUrl,
   pricePoints: field.int('兑换积分', { min: 1, max: 100000 }),
   audience: field.oneOf('兑换对象', AUDIENCES),
-  perPersonLimit: field.int('每人限兑', { min: 1, max: 100 }).nullable().default(null),
+  /** None: no limit (leaving it out of an edit removes the limit). */
+  perPersonLimit: field.int('每人限兑', { min: 1, max: 100 }).optional(),
   /** Only when the good is new: the stock it starts with. */
   initialStock: field.int('初始库存', { min: 0, max: 10000 }).default(0),
 });
