@@ -7,6 +7,7 @@ import { MEMBER_POSTS, isSubItemOf, type ServiceCategory } from '../cloudfunctio
 import type { Database, Executor } from '../cloudfunctions/_core/db/database';
 import { orgRepository, type MemberType } from '../cloudfunctions/_core/org/org.repository';
 import { creditedMinutes, minutesBetween } from '../cloudfunctions/_core/records/hours-rules';
+import { seedIncentiveRules } from './demo-incentives-rules';
 import { seedQuarterlyReports } from './demo-quarterly-reports';
 import { seedRegistrations, type DemoMemberFacts } from './demo-registrations';
 import { seedRuleSets } from './demo-rule-sets';
@@ -743,6 +744,8 @@ async function seedDemoWorld(db: Database, options: { now: Date; passwordCost: n
 
     await seedRuleSets(tx, { now, districtId, districtAdmin, exempted: first.members.filter((member) => member.id !== demoMember.id).at(-1) });
 
+    await seedIncentiveRules(tx, { now, districtId, districtAdmin });
+
     await seedQuarterlyReports(tx, {
       now, communityId: first.id, communityName: first.name, secretary: first.secretary, contact: first.members.find((member) => member.id !== demoMember.id)!,
     });
@@ -754,7 +757,7 @@ async function seedDemoWorld(db: Database, options: { now: Date; passwordCost: n
       account('secretary', first.secretary, `${first.name}书记：审核居民需求、下单派单、扫党员的签到码；时长管理里有两条超过8小时待审核、一条漏签退（${forgetful.name}）和一条申诉待处理；确认党员报到（林晓待确认）、看报表；上季度的季报表已报送，本季度的待提交`),
       account('member', demoMember, `${first.name}党员：「${demoOrder!.title}」${formatBusinessTime(demoOrder!.startsAt)} 开始，现在就可以出示签到码请书记扫码签到；接单大厅有一单定向邀请；查看我的服务时长`),
       account('resident', demoResident, `${first.name}居民：查看已完成并评价过的需求，再点一单新的需求`),
-      account('district_admin', districtAdmin, '示例区管理员：管理街道、社区、网格和单位结对共建，查看全区报表'),
+      account('district_admin', districtAdmin, '示例区管理员：管理街道、社区、网格和单位结对共建，查看全区报表；在「我的」里设定激励规则（积分、星级、时间银行、爱心超市）'),
       account('unit_admin', unitAdmins[0], `${UNITS[0].name}管理员：开具报到单，查看本单位在职党员到社区报到（回执）和服务情况`),
     ];
   });

@@ -1,6 +1,7 @@
 import { main as assessment } from '../../cloudfunctions/assessment/index';
 import { main as auth } from '../../cloudfunctions/auth/index';
 import { main as demands } from '../../cloudfunctions/demands/index';
+import { main as incentives } from '../../cloudfunctions/incentives/index';
 import { main as orders } from '../../cloudfunctions/orders/index';
 import { main as org } from '../../cloudfunctions/org/index';
 import { main as records } from '../../cloudfunctions/records/index';
@@ -185,6 +186,12 @@ describe('the demo seed of the local gateway', () => {
     const { exemptions } = await ok(call(assessment, 'listExemptions', { year }, admin));
     expect(exemptions).toEqual([expect.objectContaining({ live: true, approvedBy: '示例街道党工委' })]);
     expect(exemptions[0].memberName).not.toBe(accountOf('member').name);
+  });
+
+  it('should show the demo member the district\'s own incentive rules: 昆山-style points, the 民政部 stars, 南京\'s cap', async () => {
+    const rules = await ok(call(incentives, 'incentiveRules', {}, await logIn(accountOf('member'))));
+    expect(rules).toMatchObject({ version: 1, savedByName: '演示区管理员', points: { perHour: 10, categoryPercent: { 医疗卫生服务: 120 } }, stars: { preset: 'mca-2012' }, bank: { capMinutes: 1500 * 60 } });
+    expect(rules.texts.bank).toContain('个人存储上限1500小时，超出部分转入社区时间银行');
   });
 
   it('should give the first community a 服务队 with a captain, the demo member on it, and one completed 集中性活动 this year', async () => {
