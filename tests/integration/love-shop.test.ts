@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { main as incentives } from '../../cloudfunctions/incentives/index';
+import { main as orders } from '../../cloudfunctions/orders/index';
+import { main as records } from '../../cloudfunctions/records/index';
+import { DEFAULT_RULES } from '../../cloudfunctions/_core/incentives/rules';
 import { incentiveActions } from '../../cloudfunctions/_core/incentives';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { balanceOf, goodAccount, organisationAccount, post, transactionsOf, userAccount } from '../../cloudfunctions/_core/ledger';
 import { createHandler } from '../../cloudfunctions/_core/runtime';
 import { businessDate } from '../../cloudfunctions/_core/shared/business-time';
-import { call, failed, ok, refusedUnchanged, type Main } from '../support/call';
-import { buildCommunity, buildTwoDistricts, sessionTokenFor, type TestCommunity, type TestUser } from '../support/fixtures';
+import { call, failed, inMinutes, ok, refusedUnchanged, type Main } from '../support/call';
+import { useWallClock } from '../support/clock';
+import { buildCommunity, buildTwoDistricts, createDistrictAdmin, sessionTokenFor, type TestCommunity, type TestUser } from '../support/fixtures';
 import { ledgerProblems } from '../support/ledger-check';
 import { openSuiteDatabase } from '../support/test-database';
 
@@ -345,5 +349,29 @@ describe('爱心超市: access', () => {
     const districtView = await ok(shop('manageGoods', { communityId: a.communityId }, districtAdmin));
     expect(districtView.goods.map((g: { id: string }) => g.id)).toContain(good.id);
     expect(await ok(shop('handOver', { code: redemption.code }, a.secretary))).toMatchObject({ status: 'handed_over' });
+  });
+});
+
+describe('爱心超市: points follow the records', () => {
+  test('the shop settles the member’s credited services before it shows or spends their points', async () => {
+    const place = await buildCommunity(db, '结算', { members: 1, residents: 0 });
+    const admin = await createDistrictAdmin(db, place.districtId);
+    const rules = { ...DEFAULT_RULES, points: { ...DEFAULT_RULES.points, preset: null, handEnteredEarns: true } };
+    await ok(call(incentives, 'saveIncentiveRules', { ...rules, expectedVersion: 0, note: '登记时长也计积分' }, admin));
+    const member = place.members[0];
+    const good = await listGood(place, { name: '结算毛巾', pricePoints: 10, initialStock: 2 });
+    const clock = useWallClock(new Date());
+    try {
+      const order = await ok(call(orders, 'create', { title: '楼道清理', category: '社区服务', place: '3栋', startsAt: inMinutes(10), endsAt: inMinutes(130), capacity: 1, dispatch: 'open' }, place.secretary));
+      clock.advanceMinutes(180);
+      await ok(call(records, 'enter', { orderId: order.id, memberId: member.id, startedAt: inMinutes(-170), endedAt: inMinutes(-50), reason: '现场签到表为证' }, place.secretary));
+    } finally {
+      clock.restore();
+    }
+    const view = await ok(shop('shopGoods', {}, member));
+    expect(view.points).toBeGreaterThan(0);
+    expect(view.points).toBe(await pointsOf(member.id));
+    const { pointsLeft } = await ok(redeem(member, good.id));
+    expect(pointsLeft).toBe(view.points - 10);
   });
 });

@@ -13,7 +13,7 @@ const stockOf = async (tx: ActionContext['tx'], goods: GoodRow[]) => balancesOf(
 /** 爱心超市 as a member or resident sees it: the goods they may redeem, with price and stock, and their points. */
 export async function shopGoods({ tx, caller, clock }: ActionContext): Promise<z.input<typeof ShopView>> {
   const shopper = shopperOf(caller);
-  await settleShopper(tx, shopper.userId);
+  await settleShopper(tx, shopper.userId, clock.now());
   await returnOverdueIn(tx, shopper.communityId, clock.now());
   const goods = await shopRepository.goodsOf(tx, shopper.communityId, { includeWithdrawn: false, audiences: shopper.audiences });
   const stock = await stockOf(tx, goods);

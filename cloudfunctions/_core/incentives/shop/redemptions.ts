@@ -33,7 +33,7 @@ export async function redeem({ tx, caller, clock, newId }: ActionContext, input:
   if (good.withdrawn_at) throw shopErrors.error('SHOP_GOOD_WITHDRAWN');
   if (!audiences.includes(good.audience)) throw shopErrors.error('SHOP_NOT_FOR_YOU', `该物品仅限${good.audience === 'member' ? '党员义工' : '居民'}兑换`);
 
-  await settleShopper(tx, me.userId);
+  await settleShopper(tx, me.userId, clock.now());
   const lines = redemptionLines(good, me.userId, input.quantity, good.price_points);
   if (good.per_person_limit !== null) {
     // Holding the accounts now makes this person's other redemptions of the good wait until this one is counted.

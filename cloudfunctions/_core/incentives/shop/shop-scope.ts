@@ -4,6 +4,7 @@ import { grantsOf, type Caller } from '../../runtime/caller';
 import { maskPhone } from '../../shared/masking';
 import { businessDate } from '../../shared/business-time';
 import { incentiveRulesOfCommunity } from '../rules';
+import { settleMember } from '../settlement';
 import { shopErrors } from './shop.errors';
 import { pickUpQrText } from './pick-up-code';
 import { AUDIENCE_LABELS, REDEMPTION_STATUS_LABELS, type Audience, type GoodViewT, type RedemptionViewT } from './shop.schemas';
@@ -94,5 +95,7 @@ export const redemptionView = (row: RedemptionRow): RedemptionViewT => ({
   memberPhone: maskPhone(row.member_phone),
 });
 
-/** Brings the shopper's points in line with their credited services before a balance is read or spent (part B's settlement). */
-export async function settleShopper(_tx: Executor, _userId: string): Promise<void> {}
+/** Brings the shopper's points in line with their credited services before a balance is read or spent. */
+export async function settleShopper(tx: Executor, userId: string, at: Date): Promise<void> {
+  await settleMember(tx, userId, at);
+}
