@@ -1,3 +1,4 @@
+import { settleNeedHold } from '../incentives/bank/need-holds';
 import { releaseAwaitingRecords } from '../records/resident-confirmation';
 import type { ActionContext } from '../runtime/action';
 import { requireCaller } from '../runtime';
@@ -31,5 +32,6 @@ export async function confirmService(ctx: ActionContext, input: ConfirmServiceIn
   const now = ctx.clock.now();
   await ctx.tx.query('update orders set resident_confirmed_at = $2 where id = $1', [served.id, now]);
   await releaseAwaitingRecords(ctx.tx, { orderId: served.id, actorId: caller.userId, action: 'resident_confirmed', reason: '居民确认服务已完成', now, newId: ctx.newId });
+  await settleNeedHold(ctx.tx, demand.id, now);
   return loadDemandView(ctx, input.demandId);
 }

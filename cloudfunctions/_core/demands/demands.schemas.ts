@@ -45,6 +45,8 @@ export const PostDemandInput = z
     contactPhone: field.phone(POST_NEED_LABELS.contactPhone),
     wantedFrom: instantOf(`${POST_NEED_LABELS.when}的开始时间`),
     wantedUntil: instantOf(`${POST_NEED_LABELS.when}的结束时间`),
+    /** 使用时间银行: the wanted hours are held from the poster's banked hours until the service is confirmed. */
+    useTimeBank: z.boolean({ error: '「使用时间银行」须为是或否' }).optional(),
   })
   .superRefine(needRules({ what: POST_NEED_LABELS.kind, whatField: 'kind', description: POST_NEED_LABELS.description, when: POST_NEED_LABELS.when }));
 

@@ -35,11 +35,11 @@ export const demandActions: ActionTable = {
     run: (ctx) => needFormDefaults(ctx),
   }),
   post: defineAction({
-    summary: '群众点单：居民按通俗的需求类型（买药代购、上门维修…）提交一项服务需求，服务器归入服务目录的类别和子项',
+    summary: '群众点单：居民按通俗的需求类型（买药代购、上门维修…）提交一项服务需求，服务器归入服务目录的类别和子项；选「使用时间银行」时按期望时段预留时长',
     access: 'user',
     input: PostDemandInput,
     output: DemandView,
-    errors: ['DEMAND_NO_COMMUNITY', 'DEMAND_SUB_ITEM_MISMATCH'],
+    errors: ['DEMAND_NO_COMMUNITY', 'DEMAND_SUB_ITEM_MISMATCH', 'BANK_SHORT', 'BANK_SPENDING_OFF', 'BANK_NEED_WINDOW', 'BANK_NO_ACCOUNT_HOLDER'],
     run: postDemand,
   }),
   record: defineAction({

@@ -1,4 +1,5 @@
 import { isSubItemOf } from '../catalogue/service-catalogue';
+import { holdForNeed } from '../incentives/bank/need-holds';
 import type { ActionContext } from '../runtime/action';
 import { grantsOf, requireCaller, type Caller } from '../runtime';
 import { assertWithinHorizon } from '../shared/time-horizon';
@@ -15,7 +16,12 @@ export async function postDemand(ctx: ActionContext, input: PostDemandInput) {
   const caller = requireCaller(ctx.caller);
   const communityId = ownCommunityOf(caller);
   if (!communityId) throw demandErrors.error('DEMAND_NO_COMMUNITY');
-  return saveNewDemand(ctx, input, { communityId, residentId: caller.userId, requesterName: caller.name, channel: 'self' });
+  const view = await saveNewDemand(ctx, input, { communityId, residentId: caller.userId, requesterName: caller.name, channel: 'self' });
+  if (input.useTimeBank) {
+    const title = view.description || view.kindName || view.category;
+    await holdForNeed(ctx.tx, { demandId: view.id, payerId: caller.userId, wantedFrom: input.wantedFrom, wantedUntil: input.wantedUntil, title }, ctx.clock.now());
+  }
+  return view;
 }
 
 /** The need form's phone and address, from the caller's last need or their account; their community's service phone. */

@@ -1,3 +1,4 @@
+import { releaseNeedHold } from '../incentives/bank/need-holds';
 import type { ActionContext } from '../runtime/action';
 import { assertManagesCommunity, requireCaller } from '../runtime';
 import { commonErrors } from '../shared/domain-error';
@@ -22,6 +23,7 @@ export async function rejectDemand(ctx: ActionContext, input: RejectDemandInput)
   await assertManagesCommunity(ctx.tx, caller, demand.community_id);
   if (demand.status !== 'submitted') throw demandErrors.error('DEMAND_NOT_PENDING');
   await demandsRepository.setStatus(ctx.tx, demand.id, 'rejected', ctx.clock.now(), input.reason);
+  await releaseNeedHold(ctx.tx, demand.id, ctx.clock.now());
   return loadDemandView(ctx, demand.id);
 }
 
@@ -33,5 +35,6 @@ export async function withdrawDemand(ctx: ActionContext, input: { demandId: stri
   if (demand.resident_id !== caller.userId) throw commonErrors.error('FORBIDDEN', '只能处理自己提交的需求');
   if (demand.status !== 'submitted') throw demandErrors.error('DEMAND_NOT_PENDING');
   await demandsRepository.setStatus(ctx.tx, demand.id, 'withdrawn', ctx.clock.now());
+  await releaseNeedHold(ctx.tx, demand.id, ctx.clock.now());
   return loadDemandView(ctx, demand.id);
 }
