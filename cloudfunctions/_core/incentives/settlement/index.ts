@@ -55,11 +55,9 @@ export async function memberIncentiveSummary(tx: Executor, memberId: string, tod
   const place = await settlementRepository.communityOfMember(tx, memberId);
   if (!place) throw new Error(`${memberId} is not a member`);
   const rules = await incentiveRulesOf(tx, place.districtId);
-  const [points, bankMinutes, services] = [
-    await balanceOf(tx, userAccount(memberId, 'points')),
-    await balanceOf(tx, userAccount(memberId, 'time_bank')),
-    await settlementRepository.creditedServices(tx, memberId),
-  ];
+  const points = await balanceOf(tx, userAccount(memberId, 'points'));
+  const bankMinutes = await balanceOf(tx, userAccount(memberId, 'time_bank'));
+  const services = await settlementRepository.creditedServices(tx, memberId);
   return { points, bankMinutes, stars: starStanding(rules.stars, services, today), rules };
 }
 

@@ -5,6 +5,8 @@ import { Button, Loading } from '@nutui/nutui-react-taro'
 import { SERVICE_CATEGORIES, type ServiceCategory } from '@core/catalogue/service-catalogue'
 import { PageShell } from '@/components/page-shell'
 import { WarningsCard } from '@/components/warnings-card'
+import { IncentivesCard } from '@/components/incentives-card'
+import { pointsApi, type IncentiveSummary } from '@/services/api/points'
 import { assessmentApi, type AssessmentWarning } from '@/services/api/assessment'
 import { ROUTES } from '@/services/navigation'
 import { ordersApi } from '@/services/api/orders'
@@ -121,15 +123,24 @@ export default function OrderHallPage() {
       if (result.ok) setWarnings(result.data.items)
     })
 
+  // 我的激励 above the hall, on the same terms: a failed load leaves the card out.
+  const [incentives, setIncentives] = useState<IncentiveSummary | null>(null)
+  const loadIncentives = () =>
+    void pointsApi.mine().then((result) => {
+      if (result.ok) setIncentives(result.data)
+    })
+
   // Coming back from a detail page (after accepting or declining) shows the new state.
   useDidShow(() => {
     refresh(shownOnce.current)
     shownOnce.current = true
     loadWarnings()
+    loadIncentives()
   })
   usePullDownRefresh(() => {
     refresh(true)
     loadWarnings()
+    loadIncentives()
   })
   useReachBottom(() => void list.loadMore())
 
@@ -165,6 +176,11 @@ export default function OrderHallPage() {
       onRetry={() => refresh()}
     >
       <View className="order-hall">
+        {incentives && (
+          <View className="order-hall__incentives">
+            <IncentivesCard summary={incentives} />
+          </View>
+        )}
         {warnings.length > 0 && (
           <View className="order-hall__warnings">
             <WarningsCard items={warnings} moreText="查看我的考核" moreUrl={ROUTES.memberStanding} elder={elder} />
