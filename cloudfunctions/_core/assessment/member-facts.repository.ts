@@ -88,16 +88,19 @@ const factsSql = (where: string) => `
   ), dated as (
     -- A member with an activist date: each credited service of the year and of the cultivation period, read per
     -- member by the (member_id, service_date) index; a join of all activists with the records let the planner
-    -- hash every record of the district.
-    select scope.user_id as member_id, listed.services
-      from scope cross join lateral (
+    -- hash every record of the district. The activists are read from members itself, not from scope: the planner
+    -- then knows from the column's statistics that they are few (over scope it guessed all 5,000, costed the
+    -- statement above jit_above_cost, and PostgreSQL spent more compiling it than running it).
+    select m.user_id as member_id, listed.services
+      from members m join users u on u.id = m.user_id
+     cross join lateral (
         select string_agg(to_char(r.service_date, 'YYYY-MM-DD') || ' ' || r.minutes_credited, ',' order by r.service_date, r.minutes_credited) as services
           from service_records r
-         where r.member_id = scope.user_id and r.status = 'credited'
+         where r.member_id = m.user_id and r.status = 'credited'
            and ((r.service_date >= $5::date and r.service_date < $6::date)
-                or (r.service_date >= scope.activist_since and (scope.joined_party_on is null or r.service_date <= scope.joined_party_on)))
+                or (r.service_date >= m.activist_since and (m.joined_party_on is null or r.service_date <= m.joined_party_on)))
       ) listed
-     where scope.activist_since is not null
+     where ${where} and m.activist_since is not null
   ), suggested as (
     select member_id, ${TALLY_TEXT} as tallies
       from (select s.member_id, ${QUARTER_START(`(s.submitted_at at time zone ${ZONE})::date`)} as day, count(*) as n
