@@ -107,6 +107,12 @@ export default function ProfilePage() {
             {roles.includes('secretary') && (
               <Cell title="证明审核" description="核对时长后出具或退回党员申请的志愿服务证明" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryCertificates })} />
             )}
+            {roles.includes('secretary') && (
+              <Cell title="爱心超市管理" description="上架、补货、下架积分兑换的物品" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryShop })} />
+            )}
+            {roles.includes('secretary') && (
+              <Cell title="兑换领取" description="扫码或输入领取码，把兑换的物品交给党员义工、居民" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryPickUps })} />
+            )}
             {roles.includes('member') && (
               <Cell title="我的培训与表彰" description="参加的骨干培训、岗前培训和获得的表彰" onClick={() => void Taro.navigateTo({ url: ROUTES.memberTrainings })} />
             )}
