@@ -1,0 +1,27 @@
+import { balanceFigure, minutesOfTyped, signedBankAmount } from './time-bank-display'
+
+describe('time bank display', () => {
+  it.each([
+    [120, '小时', '+2小时'],
+    [-90, '小时', '-1.5小时'],
+    [540, '时间币', '+9个时间币'],
+  ] as const)('should show %i minutes in %s as %s', (minutes, unitName, expected) => {
+    expect(signedBankAmount({ unitName }, minutes)).toBe(expected)
+  })
+
+  it('should show the balance figure in units', () => {
+    expect(balanceFigure(750)).toBe('12.5')
+  })
+
+  it.each([
+    ['2', 120],
+    ['1.5', 90],
+    [' 3 ', 180],
+    ['0', null],
+    ['1.25', null],
+    ['-1', null],
+    ['两', null],
+  ])('should read %p as %p minutes', (text, expected) => {
+    expect(minutesOfTyped(text)).toBe(expected)
+  })
+})
