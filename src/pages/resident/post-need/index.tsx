@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
 import { ADDRESS_MAX, DESCRIPTION_MAX, POST_NEED_LABELS as LABELS } from '@core/demands/need-labels'
 import { NEED_KINDS, describesItself, needKindOf, type NeedKindKey } from '@core/demands/need-kinds'
 import { CallButton } from '@/components/call-button'
@@ -16,6 +16,7 @@ import { useFormErrors } from '@/hooks/use-form-errors'
 import { useLeaveGuard } from '@/hooks/use-leave-guard'
 import { useSession } from '@/hooks/use-session'
 import { demandsApi } from '@/services/api/demands'
+import { timeBankApi, type TimeBankForNeed } from '@/services/api/time-bank'
 import type { NeedFormDefaults } from '@/services/api/types'
 import { formDraft } from '@/services/form-draft'
 import { ROUTES } from '@/services/navigation'
@@ -30,6 +31,7 @@ import {
   type NeedField,
   type NeedForm,
 } from './validate-need'
+import { bankAmount } from '../../incentives/time-bank/time-bank-display'
 import { PERIODS, upcomingDays, type PeriodKey } from './when-choices'
 import './index.scss'
 
@@ -52,6 +54,9 @@ const WORDS = {
     clear: '清空重填',
     callIntro: '着急的话，也可以直接打社区的服务电话',
     submit: '提交需求',
+    timeBank: '使用时间银行',
+    timeBankHint: (balance: string) => `现有${balance}；提交后按所选时段预留，服务确认后按实际时长结算，余下退回`,
+    timeBankNeedsWhen: '使用时间银行时，请选择日期和时段，以便预留时长',
   },
   elder: {
     intro: '告诉社区您要帮什么忙，会有党员来帮您。',
@@ -66,6 +71,9 @@ const WORDS = {
     clear: '重新填',
     callIntro: '着急的话，直接打社区电话',
     submit: '提交',
+    timeBank: '用时间银行',
+    timeBankHint: (balance: string) => `您存了${balance}，按选的时段先留着，用多少扣多少`,
+    timeBankNeedsWhen: '用时间银行要先选哪天、什么时段',
   },
 }
 
@@ -92,6 +100,9 @@ export default function PostNeedPage() {
   const [start, setStart] = useState<NeedForm>(EMPTY_NEED)
   const [community, setCommunity] = useState<NeedFormDefaults['community']>(null)
   const [submitting, setSubmitting] = useState(false)
+  const [timeBank, setTimeBank] = useState<TimeBankForNeed | null>(null)
+  const [useTimeBank, setUseTimeBank] = useState(false)
+  const [timeBankError, setTimeBankError] = useState<string | null>(null)
   const [dayOptions] = useState(() => [{ value: '', text: '不限' }, ...upcomingDays().map((day) => ({ value: day.date, text: day.text }))])
   const check = useFormErrors(form, validateNeed)
   const errors = check.errors
@@ -107,6 +118,7 @@ export default function PostNeedPage() {
       setForm((previous) => withDefaults(previous, result.data))
       setCommunity(result.data.community)
     })
+    void timeBankApi.forNeed().then((result) => result.ok && setTimeBank(result.data))
   }, [draft, userId])
 
   useLeaveGuard(isDirty(form, start))
@@ -128,8 +140,9 @@ export default function PostNeedPage() {
 
   const submit = async () => {
     if (!check.check()) return
+    if (useTimeBank && !form.day) return setTimeBankError(words.timeBankNeedsWhen)
     setSubmitting(true)
-    const result = await demandsApi.post(toPostDemandData(form))
+    const result = await demandsApi.post({ ...toPostDemandData(form), ...(useTimeBank ? { useTimeBank } : {}) })
     setSubmitting(false)
     if (result.ok) {
       draft.clear()
@@ -139,6 +152,7 @@ export default function PostNeedPage() {
       return
     }
     // Keep everything typed; the server's words go under each field it names.
+    if (result.error.code.startsWith('BANK_')) return setTimeBankError(result.error.message)
     check.refused(result.error, needFieldOf)
   }
 
@@ -190,6 +204,11 @@ export default function PostNeedPage() {
               )}
             </View>
           </FormRow>
+          {timeBank?.allowed && timeBank.balanceMinutes > 0 && (
+            <FormRow label={words.timeBank} hint={words.timeBankHint(bankAmount(timeBank, timeBank.balanceMinutes))} error={timeBankError ?? undefined}>
+              <Switch checked={useTimeBank} onChange={(on) => (setUseTimeBank(on), setTimeBankError(null))} />
+            </FormRow>
+          )}
         </FormSection>
 
         <FormBanner message={check.banner} />
