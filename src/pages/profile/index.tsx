@@ -113,6 +113,12 @@ export default function ProfilePage() {
             {roles.includes('secretary') && (
               <Cell title="兑换领取" description="扫码或输入领取码，把兑换的物品交给党员义工、居民" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryPickUps })} />
             )}
+            {roles.includes('secretary') && (
+              <Cell title="社区时间银行" description="捐入的时长、发放给有需要的居民、代老人确认亲属关系" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryCommunityBank })} />
+            )}
+            {(roles.includes('member') || roles.includes('resident')) && (
+              <Cell title="爱心时间银行" description="我的存折：存入、使用、转赠、捐赠的每一笔" onClick={() => void Taro.navigateTo({ url: ROUTES.timeBank })} />
+            )}
             {roles.includes('member') && (
               <Cell title="我的培训与表彰" description="参加的骨干培训、岗前培训和获得的表彰" onClick={() => void Taro.navigateTo({ url: ROUTES.memberTrainings })} />
             )}
