@@ -194,6 +194,22 @@ describe('the demo seed of the local gateway', () => {
     expect(rules.texts.bank).toContain('个人存储上限1500小时，超出部分转入社区时间银行');
   });
 
+  it('should open the demo member\'s home with points, a star standing and banked hours, settled in the seed', async () => {
+    const member = await logIn(accountOf('member'));
+    const [{ n: queuedInFirst }] = await db.query<{ n: string }>(
+      `select count(*) as n from ledger_settlement_queue q join members m on m.user_id = q.member_id
+        where m.community_id = (select community_id from members where user_id = $1)`,
+      [member.id],
+    );
+    expect(Number(queuedInFirst)).toBe(0);
+    const mine = await ok(call(incentives, 'myIncentives', {}, member));
+    expect(mine.points).toBeGreaterThan(0);
+    expect(mine.bank.minutes).toBeGreaterThan(0);
+    expect(mine.stars.next).toMatchObject({ label: expect.stringMatching(/星$/) });
+    const { lines } = await ok(call(incentives, 'myPoints', {}, member));
+    expect(lines.length).toBeGreaterThan(0);
+  });
+
   it('should give the first community a 服务队 with a captain, the demo member on it, and one completed 集中性活动 this year', async () => {
     const secretary = await logIn(accountOf('secretary'));
     const { items } = await ok(call(org, 'listTeams', {}, secretary));
