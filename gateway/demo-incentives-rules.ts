@@ -6,7 +6,7 @@ const preset = <R>(presets: { id: string; rule: R }[], id: string) => presets.fi
 
 /**
  * 激励规则: the demo district has saved its own rules — 昆山's 10 分/小时 with category coefficients and bonuses of its
- * own, the 民政部/广东 star scale, 南京's 1,500-hour cap — so the product shows real rules with one version in the history.
+ * own, the 民政部/广东 star scale, 南京's 1,500-hour cap with 北京's gifts to 直系亲属 — so the product shows real rules with one version in the history.
  */
 export async function seedIncentiveRules(tx: Executor, { now, districtId, districtAdmin }: { now: Date; districtId: string; districtAdmin: { id: string } }) {
   const document: IncentiveRulesDocument = {
@@ -20,8 +20,8 @@ export async function seedIncentiveRules(tx: Executor, { now, districtId, distri
       adoptedSuggestion: 5,
     },
     stars: preset(STAR_PRESETS, 'mca-2012'),
-    bank: preset(BANK_PRESETS, 'nanjing-2019'),
+    bank: { ...preset(BANK_PRESETS, 'nanjing-2019'), preset: null, familyGifts: true },
     shop: preset(SHOP_PRESETS, 'kunshan'),
   };
-  await rulesRepository.append(tx, districtId, document, '参照昆山积分办法，急难险重和医疗、扶助类服务多计；星级按民政部标准；时间银行参照南京设1500小时上限', districtAdmin.id, now);
+  await rulesRepository.append(tx, districtId, document, '参照昆山积分办法，急难险重和医疗、扶助类服务多计；星级按民政部标准；时间银行参照南京设1500小时上限，并参照北京可赠与直系亲属', districtAdmin.id, now);
 }
