@@ -8,6 +8,7 @@ import type { Database, Executor } from '../cloudfunctions/_core/db/database';
 import { orgRepository, type MemberType } from '../cloudfunctions/_core/org/org.repository';
 import { creditedMinutes, minutesBetween } from '../cloudfunctions/_core/records/hours-rules';
 import { seedIncentiveRules } from './demo-incentives-rules';
+import { seedLoveShop } from './demo-incentives-shop';
 import { seedPointsSettlement } from './demo-incentives-points';
 import { seedTimeBank } from './demo-incentives-bank';
 import { seedQuarterlyReports } from './demo-quarterly-reports';
@@ -748,6 +749,7 @@ async function seedDemoWorld(db: Database, options: { now: Date; passwordCost: n
 
     await seedIncentiveRules(tx, { now, districtId, districtAdmin });
     await seedPointsSettlement(tx, { now, communityId: first.id });
+    await seedLoveShop(tx, { now, secretary: first.secretary, demoMember, others: first.members.filter((member) => member.id !== demoMember.id) });
     await seedTimeBank(tx, {
       now, communityId: first.id, secretary: first.secretary, demoMember, demoResident: first.residents[0], donors: first.members.slice(1, 3), elder: first.residents.at(-1)!,
     });

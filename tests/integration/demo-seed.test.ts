@@ -12,6 +12,7 @@ import { call, ok } from '../support/call';
 import { useWallClock } from '../support/clock';
 import type { TestUser } from '../support/fixtures';
 import { openSuiteDatabase } from '../support/test-database';
+import { ledgerProblems } from '../support/ledger-check';
 import { tallyMismatches } from '../support/tally-check';
 
 describe('the demo seed of the local gateway', () => {
@@ -27,6 +28,7 @@ describe('the demo seed of the local gateway', () => {
     clock.restore();
     await db.close();
   });
+  afterEach(async () => expect(await ledgerProblems(db)).toEqual([]));
 
   const count = async (sql: string, params: unknown[] = []) => Number((await db.query<{ n: string }>(sql, params))[0].n);
 
@@ -208,6 +210,16 @@ describe('the demo seed of the local gateway', () => {
     expect(mine.stars.next).toMatchObject({ label: expect.stringMatching(/星$/) });
     const { lines } = await ok(call(incentives, 'myPoints', {}, member));
     expect(lines.length).toBeGreaterThan(0);
+  });
+
+  it('should open the first community\'s 爱心超市 with goods the demo member can redeem, and one redemption waiting for pick-up', async () => {
+    const member = await logIn(accountOf('member'));
+    const shop = await ok(call(incentives, 'shopGoods', {}, member));
+    expect(shop.goods.map((good: { name: string }) => good.name)).toEqual(expect.arrayContaining(['洗衣液', '大米 5kg', '理发券', '毛巾']));
+    expect(shop.goods.some((good: { pricePoints: number; stock: number }) => good.stock > 0 && good.pricePoints <= shop.points)).toBe(true);
+    const { waiting } = await ok(call(incentives, 'pickUps', {}, await logIn(accountOf('secretary'))));
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]).toMatchObject({ goodName: '毛巾', status: 'waiting' });
   });
 
   it('should give the first community a 服务队 with a captain, the demo member on it, and one completed 集中性活动 this year', async () => {
