@@ -25,7 +25,7 @@ import './index.scss'
 type Section = keyof RulesDraft
 const CUSTOM = 'custom'
 const presetOptions = (section: Section) => [
-  ...(PRESETS[section] as Preset<unknown>[]).map((preset) => ({ value: preset.id, title: preset.name, hint: preset.assumption ? `${preset.source}（${preset.assumption}）` : preset.source })),
+  ...(PRESETS[section] as Preset<unknown>[]).map((preset) => ({ value: preset.id, title: preset.name, hint: preset.source })),
   { value: CUSTOM, title: '本区自定', hint: '在下面修改各项数值' },
 ]
 
@@ -97,10 +97,16 @@ export default function IncentiveRulesPage() {
   const toggle = <S extends Section>(section: S, field: keyof RulesDraft[S] & string, label: string) =>
     draft && <InfoRow label={label} value={<Switch checked={Boolean(draft[section][field])} onChange={(on) => change(section, { [field]: on } as Partial<RulesDraft[S]>, [field])} />} />
 
-  const presets = (section: Section, label: string) =>
-    draft && (
-      <OptionCards label={label} options={presetOptions(section)} value={draft[section].preset ?? CUSTOM} onChange={(id) => pickPreset(section, id)} itemClassName={`incentive-rules__preset incentive-rules__preset--${section}`} />
+  const presets = (section: Section, label: string) => {
+    if (!draft) return null
+    const chosen = (PRESETS[section] as Preset<unknown>[]).find((preset) => preset.id === draft[section].preset)
+    return (
+      <>
+        <OptionCards label={label} options={presetOptions(section)} value={draft[section].preset ?? CUSTOM} onChange={(id) => pickPreset(section, id)} itemClassName={`incentive-rules__preset incentive-rules__preset--${section}`} />
+        {chosen?.assumption && <Text className="incentive-rules__hint incentive-rules__assumption">说明：{chosen.assumption}</Text>}
+      </>
     )
+  }
 
   const proposed = draft ? documentOf(draft) : null
   const changes = current && proposed && isComplete(proposed) ? describeChanges(current, proposed) : null
