@@ -10,6 +10,7 @@ create table ledger_settlement_queue (
   primary key (source_ref, member_id)
 );
 create index ledger_settlement_queue_member on ledger_settlement_queue (member_id);
+create index ledger_settlement_queue_time on ledger_settlement_queue (queued_at);
 
 create function queue_new_service_records() returns trigger
 language plpgsql as $$

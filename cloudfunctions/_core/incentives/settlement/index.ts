@@ -17,6 +17,8 @@ export interface SettleOptions {
   /** Only the sources of these districts' members. */
   districtIds?: string[];
   limit?: number;
+  /** The newest first: what the call just committed queued (the drain after a call). */
+  newestFirst?: boolean;
   at?: Date;
 }
 
@@ -73,7 +75,7 @@ export function settlingAfterCommit(actions: ActionTable, names: string[]): Acti
     wrapped[name] = {
       ...definition,
       run: (ctx, input, prepared) => {
-        ctx.onCommit((db) => settleQueued(db, { limit: 50 }).catch((error) => console.error('[settlement] after commit', error)));
+        ctx.onCommit((db) => settleQueued(db, { limit: 50, newestFirst: true }).catch((error) => console.error('[settlement] after commit', error)));
         return definition.run(ctx, input, prepared);
       },
     };

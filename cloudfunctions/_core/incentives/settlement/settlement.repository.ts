@@ -26,8 +26,15 @@ export interface SuggestionFacts {
 
 /** The queue the triggers of 0022 fill, and the facts a source's points and banked hours are computed from. */
 export const settlementRepository = {
-  /** Queued sources, oldest first: all, those named, or those waiting on one member's balance. */
-  async queuedRefs(tx: Executor, options: { sourceRefs?: string[]; memberId?: string; districtIds?: string[]; limit: number }): Promise<string[]> {
+  /**
+   * Queued sources, oldest first (newest first for the drain after a call, which then finds what the call queued): all,
+   * those named, or those waiting on one member's balance or a district's members. Read by the queue's time index, so a
+   * queue a bulk load left large is not sorted whole.
+   */
+  async queuedRefs(
+    tx: Executor,
+    options: { sourceRefs?: string[]; memberId?: string; districtIds?: string[]; limit: number; newestFirst?: boolean },
+  ): Promise<string[]> {
     const rows = await tx.query<{ source_ref: string }>(
       `select q.source_ref
          from ledger_settlement_queue q
@@ -38,12 +45,11 @@ export const settlementRepository = {
                   join organisations community on community.id = m.community_id
                   join organisations street on street.id = community.parent_id
                  where m.user_id = q.member_id and street.parent_id = any($3::uuid[])))
-        group by q.source_ref
-        order by min(q.queued_at), q.source_ref
+        order by q.queued_at ${options.newestFirst ? 'desc' : 'asc'}
         limit $4`,
       [options.sourceRefs ?? null, options.memberId ?? null, options.districtIds ?? null, options.limit],
     );
-    return rows.map((row) => row.source_ref);
+    return [...new Set(rows.map((row) => row.source_ref))];
   },
 
   /** Takes a queued source for this transaction; false when another settler holds it or it was settled meanwhile. */
