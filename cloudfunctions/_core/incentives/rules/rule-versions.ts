@@ -70,6 +70,7 @@ export const listPresets = async () => PRESETS;
  */
 export async function saveIncentiveRules(ctx: ActionContext, input: z.output<typeof SaveRulesInput>) {
   const districtId = administeredDistrict(ctx.caller, input.districtId);
+  await rulesRepository.lockDistrict(ctx.tx, districtId);
   const current = toRules(districtId, await rulesRepository.latest(ctx.tx, districtId));
   if (current.version !== input.expectedVersion) {
     throw rulesErrors.error('INCENTIVE_RULES_STALE', `当前为第${current.version}版`, { expectedVersion: '规则已被他人修改，请刷新后再改' });

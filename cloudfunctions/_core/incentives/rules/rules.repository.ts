@@ -13,6 +13,9 @@ const SELECT_VERSIONS = `
 const parseDocument = (document: unknown): IncentiveRulesDocument => IncentiveRulesDocumentSchema.parse(document);
 
 export const rulesRepository = {
+  /** Saves of one district's rules queue here, so the second sees the first's version and is told it is stale. */
+  lockDistrict: (tx: Executor, districtId: string) => tx.query(`select 1 from organisations where id = $1 and kind = 'district' for update`, [districtId]),
+
   latest: async (tx: Executor, districtId: string) =>
     (await tx.query<VersionRow>(`${SELECT_VERSIONS} order by v.version desc limit 1`, [districtId]))[0] ?? null,
 
