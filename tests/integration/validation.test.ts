@@ -22,7 +22,8 @@ type Def = { type: string; format?: string; innerType?: z.ZodType; element?: z.Z
 const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 const unwrap = (schema: z.ZodType): z.ZodType => {
   const def = defOf(schema);
-  return def.type === 'optional' || def.type === 'default' ? unwrap(def.innerType!) : schema;
+  // A nullable field refuses a wrong kind as its inner field does.
+  return def.type === 'optional' || def.type === 'default' || def.type === 'nullable' ? unwrap(def.innerType!) : schema;
 };
 const shapeOf = (schema: z.ZodType) => defOf(schema).shape ?? {};
 
