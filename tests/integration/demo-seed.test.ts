@@ -212,6 +212,19 @@ describe('the demo seed of the local gateway', () => {
     expect(lines.length).toBeGreaterThan(0);
   });
 
+  it('should open the demo member\'s 存折 with a gift to a linked relative, and the community bank with donations and a grant', async () => {
+    const member = await logIn(accountOf('member'));
+    const bank = await ok(call(incentives, 'myTimeBank', {}, member));
+    expect(bank.balanceMinutes).toBeGreaterThan(0);
+    expect(bank.familyGifts).toBe(true);
+    expect(bank.lines.map((line: { summary: string }) => line.summary)).toContainEqual(expect.stringMatching(/^转赠给 母亲 /));
+    const { links } = await ok(call(incentives, 'familyLinks', {}, member));
+    expect(links).toEqual([expect.objectContaining({ side: 'mine', relation: '母亲', status: 'linked' })]);
+    const community = await ok(call(incentives, 'communityBank', {}, await logIn(accountOf('secretary'))));
+    expect(community.balanceMinutes).toBeGreaterThan(0);
+    expect(community.lines.map((line: { summary: string }) => line.summary)).toEqual(expect.arrayContaining([expect.stringMatching(/ 捐赠$/), expect.stringMatching(/^发放给 .+：独居老人/)]));
+  });
+
   it('should open the first community\'s 爱心超市 with goods the demo member can redeem, and one redemption waiting for pick-up', async () => {
     const member = await logIn(accountOf('member'));
     const shop = await ok(call(incentives, 'shopGoods', {}, member));
