@@ -3,6 +3,7 @@ import { main as checkin } from '../../cloudfunctions/checkin/index';
 import { main as demands } from '../../cloudfunctions/demands/index';
 import { main as incentives } from '../../cloudfunctions/incentives/index';
 import { main as orders } from '../../cloudfunctions/orders/index';
+import { main as records } from '../../cloudfunctions/records/index';
 import { makeCheckinCode, type DeviceSecret } from '../../cloudfunctions/_core/checkin';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { DEFAULT_RULES, type BankRule } from '../../cloudfunctions/_core/incentives/rules';
@@ -340,6 +341,35 @@ describe('expiry, only where the district configures it', () => {
 });
 
 describe('the passbook', () => {
+  it('should show a corrected record as 核减（记录更正） of the old deposit and 存入 of the new one', async () => {
+    await bankRule(districtAdmin, a.districtId, {});
+    const member = a.members[1];
+    const startsAt = new Date(Date.now() + 10 * 60_000);
+    const order = await ok(call(orders, 'create', {
+      title: '社区义诊', category: '医疗卫生服务', place: '社区广场', startsAt: startsAt.toISOString(), endsAt: inMinutes(190), capacity: 1, dispatch: 'open',
+    }, a.secretary));
+    await ok(call(orders, 'accept', { orderId: order.id }, member));
+    const device: DeviceSecret = await ok(call(checkin, 'issueDeviceSecret', {}, member));
+    const scan = (intent: 'auto' | 'out') =>
+      ok(call(checkin, 'scan', { scanId: randomUUID(), orderId: order.id, code: makeCheckinCode(device, new Date()), intent }, a.secretary));
+    await scan('auto');
+    clock.advanceMinutes(120);
+    await scan('out');
+    const before = await ok(call(incentives, 'myTimeBank', {}, member));
+    expect(before.lines[0]).toMatchObject({ summary: expect.stringMatching(/^存入：\d+月\d+日 医疗卫生服务 2小时$/), amount: 2 * HOUR });
+    const [record] = await db.query<{ id: string; started_at: Date }>('select id, started_at from service_records where order_id = $1', [order.id]);
+    clock.advanceMinutes(120);
+    await ok(call(records, 'correct', {
+      recordId: record.id, startedAt: record.started_at.toISOString(), endedAt: new Date(record.started_at.getTime() + 90 * 60_000).toISOString(), reason: '提前半小时离场',
+    }, a.secretary));
+    const after = await ok(call(incentives, 'myTimeBank', {}, member));
+    expect(after.balanceMinutes).toBe(before.balanceMinutes - 30);
+    expect(after.lines.slice(0, 2)).toEqual([
+      expect.objectContaining({ summary: '核减（记录更正）2小时', amount: -2 * HOUR, balanceAfter: after.balanceMinutes }),
+      expect.objectContaining({ summary: expect.stringMatching(/^存入：\d+月\d+日 医疗卫生服务 1\.5小时$/), amount: 90 }),
+    ]);
+  });
+
   it('should page back newest first with the balance after each line', async () => {
     const resident = b.residents[1];
     for (let i = 0; i < 23; i++) await deposit(resident, b.districtId, 1);

@@ -44,7 +44,10 @@ const personOf = (facts: TransactionFacts | undefined) => facts?.lines.find((lin
 /** A member's or resident's line: 「存入：4月3日 助老服务 2小时」, 「转赠给 母亲 王某某」, 「核减（记录更正）」… */
 function personalSummary(line: PassbookLine, facts: TransactionFacts | undefined, rule: BankRule): string {
   const amount = bankAmountText(rule, Math.abs(line.amount));
-  if (line.reversesId) return line.amount < 0 ? `核减（${line.memo || '记录更正'}）${amount}` : `冲正退回 ${amount}`;
+  if (line.reversesId) {
+    const why = facts?.service_date ? (line.memo.startsWith('变更后') ? '记录更正' : '记录不再计入') : line.memo || '冲正';
+    return line.amount < 0 ? `核减（${why}）${amount}` : `冲正退回（${why}）${amount}`;
+  }
   const overflow = facts?.lines.find((other) => other.purpose === 'community_bank' && other.amount > 0)?.amount ?? 0;
   const overflowText = overflow > 0 ? `；超出上限 ${bankAmountText(rule, overflow)}捐入社区` : '';
   switch (line.kind) {
