@@ -40,6 +40,7 @@ export default function IncentiveRulesPage() {
   const [draft, setDraft] = useState<RulesDraft | null>(null)
   const [note, setNote] = useState('')
   const [saving, setSaving] = useState(false)
+  const [showCategories, setShowCategories] = useState(false)
   const form = useFormErrors(draft, (): Record<string, string> => ({}))
 
   const load = useCallback(async (quiet = false) => {
@@ -95,7 +96,12 @@ export default function IncentiveRulesPage() {
     )
 
   const toggle = <S extends Section>(section: S, field: keyof RulesDraft[S] & string, label: string) =>
-    draft && <InfoRow label={label} value={<Switch checked={Boolean(draft[section][field])} onChange={(on) => change(section, { [field]: on } as Partial<RulesDraft[S]>, [field])} />} />
+    draft && (
+      <View className="incentive-rules__switch">
+        <Text>{label}</Text>
+        <Switch checked={Boolean(draft[section][field])} onChange={(on) => change(section, { [field]: on } as Partial<RulesDraft[S]>, [field])} />
+      </View>
+    )
 
   const presets = (section: Section, label: string) => {
     if (!draft) return null
@@ -142,7 +148,12 @@ export default function IncentiveRulesPage() {
                 {number('points', 'perHour', '每服务1小时积分')}
                 {number('points', 'maxHours', '每次服务最多计入（小时）', '空着表示不限，例如海林每次最多计2小时', false)}
                 {number('points', 'defaultCoefficient', '服务类别系数（默认）', '例如1表示不加不减，1.2表示多计两成')}
-                {SERVICE_CATEGORIES.map((category) => (
+                <View className="incentive-rules__buttons">
+                  <Button size="small" className="incentive-rules__categories" onClick={() => setShowCategories(!showCategories)}>
+                    {showCategories ? '收起服务类别系数' : `按服务类别设系数（已设${Object.values(draft.points.coefficients).filter((typed) => typed?.trim()).length}类）`}
+                  </Button>
+                </View>
+                {showCategories && SERVICE_CATEGORIES.map((category) => (
                   <FormRow key={category} label={`「${category}」系数`} required={false} error={null}>
                     <Input
                       className="incentive-rules__input"
@@ -187,6 +198,7 @@ export default function IncentiveRulesPage() {
                         value={level.hours}
                         onChange={(hours) => change('stars', { levels: draft.stars.levels.map((one, at) => (at === index ? { ...one, hours } : one)) }, [`levels.${index}.hours`])}
                       />
+                      <Text>小时</Text>
                     </View>
                   </FormRow>
                 ))}
