@@ -268,6 +268,18 @@ describe('积分 and 时间银行 deposits follow the service record', () => {
     expect((await failed(call(incentives, 'myIncentives', {}, a.secretary))).code).toBe('FORBIDDEN');
   });
 
+  it('should post each source once when many settlers drain the queue at the same moment', async () => {
+    const members = [a.members[1], a.members[2], a.members[3]];
+    const services = [];
+    for (const member of members) {
+      services.push(await scannedService(a, member, 30));
+      clock.advanceMinutes(60);
+    }
+    const settled = await Promise.all(Array.from({ length: 12 }, () => settleQueued(db)));
+    expect(settled.reduce((sum, count) => sum + count, 0)).toBe(services.length);
+    for (const { recordId } of services) expect((await transactionsOfRecord(recordId)).map((row) => row.kind)).toEqual(['points_award', 'bank_deposit']);
+  });
+
   it('should let the district admin settle the queue at once, and settle nothing twice', async () => {
     await scannedService(a, a.members[0], 20);
     const answer = await ok(call(incentives, 'settleLedger', {}, districtAdmin));
