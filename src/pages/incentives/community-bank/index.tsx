@@ -8,8 +8,7 @@ import { EmptyState } from '@/components/empty-state'
 import { PageShell } from '@/components/page-shell'
 import type { ApiError } from '@/services/api-client'
 import { newRequestKey, timeBankApi, type CommunityBank } from '@/services/api/time-bank'
-import { formatBusinessDate } from '@/services/beijing-time'
-import { balanceFigure, bankAmount, minutesOfTyped, signedBankAmount } from '../time-bank/time-bank-display'
+import { balanceFigure, bankAmount, lineDate, minutesOfTyped, signedBankAmount } from '../time-bank/time-bank-display'
 import '../time-bank/index.scss'
 
 type Person = CommunityBank['people'][number]
@@ -60,7 +59,7 @@ export default function CommunityBankPage() {
                   <Text className="time-bank__relative-name">
                     {link.memberName} 登记 {link.relativeName} 为其{link.relation}
                   </Text>
-                  <Text className="time-bank__note">核实无误后代老人确认（{formatBusinessDate(link.createdAt)} 登记）</Text>
+                  <Text className="time-bank__note">核实无误后代老人确认（{lineDate(link.createdAt)} 登记）</Text>
                   <View className="time-bank__actions">
                     <Button size="small" type="primary" onClick={() => void confirmLink(link.id)}>
                       代为确认
@@ -84,7 +83,7 @@ export default function CommunityBankPage() {
                 </View>
                 {bank.lines.map((line) => (
                   <View key={line.entryId} className="time-bank__book-row">
-                    <Text className="time-bank__col-date">{formatBusinessDate(line.at)}</Text>
+                    <Text className="time-bank__col-date">{lineDate(line.at)}</Text>
                     <Text className="time-bank__col-summary">{line.summary}</Text>
                     <Text className={`time-bank__col-amount${line.amount < 0 ? ' time-bank__col-amount--out' : ''}`}>{signedBankAmount(bank, line.amount)}</Text>
                     <Text className="time-bank__col-balance">{bankAmount(bank, line.balanceAfter)}</Text>

@@ -8,9 +8,8 @@ import { PageShell } from '@/components/page-shell'
 import { StatusTag } from '@/components/status-tag'
 import type { ApiError } from '@/services/api-client'
 import { timeBankApi, type FamilyLink, type MyTimeBank, type PassbookLine } from '@/services/api/time-bank'
-import { formatBusinessDate } from '@/services/beijing-time'
 import { AddRelativeDialog, AmountDialog } from './bank-dialogs'
-import { balanceFigure, bankAmount, signedBankAmount } from './time-bank-display'
+import { balanceFigure, bankAmount, lineDate, signedBankAmount } from './time-bank-display'
 import './index.scss'
 
 type Dialog = { kind: 'donate' } | { kind: 'gift'; link: FamilyLink } | { kind: 'relative' } | null
@@ -124,7 +123,7 @@ export default function TimeBankPage() {
                 </View>
                 {lines.map((line) => (
                   <View key={line.entryId} className="time-bank__book-row">
-                    <Text className="time-bank__col-date">{formatBusinessDate(line.at)}</Text>
+                    <Text className="time-bank__col-date">{lineDate(line.at)}</Text>
                     <Text className="time-bank__col-summary">{line.summary}</Text>
                     <Text className={`time-bank__col-amount${line.amount < 0 ? ' time-bank__col-amount--out' : ''}`}>{signedBankAmount(bank, line.amount)}</Text>
                     <Text className="time-bank__col-balance">{bankAmount(bank, line.balanceAfter)}</Text>

@@ -1,4 +1,4 @@
-import { balanceFigure, minutesOfTyped, signedBankAmount } from './time-bank-display'
+import { balanceFigure, lineDate, minutesOfTyped, signedBankAmount } from './time-bank-display'
 
 describe('time bank display', () => {
   it.each([
@@ -23,5 +23,12 @@ describe('time bank display', () => {
     ['两', null],
   ])('should read %p as %p minutes', (text, expected) => {
     expect(minutesOfTyped(text)).toBe(expected)
+  })
+})
+
+describe('lineDate', () => {
+  it('should give the Beijing day of a line posted after 16:00 UTC', () => {
+    expect(lineDate('2026-11-28T17:30:00.000Z', new Date('2026-12-02T04:00:00Z'))).toBe('11月29日')
+    expect(lineDate('2025-03-01T02:00:00.000Z', new Date('2026-12-02T04:00:00Z'))).toBe('2025年3月1日')
   })
 })

@@ -1,4 +1,5 @@
 import { bankAmountText } from '@core/incentives/rules/bank'
+import { formatDate, shanghaiDate } from '@/services/beijing-time'
 
 type Unit = { unitName: '小时' | '时间币' }
 
@@ -21,3 +22,6 @@ export function minutesOfTyped(text: string): number | null {
   const minutes = Math.round(Number(trimmed) * 60)
   return minutes > 0 ? minutes : null
 }
+
+/** A line's Beijing day, 「11月29日」 (with the year when not this year's). */
+export const lineDate = (at: string, now: Date = new Date()) => formatDate(shanghaiDate(new Date(at)), now)
