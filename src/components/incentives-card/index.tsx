@@ -14,10 +14,11 @@ const go = (url: string) => void Taro.navigateTo({ url })
 /** 我的激励 on the member's home: 积分, 星级 and the time-bank balance, each one tap to its page, and the shop. */
 export function IncentivesCard({ summary }: IncentivesCardProps) {
   const { points, stars, bank } = summary
+  const [, bankFigure = bank.text, bankUnit = ''] = /^([\d.]+)(.*)$/.exec(bank.text) ?? []
   const figures = [
-    { key: 'points', label: '积分', value: String(points), unit: '分', url: ROUTES.memberPoints },
-    { key: 'stars', label: '星级', value: stars.stars > 0 ? '★'.repeat(stars.stars) : '—', unit: stars.label, url: ROUTES.memberPoints },
-    { key: 'bank', label: '时间银行', value: bank.text, unit: '', url: ROUTES.timeBank },
+    { key: 'points', value: String(points), unit: '分', label: '积分', url: ROUTES.memberPoints },
+    { key: 'stars', value: stars.stars > 0 ? '★'.repeat(stars.stars) : '—', unit: '', label: stars.label, url: ROUTES.memberPoints },
+    { key: 'bank', value: bankFigure, unit: bankUnit, label: '时间银行', url: ROUTES.timeBank },
   ]
   return (
     <Card
@@ -32,11 +33,11 @@ export function IncentivesCard({ summary }: IncentivesCardProps) {
       <View className="dy-incentives__figures">
         {figures.map((figure) => (
           <View key={figure.key} className={`dy-incentives__figure dy-incentives__figure--${figure.key}`} role="button" onClick={() => go(figure.url)}>
-            <Text className="dy-incentives__value">{figure.value}</Text>
-            <Text className="dy-incentives__label">
-              {figure.label}
-              {figure.unit && figure.key === 'stars' ? ` · ${figure.unit}` : ''}
+            <Text className="dy-incentives__value">
+              {figure.value}
+              {figure.unit && <Text className="dy-incentives__unit">{figure.unit}</Text>}
             </Text>
+            <Text className="dy-incentives__label">{figure.label}</Text>
           </View>
         ))}
       </View>
