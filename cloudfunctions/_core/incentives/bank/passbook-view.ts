@@ -46,7 +46,7 @@ function personalSummary(line: PassbookLine, facts: TransactionFacts | undefined
   const amount = bankAmountText(rule, Math.abs(line.amount));
   if (line.reversesId) {
     const why = facts?.service_date ? (line.memo.startsWith('变更后') ? '记录更正' : '记录不再计入') : line.memo || '冲正';
-    return line.amount < 0 ? `核减（${why}）${amount}` : `冲正退回（${why}）${amount}`;
+    return line.amount < 0 ? `核减（${why}）` : `冲正退回（${why}）`;
   }
   const overflow = facts?.lines.find((other) => other.purpose === 'community_bank' && other.amount > 0)?.amount ?? 0;
   const overflowText = overflow > 0 ? `；超出上限 ${bankAmountText(rule, overflow)}捐入社区` : '';
