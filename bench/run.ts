@@ -20,6 +20,7 @@ import { benchScanFloor } from './scan-floor';
 import { benchScale } from './scale';
 import { benchCompliance } from './compliance';
 import { benchOrganisationRates } from './organisation-rates';
+import { benchRedemptions } from './redemptions';
 
 /**
  * `npm run bench`: check-in scans with 50 (and 5) concurrent scanners, bursts of 500 concurrent accepts and a login burst,
@@ -164,6 +165,7 @@ async function run() {
   if (process.env.BENCH_ONLY === 'gateways') return benchGatewayProcesses();
   if (process.env.BENCH_ONLY === 'compliance') return benchCompliance();
   if (process.env.BENCH_ONLY === 'rates') return benchOrganisationRates();
+  if (process.env.BENCH_ONLY === 'redemptions') return benchRedemptions();
   await reportFunctionColdStarts(path.resolve(__dirname, '../../cloudfunctions'), path.resolve(__dirname, 'cold-start-baseline'));
   if (process.env.BENCH_ONLY === 'cold-start') return;
   await benchEventLoop();
@@ -176,6 +178,7 @@ async function run() {
   await benchScale();
   await benchCompliance();
   await benchOrganisationRates();
+  await benchRedemptions();
 }
 
 run().catch((error) => {

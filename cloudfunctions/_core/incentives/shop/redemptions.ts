@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { balanceOf, userAccount } from '../../ledger';
+import { balanceOf, goodAccount, userAccount } from '../../ledger';
 import type { ActionContext } from '../../runtime/action';
 import { requireCaller } from '../../runtime/access';
 import { newPickUpCode } from './pick-up-code';
@@ -33,6 +33,10 @@ export async function redeem({ tx, caller, clock, newId }: ActionContext, input:
   if (good.withdrawn_at) throw shopErrors.error('SHOP_GOOD_WITHDRAWN');
   if (!audiences.includes(good.audience)) throw shopErrors.error('SHOP_NOT_FOR_YOU', `该物品仅限${good.audience === 'member' ? '党员义工' : '居民'}兑换`);
 
+  // Unlocked, so that the many who come for the last item once it is gone are answered with one read; a shelf read as
+  // stocked is checked again under the ledger's lock.
+  const onShelf = await balanceOf(tx, goodAccount(good.id, 'stock'));
+  if (onShelf < input.quantity) throw shopErrors.error('SHOP_OUT_OF_STOCK', `现有 ${onShelf} 件`);
   await settleShopper(tx, me.userId, clock.now());
   const lines = redemptionLines(good, me.userId, input.quantity, good.price_points);
   if (good.per_person_limit !== null) {
