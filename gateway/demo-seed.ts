@@ -749,10 +749,10 @@ async function seedDemoWorld(db: Database, options: { now: Date; passwordCost: n
 
     await seedIncentiveRules(tx, { now, districtId, districtAdmin });
     await seedPointsSettlement(tx, { now, communityId: first.id });
-    await seedLoveShop(tx, { now, secretary: first.secretary, demoMember, others: first.members.filter((member) => member.id !== demoMember.id) });
     await seedTimeBank(tx, {
       now, communityId: first.id, secretary: first.secretary, demoMember, demoResident: first.residents[0], donors: first.members.slice(1, 3), elder: first.residents.at(-1)!,
     });
+    await seedLoveShop(tx, { now, secretary: first.secretary, demoMember, others: first.members.filter((member) => member.id !== demoMember.id) });
 
     await seedQuarterlyReports(tx, {
       now, communityId: first.id, communityName: first.name, secretary: first.secretary, contact: first.members.find((member) => member.id !== demoMember.id)!,
