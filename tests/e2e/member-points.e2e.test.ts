@@ -56,5 +56,10 @@ describe('积分与星级: the member’s home card and points page', () => {
     await expect(lines.first().locator('.points-page__amount').innerText()).resolves.toBe(signedPoints(passbook.lines[0].amount));
     await bothModes(page, 'member-points-page');
     await page.screenshot({ path: screenshotPath('member-points-page-full'), fullPage: true });
+
+    // 积分怎么得: the district's rules, read-only.
+    await shown(page, '.points-page__link').filter({ hasText: '积分怎么得' }).first().tap();
+    await page.waitForURL(/incentives\/rules\/index\?view=1/, { timeout: 20_000 });
+    await waitForText(page, '积分规则');
   });
 });

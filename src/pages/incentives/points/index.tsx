@@ -55,7 +55,7 @@ export default function PointsPage() {
               <Text className="points-page__link" onClick={() => void Taro.navigateTo({ url: ROUTES.memberShop })}>
                 去爱心超市 ›
               </Text>
-              <Text className="points-page__link" onClick={() => void Taro.navigateTo({ url: ROUTES.districtIncentiveRules })}>
+              <Text className="points-page__link" onClick={() => void Taro.navigateTo({ url: `${ROUTES.districtIncentiveRules}?view=1` })}>
                 积分怎么得 ›
               </Text>
             </View>
