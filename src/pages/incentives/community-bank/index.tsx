@@ -4,11 +4,11 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Dialog, Input, TextArea } from '@nutui/nutui-react-taro'
 import { Card } from '@/components/card'
 import { DialogField } from '@/components/dialog-field'
-import { EmptyState } from '@/components/empty-state'
 import { PageShell } from '@/components/page-shell'
 import type { ApiError } from '@/services/api-client'
 import { newRequestKey, timeBankApi, type CommunityBank } from '@/services/api/time-bank'
-import { balanceFigure, bankAmount, lineDate, minutesOfTyped, signedBankAmount } from '../time-bank/time-bank-display'
+import { PassbookBook } from '../time-bank/passbook-book'
+import { balanceFigure, bankAmount, lineDate, minutesOfTyped } from '../time-bank/time-bank-display'
 import '../time-bank/index.scss'
 
 type Person = CommunityBank['people'][number]
@@ -71,26 +71,7 @@ export default function CommunityBankPage() {
           )}
 
           <Card title="存折明细">
-            {bank.lines.length === 0 ? (
-              <EmptyState icon="empty" title="还没有明细" hint="党员义工捐赠或超出上限的时长会存入这里。" />
-            ) : (
-              <View className="time-bank__book">
-                <View className="time-bank__book-head">
-                  <Text className="time-bank__col-date">日期</Text>
-                  <Text className="time-bank__col-summary">摘要</Text>
-                  <Text className="time-bank__col-amount">存入/支出</Text>
-                  <Text className="time-bank__col-balance">余额</Text>
-                </View>
-                {bank.lines.map((line) => (
-                  <View key={line.entryId} className="time-bank__book-row">
-                    <Text className="time-bank__col-date">{lineDate(line.at)}</Text>
-                    <Text className="time-bank__col-summary">{line.summary}</Text>
-                    <Text className={`time-bank__col-amount${line.amount < 0 ? ' time-bank__col-amount--out' : ''}`}>{signedBankAmount(bank, line.amount)}</Text>
-                    <Text className="time-bank__col-balance">{bankAmount(bank, line.balanceAfter)}</Text>
-                  </View>
-                ))}
-              </View>
-            )}
+            <PassbookBook unit={bank} lines={bank.lines} emptyHint="党员义工捐赠或超出上限的时长会存入这里。" />
           </Card>
         </View>
       )}

@@ -3,13 +3,13 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { Card } from '@/components/card'
-import { EmptyState } from '@/components/empty-state'
 import { PageShell } from '@/components/page-shell'
 import { StatusTag } from '@/components/status-tag'
 import type { ApiError } from '@/services/api-client'
 import { timeBankApi, type FamilyLink, type MyTimeBank, type PassbookLine } from '@/services/api/time-bank'
 import { AddRelativeDialog, AmountDialog } from './bank-dialogs'
-import { balanceFigure, bankAmount, lineDate, signedBankAmount } from './time-bank-display'
+import { PassbookBook } from './passbook-book'
+import { balanceFigure, bankAmount } from './time-bank-display'
 import './index.scss'
 
 type Dialog = { kind: 'donate' } | { kind: 'gift'; link: FamilyLink } | { kind: 'relative' } | null
@@ -111,26 +111,7 @@ export default function TimeBankPage() {
           )}
 
           <Card title="存折明细">
-            {lines.length === 0 ? (
-              <EmptyState icon="empty" title="还没有明细" hint="服务时长计入后，会存入时间银行。" />
-            ) : (
-              <View className="time-bank__book">
-                <View className="time-bank__book-head">
-                  <Text className="time-bank__col-date">日期</Text>
-                  <Text className="time-bank__col-summary">摘要</Text>
-                  <Text className="time-bank__col-amount">存入/支出</Text>
-                  <Text className="time-bank__col-balance">余额</Text>
-                </View>
-                {lines.map((line) => (
-                  <View key={line.entryId} className="time-bank__book-row">
-                    <Text className="time-bank__col-date">{lineDate(line.at)}</Text>
-                    <Text className="time-bank__col-summary">{line.summary}</Text>
-                    <Text className={`time-bank__col-amount${line.amount < 0 ? ' time-bank__col-amount--out' : ''}`}>{signedBankAmount(bank, line.amount)}</Text>
-                    <Text className="time-bank__col-balance">{bankAmount(bank, line.balanceAfter)}</Text>
-                  </View>
-                ))}
-              </View>
-            )}
+            <PassbookBook unit={bank} lines={lines} emptyHint="服务时长计入后，会存入时间银行。" />
             {bank.nextBefore !== null && (
               <Button block fill="outline" loading={loadingMore} onClick={() => void loadMore()}>
                 查看更早的明细
