@@ -64,4 +64,8 @@ describe('design tokens', () => {
     expect(contrast(colours['dy-color-on-brand'], colours['dy-color-brand'])).toBeGreaterThanOrEqual(4.5)
     expect(contrast(colours['dy-color-danger'], colours['dy-color-danger-light'])).toBeGreaterThanOrEqual(4.5)
   })
+
+  it('should keep the star glyphs readable on white and on the sunken surface', () => {
+    for (const surface of ['surface', 'surface-sunken']) expect(contrast(colours['dy-color-star'], colours[`dy-color-${surface}`])).toBeGreaterThanOrEqual(4.5)
+  })
 })

@@ -32,7 +32,7 @@ export function IncentivesCard({ summary }: IncentivesCardProps) {
     >
       <View className="dy-incentives__figures">
         {figures.map((figure) => (
-          <View key={figure.key} className={`dy-incentives__figure dy-incentives__figure--${figure.key}`} role="button" onClick={() => go(figure.url)}>
+          <View key={figure.key} className={`dy-incentives__figure dy-incentives__figure--${figure.key}${figure.key === 'stars' && stars.stars === 0 ? ' dy-incentives__figure--unrated' : ''}`} role="button" onClick={() => go(figure.url)}>
             <Text className="dy-incentives__value">
               {figure.value}
               {figure.unit && <Text className="dy-incentives__unit">{figure.unit}</Text>}
