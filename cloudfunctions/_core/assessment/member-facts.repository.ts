@@ -38,10 +38,10 @@ type FactsSqlRow = {
  * The members in scope. A community's or a unit's list leaves out members who left (their account is closed);
  * named members are read whatever they are.
  */
-function scopeCondition(scope: MemberScope): { where: string; param: unknown } {
-  if ('memberIds' in scope) return { where: 'm.user_id = any($1::uuid[])', param: scope.memberIds };
-  if ('communityId' in scope) return { where: 'm.community_id = $1 and u.left_at is null', param: scope.communityId };
-  return { where: 'm.unit_id = $1 and u.left_at is null', param: scope.unitId };
+function scopeCondition(scope: MemberScope): { where: string; ofMembers: string; param: unknown } {
+  if ('memberIds' in scope) return { where: 'm.user_id = any($1::uuid[])', ofMembers: 'm.user_id = any($1::uuid[])', param: scope.memberIds };
+  if ('communityId' in scope) return { where: 'm.community_id = $1 and u.left_at is null', ofMembers: 'm.community_id = $1', param: scope.communityId };
+  return { where: 'm.unit_id = $1 and u.left_at is null', ofMembers: 'm.unit_id = $1', param: scope.unitId };
 }
 
 const ZONE = `'Asia/Shanghai'`;
@@ -80,7 +80,7 @@ const FACTS_TEXT = `concat_ws('|', scope.member_type,
  * - communityJoinedOn: the Beijing day the current history row opened (the 回执, or the transfer).
  * - exemption: the live (not revoked) row for the year.
  */
-const factsSql = (where: string) => `
+const factsSql = (where: string, ofMembers: string) => `
   with scope as (
     select m.user_id, m.volunteer_no, m.member_type, m.community_id, m.grid_id, m.unit_id, m.activist_since, m.joined_party_on, u.name
       from members m join users u on u.id = m.user_id
@@ -90,9 +90,10 @@ const factsSql = (where: string) => `
     -- member by the (member_id, service_date) index; a join of all activists with the records let the planner
     -- hash every record of the district. The activists are read from members itself, not from scope: the planner
     -- then knows from the column's statistics that they are few (over scope it guessed all 5,000, costed the
-    -- statement above jit_above_cost, and PostgreSQL spent more compiling it than running it).
+    -- statement above jit_above_cost, and PostgreSQL spent more compiling it than running it). Members who left drop
+    -- out in the join with scope.
     select m.user_id as member_id, listed.services
-      from members m join users u on u.id = m.user_id
+      from members m
      cross join lateral (
         select string_agg(to_char(r.service_date, 'YYYY-MM-DD') || ' ' || r.minutes_credited, ',' order by r.service_date, r.minutes_credited) as services
           from service_records r
@@ -100,7 +101,7 @@ const factsSql = (where: string) => `
            and ((r.service_date >= $5::date and r.service_date < $6::date)
                 or (r.service_date >= m.activist_since and (m.joined_party_on is null or r.service_date <= m.joined_party_on)))
       ) listed
-     where ${where} and m.activist_since is not null
+     where ${ofMembers} and m.activist_since is not null
   ), suggested as (
     select member_id, ${TALLY_TEXT} as tallies
       from (select s.member_id, ${QUARTER_START(`(s.submitted_at at time zone ${ZONE})::date`)} as day, count(*) as n
@@ -196,9 +197,9 @@ async function namesOf(tx: Executor, rows: FactsSqlRow[]): Promise<Map<string, s
  * share a `key`, so a list can evaluate each kind once.
  */
 export async function loadMemberFacts(tx: Executor, scope: MemberScope, year: number): Promise<MemberFactsRow[]> {
-  const { where, param } = scopeCondition(scope);
+  const { where, ofMembers, param } = scopeCondition(scope);
   if ('memberIds' in scope && scope.memberIds.length === 0) return [];
-  const rows = await tx.query<FactsSqlRow>(factsSql(where), [
+  const rows = await tx.query<FactsSqlRow>(factsSql(where, ofMembers), [
     param, year, beijingMidnight(year), beijingMidnight(year + 1),
     `${year}-01-01`, `${year + 1}-01-01`,
   ]);
