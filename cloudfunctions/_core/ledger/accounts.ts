@@ -56,4 +56,7 @@ export const goodAccount = (goodId: string, purpose: 'stock' | 'supplied' | 'res
 
 export const unitOf = (purpose: AccountPurpose): LedgerUnit => ACCOUNT_PURPOSES[purpose].unit;
 
+/** The key `lockAccounts` answers each account under. */
+export const accountKeyText = (account: AccountKey) => `${account.ownerKind}:${account.ownerId}:${account.purpose}`;
+
 export const sameAccount = (a: AccountKey, b: AccountKey) => a.ownerKind === b.ownerKind && a.ownerId === b.ownerId && a.purpose === b.purpose;

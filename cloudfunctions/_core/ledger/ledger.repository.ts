@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../db/database';
 import { DomainError } from '../shared/domain-error';
-import { ACCOUNT_PURPOSES, unitOf, type AccountKey, type AccountPurpose, type LedgerUnit, type OwnerKind } from './accounts';
+import { ACCOUNT_PURPOSES, accountKeyText, unitOf, type AccountKey, type AccountPurpose, type LedgerUnit, type OwnerKind } from './accounts';
 import { ledgerErrors } from './ledger.errors';
 
 export interface PostingLine {
@@ -47,11 +47,9 @@ interface AccountRow {
   balance: string;
 }
 
-const keyOf = (account: AccountKey) => `${account.ownerKind}:${account.ownerId}:${account.purpose}`;
-
 /** Opens the accounts if they are new, then locks them in id order (two posts on the same accounts queue, never deadlock). */
 export async function lockAccounts(tx: Executor, accounts: AccountKey[]): Promise<Map<string, { id: string; balance: number }>> {
-  const distinct = [...new Map(accounts.map((account) => [keyOf(account), account])).values()];
+  const distinct = [...new Map(accounts.map((account) => [accountKeyText(account), account])).values()];
   await tx.query(
     `insert into ledger_accounts (id, owner_kind, owner_id, purpose, unit, allow_negative)
      select * from unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::boolean[])
@@ -74,7 +72,7 @@ export async function lockAccounts(tx: Executor, accounts: AccountKey[]): Promis
         for update of a`,
     [distinct.map((account) => account.ownerKind), distinct.map((account) => account.ownerId), distinct.map((account) => account.purpose)],
   );
-  return new Map(rows.map((row) => [`${row.owner_kind}:${row.owner_id}:${row.purpose}`, { id: row.id, balance: Number(row.balance) }]));
+  return new Map(rows.map((row) => [accountKeyText({ ownerKind: row.owner_kind, ownerId: row.owner_id, purpose: row.purpose }), { id: row.id, balance: Number(row.balance) }]));
 }
 
 function checkBalanced(lines: PostingLine[]) {
@@ -98,9 +96,9 @@ export async function post(tx: Executor, posting: Posting, reverses?: string): P
   // Checked before anything is written, so that a caller may catch the shortfall and go on in the same transaction.
   const accounts = await lockAccounts(tx, posting.lines.map((line) => line.account));
   const net = new Map<string, number>();
-  for (const line of posting.lines) net.set(keyOf(line.account), (net.get(keyOf(line.account)) ?? 0) + line.amount);
+  for (const line of posting.lines) net.set(accountKeyText(line.account), (net.get(accountKeyText(line.account)) ?? 0) + line.amount);
   for (const line of posting.lines) {
-    const key = keyOf(line.account);
+    const key = accountKeyText(line.account);
     const account = accounts.get(key)!;
     const change = net.get(key)!;
     if (!ACCOUNT_PURPOSES[line.account.purpose].allowNegative && account.balance + change < 0) {
@@ -120,7 +118,7 @@ export async function post(tx: Executor, posting: Posting, reverses?: string): P
   await tx.query(
     `insert into ledger_entries (transaction_id, account_id, amount, created_at)
      select $1, account_id, amount, $4 from unnest($2::uuid[], $3::bigint[]) as line (account_id, amount)`,
-    [transactionId, posting.lines.map((line) => accounts.get(keyOf(line.account))!.id), posting.lines.map((line) => line.amount), posting.at],
+    [transactionId, posting.lines.map((line) => accounts.get(accountKeyText(line.account))!.id), posting.lines.map((line) => line.amount), posting.at],
   );
   return { transactionId, replayed: false };
 }

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database';
 import {
   ACCOUNT_PURPOSES,
+  accountKeyText,
   lockAccounts,
   organisationAccount,
   post,
@@ -39,14 +40,12 @@ async function targetsOf(tx: Executor, sourceRef: string): Promise<{ targets: So
   return { targets: [], rules: null };
 }
 
-const keyText = (account: AccountKey) => `${account.ownerKind}:${account.ownerId}:${account.purpose}`;
-
 /** The deposit's lines: the member's account up to the district's cap, the rest to the certifying community's bank (南京). */
 async function depositLines(tx: Executor, target: Extract<SourceTarget, { kind: 'bank_deposit' }>, rules: IncentiveRules, live: Posted | undefined) {
   const account = userAccount(target.memberId, 'time_bank');
   const balances = await lockAccounts(tx, [account]);
-  const beingReversed = live?.lines.find((line) => keyText(line.account) === keyText(account))?.amount ?? 0;
-  const held = Math.max(0, (balances.get(keyText(account))?.balance ?? 0) - beingReversed);
+  const beingReversed = live?.lines.find((line) => accountKeyText(line.account) === accountKeyText(account))?.amount ?? 0;
+  const held = Math.max(0, (balances.get(accountKeyText(account))?.balance ?? 0) - beingReversed);
   const split = splitDeposit(rules.bank, held, target.minutes);
   const lines: PostingLine[] = [{ account: organisationAccount(target.districtId, 'hours_issued'), amount: -target.minutes }];
   if (split.toAccount > 0) lines.push({ account, amount: split.toAccount });
@@ -68,7 +67,7 @@ async function undo(tx: Executor, live: Posted, sourceRef: string, at: Date, rul
   const writeOff: PostingLine[] = [];
   const memos: string[] = [];
   for (const line of debits) {
-    const held = balances.get(keyText(line.account))?.balance ?? 0;
+    const held = balances.get(accountKeyText(line.account))?.balance ?? 0;
     const short = line.amount - Math.max(0, held);
     if (short <= 0) continue;
     const source = live.lines.find((candidate) => ACCOUNT_PURPOSES[candidate.account.purpose].allowNegative && unitOf(candidate.account.purpose) === unitOf(line.account.purpose))!;

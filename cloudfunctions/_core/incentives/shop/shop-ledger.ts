@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database';
-import { LedgerShortfall, goodAccount, lockAccounts, organisationAccount, post, reverse, userAccount, type PostingLine } from '../../ledger';
+import { LedgerShortfall, accountKeyText, goodAccount, lockAccounts, organisationAccount, post, reverse, userAccount, type PostingLine } from '../../ledger';
 import type { GoodRow, RedemptionRow } from './shop.repository';
 import { shopErrors } from './shop.errors';
 
@@ -52,8 +52,9 @@ export const restock = (tx: Executor, good: GoodRow, quantity: number, key: stri
 
 /** Moves whatever is on the shelf to withdrawn (nothing when the shelf is empty); reservations stay reserved. */
 export async function clearShelf(tx: Executor, good: GoodRow, key: string, by: string | null, at: Date) {
-  const accounts = await lockAccounts(tx, [goodAccount(good.id, 'stock'), goodAccount(good.id, 'withdrawn')]);
-  const onShelf = accounts.get(`good:${good.id}:stock`)!.balance;
+  const shelf = goodAccount(good.id, 'stock');
+  const accounts = await lockAccounts(tx, [shelf, goodAccount(good.id, 'withdrawn')]);
+  const onShelf = accounts.get(accountKeyText(shelf))!.balance;
   if (onShelf === 0) return;
   await post(tx, {
     kind: 'shop_withdraw',
