@@ -107,6 +107,16 @@ async function link(member: TestUser, relative: TestUser, relation = 'mother') {
   return id;
 }
 
+/** The member checks in on the order, serves `minutes` and checks out, scanned by the community's secretary. */
+async function serveByScan(orderId: string, member: TestUser, minutes: number) {
+  const device: DeviceSecret = await ok(call(checkin, 'issueDeviceSecret', {}, member));
+  const scan = (intent: 'auto' | 'out') =>
+    ok(call(checkin, 'scan', { scanId: randomUUID(), orderId, code: makeCheckinCode(device, new Date()), intent }, a.secretary));
+  await scan('auto');
+  clock.advanceMinutes(minutes);
+  await scan('out');
+}
+
 const needInput = (hours: number) => {
   const from = new Date(Date.now() + 2 * DAY);
   return {
@@ -155,12 +165,7 @@ describe('spending banked hours on a need (使用时间银行)', () => {
       demandId: need.id, title: '代买药品', category: '社区服务', startsAt: startsAt.toISOString(), endsAt: inMinutes(130), capacity: 1, dispatch: 'open',
     }, a.secretary));
     await ok(call(orders, 'accept', { orderId: order.id }, member));
-    const device: DeviceSecret = await ok(call(checkin, 'issueDeviceSecret', {}, member));
-    const scan = (intent: 'auto' | 'out') =>
-      ok(call(checkin, 'scan', { scanId: randomUUID(), orderId: order.id, code: makeCheckinCode(device, new Date()), intent }, a.secretary));
-    await scan('auto');
-    clock.advanceMinutes(90);
-    await scan('out');
+    await serveByScan(order.id, member, 90);
     expect(await held(resident)).toBe(2 * HOUR);
     await ok(call(demands, 'confirmService', { demandId: need.id, rating: 'satisfied', comment: '' }, resident));
     expect([await bank(resident), await held(resident), await balanceOf(db, organisationAccount(a.districtId, 'hours_spent'))]).toEqual([
@@ -349,12 +354,7 @@ describe('the passbook', () => {
       title: '社区义诊', category: '医疗卫生服务', place: '社区广场', startsAt: startsAt.toISOString(), endsAt: inMinutes(190), capacity: 1, dispatch: 'open',
     }, a.secretary));
     await ok(call(orders, 'accept', { orderId: order.id }, member));
-    const device: DeviceSecret = await ok(call(checkin, 'issueDeviceSecret', {}, member));
-    const scan = (intent: 'auto' | 'out') =>
-      ok(call(checkin, 'scan', { scanId: randomUUID(), orderId: order.id, code: makeCheckinCode(device, new Date()), intent }, a.secretary));
-    await scan('auto');
-    clock.advanceMinutes(120);
-    await scan('out');
+    await serveByScan(order.id, member, 120);
     const before = await ok(call(incentives, 'myTimeBank', {}, member));
     expect(before.lines[0]).toMatchObject({ summary: expect.stringMatching(/^存入：\d+月\d+日 医疗卫生服务 2小时$/), amount: 2 * HOUR });
     const [record] = await db.query<{ id: string; started_at: Date }>('select id, started_at from service_records where order_id = $1', [order.id]);
