@@ -16,6 +16,10 @@ import { seedRegistrations, type DemoMemberFacts } from './demo-registrations';
 import { seedRuleSets } from './demo-rule-sets';
 import { seedTeams } from './demo-teams';
 import { seedTrainingsAndAwards } from './demo-trainings';
+import { seedActivityBriefs } from './demo-briefs';
+import { seedActivityCalendar } from './demo-calendar';
+import { seedNotifications } from './demo-notifications';
+import type { DemoNotifyContext } from './demo-notify-context';
 import { seedSuggestionsAndCommitments } from './demo-suggestions';
 import type { NeedKindKey } from '../cloudfunctions/_core/demands/need-kinds';
 import { BUSINESS_ZONE, businessDate, formatBusinessTime } from '../cloudfunctions/_core/shared/business-time';
@@ -753,6 +757,14 @@ async function seedDemoWorld(db: Database, options: { now: Date; passwordCost: n
       now, communityId: first.id, secretary: first.secretary, demoMember, demoResident: first.residents[0], donors: first.members.slice(1, 3), elder: first.residents.at(-1)!,
     });
     await seedLoveShop(tx, { now, secretary: first.secretary, demoMember, others: first.members.filter((member) => member.id !== demoMember.id) });
+
+    const notifyContext: DemoNotifyContext = {
+      tx, now, districtId, communityId: first.id, secretary: first.secretary, demoMember, demoResident: first.residents[0],
+      others: first.members.filter((member) => member.id !== demoMember.id),
+    };
+    await seedActivityCalendar(notifyContext);
+    await seedActivityBriefs(notifyContext);
+    await seedNotifications(notifyContext);
 
     await seedQuarterlyReports(tx, {
       now, communityId: first.id, communityName: first.name, secretary: first.secretary, contact: first.members.find((member) => member.id !== demoMember.id)!,

@@ -28,6 +28,10 @@ export default defineAppConfig({
       root: 'pages/incentives',
       pages: ['points/index', 'time-bank/index', 'shop/index', 'shop-manage/index', 'pick-ups/index', 'community-bank/index', 'rules/index'],
     },
+    // 消息 for every role: the inbox and which kinds to receive.
+    { root: 'pages/inbox', pages: ['messages/index', 'preferences/index'] },
+    // 活动日历 (members and residents of a community) and an activity's 简讯 with its photos.
+    { root: 'pages/activities', pages: ['calendar/index', 'brief/index'] },
   ],
   window: {
     navigationBarTitleText: '党员义工',

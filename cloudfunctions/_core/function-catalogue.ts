@@ -6,6 +6,7 @@ import { checkinActions, checkinErrors } from './checkin';
 import { demandActions, demandErrors } from './demands';
 import { documentsActions, documentsErrors } from './documents';
 import { incentiveActions, incentivesErrors } from './incentives';
+import { notifyActions, notifyErrors } from './notify';
 import { orderActions, orderErrors } from './orders';
 import { orgActions, orgErrors } from './org';
 import { privacyActions, privacyErrors } from './privacy';
@@ -33,6 +34,7 @@ export const FUNCTION_ACTIONS: Record<string, ActionTable> = {
   documents: documentsActions,
   certificates: certificateActions,
   incentives: incentiveActions,
+  notify: notifyActions,
 };
 
 /** Every error code with its zh-CN message. */
@@ -54,6 +56,7 @@ export const ERROR_CATALOGUE: Record<string, string> = {
   ...assessmentErrors.catalogue,
   ...certificatesErrors.catalogue,
   ...incentivesErrors.catalogue,
+  ...notifyErrors.catalogue,
 };
 
 export const COMMON_ERROR_CODES = Object.keys(commonErrors.catalogue);

@@ -73,6 +73,13 @@ export const ROUTES = {
   secretaryCommunityBank: '/pages/incentives/community-bank/index',
   /** The district's rules for points, stars, the time bank and the shop. */
   districtIncentiveRules: '/pages/incentives/rules/index',
+  /** 消息: the user's inbox, and the kinds they receive. */
+  inbox: '/pages/inbox/messages/index',
+  inboxPreferences: '/pages/inbox/preferences/index',
+  /** 活动日历: the community's published activities, with 报名 for members. */
+  activityCalendar: '/pages/activities/calendar/index',
+  /** 活动简讯 of one order: read it, or (secretary, leader) write it and add photos. */
+  activityBrief: (orderId: string) => `/pages/activities/brief/index?orderId=${encodeURIComponent(orderId)}`,
   memberCertificates: '/pages/member/certificates/index',
   /** 证明审核: the community's waiting requests to issue or return, and those issued, to revoke or reissue. */
   secretaryCertificates: '/pages/secretary/certificates/index',

@@ -1,5 +1,7 @@
 import { defineAction, type ActionTable } from '../runtime';
 import { acceptOrder, cancelAcceptance, declineOrder } from './accept-order';
+import { briefActions } from './briefs/brief-actions';
+import { calendarActions } from './calendar/calendar-actions';
 import { createOrder } from './create-order';
 import { listCommunityOrders, listMyTasks, listOpenOrders, loadOrderView } from './list-orders';
 import { cancelOrder, completeOrder, evaluateOrder } from './manage-order';
@@ -122,4 +124,6 @@ export const orderActions: ActionTable = {
     errors: ['ORDER_NOT_FOUND', 'ORDER_NOT_COMPLETED', 'ORDER_ALREADY_EVALUATED'],
     run: evaluateOrder,
   }),
+  ...calendarActions,
+  ...briefActions,
 };

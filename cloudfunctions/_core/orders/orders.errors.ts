@@ -1,4 +1,6 @@
 import { defineErrors } from '../shared/domain-error';
+import { briefErrors } from './briefs/briefs.errors';
+import { calendarErrors } from './calendar/calendar.errors';
 
 export const orderErrors = defineErrors({
   ORDER_NOT_FOUND: '找不到该服务订单',
@@ -22,4 +24,6 @@ export const orderErrors = defineErrors({
   ORDER_NOT_STARTED: '订单尚未开始，也没有党员签到，不能结束；不再需要请取消订单',
   ORDER_FOCUSED_TEAM_INVALID: '集中性活动须选择本社区现有的服务队',
   ORDER_TITLE_NAMES_RESIDENT: '订单标题会显示在接单大厅和党员的服务记录里，不能写居民姓名',
+  ...calendarErrors.catalogue,
+  ...briefErrors.catalogue,
 });

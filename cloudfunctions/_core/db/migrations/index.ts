@@ -22,6 +22,10 @@ import incentiveRules from './0021_incentive_rules.sql';
 import recordSettlement from './0022_record_settlement.sql';
 import timeBank from './0023_time_bank.sql';
 import loveShop from './0024_love_shop.sql';
+import notifications from './0025_notifications.sql';
+import wechatSubscriptions from './0026_wechat_subscriptions.sql';
+import publishingNotice from './0027_publishing_notice.sql';
+import activityBriefs from './0028_activity_briefs.sql';
 
 /** Versioned SQL, bundled as text: the same files run on PGlite and on a PostgreSQL server. */
 export const migrations: { version: string; sql: string }[] = [
@@ -49,4 +53,8 @@ export const migrations: { version: string; sql: string }[] = [
   { version: '0022_record_settlement', sql: recordSettlement },
   { version: '0023_time_bank', sql: timeBank },
   { version: '0024_love_shop', sql: loveShop },
+  { version: '0025_notifications', sql: notifications },
+  { version: '0026_wechat_subscriptions', sql: wechatSubscriptions },
+  { version: '0027_publishing_notice', sql: publishingNotice },
+  { version: '0028_activity_briefs', sql: activityBriefs },
 ];

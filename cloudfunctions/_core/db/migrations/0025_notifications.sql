@@ -1,0 +1,47 @@
+-- 消息: what the product tells a user, one row per user and event. The unique event key makes each notification
+-- happen once, however often its cause runs (an action retried, a job run again after a worker restart).
+create table notifications (
+  id uuid primary key,
+  user_id uuid not null references users (id),
+  kind text not null check (kind ~ '^[a-z_]+$'),
+  event_key text not null check (length(event_key) between 1 and 200),
+  title text not null check (length(title) between 1 and 40),
+  body text not null check (length(body) between 1 and 500),
+  -- the mini-program page it opens, e.g. /pages/member/order-detail/index?id=…
+  page text check (page like '/pages/%'),
+  created_at timestamptz not null,
+  read_at timestamptz,
+  unique (user_id, event_key)
+);
+create index notifications_inbox on notifications (user_id, created_at desc, id desc);
+create index notifications_unread on notifications (user_id) where read_at is null;
+
+-- A kind the user turned off (or back on); kinds the rules require are sent whatever this says.
+create table notification_preferences (
+  user_id uuid not null references users (id),
+  kind text not null,
+  enabled boolean not null,
+  updated_at timestamptz not null,
+  primary key (user_id, kind)
+);
+
+-- One queue for timed and retried work (deliveries, reminders, deadlines). `job_key` is the job's identity: enqueueing
+-- the same key again does nothing, so a job planned twice runs once. A worker takes a due job by setting a lease;
+-- a job whose worker died runs again once the lease has passed, and its handler's writes are idempotent.
+create table jobs (
+  id uuid primary key,
+  kind text not null check (kind ~ '^[a-z][a-z_.]*$'),
+  job_key text not null unique check (length(job_key) between 1 and 200),
+  payload jsonb not null default '{}',
+  run_at timestamptz not null,
+  attempts integer not null default 0 check (attempts >= 0),
+  max_attempts integer not null default 5 check (max_attempts >= 1),
+  locked_by text,
+  locked_until timestamptz,
+  done_at timestamptz,
+  failed_at timestamptz,
+  last_error text,
+  created_at timestamptz not null,
+  check (done_at is null or failed_at is null)
+);
+create index jobs_due on jobs (run_at) where done_at is null and failed_at is null;
