@@ -8,6 +8,7 @@ import { wechatErrors } from './wechat/wechat.errors';
 export { notify, WECHAT_DELIVERY_JOB, type Notice } from './notifier';
 export { enqueueJob, type JobRequest } from './jobs';
 export { NOTIFICATION_KINDS, type NotificationKind } from './kinds';
+export { DEFAULT_NOTIFY_SETTINGS, notifySettingsOf, type NotifySettings } from './notify-settings';
 
 export const notifyErrors = defineErrors({ ...inboxErrors.catalogue, ...wechatErrors.catalogue });
 

@@ -45,3 +45,13 @@ create table jobs (
   check (done_at is null or failed_at is null)
 );
 create index jobs_due on jobs (run_at) where done_at is null and failed_at is null;
+
+-- The district's timings for issue 16, read through notify/notify-settings.ts (defaults when a district has no row):
+-- 预约预告 (an activity is published at least this many working days ahead, 000 §四.(二)), the 简讯's deadline after
+-- the service (000 §三.(二)), and when members are reminded before an order (the evening before at this time, and
+-- this many minutes before the start).
+alter table district_settings
+  add column notice_working_days integer not null default 5 check (notice_working_days between 0 and 30),
+  add column brief_deadline_working_days integer not null default 5 check (brief_deadline_working_days between 1 and 30),
+  add column reminder_evening_time text not null default '20:00' check (reminder_evening_time ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'),
+  add column reminder_lead_minutes integer not null default 60 check (reminder_lead_minutes between 0 and 1440);
