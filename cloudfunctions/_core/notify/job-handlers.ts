@@ -20,3 +20,12 @@ export type JobHandler = (tx: Executor, job: DueJob, env: JobEnvironment) => Pro
 
 /** Each part registers its job kinds here (part A the deliveries, reminders and deadlines; part D the 简讯's). */
 export const JOB_HANDLERS: Record<string, JobHandler> = {};
+
+/**
+ * Runs at every tick before the due jobs: finds what has become due from the domain (orders starting soon, quarters
+ * ending, 简讯 late) and plans jobs or notifies. It may run every few minutes forever, so what it writes is idempotent.
+ */
+export type JobPlanner = (tx: Executor, now: Date) => Promise<void>;
+
+/** Each part registers its planners here. */
+export const JOB_PLANNERS: Record<string, JobPlanner> = {};
