@@ -20,6 +20,12 @@ export const calendarCovers = (date: string) => {
 
 export const lastYearKnown = () => LAST_YEAR_KNOWN;
 
+/** The public holiday `date` falls in, by its Chinese name (春节、国庆节…), or null; a make-up working day is none. */
+export function holidayName(date: string): string | null {
+  const entry = (calendar.holidays as Record<string, string>)[date];
+  return entry ? entry.split(',')[1] ?? null : null;
+}
+
 export function isWorkingDay(date: string): boolean {
   if (MAKE_UP_WORKDAYS.has(date)) return true;
   if (HOLIDAYS.has(date)) return false;
