@@ -24,7 +24,7 @@ describe('certificates: the ID number where the district collects it', () => {
     db = await openSuiteDatabase();
     collecting = await buildCommunity(db, 'IDY', { members: 1, residents: 0 });
     notCollecting = await buildCommunity(db, 'IDN', { members: 1, residents: 0 });
-    await db.query('insert into district_settings (district_id, collect_id_numbers, updated_at) values ($1, true, now())', [collecting.districtId]);
+    await db.query('update district_settings set collect_id_numbers = true, updated_at = now() where district_id = $1', [collecting.districtId]);
     for (const community of [collecting, notCollecting]) {
       await insertMemberProfile(db, community.members[0].id, { homeAddress: '幸福小区1栋101', idNumber: ID_NUMBER });
       const orderId = await addActivity(db, { communityId: community.communityId, startsAt: '2026-03-02T09:00:00+08:00', createdBy: community.secretary.id });

@@ -49,7 +49,12 @@ export async function buildCommunity(
   options: { members?: number; residents?: number; memberType?: MemberType; districtId?: string } = {},
 ): Promise<TestCommunity> {
   const districtId = options.districtId ?? randomUUID();
-  if (!options.districtId) await orgRepository.createOrganisation(db, { id: districtId, kind: 'district', parentId: null, name: `测试区${label}` });
+  if (!options.districtId) {
+    await orgRepository.createOrganisation(db, { id: districtId, kind: 'district', parentId: null, name: `测试区${label}` });
+    // 预约预告: a test's district asks for no notice, so that a test may publish an activity for the next hour; the
+    // notice tests set the district's five working days themselves (calendar.test.ts).
+    await db.query('insert into district_settings (district_id, notice_working_days) values ($1, 0)', [districtId]);
+  }
   const streetId = randomUUID();
   const communityId = randomUUID();
   const gridIds = [randomUUID(), randomUUID()];

@@ -1,5 +1,6 @@
 import type { ActionContext } from '../runtime/action';
 import { communityOf, requireCaller } from '../runtime';
+import { assertMayAccept } from './accept-rules';
 import { assertOrderOpen, cancelDeadline } from './order-status';
 import { orderErrors } from './orders.errors';
 import { ordersRepository } from './orders.repository';
@@ -13,11 +14,7 @@ export async function acceptOrder(ctx: ActionContext, input: { orderId: string }
   const now = ctx.clock.now();
   const order = await ordersRepository.findForViewer(ctx.tx, input.orderId, caller.userId);
   if (!order) throw orderErrors.error('ORDER_NOT_FOUND');
-  assertOrderOpen(order.status);
-  if (order.my_status === 'accepted') throw orderErrors.error('ORDER_ALREADY_ACCEPTED');
-  const invited = order.my_status === 'invited';
-  if (!invited && !(order.dispatch === 'open' && order.community_id === communityId)) throw orderErrors.error('ORDER_NOT_FOR_YOU');
-  if (order.ends_at <= now) throw orderErrors.error('ORDER_ALREADY_ENDED');
+  assertMayAccept(order, communityId, now);
 
   if (!(await ordersRepository.takePlaceIfAvailable(ctx.tx, order.id))) throw orderErrors.error('ORDER_FULL');
   // A concurrent accept by the same member loses here, and its transaction gives the place back.

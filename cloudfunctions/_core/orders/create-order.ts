@@ -8,6 +8,7 @@ import { orderErrors } from './orders.errors';
 import { ordersRepository } from './orders.repository';
 import type { CreateOrderInput } from './orders.schemas';
 import { loadOrderView } from './list-orders';
+import { checkPublishingNotice } from './calendar/notice-check';
 
 /** 党组织下单: turns a need, or an activity of the organisation's own, into an order and dispatches it. */
 export async function createOrder(ctx: ActionContext, input: CreateOrderInput) {
@@ -53,6 +54,9 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput) {
     throw orderErrors.error('ORDER_FOCUSED_TEAM_INVALID', undefined, { focusedTeamId: '须选择本社区现有的服务队' });
   }
 
+  // 预约预告: an activity gives the district's notice, or is published as 临时通知 knowingly; a need's order has none.
+  const notice = input.demandId ? undefined : await checkPublishingNotice(ctx.tx, communityId, input, now);
+
   const orderId = ctx.newId();
   await ordersRepository.insert(ctx.tx, {
     id: orderId,
@@ -73,6 +77,7 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput) {
     focusedTeamId: input.focusedTeamId ?? null,
     createdBy: caller.userId,
     now,
+    notice,
   });
   if (input.dispatch === 'directed') {
     await ordersRepository.invite(

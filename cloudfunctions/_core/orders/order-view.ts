@@ -57,6 +57,10 @@ export function toOrderView(row: OrderRow, viewerId: string, now: Date, assignme
     leaderMemberId: row.leader_member_id,
     leaderName: row.leader_name,
     focusedTeam: row.focused_team_id && row.focused_team_name ? { id: row.focused_team_id, name: row.focused_team_name } : null,
+    notice:
+      row.notice_working_days !== null && row.notice_required_days !== null
+        ? { workingDays: row.notice_working_days, required: row.notice_required_days, short: row.short_notice }
+        : null,
     myClashes: clashes.map((clash) => ({ id: clash.id, title: clash.title, startsAt: clash.starts_at.toISOString(), endsAt: clash.ends_at.toISOString() })),
     myAssignment: row.my_status ? { status: row.my_status, phase: phaseOf(row, now) } : null,
     requester:

@@ -24,6 +24,10 @@ export interface OrderRow {
   leader_name: string | null;
   focused_team_id: string | null;
   focused_team_name: string | null;
+  /** 预约预告 as counted at publishing (migration 0027); null for a need's order and for orders published before. */
+  notice_working_days: number | null;
+  notice_required_days: number | null;
+  short_notice: boolean;
   created_at: Date;
   completed_at: Date | null;
   checked_in_count: number;
@@ -107,6 +111,7 @@ export interface NewOrder {
   focusedTeamId: string | null;
   createdBy: string;
   now: Date;
+  notice?: { noticeWorkingDays: number; noticeRequiredDays: number; shortNotice: boolean };
 }
 
 type Paged = { limit: number; offset: number };
@@ -116,11 +121,12 @@ export const ordersRepository = {
     tx.query(
       `insert into orders (id, community_id, demand_id, kind, title, category, description, place, starts_at, ends_at,
                            capacity, dispatch, cancel_cutoff_minutes, required_posts, required_skills, leader_member_id,
-                           created_by, created_at, focused_team_id)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)`,
+                           created_by, created_at, focused_team_id, notice_working_days, notice_required_days, short_notice)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)`,
       [order.id, order.communityId, order.demandId, order.demandId ? 'demand' : 'activity', order.title, order.category,
         order.description, order.place, order.startsAt, order.endsAt, order.capacity, order.dispatch,
-        order.cancelCutoffMinutes, order.requiredPosts, order.requiredSkills, order.leaderMemberId, order.createdBy, order.now, order.focusedTeamId],
+        order.cancelCutoffMinutes, order.requiredPosts, order.requiredSkills, order.leaderMemberId, order.createdBy, order.now, order.focusedTeamId,
+        order.notice?.noticeWorkingDays ?? null, order.notice?.noticeRequiredDays ?? null, order.notice?.shortNotice ?? false],
     ),
 
   invite: (tx: Executor, rows: { id: string; orderId: string; memberId: string; now: Date }[]) =>

@@ -25,6 +25,8 @@ export const CreateOrderInput = z
     leaderMemberId: field.id('现场负责人').optional(),
     /** 集中性活动: the community's team whose activity this is (001 §五.(二)三); only for an activity, not a need. */
     focusedTeamId: field.id('服务队').optional(),
+    /** 临时通知: the secretary publishes an activity with less than the district's notice (预约预告), knowingly. */
+    acceptShortNotice: z.boolean({ error: '临时通知须为是或否' }).default(false),
   })
   .refine((order) => new Date(order.endsAt) > new Date(order.startsAt), {
     message: '结束时间须晚于开始时间',
@@ -137,6 +139,8 @@ export const OrderView = z.object({
   leaderName: z.string().nullable(),
   /** 集中性活动 of this team (shown as 「XX集中性活动」), else null. */
   focusedTeam: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** 预约预告 as counted at publishing: working days given, the district's requirement, 临时通知; null for a need's order. */
+  notice: z.object({ workingDays: z.number(), required: z.number(), short: z.boolean() }).nullable(),
   /** The viewer's other accepted orders whose time overlaps this one: shown before they accept. */
   myClashes: z.array(z.object({ id: z.string(), title: z.string(), startsAt: z.string(), endsAt: z.string() })),
   myAssignment: z.object({ status: z.enum(ASSIGNMENT_STATUSES), phase: z.enum(TASK_PHASES).nullable() }).nullable(),

@@ -24,6 +24,7 @@ const order = (overrides: Partial<Order> = {}): Order => ({
   leaderMemberId: null,
   leaderName: null,
   focusedTeam: null,
+  notice: null,
   myClashes: [],
   myAssignment: null,
   requester: null,
