@@ -1,5 +1,6 @@
 import { isSubItemOf } from '../catalogue/service-catalogue';
 import { holdForNeed } from '../incentives/bank/need-holds';
+import { notifyNeedPosted } from '../notify/events';
 import type { ActionContext } from '../runtime/action';
 import { grantsOf, requireCaller, type Caller } from '../runtime';
 import { assertWithinHorizon } from '../shared/time-horizon';
@@ -17,6 +18,7 @@ export async function postDemand(ctx: ActionContext, input: PostDemandInput) {
   const communityId = ownCommunityOf(caller);
   if (!communityId) throw demandErrors.error('DEMAND_NO_COMMUNITY');
   const view = await saveNewDemand(ctx, input, { communityId, residentId: caller.userId, requesterName: caller.name, channel: 'self' });
+  await notifyNeedPosted(ctx.tx, ctx.clock.now(), view.id);
   if (input.useTimeBank) {
     const title = view.description || view.kindName || view.category;
     await holdForNeed(ctx.tx, { demandId: view.id, payerId: caller.userId, wantedFrom: input.wantedFrom, wantedUntil: input.wantedUntil, title }, ctx.clock.now());

@@ -1,4 +1,5 @@
 import { releaseNeedHold } from '../incentives/bank/need-holds';
+import { notifyNeedRejected } from '../notify/events';
 import type { ActionContext } from '../runtime/action';
 import { assertManagesCommunity, requireCaller } from '../runtime';
 import { commonErrors } from '../shared/domain-error';
@@ -24,6 +25,7 @@ export async function rejectDemand(ctx: ActionContext, input: RejectDemandInput)
   if (demand.status !== 'submitted') throw demandErrors.error('DEMAND_NOT_PENDING');
   await demandsRepository.setStatus(ctx.tx, demand.id, 'rejected', ctx.clock.now(), input.reason);
   await releaseNeedHold(ctx.tx, demand.id, ctx.clock.now());
+  await notifyNeedRejected(ctx.tx, ctx.clock.now(), demand.id, input.reason);
   return loadDemandView(ctx, demand.id);
 }
 

@@ -1,3 +1,4 @@
+import { notifyOrderAccepted } from '../notify/events';
 import type { ActionContext } from '../runtime/action';
 import { communityOf, requireCaller } from '../runtime';
 import { assertMayAccept } from './accept-rules';
@@ -22,6 +23,7 @@ export async function acceptOrder(ctx: ActionContext, input: { orderId: string }
     throw orderErrors.error('ORDER_ALREADY_ACCEPTED');
   }
   await refreshOrderStatus(ctx.tx, order.id, now);
+  await notifyOrderAccepted(ctx.tx, now, order.id, caller.userId);
   return loadOrderView(ctx, order.id);
 }
 

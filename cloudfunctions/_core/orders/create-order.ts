@@ -1,5 +1,6 @@
 import { lockPendingDemand } from '../demands';
 import { demandsRepository } from '../demands/demands.repository';
+import { notifyOrderCreated } from '../notify/events';
 import type { ActionContext } from '../runtime/action';
 import { assertManagesCommunity, communityOf, requireCaller } from '../runtime';
 import { assertWithinHorizon } from '../shared/time-horizon';
@@ -85,5 +86,6 @@ export async function createOrder(ctx: ActionContext, input: CreateOrderInput) {
       input.inviteeIds.map((memberId) => ({ id: ctx.newId(), orderId, memberId, now })),
     );
   }
+  await notifyOrderCreated(ctx.tx, now, orderId, input.dispatch === 'directed' ? input.inviteeIds : []);
   return loadOrderView(ctx, orderId);
 }

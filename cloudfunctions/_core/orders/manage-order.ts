@@ -1,6 +1,7 @@
 import type { ActionContext } from '../runtime/action';
 import { assertManagesCommunity, requireCaller } from '../runtime';
 import { demandsRepository } from '../demands/demands.repository';
+import { notifyOrderCancelled, notifyPleaseRate } from '../notify/events';
 import { assertOrderOpen } from './order-status';
 import { orderErrors } from './orders.errors';
 import { ordersRepository } from './orders.repository';
@@ -31,6 +32,7 @@ export async function cancelOrder(ctx: ActionContext, input: { orderId: string; 
       id: ctx.newId(), demandId: order.demand_id, kind: 'order_cancelled', note: `社区取消了这次派单：${input.reason}。需求已退回待受理，社区将重新安排`, at: now,
     });
   }
+  await notifyOrderCancelled(ctx.tx, now, order.id);
   return loadOrderView(ctx, order.id);
 }
 
@@ -50,6 +52,7 @@ export async function completeOrder(ctx: ActionContext, input: { orderId: string
   );
   if (stillIn.length > 0) throw orderErrors.error('ORDER_MEMBERS_STILL_IN', stillIn.map((row) => row.name).join('、'));
   await ordersRepository.setStatus(ctx.tx, order.id, 'completed', ctx.clock.now());
+  await notifyPleaseRate(ctx.tx, ctx.clock.now(), order.id);
   return loadOrderView(ctx, order.id);
 }
 

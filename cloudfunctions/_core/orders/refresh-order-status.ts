@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database';
+import { notifyPleaseRate } from '../notify/events';
 import { deriveOrderStatus } from './order-status';
 import { ordersRepository } from './orders.repository';
 
@@ -14,6 +15,9 @@ export async function refreshOrderStatus(tx: Executor, orderId: string, now: Dat
     checkedIn: progress.checked_in,
     checkedOut: progress.checked_out,
   });
-  if (next !== progress.status) await ordersRepository.setStatus(tx, orderId, next, now);
+  if (next !== progress.status) {
+    await ordersRepository.setStatus(tx, orderId, next, now);
+    if (next === 'completed') await notifyPleaseRate(tx, now, orderId);
+  }
   return next;
 }

@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database';
+import { notifyDisputeDecided } from '../notify/events';
 import type { ActionContext } from '../runtime/action';
 import { assertManagesCommunity, communityOf, requireCaller } from '../runtime';
 import { recordErrors } from './records.errors';
@@ -87,6 +88,7 @@ export async function resolveDispute(ctx: ActionContext, input: { disputeId: str
     'update record_disputes set status = $2, resolution = $3, resolved_by = $4, resolved_at = $5 where id = $1',
     [row.id, input.decision, input.resolution, caller.userId, ctx.clock.now()],
   );
+  await notifyDisputeDecided(ctx.tx, ctx.clock.now(), { id: row.id, orderId: row.order_id, memberId: row.member_id, decision: input.decision, resolution: input.resolution });
   const [updated] = await ctx.tx.query<DisputeRow>(`${SELECT_DISPUTE} where d.id = $1`, [row.id]);
   return toDisputeView(updated);
 }

@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database';
+import { notifyRecordChanged } from '../notify/events';
 import type { ActionContext } from '../runtime/action';
 import { assertManagesCommunity, requireCaller } from '../runtime';
 import { WINDOW_CLOSES_AFTER_END_MINUTES, WINDOW_OPENS_BEFORE_START_MINUTES, isWithinScanWindow } from '../checkin/scan-rules';
@@ -79,10 +80,12 @@ export async function enterRecord(ctx: ActionContext, input: HandTimes & { order
     startedAt: entry.startedAt, endedAt: entry.endedAt, minutesMeasured: entry.measured, minutesCredited: entry.credited,
     source: 'manual', status: entry.status, createdBy: caller.userId, now,
   });
+  const auditId = ctx.newId();
   await recordsRepository.audit(ctx.tx, {
-    id: ctx.newId(), recordId, actorId: caller.userId, action: 'manual_entry', reason: input.reason, before: null,
+    id: auditId, recordId, actorId: caller.userId, action: 'manual_entry', reason: input.reason, before: null,
     after: { startedAt: entry.startedAt, endedAt: entry.endedAt, minutesCredited: entry.credited, status: entry.status }, at: now,
   });
+  await notifyRecordChanged(ctx.tx, now, { auditId, recordId, how: 'manual_entry', beforeMinutes: null, afterMinutes: entry.credited, reason: input.reason });
   return toRecordView((await recordsRepository.findById(ctx.tx, recordId))!);
 }
 
@@ -111,11 +114,15 @@ export async function correctRecord(ctx: ActionContext, input: HandTimes & { rec
             service_date = $6, status = $7, source = 'manual' where id = $1`,
     [record.id, entry.startedAt, entry.endedAt, entry.measured, entry.credited, entry.serviceDate, status],
   );
+  const auditId = ctx.newId();
   await recordsRepository.audit(ctx.tx, {
-    id: ctx.newId(), recordId: record.id, actorId: caller.userId, action: 'correction', reason: input.reason,
+    id: auditId, recordId: record.id, actorId: caller.userId, action: 'correction', reason: input.reason,
     before: { startedAt: record.started_at, endedAt: record.ended_at, minutesCredited: record.minutes_credited, source: record.source, status: record.status },
     after: { startedAt: entry.startedAt, endedAt: entry.endedAt, minutesCredited: entry.credited, source: 'manual', status },
     at: now,
+  });
+  await notifyRecordChanged(ctx.tx, now, {
+    auditId, recordId: record.id, how: 'correction', beforeMinutes: record.minutes_credited, afterMinutes: entry.credited, reason: input.reason,
   });
   return toRecordView((await recordsRepository.findById(ctx.tx, record.id))!);
 }

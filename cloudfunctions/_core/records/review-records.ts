@@ -1,3 +1,4 @@
+import { notifyRecordChanged } from '../notify/events';
 import { refreshOrderStatus } from '../orders/refresh-order-status';
 import type { ActionContext } from '../runtime/action';
 import { assertManagesCommunity, communityOf, requireCaller } from '../runtime';
@@ -43,10 +44,12 @@ export async function cutRecord(ctx: ActionContext, input: { recordId: string; r
   const already = await recordsRepository.creditedOnDay(ctx.tx, record.member_id, record.service_date);
   const minutes = Math.max(0, Math.min(record.minutes_credited, DAILY_APPROVAL_THRESHOLD_MINUTES - already));
   await ctx.tx.query("update service_records set status = 'credited', minutes_credited = $2 where id = $1", [record.id, minutes]);
+  const auditId = ctx.newId();
   await recordsRepository.audit(ctx.tx, {
-    id: ctx.newId(), recordId: record.id, actorId: caller.userId, action: 'cut_daily_overrun', reason: input.reason,
+    id: auditId, recordId: record.id, actorId: caller.userId, action: 'cut_daily_overrun', reason: input.reason,
     before: { status: 'pending_approval', minutesCredited: record.minutes_credited }, after: { status: 'credited', minutesCredited: minutes }, at: ctx.clock.now(),
   });
+  await notifyRecordChanged(ctx.tx, ctx.clock.now(), { auditId, recordId: record.id, how: 'cut', beforeMinutes: record.minutes_credited, afterMinutes: minutes, reason: input.reason });
   return toRecordView((await recordsRepository.findById(ctx.tx, record.id))!);
 }
 
@@ -125,10 +128,12 @@ export async function closeMissingCheckout(ctx: ActionContext, input: { orderId:
     startedAt: open.checked_in_at, endedAt: checkedOutAt, minutesMeasured: entry.measured, minutesCredited: entry.credited,
     source: 'manual', status: entry.status, createdBy: caller.userId, now,
   });
+  const auditId = ctx.newId();
   await recordsRepository.audit(ctx.tx, {
-    id: ctx.newId(), recordId, actorId: caller.userId, action: 'close_missing_checkout', reason: input.reason,
+    id: auditId, recordId, actorId: caller.userId, action: 'close_missing_checkout', reason: input.reason,
     before: { checkedInAt: open.checked_in_at, checkedOutAt: null }, after: { checkedOutAt, minutesCredited: entry.credited, status: entry.status }, at: now,
   });
+  await notifyRecordChanged(ctx.tx, now, { auditId, recordId, how: 'closed_checkout', beforeMinutes: null, afterMinutes: entry.credited, reason: input.reason });
   await refreshOrderStatus(ctx.tx, input.orderId, now);
   return listMissingCheckouts(ctx, { communityId: open.community_id });
 }

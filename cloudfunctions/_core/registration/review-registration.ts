@@ -1,3 +1,4 @@
+import { notifyRegistrationResult } from '../notify/events';
 import { orgRepository } from '../org/org.repository';
 import { assertManagesCommunity, grantsOf, managesCommunity, requireCaller } from '../runtime';
 import type { ActionContext } from '../runtime/action';
@@ -105,6 +106,7 @@ export async function confirmRegistration(ctx: ActionContext, input: { registrat
     ? await ctx.tx.query<{ party_standing: string }>('select party_standing from member_profiles where user_id = $1', [row.user_id])
     : [];
   await registrationRepository.upsertProfile(ctx.tx, row.user_id, form, kept?.party_standing ?? partyStandingOf(row), form.workUnit ?? row.unit_name, now);
+  await notifyRegistrationResult(ctx.tx, now, { id: row.id, userId: row.user_id, communityName: row.community_name, kind: row.kind }, { status: 'confirmed' });
   return toRegistrationView((await registrationRepository.findById(ctx.tx, row.id))!, { masked: true });
 }
 
@@ -115,5 +117,6 @@ export async function sendBackRegistration(ctx: ActionContext, input: { registra
     id: row.id, status: 'returned', reason: input.reason, gridId: null, by: caller.userId, now: ctx.clock.now(),
   });
   if (!decided) throw registrationErrors.error('REG_NOT_PENDING');
+  await notifyRegistrationResult(ctx.tx, ctx.clock.now(), { id: row.id, userId: row.user_id, communityName: row.community_name, kind: row.kind }, { status: 'returned', reason: input.reason });
   return toRegistrationView((await registrationRepository.findById(ctx.tx, row.id))!, { masked: true });
 }

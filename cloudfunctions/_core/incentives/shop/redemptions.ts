@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { notifyPickupWaiting } from '../../notify/events';
 import { balanceOf, goodAccount, userAccount } from '../../ledger';
 import type { ActionContext } from '../../runtime/action';
 import { requireCaller } from '../../runtime/access';
@@ -68,7 +69,10 @@ export async function redeem({ tx, caller, clock, newId }: ActionContext, input:
       transaction_id: posted.transactionId,
       redeemed_at: now,
     };
-    if (await shopRepository.insertRedemption(tx, row)) return answer((await shopRepository.redemption(tx, redemptionId))!);
+    if (await shopRepository.insertRedemption(tx, row)) {
+      await notifyPickupWaiting(tx, now, redemptionId);
+      return answer((await shopRepository.redemption(tx, redemptionId))!);
+    }
   }
   throw new Error('no free pick-up code after many tries');
 }
