@@ -184,7 +184,7 @@ async function benchOn(server: Throwaway, name: string, db: Database, url: strin
     const createOrder = async (capacity: number) => {
       const startsAt = new Date(Date.now() + 5 * 60_000).toISOString();
       const endsAt = new Date(Date.now() + 125 * 60_000).toISOString();
-      return (await must<{ id: string }>(direct('orders', 'create', { title: '压测活动', category: '社区服务', place: '社区广场', startsAt, endsAt, capacity, dispatch: 'open' }, community.secretaryToken))).id;
+      return (await must<{ id: string }>(direct('orders', 'create', { title: '压测活动', category: '社区服务', place: '社区广场', startsAt, endsAt, capacity, dispatch: 'open', acceptShortNotice: true }, community.secretaryToken))).id;
     };
     const prepareScans = async () => {
       const orderId = await createOrder(SCANS);

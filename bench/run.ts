@@ -59,7 +59,7 @@ async function createOrder(call: Caller, community: BenchCommunity, capacity: nu
   const startsAt = new Date(Date.now() + 5 * 60_000).toISOString();
   const endsAt = new Date(Date.now() + 125 * 60_000).toISOString();
   const order = await must<{ id: string }>(
-    call('orders', 'create', { title: '压测活动', category: '社区服务', place: '社区广场', startsAt, endsAt, capacity, dispatch: 'open' }, community.secretaryToken),
+    call('orders', 'create', { title: '压测活动', category: '社区服务', place: '社区广场', startsAt, endsAt, capacity, dispatch: 'open', acceptShortNotice: true }, community.secretaryToken),
   );
   return order.id;
 }

@@ -145,7 +145,7 @@ describe('the secretary\'s 时长管理 in the H5 build', () => {
     const created = await api<{ id: string }>('orders', 'create', {
       title: '浏览器测试·临时清扫', category: '环保绿化服务', place: '幸福社区广场', description: '',
       startsAt: new Date(now - 5 * 60_000).toISOString(), endsAt: new Date(now + 60_000).toISOString(), capacity: 3,
-      dispatch: 'directed', inviteeIds: [homeMember.profile.userId],
+      dispatch: 'directed', inviteeIds: [homeMember.profile.userId], acceptShortNotice: true,
     });
     walkInOrder = (await api<OrderHours>('records', 'orderHours', { orderId: created.id })).order;
 

@@ -53,7 +53,7 @@ describe('a member never stranded: 返回 on every page outside the tabs, deadli
     const now = Date.now();
     order = await callGateway<Order>('orders', 'create', {
       title: '整理社区图书角', category: '社区服务', description: `把旧书按类别上架，${word}贴好标签`, place: '幸福社区党群服务中心',
-      startsAt: beijingIso(now + 30 * MINUTE), endsAt: beijingIso(now + 90 * MINUTE), capacity: 2, dispatch: 'open',
+      startsAt: beijingIso(now + 30 * MINUTE), endsAt: beijingIso(now + 90 * MINUTE), capacity: 2, dispatch: 'open', acceptShortNotice: true,
     }, secretary.token);
     expect(new Date(order.cancelDeadline).getTime()).toBeLessThan(now);
 

@@ -120,7 +120,7 @@ describe('the secretary’s needs pool and order pages', () => {
   it('should say 已开始, not 招募中, on the list and the detail once a recruiting order has started', async () => {
     const startsAt = new Date(Date.now() + 10 * 60_000);
     const order = await callGateway<{ id: string }>('orders', 'create', {
-      title, category: '环保绿化服务', place: '幸福小区3栋', capacity: 3, dispatch: 'open',
+      title, category: '环保绿化服务', place: '幸福小区3栋', capacity: 3, dispatch: 'open', acceptShortNotice: true,
       startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
     }, token);
     orderId = order.id;

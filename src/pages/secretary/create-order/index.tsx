@@ -13,10 +13,12 @@ import { useLeaveGuard } from '@/hooks/use-leave-guard'
 import { formDraft } from '@/services/form-draft'
 import { demandsApi } from '@/services/api/demands'
 import { ordersApi } from '@/services/api/orders'
+import { usePublishingNotice } from './use-publishing-notice'
 import type { ApiError, Demand } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
 import {
+  beijingIso,
   FIELD_OF_CODE,
   emptyOrderForm,
   fieldsTouchedBy,
@@ -70,6 +72,9 @@ export default function CreateOrderPage() {
   const [categoryOpen, setCategoryOpen] = useState(false)
   const [picker, setPicker] = useState<PickerField>(null)
   const recommended = useRecommendations(form)
+  // 预约预告: an activity (not a need's order) is warned about as soon as its date gives less than the district's notice.
+  const notice = usePublishingNotice(demandId || !form.date || !form.startTime ? null : beijingIso(form.date, form.startTime))
+  const [acceptShortNotice, setAcceptShortNotice] = useState(false)
 
   const loadNeed = useCallback(async () => {
     if (!demandId || !getSession()) return
@@ -112,7 +117,7 @@ export default function CreateOrderPage() {
   const submit = async () => {
     if (!check.check()) return
     setSubmitting(true)
-    const result = await ordersApi.create(toCreateOrderData(form))
+    const result = await ordersApi.create({ ...toCreateOrderData(form), ...(demandId ? {} : { acceptShortNotice }) })
     setSubmitting(false)
     if (result.ok) {
       setSent(true)
@@ -188,6 +193,18 @@ export default function CreateOrderPage() {
             <Text className="create-order__soon" onClick={() => set(startingSoon(new Date()))}>
               马上开始（从现在起 2 小时）
             </Text>
+            {notice?.short && (
+              <View className="create-order__notice">
+                <Text className="create-order__notice-text">
+                  {`按规定活动须提前${notice.required}个工作日发布，最早可安排在${notice.earliestDateLabel}`}
+                </Text>
+                <View className="create-order__notice-ack" onClick={() => setAcceptShortNotice(!acceptShortNotice)}>
+                  <Checkbox checked={acceptShortNotice} onChange={() => undefined} />
+                  <Text>临时通知（确需临时安排）</Text>
+                </View>
+              </View>
+            )}
+            {notice?.uncoveredNote && <Text className="create-order__notice-text">{notice.uncoveredNote}</Text>}
           </FormRow>
           <FormRow label="需要人数" required error={errors.capacity}>
             <Input name="capacity" type="number" value={form.capacity} maxLength={3} placeholder="需要几名党员，例如 3" onChange={(value) => set({ capacity: value })} />
