@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AppConfig } from '../config/config';
 import type { Executor } from '../db/database';
+import type { FileStore } from '../files/file-store';
 import type { Clock } from '../shared/clock';
 import type { Caller } from './caller';
 
@@ -27,6 +28,8 @@ export interface ActionContext {
   wxOpenId?: string;
   /** Where the call came from (runtime/client-address.ts), for the login throttle. */
   clientAddress?: string;
+  /** Where uploaded files are kept: cloud storage inside WeChat; unset elsewhere, where DATA_DIR/files is (files/). */
+  files?: FileStore;
 }
 
 /** What slow work before the transaction may use: no transaction, no caller (it is not yet known). */

@@ -5,6 +5,7 @@ import { checkSessionToken } from '../auth/session-token';
 import { loadConfig, type AppConfig } from '../config/config';
 import { getDatabase, getReadDatabase } from '../db/database-context';
 import type { Executor } from '../db/database';
+import type { FileStore } from '../files/file-store';
 import type { DatabaseTarget } from '../db/open-database';
 import { DomainError, commonErrors } from '../shared/domain-error';
 import { failure, success, type Envelope, type ErrorBody } from '../shared/envelope';
@@ -26,6 +27,8 @@ export interface Platform {
   wxOpenId?: () => string | undefined;
   /** The phone behind a WeChat `getPhoneNumber` code; undefined outside WeChat. */
   wxPhoneNumber?: PrepareContext['wxPhoneNumber'];
+  /** Cloud storage inside WeChat cloud; undefined elsewhere (the local folder). */
+  files?: () => FileStore | undefined;
   clock?: Clock;
 }
 
@@ -54,6 +57,7 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
       const config = loadConfig();
       const clock = platform.clock ?? systemClock;
       const wxOpenId = platform.wxOpenId?.();
+      const files = platform.files?.();
       const clientAddress = clientAddressOf(context, wxOpenId);
       const db = await getDatabase(() => databaseTarget(config));
       const runsOn = (definition.readOnly ? await getReadDatabase(() => readDatabaseTarget(config)) : null) ?? db;
@@ -78,7 +82,7 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
             if (definition.access === 'user' && !caller) throw commonErrors.error('UNAUTHENTICATED');
             if (caller?.mustChangePassword && !definition.openBeforePasswordChange) throw authErrors.error('AUTH_PASSWORD_CHANGE_REQUIRED');
             try {
-              return await definition.run({ tx, caller, clock, config, newId: randomUUID, wxOpenId, clientAddress, keepOnFailure, onCommit }, input, prepared);
+              return await definition.run({ tx, caller, clock, config, newId: randomUUID, wxOpenId, clientAddress, keepOnFailure, onCommit, files }, input, prepared);
             } catch (error) {
               if (!(error instanceof DomainError) || keptInPlace.length === 0) throw error;
               for (const write of keptInPlace) await write(tx);

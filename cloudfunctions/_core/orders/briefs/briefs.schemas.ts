@@ -1,0 +1,89 @@
+import * as z from 'zod';
+import { ExportedFile } from '../../reports/reports.schemas';
+
+/** The largest photo kept, decoded: the gateway takes 1 MiB a request and base64 adds a third (see README, 活动简讯). */
+export const BRIEF_PHOTO_MAX_BYTES = 700 * 1024;
+export const BRIEF_MAX_PHOTOS = 9;
+export const BRIEF_MAX_CHARS = 1000;
+
+const orderId = z.uuid({ error: '活动编号（orderId）格式不正确' });
+
+export const BriefOrderInput = z.object({ orderId });
+
+export const SaveBriefInput = z.object({
+  orderId,
+  text: z
+    .string({ error: '请填写简讯内容（text）' })
+    .trim()
+    .min(1, '请填写简讯内容（text）')
+    .max(BRIEF_MAX_CHARS, `简讯内容（text）最多 ${BRIEF_MAX_CHARS} 个字`),
+  photoIds: z
+    .array(z.uuid({ error: '照片编号（photoIds）格式不正确' }))
+    .max(BRIEF_MAX_PHOTOS, `照片（photoIds）最多 ${BRIEF_MAX_PHOTOS} 张`)
+    .refine((ids) => new Set(ids).size === ids.length, '照片（photoIds）有重复')
+    .default([]),
+});
+
+export const UploadBriefPhotoInput = z.object({
+  orderId,
+  fileName: z.string({ error: '请给出照片的文件名（fileName）' }).min(1, '请给出照片的文件名（fileName）').max(200, '照片文件名（fileName）最多 200 个字符'),
+  // Bounded well above the limit so that a too-large photo is answered BRIEF_PHOTO_TOO_LARGE, not a parse error.
+  dataBase64: z
+    .string({ error: '请选择照片（dataBase64）' })
+    .min(1, '请选择照片（dataBase64）')
+    .max(8 * 1024 * 1024, '照片太大（dataBase64）')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '照片内容（dataBase64）不是 base64 编码'),
+});
+
+export const RemoveBriefPhotoInput = z.object({ photoId: z.uuid({ error: '照片编号（photoId）格式不正确' }) });
+
+export const ExportBriefInput = z.object({ orderId });
+
+export const BriefPhoto = z.object({ id: z.string(), url: z.string(), mime: z.string(), width: z.number(), height: z.number(), bytes: z.number() });
+
+export const BriefParticipant = z.object({
+  name: z.string(),
+  /** Only for who may edit (the secretary, the leader). */
+  volunteerNo: z.string().optional(),
+  hours: z.number(),
+});
+
+export const BriefView = z.object({
+  orderId: z.string(),
+  title: z.string(),
+  place: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  communityName: z.string(),
+  /** Beijing date the 简讯 is (or was) due. */
+  dueOn: z.string(),
+  submitted: z.boolean(),
+  /** 逾期提交: saved after the due date (kept all the same). */
+  late: z.boolean(),
+  /** Not yet saved and the due date has passed. */
+  overdue: z.boolean(),
+  text: z.string(),
+  authorName: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  photos: z.array(BriefPhoto),
+  participants: z.array(BriefParticipant),
+  /** The list frozen into the 简讯 when it was saved (else the records as they are now). */
+  participantsFrozen: z.boolean(),
+  canEdit: z.boolean(),
+  /** Why the caller cannot edit now (the activity has not ended…), when they could otherwise. */
+  editBlocked: z.string().nullable(),
+});
+
+export const UploadedPhoto = BriefPhoto;
+
+export const DueBrief = z.object({
+  orderId: z.string(),
+  title: z.string(),
+  endsAt: z.string(),
+  dueOn: z.string(),
+  overdue: z.boolean(),
+});
+export const DueBriefs = z.object({ items: z.array(DueBrief), total: z.number() });
+
+export { ExportedFile };
