@@ -7,6 +7,9 @@ interface WxServerSdk {
   getWXContext(): { OPENID?: string };
   DYNAMIC_CURRENT_ENV: unknown;
   openapi: {
+    subscribeMessage: {
+      send(request: { touser: string; templateId: string; page?: string; data: Record<string, { value: string }>; miniprogramState: string; lang: string }): Promise<{ errCode?: number; errMsg?: string }>;
+    };
     phonenumber: {
       getPhoneNumber(request: { code: string }): Promise<{ errCode?: number; phoneInfo?: { purePhoneNumber?: string; countryCode?: string | number } }>;
     };

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SubscribeTemplatesSchema } from '../notify/wechat/templates';
 
 const secret = (name: string) =>
   z.string({ error: `缺少环境变量 ${name}（至少32个字符的随机值，可用 openssl rand -hex 32 生成）` }).min(32, `${name} 至少需要32个字符`);
@@ -31,6 +32,10 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'PUBLIC_URL 须为 http:// 或 https:// 开头的网址（H5 应用的公开地址，不带 ? 和 #）')
     .optional(),
+  /** WeChat subscribe-message templates (JSON, notify/wechat/templates.ts); unset, notifications reach the inbox only. */
+  SUBSCRIBE_TEMPLATES: SubscribeTemplatesSchema.optional(),
+  /** Which version of the mini-program a subscribe message opens. */
+  SUBSCRIBE_MINIPROGRAM_STATE: z.enum(['formal', 'trial', 'developer'], { error: 'SUBSCRIBE_MINIPROGRAM_STATE 须为 formal、trial 或 developer' }).default('formal'),
   /** scrypt cost; lowered only by tests. */
   PASSWORD_COST: z.coerce.number().int().min(1024).default(16384),
 });

@@ -1,5 +1,6 @@
-import type { Executor } from '../db/database';
+import type { Database, Executor } from '../db/database';
 import type { AppConfig } from '../config/config';
+import type { SubscribeSender } from './wechat/sender';
 
 export interface DueJob {
   id: string;
@@ -13,13 +14,17 @@ export interface DueJob {
 export interface JobEnvironment {
   now: Date;
   config: AppConfig;
+  /** Sends a WeChat subscribe message; absent outside WeChat cloud (and in runs that only use the inbox). */
+  sender?: SubscribeSender;
+  /**
+   * Work for after the job's transaction commits, outside any transaction (a network call): the job counts as done
+   * only once it has finished; if it throws, the job is retried with back-off like a handler that threw.
+   */
+  afterCommit?: (work: (db: Database) => Promise<void>) => void;
 }
 
 /** Runs one job inside its own transaction; what it writes must be idempotent (it may run again after a crash). */
 export type JobHandler = (tx: Executor, job: DueJob, env: JobEnvironment) => Promise<void>;
-
-/** Each part registers its job kinds here (part A the deliveries, reminders and deadlines; part D the 简讯's). */
-export const JOB_HANDLERS: Record<string, JobHandler> = {};
 
 /**
  * Runs at every tick before the due jobs: finds what has become due from the domain (orders starting soon, quarters
@@ -27,5 +32,17 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {};
  */
 export type JobPlanner = (tx: Executor, now: Date) => Promise<void>;
 
+// Part A: the WeChat channel's delivery. The import come after the types above, which
+// the handler's own module imports back.
+import { deliverToWechat } from './wechat/deliver';
+
+/** Each part registers its job kinds here (part A the deliveries, reminders and deadlines; part D the 简讯's). */
+export const JOB_HANDLERS: Record<string, JobHandler> = {
+  'wechat.deliver': deliverToWechat,
+};
+
 /** Each part registers its planners here. */
-export const JOB_PLANNERS: Record<string, JobPlanner> = {};
+export const JOB_PLANNERS: Record<string, JobPlanner> = {
+  // Part D: 活动简讯 due within a working day, or overdue.
+  briefDeadline: (tx, now) => require('../orders/briefs/brief-deadline').planBriefDeadlines(tx, now),
+};
