@@ -8,6 +8,7 @@ import { ROLE_LABELS } from '../cloudfunctions/_core/runtime/access';
 import { cloudFunctions } from './cloud-functions';
 import { hasData, seedDemoDataIfEmpty, type DemoAccount } from './demo-seed';
 import { createGatewayServer, listen } from './http-server';
+import { startJobWorker } from './job-worker';
 import { ensureLocalSecrets } from './local-secrets';
 import { CorsOrigins, isServerDeployment, missingSecretsProblem, shouldSeedDemo, smsDeploymentProblem } from './deployment';
 
@@ -19,6 +20,8 @@ const GatewayEnv = z.object({
   H5_DIR: z.string().default('dist-h5'),
   TRUST_PROXY: z.enum(['true', 'false'], { error: 'TRUST_PROXY 须为 true 或 false' }).default('false'),
   CORS_ORIGINS: CorsOrigins,
+  /** How often the gateway drains the job queue (reminders, WeChat deliveries); 0: never (another process does). */
+  JOB_INTERVAL_SECONDS: z.coerce.number({ error: 'JOB_INTERVAL_SECONDS 须为0到3600的整数秒（0为不在网关内处理消息任务）' }).int('JOB_INTERVAL_SECONDS 须为0到3600的整数秒（0为不在网关内处理消息任务）').min(0, 'JOB_INTERVAL_SECONDS 须为0到3600的整数秒（0为不在网关内处理消息任务）').max(3600, 'JOB_INTERVAL_SECONDS 须为0到3600的整数秒（0为不在网关内处理消息任务）').default(30),
 });
 
 /** One gateway serves many calls at once; DATABASE_POOL_SIZE overrides this, e.g. to share a server's connections among several gateways. */
@@ -58,8 +61,11 @@ async function start() {
   const address = await listen(server, env.PORT, env.HOST);
   printBanner(`http://${address.address}:${address.port}/`, target.kind === 'postgres' ? 'PostgreSQL 服务器（DATABASE_URL）' : `PGlite 嵌入式数据库，数据目录 ${dataDir}`, accounts);
 
+  const jobs = env.JOB_INTERVAL_SECONDS > 0 ? startJobWorker(db, config, env.JOB_INTERVAL_SECONDS) : undefined;
+
   const stop = async () => {
     server.close();
+    await jobs?.stop();
     await db.close();
     process.exit(0);
   };
