@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { main as orders } from '../../cloudfunctions/orders/index';
 import type { Database } from '../../cloudfunctions/_core/db/database';
+import { addWorkingDays } from '../../cloudfunctions/_core/calendar/working-days';
+import { JOB_PLANNERS } from '../../cloudfunctions/_core/notify/job-handlers';
 import { addActivity, addService } from '../support/assessment-fixtures';
 import { call, failed, ok, refusedUnchanged } from '../support/call';
 import { useWallClock } from '../support/clock';
@@ -171,5 +173,39 @@ describe('活动简讯: writing and reading', () => {
       clock.restore();
       await renewTokens(db, a, b);
     }
+  });
+});
+
+describe('活动简讯: the deadline warning (JOB_PLANNERS.briefDeadline)', () => {
+  const warnings = async (orderId: string) =>
+    (await db.query<{ user_id: string; event_key: string }>(
+      `select user_id, event_key from notifications where kind = 'brief_due' and event_key like '%' || $1 order by event_key, user_id`,
+      [orderId],
+    )).map((row) => [row.event_key.split(':')[0], row.user_id]);
+  const plan = (at: string) => db.transaction((tx) => JOB_PLANNERS.briefDeadline(tx, new Date(at)));
+
+  test('warns the secretary and the leader once when due within a working day, once more when overdue, counting across 国庆', async () => {
+    const orderId = await finishedActivity('2026-09-30');
+    const dueOn = addWorkingDays('2026-09-30', 5);
+    // Five weekdays from 09-30 would be 10-07, inside the holiday: the due date lies after the 国庆 week.
+    expect(dueOn > '2026-10-08').toBe(true);
+    const told = [a.secretary.id, a.members[0].id].sort();
+    await plan('2026-10-01T10:00:00+08:00');
+    await plan('2026-10-06T10:00:00+08:00'); // a naive count would warn here (due "tomorrow")
+    expect(await warnings(orderId)).toEqual([]);
+    await plan(`${dueOn}T09:00:00+08:00`);
+    await plan(`${dueOn}T15:00:00+08:00`);
+    expect(await warnings(orderId)).toEqual(told.map((id) => ['brief-due', id]));
+    const after = addWorkingDays(dueOn, 1);
+    await plan(`${after}T09:00:00+08:00`);
+    await plan(`${after}T18:00:00+08:00`);
+    expect(await warnings(orderId)).toEqual([...told.map((id) => ['brief-due', id]), ...told.map((id) => ['brief-overdue', id])]);
+  });
+
+  test('a submitted 简讯 is never warned about', async () => {
+    const orderId = await finishedActivity('2026-10-20');
+    await ok(brief('saveBrief', { orderId, text: '按时提交', photoIds: [] }, a.secretary));
+    await plan(`${addWorkingDays('2026-10-20', 6)}T09:00:00+08:00`);
+    expect(await warnings(orderId)).toEqual([]);
   });
 });
