@@ -19,7 +19,6 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const inbox = (user: TestUser, data: unknown = {}) => ok(call(notifyFn, 'inbox', data, user));
-const kindsOf = async (user: TestUser) => (await inbox(user, { limit: 50 })).items.map((item: { kind: string }) => item.kind);
 const rowsOf = (userId: string, kind: string) =>
   db.query<{ event_key: string; body: string; page: string | null }>(`select event_key, body, page from notifications where user_id = $1 and kind = $2 order by created_at`, [userId, kind]);
 const allNotifications = () => db.query(`select id, user_id, event_key, read_at from notifications order by id`);

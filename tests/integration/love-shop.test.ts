@@ -137,6 +137,13 @@ describe('爱心超市: redemption', () => {
     ]);
     const mine = await ok(shop('myRedemptions', {}, member));
     expect(mine.redemptions.filter((r: { id: string }) => r.id === first.redemption.id)).toHaveLength(1);
+    // 待领取 (issue 16): the redeemer is told the code, the place and the last day, once for the double tap.
+    const told = await db.query<{ user_id: string; body: string }>(`select user_id, body from notifications where event_key = $1`, [`pickup-waiting:${first.redemption.id}`]);
+    expect(told).toHaveLength(1);
+    expect(told[0].user_id).toBe(member.id);
+    expect(told[0].body).toContain(first.redemption.code);
+    expect(told[0].body).toContain(first.redemption.pickUpBy);
+    expect(told[0].body).toContain('爱心超市');
   });
 
   test('50 concurrent redemptions of a good with stock 3: exactly 3 succeed, stock 0, points exact', async () => {

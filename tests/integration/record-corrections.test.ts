@@ -86,6 +86,12 @@ describe('补录、更正、申诉: hand entries, corrections and disputes, all 
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: 'correction', before: { source: 'scan', minutesCredited: 15 }, after: { source: 'manual', minutesCredited: 60 } });
     expect((await failed(call(records, 'history', { recordId }, a.members[0]))).code).toBe('FORBIDDEN');
+    // 服务时长更正 (issue 16): the member is told, before → after and why, once per change.
+    const told = await db.query<{ body: string; page: string }>(`select body, page from notifications where user_id = $1 and kind = 'record_corrected'`, [member.id]);
+    expect(told).toHaveLength(1);
+    expect(told[0].body).toContain('由15分钟改为1小时');
+    expect(told[0].body).toContain('签退时扫错了人');
+    expect(told[0].page).toBe(`/pages/member/record-detail/index?id=${recordId}`);
   });
 
   it('should hold hand-entered hours over 8 on one day for approval, like scans', async () => {
@@ -114,6 +120,10 @@ describe('补录、更正、申诉: hand entries, corrections and disputes, all 
     const resolved = await ok(call(records, 'resolveDispute', { disputeId: dispute.id, decision: 'upheld', resolution: '经核实属实，已补录' }, a.secretary));
     expect(resolved).toMatchObject({ status: 'upheld', resolution: '经核实属实，已补录' });
     expect((await failed(call(records, 'resolveDispute', { disputeId: dispute.id, decision: 'rejected', resolution: '改判' }, a.secretary))).code).toBe('RECORD_DISPUTE_CLOSED');
+    // 申诉处理结果 (issue 16): the member who disputed is told the decision in the secretary's words, once.
+    const decided = await db.query<{ user_id: string; body: string }>(`select user_id, body from notifications where event_key = $1`, [`dispute-decided:${dispute.id}`]);
+    expect(decided).toHaveLength(1);
+    expect(decided[0]).toMatchObject({ user_id: member.id, body: expect.stringContaining('经核实属实，已补录') });
     await ok(call(records, 'dispute', { orderId: order.id, reason: '补录的时长不对' }, member));
   });
 });

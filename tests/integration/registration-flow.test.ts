@@ -65,6 +65,9 @@ describe('在职党员到社区报到: 报到单, 报到, 回执, 退回, 撤回
     const confirmed = await ok(call(registration, 'confirm', { registrationId: submitted.id, gridId: a.gridIds[1] }, a.secretary));
     expect(confirmed).toMatchObject({ status: 'confirmed', gridId: a.gridIds[1] });
     expect(confirmed.receipt).toBe('你单位党员 李红 同志已于11月23日到我处报到登记，认领的社区服务岗位为社区稳定维护岗、困难群众帮扶岗。');
+    // 报到审核结果 (issue 16): the applicant is told, and what they can do now.
+    const told = await db.query<{ title: string; body: string }>(`select title, body from notifications where user_id = $1 and kind = 'registration_result'`, [user.id]);
+    expect(told).toEqual([{ title: '报到已通过', body: expect.stringContaining('订单大厅') }]);
 
     const [member] = await db.query('select volunteer_no, community_id, grid_id, unit_id, member_type, posts, availability from members where user_id = $1', [user.id]);
     expect(member).toMatchObject({ community_id: a.communityId, grid_id: a.gridIds[1], unit_id: a.unitId, member_type: 'in_service', posts: ['社区稳定维护岗', '困难群众帮扶岗'], availability: { sat: ['morning', 'afternoon'], holiday: ['morning'] } });
@@ -109,6 +112,9 @@ describe('在职党员到社区报到: 报到单, 报到, 回执, 退回, 撤回
     expect(await slipOf(slip.id)).toMatchObject({ result: 'returned', resultLabel: '被退回', returnReason: '家庭住址请填写到门牌号' });
     expect((await ok(call(registration, 'mine', {}, user))).items[0]).toMatchObject({ status: 'returned', returnReason: '家庭住址请填写到门牌号' });
     expect((await failed(call(registration, 'confirm', { registrationId: first.id }, a.secretary))).code).toBe('REG_NOT_PENDING');
+    // 报到审核结果 (issue 16): the applicant is told what to change, once, and nobody else is.
+    const told = await db.query<{ user_id: string; body: string }>(`select user_id, body from notifications where event_key = $1`, [`registration-returned:${first.id}`]);
+    expect(told).toEqual([{ user_id: user.id, body: expect.stringContaining('家庭住址请填写到门牌号') }]);
 
     clock.set(new Date('2026-11-23T03:00:00Z'));
     const again = await ok(call(registration, 'submit', { form: { ...first.form, homeAddress: '幸福花园5栋101室' }, slipCode: slip.code }, user));

@@ -176,7 +176,7 @@ export default function SecretaryOrderDetailPage() {
       <ReasonDialog
         visible={cancelling}
         title="取消订单"
-        hint="已接单的党员在订单里、居民在需求进度里都能看到取消原因；居民的需求退回待受理，可以重新派单。已有党员签到的订单不能取消。"
+        hint="已接单和受邀的党员、提需求的居民都会收到消息和取消原因；居民的需求退回待受理，请重新派单。已有党员签到的订单不能取消。"
         placeholder="例如：居民已自行解决，不再需要上门"
         confirmText="取消订单"
         onSubmit={cancel}
