@@ -69,7 +69,7 @@ describe('长辈模式 in the H5 build at 375×812', () => {
       name: 'member',
       account: MEMBER,
       landing: /pages\/member\/order-hall/,
-      pages: ['member/order-hall/index', 'member/my-tasks/index', 'member/checkin-code/index', 'member/my-hours/index', 'profile/index'],
+      pages: ['member/order-hall/index', 'activities/calendar/index', 'member/my-tasks/index', 'member/checkin-code/index', 'member/my-hours/index', 'profile/index'],
       detail: { list: 'member/order-hall/index', card: '.order-card, .order-hall .dy-card--tappable', name: 'member-order-detail' },
     },
     {

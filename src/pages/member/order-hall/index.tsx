@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ScrollView, Text, View } from '@tarojs/components'
-import { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { navigateTo, useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Loading } from '@nutui/nutui-react-taro'
 import { SERVICE_CATEGORIES, type ServiceCategory } from '@core/catalogue/service-catalogue'
 import { PageShell } from '@/components/page-shell'
@@ -186,6 +186,11 @@ export default function OrderHallPage() {
             <WarningsCard items={warnings} moreText="查看我的考核" moreUrl={ROUTES.memberStanding} elder={elder} />
           </View>
         )}
+        <View className="order-hall__calendar">
+          <Button size="small" fill="outline" type="primary" onClick={() => void navigateTo({ url: ROUTES.activityCalendar })}>
+            活动日历（本周、下周、本月）
+          </Button>
+        </View>
         <View className="order-hall__search">
           <SearchBox
             value={search.typed}

@@ -51,6 +51,9 @@ export default function MyNeedsPage() {
           </View>
         )}
         <Text className="my-needs__count">共 {total} 项</Text>
+        <Text className="my-needs__calendar" onClick={() => void Taro.navigateTo({ url: ROUTES.activityCalendar })}>
+          {elder ? '看看社区活动' : '社区活动日历（欢迎参加）'}
+        </Text>
         <CommunityPhone needs={items} elder={elder} />
         {items.map((need) => (
           <NeedCard key={need.id} need={need} elder={elder} />

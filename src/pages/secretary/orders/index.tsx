@@ -78,6 +78,9 @@ export default function SecretaryOrdersPage() {
         <Button size="small" fill="outline" type="primary" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryCreateOrder() })}>
           发布组织活动
         </Button>
+        <Button size="small" fill="outline" type="primary" onClick={() => void Taro.navigateTo({ url: ROUTES.activityCalendar })}>
+          活动日历
+        </Button>
       </View>
       <View className="status-tabs-body">
         <PageShell
