@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { commonErrors } from '../cloudfunctions/_core/shared/domain-error';
 import { failure } from '../cloudfunctions/_core/shared/envelope';
+import { FILE_CONTENT_TYPES, FILE_KEY_PATTERN, LOCAL_FILES_PATH } from '../cloudfunctions/_core/files';
 import type { CloudFunction } from './cloud-functions';
 import { readBody } from './request-body';
 import { chooseEncoding, isCompressible, isHashedAsset, StaticFileCache } from './static-files';
@@ -30,6 +31,8 @@ export interface GatewayOptions {
   functions: Record<string, CloudFunction>;
   /** The H5 build to serve at `/`, when it exists. */
   staticDir?: string;
+  /** The local file store's folder (DATA_DIR/files), served at `/files/<key>`: a 简讯's photos. */
+  filesDir?: string;
   /** Behind one reverse proxy of our own (TRUST_PROXY=true): the client is the last X-Forwarded-For entry, not the socket. */
   trustProxy?: boolean;
   /** Origins besides the app's own whose pages may call the API (`CORS_ORIGINS`); none by default. */
@@ -80,6 +83,7 @@ async function handle(options: GatewayOptions, timeouts: GatewayTimeouts, static
     return callFunction(options, timeouts, pathname.slice('/api/'.length), request, response);
   }
   if (pathname === '/healthz') return sendJson(response, 200, { ok: true });
+  if (pathname.startsWith(LOCAL_FILES_PATH)) return serveStoredFile(options.filesDir, pathname.slice(LOCAL_FILES_PATH.length), response);
   return serveStatic(options.staticDir, staticFiles, pathname, request, response);
 }
 
@@ -175,6 +179,28 @@ async function serveStatic(staticDir: string | undefined, cache: StaticFileCache
   if (isCompressible(file)) headers['Vary'] = 'Accept-Encoding';
   if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
   response.writeHead(200, headers);
+  response.end(body);
+}
+
+/**
+ * A file of the local store: only a key our store makes (FILE_KEY_PATTERN, so no `..` or other folders), with the
+ * content type of its kind and nosniff, so that no upload is ever read as a page or a script.
+ */
+function serveStoredFile(filesDir: string | undefined, key: string, response: http.ServerResponse) {
+  const file = filesDir && FILE_KEY_PATTERN.test(key) ? path.join(filesDir, key) : undefined;
+  if (!file || !fs.existsSync(file)) {
+    response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+    return void response.end('没有这个文件');
+  }
+  const body = fs.readFileSync(file);
+  response.writeHead(200, {
+    'Content-Type': FILE_CONTENT_TYPES[path.extname(file).slice(1)] ?? 'application/octet-stream',
+    'Content-Length': body.length,
+    'X-Content-Type-Options': 'nosniff',
+    // A key names one upload forever (a new photo gets a new key).
+    'Cache-Control': 'private, max-age=86400',
+    'Content-Security-Policy': "default-src 'none'",
+  });
   response.end(body);
 }
 

@@ -8,6 +8,7 @@ import { ROLE_LABELS } from '../cloudfunctions/_core/runtime/access';
 import { cloudFunctions } from './cloud-functions';
 import { hasData, seedDemoDataIfEmpty, type DemoAccount } from './demo-seed';
 import { createGatewayServer, listen } from './http-server';
+import { localFilesDir } from '../cloudfunctions/_core/files';
 import { startJobWorker } from './job-worker';
 import { ensureLocalSecrets } from './local-secrets';
 import { CorsOrigins, isServerDeployment, missingSecretsProblem, shouldSeedDemo, smsDeploymentProblem } from './deployment';
@@ -57,7 +58,7 @@ async function start() {
   }
   const accounts: DemoAccount[] = fs.existsSync(accountsFile) ? JSON.parse(fs.readFileSync(accountsFile, 'utf8')) : [];
 
-  const server = createGatewayServer({ functions: cloudFunctions, staticDir: path.resolve(env.H5_DIR), trustProxy: env.TRUST_PROXY === 'true', allowedOrigins: env.CORS_ORIGINS });
+  const server = createGatewayServer({ functions: cloudFunctions, staticDir: path.resolve(env.H5_DIR), filesDir: localFilesDir(dataDir), trustProxy: env.TRUST_PROXY === 'true', allowedOrigins: env.CORS_ORIGINS });
   const address = await listen(server, env.PORT, env.HOST);
   printBanner(`http://${address.address}:${address.port}/`, target.kind === 'postgres' ? 'PostgreSQL 服务器（DATABASE_URL）' : `PGlite 嵌入式数据库，数据目录 ${dataDir}`, accounts);
 

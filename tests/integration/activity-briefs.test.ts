@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main as orders } from '../../cloudfunctions/orders/index';
+import { cloudFunctions } from '../../gateway/cloud-functions';
+import { createGatewayServer, listen } from '../../gateway/http-server';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { addWorkingDays } from '../../cloudfunctions/_core/calendar/working-days';
 import { JOB_PLANNERS } from '../../cloudfunctions/_core/notify/job-handlers';
@@ -207,5 +209,24 @@ describe('活动简讯: the deadline warning (JOB_PLANNERS.briefDeadline)', () =
     await ok(brief('saveBrief', { orderId, text: '按时提交', photoIds: [] }, a.secretary));
     await plan(`${addWorkingDays('2026-10-20', 6)}T09:00:00+08:00`);
     expect(await warnings(orderId)).toEqual([]);
+  });
+});
+
+describe('活动简讯: the gateway serves the stored photos', () => {
+  test('a stored key comes back with its type and nosniff; anything else is 404', async () => {
+    const orderId = await finishedActivity('2026-11-09');
+    const photo = await ok(upload(orderId, jpegWithGps));
+    const server = createGatewayServer({ functions: cloudFunctions, staticDir: '/nonexistent', filesDir: path.join(dataDir, 'files') });
+    const { port } = await listen(server, 0, '127.0.0.1');
+    try {
+      const answer = await fetch(`http://127.0.0.1:${port}${photo.url}`);
+      expect([answer.status, answer.headers.get('content-type'), answer.headers.get('x-content-type-options')]).toEqual([200, 'image/jpeg', 'nosniff']);
+      expect(Buffer.from(await answer.arrayBuffer()).equals(await storedBytes(photo.id))).toBe(true);
+      for (const address of ['/files/briefs%2F..%2F..%2Fpglite%2FPG_VERSION', '/files/briefs/x.jpg', '/files/secrets.json', `/files/${photo.url.slice('/files/'.length).replace('.jpg', '.png')}`]) {
+        expect((await fetch(`http://127.0.0.1:${port}${address}`)).status).toBe(404);
+      }
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
