@@ -45,4 +45,6 @@ export const JOB_HANDLERS: Record<string, JobHandler> = {
 export const JOB_PLANNERS: Record<string, JobPlanner> = {
   // Part D: 活动简讯 due within a working day, or overdue.
   briefDeadline: (tx, now) => require('../orders/briefs/brief-deadline').planBriefDeadlines(tx, now),
+  // Part B: 请评价 for a need's order that a last scan completed inside the database.
+  pleaseRate: (tx, now) => require('./events').planPleaseRate(tx, now),
 };

@@ -32,7 +32,7 @@ export const UploadBriefPhotoInput = z.object({
     .string({ error: '请选择照片（dataBase64）' })
     .min(1, '请选择照片（dataBase64）')
     .max(8 * 1024 * 1024, '照片太大（dataBase64）')
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, '照片内容（dataBase64）不是 base64 编码'),
+    .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, '照片内容（dataBase64）不是 base64 编码'),
 });
 
 export const RemoveBriefPhotoInput = z.object({ photoId: z.uuid({ error: '照片编号（photoId）格式不正确' }) });
