@@ -14,7 +14,8 @@ async function load(ctx: ActionContext, districtId: string): Promise<SettingsVie
   return {
     collectIdNumbers,
     explanation: collectIdNumbers ? EXPLANATION.on : EXPLANATION.off,
-    updatedAt: row ? row.updated_at.toISOString() : null,
+    // A row nobody saved (the district's defaults, written when another switch was first needed) was never changed.
+    updatedAt: row?.updated_by ? row.updated_at.toISOString() : null,
     updatedBy: row?.updated_by ?? null,
   };
 }

@@ -4,6 +4,7 @@ import type { Database } from '../../db/database';
 import { getDatabase } from '../../db/database-context';
 import { defineAction, databaseTarget, grantsOf, requireCaller, type ActionTable } from '../../runtime';
 import { commonErrors } from '../../shared/domain-error';
+import { field } from '../../shared/fields';
 import { tick } from '../worker/tick';
 import { MOMENT_TEMPLATES, templatesById } from './templates';
 import { wechatErrors } from './wechat.errors';
@@ -16,7 +17,7 @@ const GrantInput = z.object({
   results: z
     .array(
       z.object({
-        templateId: z.string({ error: 'templateId（订阅消息模板 id）须为文字' }).min(1, 'templateId 不能为空').max(100, 'templateId 过长'),
+        templateId: field.text('templateId（订阅消息模板 id）', { max: 100 }),
         result: z.enum(['accept', 'reject', 'ban', 'filter'], { error: 'result 须为 accept、reject、ban 或 filter' }),
       }),
       { error: 'results 须为订阅结果列表' },

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { field } from '../../shared/fields';
 import { ExportedFile } from '../../reports/reports.schemas';
 
 /** The largest photo kept, decoded: the gateway takes 1 MiB a request and base64 adds a third (see README, 活动简讯). */
@@ -12,11 +13,7 @@ export const BriefOrderInput = z.object({ orderId });
 
 export const SaveBriefInput = z.object({
   orderId,
-  text: z
-    .string({ error: '请填写简讯内容（text）' })
-    .trim()
-    .min(1, '请填写简讯内容（text）')
-    .max(BRIEF_MAX_CHARS, `简讯内容（text）最多 ${BRIEF_MAX_CHARS} 个字`),
+  text: field.text('简讯内容', { max: BRIEF_MAX_CHARS }),
   photoIds: z
     .array(z.uuid({ error: '照片编号（photoIds）格式不正确' }))
     .max(BRIEF_MAX_PHOTOS, `照片（photoIds）最多 ${BRIEF_MAX_PHOTOS} 张`)
@@ -26,13 +23,13 @@ export const SaveBriefInput = z.object({
 
 export const UploadBriefPhotoInput = z.object({
   orderId,
-  fileName: z.string({ error: '请给出照片的文件名（fileName）' }).min(1, '请给出照片的文件名（fileName）').max(200, '照片文件名（fileName）最多 200 个字符'),
+  fileName: field.text('照片文件名', { max: 200 }),
   // Bounded well above the limit so that a too-large photo is answered BRIEF_PHOTO_TOO_LARGE, not a parse error.
-  dataBase64: z
-    .string({ error: '请选择照片（dataBase64）' })
-    .min(1, '请选择照片（dataBase64）')
-    .max(8 * 1024 * 1024, '照片太大（dataBase64）')
-    .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, '照片内容（dataBase64）不是 base64 编码'),
+  dataBase64: field
+    .string('照片', '请选择照片')
+    .min(1, '请选择照片')
+    .max(8 * 1024 * 1024, '照片太大')
+    .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, '照片内容不是 base64 编码'),
 });
 
 export const RemoveBriefPhotoInput = z.object({ photoId: z.uuid({ error: '照片编号（photoId）格式不正确' }) });
