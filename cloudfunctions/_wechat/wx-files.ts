@@ -1,9 +1,10 @@
-import type { FileStore } from '../_core/files';
+import { uploadOrderOf, type FileStore } from '../_core/files';
 import { wechatSdk } from './wx-identity';
 
 interface WxStorageSdk {
   uploadFile(request: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
   deleteFile(request: { fileList: string[] }): Promise<unknown>;
+  downloadFile(request: { fileID: string }): Promise<{ fileContent: Buffer }>;
   getTempFileURL(request: { fileList: string[] }): Promise<{ fileList: { fileID: string; tempFileURL: string; status: number }[] }>;
 }
 
@@ -26,6 +27,20 @@ export function wxFileStore(): FileStore | undefined {
       const answer = await sdk.getTempFileURL({ fileList: [...refs] });
       const byId = new Map(answer.fileList.map((file) => [file.fileID, file.tempFileURL]));
       return refs.map((ref) => byId.get(ref) ?? '');
+    },
+    async read(ref) {
+      return (await sdk.downloadFile({ fileID: ref })).fileContent;
+    },
+    async readUpload(fileId) {
+      if (!uploadOrderOf(fileId)) return undefined;
+      try {
+        return (await sdk.downloadFile({ fileID: fileId })).fileContent;
+      } catch {
+        return undefined; // gone, or never uploaded: the caller answers 请重新选择照片
+      }
+    },
+    async removeUpload(fileId) {
+      if (uploadOrderOf(fileId)) await sdk.deleteFile({ fileList: [fileId] });
     },
   };
 }

@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { main as orders } from '../../cloudfunctions/orders/index';
+import { pdfText } from '../../cloudfunctions/_core/documents/pdf-text';
+import { localFileStore, type FileStore } from '../../cloudfunctions/_core/files';
+import { orderActions } from '../../cloudfunctions/_core/orders';
+import { createHandler } from '../../cloudfunctions/_core/runtime';
+import { demoPhotoPng } from '../../gateway/demo-photo';
 import { cloudFunctions } from '../../gateway/cloud-functions';
 import { createGatewayServer, listen } from '../../gateway/http-server';
 import type { Database } from '../../cloudfunctions/_core/db/database';
@@ -29,6 +35,15 @@ afterAll(async () => {
   await db.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** How many images the PDF embeds (poppler's pdfimages). */
+function imagesIn(base64: string): number {
+  const file = path.join(dataDir, 'export.pdf');
+  fs.writeFileSync(file, Buffer.from(base64, 'base64'));
+  const listed = spawnSync('/usr/bin/pdfimages', ['-list', file], { encoding: 'utf8' });
+  expect(listed.status).toBe(0);
+  return listed.stdout.trim().split('\n').slice(2).filter((line) => line.trim()).length;
+}
 
 const brief = (action: string, data: unknown, user: TestUser) => call(orders, action, data, user);
 
@@ -228,5 +243,106 @@ describe('活动简讯: the gateway serves the stored photos', () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+describe('活动简讯: the PDF export (orders.exportBrief)', () => {
+  test('prints the title, time, place, community, text, photos and participants; a member of the community may export it too', async () => {
+    const orderId = await finishedActivity('2026-11-11');
+    const photo = await ok(upload(orderId, demoPhotoPng(), a.secretary, 'photo.png'));
+    await ok(brief('saveBrief', { orderId, text: '组织党员为长者理发、量血压，共服务二十位居民。', photoIds: [photo.id] }, a.secretary));
+    const file = await ok<{ fileName: string; mimeType: string; base64: string }>(brief('exportBrief', { orderId }, a.secretary));
+    expect(file.mimeType).toBe('application/pdf');
+    expect(file.fileName).toMatch(/^活动简讯-.+-20261111\.pdf$/);
+    const text = pdfText(file.base64).replace(/\s+/g, '');
+    const [order] = await db.query<{ title: string; place: string }>(`select title, place from orders where id = $1`, [orderId]);
+    for (const expected of ['活动简讯', order.title, '2026年11月11日09:00', '简甲', '组织党员为长者理发、量血压，共服务二十位居民。', '照片（1张）', '参加人员名单（2人）', a.members[1].name, a.members[2].name, '志愿者编号', a.secretary.name]) {
+      expect(text).toContain(expected.replace(/\s+/g, ''));
+    }
+    if (order.place) expect(text).toContain(order.place.replace(/\s+/g, ''));
+    expect(imagesIn(file.base64)).toBe(1);
+    // A member of the community sees it without the volunteer numbers; another community's secretary not at all.
+    const memberCopy = pdfText((await ok<{ base64: string }>(brief('exportBrief', { orderId }, a.members[2]))).base64).replace(/\s+/g, '');
+    expect(memberCopy).toContain(a.members[1].name);
+    expect(memberCopy).not.toContain('志愿者编号');
+    expect((await failed(brief('exportBrief', { orderId }, b.secretary))).code).toBe('BRIEF_CANNOT_SEE');
+  });
+
+  test('a 简讯 not yet written exports with its due date and the participants as the records stand', async () => {
+    const orderId = await finishedActivity('2026-11-12');
+    const text = pdfText((await ok<{ base64: string }>(brief('exportBrief', { orderId }, a.members[0]))).base64).replace(/\s+/g, '');
+    expect(text).toContain('尚未提交');
+    expect(text).toContain('（尚未填写）');
+    expect(text).toContain('照片（0张）');
+    expect(text).toContain(a.members[2].name);
+  });
+});
+
+describe('活动简讯: a photo the mini-program uploaded to cloud storage first (fileId)', () => {
+  /** The platform's files as WeChat cloud would give them: the local folder for what we keep, a map for the app's uploads. */
+  function fakeCloudFiles() {
+    const kept = localFileStore(dataDir);
+    const uploads = new Map<string, Buffer>();
+    const removedUploads: string[] = [];
+    const store: FileStore = {
+      ...kept,
+      readUpload: async (fileId) => uploads.get(fileId),
+      removeUpload: async (fileId) => {
+        removedUploads.push(fileId);
+        uploads.delete(fileId);
+      },
+    };
+    return { store, uploads, removedUploads };
+  }
+  const fileIdOf = (orderId: string, name: string) => `cloud://prod-1a2b.7072-prod-1a2b-1300000000/brief-uploads/${orderId}/${name}.jpg`;
+
+  test('is read, checked and kept without its Exif; the upload is removed once kept', async () => {
+    const cloud = fakeCloudFiles();
+    const wxOrders = createHandler(orderActions, { files: () => cloud.store });
+    const orderId = await finishedActivity('2026-11-13');
+    const fileId = fileIdOf(orderId, 'tmp_1');
+    cloud.uploads.set(fileId, jpegWithGps);
+    const photo = await ok(call(wxOrders, 'uploadBriefPhoto', { orderId, fileName: 'tmp_1.jpg', fileId }, a.secretary));
+    expect(photo).toMatchObject({ mime: 'image/jpeg', width: 640, height: 480 });
+    expect((await storedBytes(photo.id)).toString('latin1')).not.toContain('GPS');
+    expect(cloud.removedUploads).toEqual([fileId]);
+    expect(cloud.uploads.size).toBe(0);
+  });
+
+  test('too large or not an image: refused naming 照片, nothing kept, the upload removed', async () => {
+    const cloud = fakeCloudFiles();
+    const wxOrders = createHandler(orderActions, { files: () => cloud.store });
+    const orderId = await finishedActivity('2026-11-16');
+    for (const [name, bytes, code] of [
+      ['big', Buffer.concat([jpegWithGps, Buffer.alloc(800 * 1024)]), 'BRIEF_PHOTO_TOO_LARGE'],
+      ['text', Buffer.from('这不是图片'), 'BRIEF_PHOTO_NOT_IMAGE'],
+    ] as const) {
+      const fileId = fileIdOf(orderId, name);
+      cloud.uploads.set(fileId, bytes);
+      const error = await refusedUnchanged(photoState, () => call(wxOrders, 'uploadBriefPhoto', { orderId, fileName: `${name}.jpg`, fileId }, a.secretary), code);
+      expect(error.fields).toEqual({ fileId: expect.stringContaining('照片') });
+      expect(cloud.uploads.has(fileId)).toBe(false);
+    }
+    expect(cloud.removedUploads).toHaveLength(2);
+  });
+
+  test('an upload missing, or made for another order, is 请重新选择; both kinds of photo at once is a field error', async () => {
+    const cloud = fakeCloudFiles();
+    const wxOrders = createHandler(orderActions, { files: () => cloud.store });
+    const orderId = await finishedActivity('2026-11-17');
+    const other = await finishedActivity('2026-11-18');
+    const foreign = fileIdOf(other, 'theirs');
+    cloud.uploads.set(foreign, jpegWithGps);
+    for (const fileId of [fileIdOf(orderId, 'never'), foreign]) {
+      const error = await refusedUnchanged(photoState, () => call(wxOrders, 'uploadBriefPhoto', { orderId, fileName: 'x.jpg', fileId }, a.secretary), 'BRIEF_UPLOAD_NOT_FOUND');
+      expect(error.fields).toEqual({ fileId: expect.stringContaining('照片') });
+    }
+    expect(cloud.uploads.has(foreign)).toBe(true); // another order's upload is left alone
+    const both = await failed(call(wxOrders, 'uploadBriefPhoto', { orderId, fileName: 'x.jpg', fileId: fileIdOf(orderId, 'a'), dataBase64: jpegWithGps.toString('base64') }, a.secretary));
+    expect([both.code, both.fields]).toEqual(['VALIDATION_FAILED', { fileId: expect.stringContaining('照片') }]);
+    const neither = await failed(call(wxOrders, 'uploadBriefPhoto', { orderId, fileName: 'x.jpg' }, a.secretary));
+    expect([neither.code, neither.fields]).toEqual(['VALIDATION_FAILED', { dataBase64: '请选择照片' }]);
+    const notOurs = await failed(call(wxOrders, 'uploadBriefPhoto', { orderId, fileName: 'x.jpg', fileId: 'cloud://prod/briefs/secret.jpg' }, a.secretary));
+    expect(notOurs.fields).toEqual({ fileId: expect.stringContaining('fileId') });
   });
 });

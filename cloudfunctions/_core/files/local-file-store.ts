@@ -28,5 +28,9 @@ export function localFileStore(dataDir: string): FileStore {
     async urlsOf(refs) {
       return refs.map((ref) => `${LOCAL_FILES_PATH}${ref}`);
     },
+    read: (ref) => fs.readFile(fileOf(ref)),
+    // The H5 app sends a photo's bytes with the call; nothing is uploaded to this folder beforehand.
+    readUpload: async () => undefined,
+    removeUpload: async () => undefined,
   };
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { defineAction, type ActionTable } from '../../runtime';
-import { briefsDue, removeBriefPhoto, saveBrief, uploadBriefPhoto, viewBrief } from './briefs';
-import { BriefOrderInput, BriefView, DueBriefs, RemoveBriefPhotoInput, SaveBriefInput, UploadBriefPhotoInput, UploadedPhoto } from './briefs.schemas';
+import { briefsDue, exportBrief, removeBriefPhoto, saveBrief, uploadBriefPhoto, viewBrief } from './briefs';
+import { BriefOrderInput, BriefView, DueBriefs, ExportBriefInput, ExportedFile, RemoveBriefPhotoInput, SaveBriefInput, UploadBriefPhotoInput, UploadedPhoto } from './briefs.schemas';
 
 const WRITE_ERRORS = ['BRIEF_ORDER_NOT_FOUND', 'BRIEF_NOT_AN_ACTIVITY', 'BRIEF_ORDER_NOT_ENDED', 'BRIEF_ORDER_CANCELLED', 'BRIEF_NOT_YOURS'] as const;
 
@@ -24,11 +24,11 @@ export const briefActions: ActionTable = {
     run: saveBrief,
   }),
   uploadBriefPhoto: defineAction({
-    summary: '上传一张简讯照片（JPG/PNG，按文件内容判断，大小有限制），去除其中的位置等 EXIF 信息后保存',
+    summary: '上传一张简讯照片（JPG/PNG，按文件内容判断，大小有限制），去除其中的位置等 EXIF 信息后保存；小程序先传到云存储再给 fileId',
     access: 'user',
     input: UploadBriefPhotoInput,
     output: UploadedPhoto,
-    errors: [...WRITE_ERRORS, 'BRIEF_PHOTO_TOO_LARGE', 'BRIEF_PHOTO_NOT_IMAGE', 'BRIEF_TOO_MANY_PHOTOS'],
+    errors: [...WRITE_ERRORS, 'BRIEF_PHOTO_TOO_LARGE', 'BRIEF_PHOTO_NOT_IMAGE', 'BRIEF_TOO_MANY_PHOTOS', 'BRIEF_UPLOAD_NOT_FOUND'],
     run: uploadBriefPhoto,
   }),
   removeBriefPhoto: defineAction({
@@ -38,6 +38,15 @@ export const briefActions: ActionTable = {
     output: z.object({ removed: z.number() }),
     errors: ['BRIEF_PHOTO_NOT_FOUND', 'BRIEF_ORDER_NOT_FOUND', 'BRIEF_NOT_YOURS'],
     run: removeBriefPhoto,
+  }),
+  exportBrief: defineAction({
+    summary: '导出活动简讯 PDF：活动名称、时间、地点、社区、简讯内容、照片和参加人员名单',
+    access: 'user',
+    input: ExportBriefInput,
+    output: ExportedFile,
+    readOnly: true,
+    errors: ['BRIEF_ORDER_NOT_FOUND', 'BRIEF_NOT_AN_ACTIVITY', 'BRIEF_CANNOT_SEE'],
+    run: exportBrief,
   }),
   briefsDue: defineAction({
     summary: '待提交简讯（书记）：已结束尚无简讯的活动及其提交期限，逾期的在前',

@@ -12,4 +12,5 @@ export const briefErrors = defineErrors({
   BRIEF_PHOTO_NOT_IMAGE: '照片不是 JPG 或 PNG 图片',
   BRIEF_TOO_MANY_PHOTOS: '每篇简讯最多 9 张照片',
   BRIEF_PHOTO_NOT_FOUND: '找不到该照片，可能已删除',
+  BRIEF_UPLOAD_NOT_FOUND: '照片没有上传成功，请重新选择',
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { field } from '../../shared/fields';
+import { UPLOAD_FILE_ID_PATTERN } from '../../files/file-store';
 import { ExportedFile } from '../../reports/reports.schemas';
 
 /** The largest photo kept, decoded: the gateway takes 1 MiB a request and base64 adds a third (see README, 活动简讯). */
@@ -21,16 +22,28 @@ export const SaveBriefInput = z.object({
     .default([]),
 });
 
-export const UploadBriefPhotoInput = z.object({
-  orderId,
-  fileName: field.text('照片文件名', { max: 200 }),
-  // Bounded well above the limit so that a too-large photo is answered BRIEF_PHOTO_TOO_LARGE, not a parse error.
-  dataBase64: field
-    .string('照片', '请选择照片')
-    .min(1, '请选择照片')
-    .max(8 * 1024 * 1024, '照片太大')
-    .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, '照片内容不是 base64 编码'),
-});
+/**
+ * One photo, either its bytes (base64, the H5 app) or the fileID of the copy the mini-program uploaded to cloud storage
+ * first (a call's data is limited to 5 MB in WeChat, base64 included — see README, 活动简讯). Exactly one of the two;
+ * written as one object with a check rather than a zod union, whose failure names no field.
+ */
+export const UploadBriefPhotoInput = z
+  .object({
+    orderId,
+    fileName: field.text('照片文件名', { max: 200 }),
+    // Bounded well above the limit so that a too-large photo is answered BRIEF_PHOTO_TOO_LARGE, not a parse error.
+    dataBase64: field
+      .string('照片', '请选择照片')
+      .min(1, '请选择照片')
+      .max(8 * 1024 * 1024, '照片太大')
+      .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, '照片内容不是 base64 编码')
+      .optional(),
+    fileId: field.string('照片', '请选择照片').regex(UPLOAD_FILE_ID_PATTERN, '照片的云存储编号（fileId）格式不正确').optional(),
+  })
+  .superRefine((input, check) => {
+    if (input.dataBase64 === undefined && input.fileId === undefined) check.addIssue({ code: 'custom', path: ['dataBase64'], message: '请选择照片' });
+    if (input.dataBase64 !== undefined && input.fileId !== undefined) check.addIssue({ code: 'custom', path: ['fileId'], message: '照片只能给一种：内容或云存储编号' });
+  });
 
 export const RemoveBriefPhotoInput = z.object({ photoId: z.uuid({ error: '照片编号（photoId）格式不正确' }) });
 

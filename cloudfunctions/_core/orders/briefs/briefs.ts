@@ -1,12 +1,13 @@
 import type { ActionContext } from '../../runtime/action';
 import { communityOf, requireCaller } from '../../runtime';
-import { fileKey, localFileStore, type FileStore } from '../../files';
+import { fileKey, localFileStore, uploadOrderOf, type FileStore } from '../../files';
 import { businessDate } from '../../shared/business-time';
 import { briefErrors } from './briefs.errors';
 import { briefsRepository, type BriefOrderRow, type FrozenParticipant } from './briefs.repository';
 import { BRIEF_MAX_PHOTOS, BRIEF_PHOTO_MAX_BYTES } from './briefs.schemas';
 import { assertEnded, assertMaySee, assertMayWrite, dueOnOf, endedProblem, mayWrite } from './brief-rules';
 import { cleanPhoto } from './photo-checks';
+import { renderBriefPdf } from './brief-pdf';
 
 /** Cloud storage inside WeChat (injected by the function), else the local gateway's folder. */
 export const filesOf = (ctx: Pick<ActionContext, 'files' | 'config'>): FileStore => ctx.files ?? localFileStore(ctx.config.DATA_DIR);
@@ -88,29 +89,44 @@ export async function saveBrief(ctx: ActionContext, input: { orderId: string; te
 
 /**
  * One photo of the 简讯, checked on its bytes: JPEG or PNG by signature, at most BRIEF_PHOTO_MAX_BYTES, with its Exif,
- * XMP and text blocks (the GPS position among them) removed without re-encoding. A refused photo stores nothing; a
- * file stored for a row that then fails is removed again.
+ * XMP and text blocks (the GPS position among them) removed without re-encoding. The bytes come with the call (H5) or
+ * were uploaded to cloud storage by the mini-program (`fileId`): that upload is read, checked the same, and removed —
+ * at once when refused, after the commit when kept (the clean copy is stored under our own key). A refused photo
+ * stores nothing; a file stored for a row that then fails is removed again.
  */
-export async function uploadBriefPhoto(ctx: ActionContext, input: { orderId: string; fileName: string; dataBase64: string }) {
+export async function uploadBriefPhoto(ctx: ActionContext, input: { orderId: string; fileName: string; dataBase64?: string; fileId?: string }) {
   const caller = requireCaller(ctx.caller);
   const order = await orderOf(ctx, input.orderId, true);
   assertMayWrite(caller, order);
   const now = ctx.clock.now();
   assertEnded(order, now);
+  const files = filesOf(ctx);
   const limitText = `${Math.round(BRIEF_PHOTO_MAX_BYTES / 1024)} KB`;
-  // The decoded size, known from the text's length, before decoding anything.
-  const padding = input.dataBase64.endsWith('==') ? 2 : input.dataBase64.endsWith('=') ? 1 : 0;
-  const decodedBytes = Math.floor((input.dataBase64.length * 3) / 4) - padding;
-  if (decodedBytes > BRIEF_PHOTO_MAX_BYTES) {
-    throw briefErrors.error('BRIEF_PHOTO_TOO_LARGE', `每张不超过 ${limitText}，请选择压缩后的照片`, { dataBase64: `照片不能超过 ${limitText}` });
+  const fieldName = input.fileId !== undefined ? 'fileId' : 'dataBase64';
+  const refuse = async (code: 'BRIEF_PHOTO_TOO_LARGE' | 'BRIEF_PHOTO_NOT_IMAGE' | 'BRIEF_TOO_MANY_PHOTOS', message: string, fieldMessage: string): Promise<never> => {
+    if (input.fileId !== undefined) await files.removeUpload(input.fileId);
+    throw briefErrors.error(code, message, { [fieldName]: fieldMessage });
+  };
+  const tooLarge = () => refuse('BRIEF_PHOTO_TOO_LARGE', `每张不超过 ${limitText}，请选择压缩后的照片`, `照片不能超过 ${limitText}`);
+  let bytes: Buffer;
+  if (input.fileId !== undefined) {
+    const upload = uploadOrderOf(input.fileId) === order.id ? await files.readUpload(input.fileId) : undefined;
+    if (!upload) throw briefErrors.error('BRIEF_UPLOAD_NOT_FOUND', undefined, { fileId: '照片没有上传成功，请重新选择' });
+    if (upload.length > BRIEF_PHOTO_MAX_BYTES) await tooLarge();
+    bytes = upload;
+  } else {
+    const base64 = input.dataBase64 ?? '';
+    // The decoded size, known from the text's length, before decoding anything.
+    const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+    if (Math.floor((base64.length * 3) / 4) - padding > BRIEF_PHOTO_MAX_BYTES) await tooLarge();
+    bytes = Buffer.from(base64, 'base64');
   }
-  const photo = cleanPhoto(Buffer.from(input.dataBase64, 'base64'));
-  if (photo === 'not_image') throw briefErrors.error('BRIEF_PHOTO_NOT_IMAGE', '请选择 JPG 或 PNG 格式的照片', { dataBase64: '照片须是 JPG 或 PNG 图片' });
+  const photo = cleanPhoto(bytes);
+  if (photo === 'not_image') return refuse('BRIEF_PHOTO_NOT_IMAGE', '请选择 JPG 或 PNG 格式的照片', '照片须是 JPG 或 PNG 图片');
   const live = await briefsRepository.livePhotos(ctx.tx, order.id);
-  if (live.length >= BRIEF_MAX_PHOTOS) throw briefErrors.error('BRIEF_TOO_MANY_PHOTOS', '请先删除一张再添加', { dataBase64: `照片最多 ${BRIEF_MAX_PHOTOS} 张` });
+  if (live.length >= BRIEF_MAX_PHOTOS) await refuse('BRIEF_TOO_MANY_PHOTOS', '请先删除一张再添加', `照片最多 ${BRIEF_MAX_PHOTOS} 张`);
   const id = ctx.newId();
   const key = fileKey('briefs', order.id, id, photo.extension);
-  const files = filesOf(ctx);
   const ref = await files.put(key, photo.bytes, photo.mime);
   try {
     await briefsRepository.insertPhoto(ctx.tx, {
@@ -121,6 +137,8 @@ export async function uploadBriefPhoto(ctx: ActionContext, input: { orderId: str
     await files.remove(ref);
     throw error;
   }
+  const uploaded = input.fileId;
+  if (uploaded !== undefined) ctx.onCommit(() => files.removeUpload(uploaded));
   const [url] = await files.urlsOf([ref]);
   return { id, url, mime: photo.mime, width: photo.width, height: photo.height, bytes: photo.bytes.length };
 }
@@ -163,4 +181,13 @@ export async function briefsDue(ctx: ActionContext) {
     items.push({ orderId: row.id, title: row.title, endsAt: row.ends_at.toISOString(), dueOn, overdue: today > dueOn });
   }
   return { items, total: items.length };
+}
+
+/** 活动简讯 as a PDF for whoever may see it: what the page shows, the photos printed from the kept files. */
+export async function exportBrief(ctx: ActionContext, input: { orderId: string }) {
+  const view = await viewBrief(ctx, input);
+  const files = filesOf(ctx);
+  const rows = await briefsRepository.livePhotos(ctx.tx, view.orderId);
+  const photos = await Promise.all(rows.map(async (row) => ({ bytes: await files.read(row.store_ref), width: row.width, height: row.height })));
+  return renderBriefPdf(view, photos);
 }
