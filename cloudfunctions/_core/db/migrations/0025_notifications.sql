@@ -30,6 +30,8 @@ create table notification_preferences (
 -- a job whose worker died runs again once the lease has passed, and its handler's writes are idempotent.
 create table jobs (
   id uuid primary key,
+  -- The order jobs were planned in: jobs due at the same instant run first-planned first (a credit goes to the first notice).
+  seq bigint generated always as identity,
   kind text not null check (kind ~ '^[a-z][a-z_.]*$'),
   job_key text not null unique check (length(job_key) between 1 and 200),
   payload jsonb not null default '{}',
@@ -44,7 +46,7 @@ create table jobs (
   created_at timestamptz not null,
   check (done_at is null or failed_at is null)
 );
-create index jobs_due on jobs (run_at) where done_at is null and failed_at is null;
+create index jobs_due on jobs (run_at, seq) where done_at is null and failed_at is null;
 
 -- The district's timings for issue 16, read through notify/notify-settings.ts (defaults when a district has no row):
 -- 预约预告 (an activity is published at least this many working days ahead, 000 §四.(二)), the 简讯's deadline after

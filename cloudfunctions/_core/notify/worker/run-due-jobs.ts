@@ -29,6 +29,8 @@ export const backoffSeconds = (attempts: number) => BACKOFF_SECONDS[Math.min(Mat
 
 interface ClaimedRow {
   id: string;
+  /** bigint, as text. */
+  seq: string;
   kind: string;
   job_key: string;
   payload: Record<string, unknown>;
@@ -57,14 +59,16 @@ export async function runDueJobs(db: Database, options: RunOptions): Promise<Run
        from (select id from jobs
               where done_at is null and failed_at is null and run_at <= $3 and attempts < max_attempts
                 and (locked_until is null or locked_until <= $3)
-              order by run_at, id
+              order by run_at, seq
               limit $4
               for update skip locked) due
       where j.id = due.id
-      returning j.id, j.kind, j.job_key, j.payload, j.attempts, j.max_attempts`,
+      returning j.id, j.seq, j.kind, j.job_key, j.payload, j.attempts, j.max_attempts`,
     [workerId, leaseUntil, now, options.limit ?? 20],
   );
   const counts: RunCounts = { claimed: claimed.length, done: 0, retried: 0, failed: 0 };
+  // UPDATE … RETURNING gives no order: run them in the order they were planned.
+  claimed.sort((a, b) => Number(a.seq) - Number(b.seq));
   for (const row of claimed) {
     const outcome = await runOne(db, row, options, handlers);
     counts[outcome]++;
