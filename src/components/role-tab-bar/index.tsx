@@ -4,6 +4,7 @@ import { Category, Clock, Comment, Coupon, Edit, List, Marshalling, Order, QrCod
 import type { Role } from '@/services/api/types'
 import { confirmLeave } from '@/services/leave-guard'
 import { PROFILE_PAGE, ROUTES } from '@/services/navigation'
+import { badgeText, useUnreadCount } from '@/services/unread'
 import './index.scss'
 
 export type TabKey = 'post-need' | 'my-needs' | 'member-hall' | 'member-tasks' | 'member-code' | 'member-hours' | 'secretary-needs' | 'secretary-orders' | 'secretary-scan' | 'secretary-members'
@@ -59,8 +60,10 @@ export interface RoleTabBarProps {
   elder?: boolean
 }
 
+/** 我的 carries the unread 消息 count for every role: WeChat's tab bar has room for no sixth tab. */
 export function RoleTabBar({ role, current, elder = false }: RoleTabBarProps) {
   const tabs = role ? TABS_BY_ROLE[role] : [PROFILE_TAB]
+  const unread = useUnreadCount()
   return (
     <View className="role-tab-bar" role="tablist">
       {tabs.map((tab) => (
@@ -73,7 +76,14 @@ export function RoleTabBar({ role, current, elder = false }: RoleTabBarProps) {
             if (tab.key !== current && (await confirmLeave())) void Taro.redirectTo({ url: tab.url })
           }}
         >
-          <tab.icon className="role-tab-bar__icon" />
+          <View className="role-tab-bar__icon-box">
+            <tab.icon className="role-tab-bar__icon" />
+            {tab.key === 'profile' && unread > 0 && (
+              <Text className="role-tab-bar__badge" aria-label={`${unread}条未读消息`}>
+                {badgeText(unread)}
+              </Text>
+            )}
+          </View>
           <Text className="role-tab-bar__text">{elder && tab.elderText ? tab.elderText : tab.text}</Text>
         </View>
       ))}

@@ -11,6 +11,7 @@ import type { Role } from '@/services/api/types'
 import { logOut } from '@/services/log-out'
 import { CHANGE_PASSWORD_PAGE, ROUTES, goHome } from '@/services/navigation'
 import { ROLE_NAMES, rolesOf, setActiveRole, updateProfile } from '@/services/session'
+import { badgeText, useUnreadCount } from '@/services/unread'
 import { ServicePhoneDialog } from './service-phone-dialog'
 import './index.scss'
 
@@ -18,6 +19,7 @@ export default function ProfilePage() {
   const session = useSession()
   const [elder, setElder] = useElderMode()
   const [editingPhone, setEditingPhone] = useState(false)
+  const unread = useUnreadCount()
 
   const refreshProfile = () =>
     authApi.me().then((result) => {
@@ -65,6 +67,15 @@ export default function ProfilePage() {
               <Text className="profile__phone">{profile.phoneMasked}</Text>
               {profile.member && <Text className="profile__phone">志愿者编号 {profile.member.volunteerNo}</Text>}
             </View>
+          </View>
+
+          <View className="profile__group profile__inbox">
+            <Cell
+              title="消息"
+              description={unread > 0 ? `${unread}条未读` : '社区的通知和提醒'}
+              extra={unread > 0 ? <Text className="profile__unread">{badgeText(unread)}</Text> : <Text className="profile__switch">查看</Text>}
+              onClick={() => void Taro.navigateTo({ url: ROUTES.inbox })}
+            />
           </View>
 
           <View className="profile__section-title">{roles.length > 1 ? '我的身份（点击切换）' : '我的身份'}</View>
