@@ -2,6 +2,7 @@ import type { ActionTable } from '../runtime';
 import { defineErrors } from '../shared/domain-error';
 import { inboxActions } from './inbox/inbox-actions';
 import { inboxErrors } from './inbox/inbox.errors';
+import { settingsActions } from './settings/settings-actions';
 import { subscriptionActions } from './wechat/subscription-actions';
 import { wechatErrors } from './wechat/wechat.errors';
 
@@ -16,4 +17,5 @@ export const notifyErrors = defineErrors({ ...inboxErrors.catalogue, ...wechatEr
 export const notifyActions: ActionTable = {
   ...inboxActions,
   ...subscriptionActions,
+  ...settingsActions,
 };

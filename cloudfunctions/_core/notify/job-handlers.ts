@@ -47,4 +47,6 @@ export const JOB_PLANNERS: Record<string, JobPlanner> = {
   briefDeadline: (tx, now) => require('../orders/briefs/brief-deadline').planBriefDeadlines(tx, now),
   // Part B: 请评价 for a need's order that a last scan completed inside the database.
   pleaseRate: (tx, now) => require('./events').planPleaseRate(tx, now),
+  // Part A: the reminders before an order starts (the evening before, and the lead minutes before).
+  orderReminders: (tx, now) => require('./planners/order-reminders').planOrderReminders(tx, now),
 };
