@@ -39,7 +39,7 @@ describe('预约预告 at publishing', () => {
     expect(error.message).toBe('按规定活动须提前5个工作日发布，最早可安排在12月10日（周四）；确需临时安排请勾选“临时通知”');
     expect(error.fields).toEqual({ startsAt: '开始时间距今不足5个工作日，最早可安排在12月10日（周四）' });
     const notice = await ok(call(orders, 'publishingNotice', { startsAt: '2026-12-09T09:00:00+08:00' }, a.secretary));
-    expect(notice).toMatchObject({ workingDays: 4, required: 5, short: true, earliestDate: '2026-12-10', covered: true, uncoveredNote: null });
+    expect(notice).toMatchObject({ workingDays: 4, required: 5, short: true, earliestDate: '2026-12-10', covered: true, uncoveredNote: null, holidays: [] });
   });
 
   test('12月10日 meets the notice; a short one acknowledged as 临时通知 is stored and shown as short', async () => {
@@ -64,6 +64,9 @@ describe('预约预告 at publishing', () => {
     const error = await failed(call(orders, 'create', activity('2026-02-24T09:00:00+08:00'), a.secretary));
     expect(error.code).toBe('ORDER_SHORT_NOTICE');
     expect(error.message).toContain('最早可安排在2月26日（周四）');
+    // The warning names the holiday in between, which is why so few days count.
+    const notice = await ok(call(orders, 'publishingNotice', { startsAt: '2026-02-24T09:00:00+08:00' }, a.secretary));
+    expect(notice).toMatchObject({ workingDays: 3, short: true, holidays: ['春节'] });
     const order = await ok(call(orders, 'create', activity('2026-02-26T09:00:00+08:00', { title: '春节后环境整治' }), a.secretary));
     expect(order.notice).toEqual({ workingDays: 5, required: 5, short: false });
     clock.set(WEDNESDAY);

@@ -1,5 +1,5 @@
 import { UNCOVERED_NOTE, noticeOf, spokenDate } from './notice';
-import { addWorkingDays, calendarCovers, holidayName, isWorkingDay, workingDaysBetween } from './working-days';
+import { addWorkingDays, calendarCovers, holidayName, holidaysBetween, isWorkingDay, workingDaysBetween } from './working-days';
 
 describe('isWorkingDay on the State Council notices', () => {
   // [date, working?, the notice it comes from]
@@ -50,6 +50,11 @@ describe('isWorkingDay on the State Council notices', () => {
     expect(holidayName('2026-02-17')).toBe('春节');
     expect(holidayName('2025-10-03')).toBe('国庆节');
     expect(holidayName('2026-01-01')).toBe('元旦');
+    // The data's short names are given as the notices print them.
+    expect(holidayName('2025-10-06')).toBe('中秋节');
+    expect(holidayName('2025-04-04')).toBe('清明节');
+    expect(holidayName('2025-05-31')).toBe('端午节');
+    expect(holidayName('2015-09-03')).toBe('抗战胜利纪念日');
     expect(holidayName('2026-02-14')).toBeNull();
     expect(holidayName('2026-12-09')).toBeNull();
   });
@@ -103,5 +108,15 @@ describe('noticeOf: 提前不少于N个工作日', () => {
 
   test('a district asking for no notice never finds one short', () => {
     expect(noticeOf('2026-12-02', '2026-12-02', 0)).toMatchObject({ workingDays: 0, short: false, earliestDate: '2026-12-02' });
+  });
+});
+
+describe('holidaysBetween', () => {
+  test('names the holidays strictly between two dates, each once and in order; none on ordinary weeks', () => {
+    expect(holidaysBetween('2026-02-11', '2026-02-24')).toEqual(['春节']);
+    expect(holidaysBetween('2025-09-26', '2025-10-10')).toEqual(['国庆节', '中秋节']);
+    expect(holidaysBetween('2026-12-02', '2026-12-09')).toEqual([]);
+    // Neither end counts: published on the last day of 春节 2026, nothing lies between.
+    expect(holidaysBetween('2026-02-23', '2026-02-24')).toEqual([]);
   });
 });

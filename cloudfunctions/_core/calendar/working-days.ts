@@ -20,10 +20,19 @@ export const calendarCovers = (date: string) => {
 
 export const lastYearKnown = () => LAST_YEAR_KNOWN;
 
+/** The data's short names as the State Council's notices and calendars print them (「中秋」 → 「中秋节」). */
+const HOLIDAY_NAMES: Record<string, string> = {
+  清明: '清明节',
+  端午: '端午节',
+  中秋: '中秋节',
+  中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日: '抗战胜利纪念日',
+};
+
 /** The public holiday `date` falls in, by its Chinese name (春节、国庆节…), or null; a make-up working day is none. */
 export function holidayName(date: string): string | null {
   const entry = (calendar.holidays as Record<string, string>)[date];
-  return entry ? entry.split(',')[1] ?? null : null;
+  const name = entry?.split(',')[1];
+  return name ? (HOLIDAY_NAMES[name] ?? name) : null;
 }
 
 export function isWorkingDay(date: string): boolean {
@@ -51,4 +60,14 @@ export function workingDaysBetween(from: string, to: string): number {
     if (isWorkingDay(day.format('YYYY-MM-DD'))) count += 1;
   }
   return count;
+}
+
+/** The public holidays (by name, each once, in order) on the days strictly between `from` and `to`: 「春节」 for a notice across it. */
+export function holidaysBetween(from: string, to: string): string[] {
+  const names: string[] = [];
+  for (let day = dayjs(from).add(1, 'day'); day.isBefore(dayjs(to), 'day'); day = day.add(1, 'day')) {
+    const name = holidayName(day.format('YYYY-MM-DD'));
+    if (name && !names.includes(name)) names.push(name);
+  }
+  return names;
 }

@@ -13,6 +13,8 @@ export const PublishingNoticeView = z.object({
   earliestDateLabel: z.string(),
   covered: z.boolean(),
   uncoveredNote: z.string().nullable(),
+  /** The public holidays between publishing and the start, by name (「春节」), each once. */
+  holidays: z.array(z.string()),
 });
 
 export const CalendarInput = z.object({ range: field.oneOf('日期范围', CALENDAR_RANGES).default('this_week') });

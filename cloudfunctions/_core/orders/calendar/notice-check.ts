@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database';
 import { noticeOf, spokenDate, UNCOVERED_NOTE, type Notice } from '../../calendar/notice';
 import { DEFAULT_NOTIFY_SETTINGS, notifySettingsOf } from '../../notify';
-import { calendarCovers } from '../../calendar/working-days';
+import { calendarCovers, holidaysBetween } from '../../calendar/working-days';
 import type { ActionContext } from '../../runtime/action';
 import { communityOf, requireCaller } from '../../runtime';
 import { DomainError } from '../../shared/domain-error';
@@ -12,6 +12,8 @@ export interface PublishingNotice extends Notice {
   earliestDateLabel: string;
   /** 「2027年节假日安排尚未收录，按周末推算」 when a date counted lies beyond the holiday data, else null. */
   uncoveredNote: string | null;
+  /** The public holidays between publishing and the start (「春节」), which is why fewer days count than the calendar shows. */
+  holidays: string[];
 }
 
 /** The notice an activity starting at `startsAt` would give if published at `now`, by the community's district. */
@@ -25,6 +27,7 @@ export async function noticeFor(tx: Executor, communityId: string, startsAt: Dat
     ...notice,
     earliestDateLabel: spokenDate(notice.earliestDate),
     uncoveredNote: beyond ? UNCOVERED_NOTE(Number(beyond.slice(0, 4))) : null,
+    holidays: holidaysBetween(publishDate, startDate),
   };
 }
 

@@ -14,6 +14,7 @@ import { formDraft } from '@/services/form-draft'
 import { demandsApi } from '@/services/api/demands'
 import { ordersApi } from '@/services/api/orders'
 import { usePublishingNotice } from './use-publishing-notice'
+import type { PublishingNotice } from '@/services/api/calendar'
 import type { ApiError, Demand } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
@@ -45,6 +46,11 @@ const DISPATCH_OPTIONS: OptionCard<Dispatch>[] = [
   { value: 'open', title: '公开招募', hint: '发布到接单大厅，本社区党员先到先得' },
   { value: 'directed', title: '定向派单', hint: '发给选中的党员，由他们接受或婉拒' },
 ]
+
+/** 预约预告's warning: how many working days the start gives (and the holiday that takes the rest), what the rule asks. */
+const shortNoticeText = (notice: PublishingNotice) =>
+  `距开始只有${notice.workingDays}个工作日${notice.holidays.length > 0 ? `（中间有${notice.holidays.join('、')}假期）` : ''}，` +
+  `按规定活动须提前${notice.required}个工作日发布，最早可安排在${notice.earliestDateLabel}`
 
 /** A half-filled order, kept per account and per need (or for the organisation's own activity). */
 const draftOf = (demandId: string, opened: OrderForm) =>
@@ -195,9 +201,7 @@ export default function CreateOrderPage() {
             </Text>
             {notice?.short && (
               <View className="create-order__notice">
-                <Text className="create-order__notice-text">
-                  {`按规定活动须提前${notice.required}个工作日发布，最早可安排在${notice.earliestDateLabel}`}
-                </Text>
+                <Text className="create-order__notice-text">{shortNoticeText(notice)}</Text>
                 <View className="create-order__notice-ack" onClick={() => setAcceptShortNotice(!acceptShortNotice)}>
                   <Checkbox checked={acceptShortNotice} onChange={() => undefined} />
                   <Text>临时通知（确需临时安排）</Text>
