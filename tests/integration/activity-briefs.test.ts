@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { main as orders } from '../../cloudfunctions/orders/index';
+import { main as reports } from '../../cloudfunctions/reports/index';
 import { pdfText } from '../../cloudfunctions/_core/documents/pdf-text';
 import { localFileStore, type FileStore } from '../../cloudfunctions/_core/files';
 import { orderActions } from '../../cloudfunctions/_core/orders';
@@ -344,5 +346,28 @@ describe('活动简讯: a photo the mini-program uploaded to cloud storage first
     expect([neither.code, neither.fields]).toEqual(['VALIDATION_FAILED', { dataBase64: '请选择照片' }]);
     const notOurs = await failed(call(wxOrders, 'uploadBriefPhoto', { orderId, fileName: 'x.jpg', fileId: 'cloud://prod/briefs/secret.jpg' }, a.secretary));
     expect(notOurs.fields).toEqual({ fileId: expect.stringContaining('fileId') });
+  });
+});
+
+describe('活动简讯 in the 季报表 (项目)', () => {
+  test("a submitted 简讯 gives its activity's 项目 the text, shortened, and its photo count, on screen and in the Excel", async () => {
+    const withBrief = await finishedActivity('2026-11-19');
+    const without = await finishedActivity('2026-11-20');
+    const photo = await ok(upload(withBrief, demoPhotoPng(), a.secretary, 'photo.png'));
+    const long = `组织党员到长者家中清洁厨房、检查燃气阀门。${'居民纷纷点赞，'.repeat(10)}下次继续。`;
+    await ok(brief('saveBrief', { orderId: withBrief, text: long, photoIds: [photo.id] }, a.secretary));
+    const report = await ok(call(reports, 'quarterlyReport', { year: 2026, quarter: 4 }, a.secretary));
+    const row = (orderId: string) => report.current.activities.find((activity: { orderId: string }) => activity.orderId === orderId);
+    expect(row(withBrief).brief).toEqual({ summary: expect.stringMatching(/^组织党员到长者家中清洁厨房、检查燃气阀门。居民纷纷点赞/), photos: 1, late: true }); // saved today, after its due date
+    expect([...row(withBrief).brief.summary].length).toBeLessThanOrEqual(61);
+    expect(row(without).brief).toBeUndefined();
+
+    const file = await ok<{ base64: string }>(call(reports, 'exportQuarterlyReport', { year: 2026, quarter: 4 }, a.secretary));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    workbook.getWorksheet('季报表')!.eachRow((r) => cells.push(...Array.from(r.values as unknown[], (value) => String(value ?? ''))));
+    const [order] = await db.query<{ title: string }>(`select title from orders where id = $1`, [withBrief]);
+    expect(cells.find((cell) => cell.includes('简讯：组织党员到长者家中'))).toMatch(new RegExp(`${order.title}（2026年11月19日）\\n简讯：.+（照片1张，逾期提交）$`));
   });
 });

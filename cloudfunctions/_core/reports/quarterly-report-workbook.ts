@@ -41,7 +41,9 @@ export function buildQuarterlyWorkbook(figures: QuarterlyFigures, state: string)
     sheet.mergeCells(none.number, 2, none.number, 4);
   }
   figures.activities.forEach((activity, i) => {
-    const row = tableRow(sheet, ['', `${i + 1}、${activity.project}（${chineseDate(activity.heldOn)}）`, activity.participants, activity.hours], { height: 26 });
+    const project = `${i + 1}、${activity.project}（${chineseDate(activity.heldOn)}）`;
+    const brief = activity.brief ? `\n简讯：${activity.brief.summary}（照片${activity.brief.photos}张${activity.brief.late ? '，逾期提交' : ''}）` : '';
+    const row = tableRow(sheet, ['', `${project}${brief}`, activity.participants, activity.hours], { height: brief ? 52 : 26 });
     row.getCell(2).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
   });
   const total = tableRow(sheet, ['', '合计', `${figures.totals.people}人（${figures.totals.participations}人次）`, figures.totals.hours], { bold: true, height: 26 });

@@ -58,6 +58,11 @@ export const QuarterlyActivity = z.object({
   heldOn: z.string(),
   participants: z.number(),
   hours: z.number(),
+  /**
+   * The activity's 活动简讯 when one was submitted: its text shortened for the form's 项目, how many photos it keeps,
+   * and whether it came after its due date. Absent without one (and in versions submitted before 简讯 existed).
+   */
+  brief: z.object({ summary: z.string(), photos: z.number(), late: z.boolean() }).optional(),
 });
 
 /** The form's figures, as computed now or as frozen on submission. */

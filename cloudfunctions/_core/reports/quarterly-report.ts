@@ -7,10 +7,22 @@ import { toHours } from '../records/record-view';
 import { administersUnit, assertManagesCommunity, grantsOf, requireCaller, unitAdministeredBy, type ActionContext, type Caller } from '../runtime';
 import { businessDate } from '../shared/business-time';
 import { commonErrors } from '../shared/domain-error';
+import { briefsRepository } from '../orders/briefs/briefs.repository';
 import { reportsErrors } from './reports.errors';
 import { dueOf, figuresThrough, quarterBegun, quarterOf, quarterSpan, type QuarterRef } from './quarterly-report-period';
 import { quarterlyReportRepository, type ReportOwner, type SubmissionRow } from './quarterly-report.repository';
 import type { OrganisationContacts, QuarterlyFigures, QuarterlyReportView } from './quarterly-report.schemas';
+
+/** How much of a 简讯's text the 季报表's 项目 carries: its first lines run together, cut at a sentence when one ends early enough. */
+export const BRIEF_SUMMARY_CHARS = 60;
+
+export function briefSummary(body: string): string {
+  const text = body.replace(/\s+/g, ' ').trim();
+  if ([...text].length <= BRIEF_SUMMARY_CHARS) return text;
+  const head = [...text].slice(0, BRIEF_SUMMARY_CHARS).join('');
+  const stop = Math.max(head.lastIndexOf('。'), head.lastIndexOf('！'), head.lastIndexOf('；'));
+  return stop >= BRIEF_SUMMARY_CHARS / 2 ? head.slice(0, stop + 1) : `${head}…`;
+}
 
 export type OrganisationRef = { communityId?: string; unitId?: string };
 
@@ -67,15 +79,19 @@ export async function computeQuarterlyFigures(
   const registeredVolunteers = facts.filter((row) => row.memberType !== 'activist').length;
   const rows = await quarterlyReportRepository.activities(tx, owner, quarterSpan(ref));
   const total = rows.find((row) => row.order_id === null);
-  const activities = rows
-    .filter((row) => row.order_id !== null)
-    .map((row) => ({
+  const held = rows.filter((row) => row.order_id !== null);
+  const briefs = new Map((await briefsRepository.summaries(tx, held.map((row) => row.order_id!))).map((brief) => [brief.order_id, brief]));
+  const activities = held.map((row) => {
+    const brief = briefs.get(row.order_id!);
+    return {
       orderId: row.order_id!,
       project: owner.kind === 'unit' ? `${row.title}（${row.community_name}）` : row.title!,
       heldOn: row.held_on!,
       participants: row.participants,
       hours: toHours(row.minutes),
-    }));
+      ...(brief ? { brief: { summary: briefSummary(brief.body), photos: brief.photos, late: brief.late } } : {}),
+    };
+  });
   return {
     organisation: { kind: owner.kind, id: owner.id, name: scope.name },
     year: ref.year,

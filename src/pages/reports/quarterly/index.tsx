@@ -134,7 +134,7 @@ export default function QuarterlyReportPage() {
                     key={activity.orderId}
                     label={`${i + 1}、${activity.project}`}
                     value={`${activity.participants}人 · ${activity.hours}小时`}
-                    hint={formatDate(activity.heldOn)}
+                    hint={activity.brief ? `${formatDate(activity.heldOn)} · 简讯：${activity.brief.summary}（照片${activity.brief.photos}张）` : formatDate(activity.heldOn)}
                   />
                 ))}
                 <InfoRow label="合计" value={`${figures.totals.people}人（${figures.totals.participations}人次） · ${figures.totals.hours}小时`} />
