@@ -136,7 +136,7 @@ export const demandsRepository = {
       [communityId, filter.status ?? null, page.limit, page.offset, filter.words.map(containsPattern)],
     ),
 
-  addEvent: (tx: Executor, event: { id: string; demandId: string; kind: 'order_cancelled'; note: string; at: Date }) =>
+  addEvent: (tx: Executor, event: { id: string; demandId: string; kind: 'order_cancelled' | 'order_changed'; note: string; at: Date }) =>
     tx.query('insert into demand_events (id, demand_id, kind, note, at) values ($1, $2, $3, $4, $5)', [
       event.id, event.demandId, event.kind, event.note, event.at,
     ]),

@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = {
   need_accepted: { label: '需求已受理', audience: 'resident', required: false },
   need_rejected: { label: '需求未受理', audience: 'resident', required: true },
   need_cancelled: { label: '服务取消', audience: 'resident', required: true },
+  need_changed: { label: '服务时间地点变更', audience: 'resident', required: true },
   need_posted: { label: '新需求', audience: 'organisation', required: false },
   please_rate: { label: '请评价服务', audience: 'resident', required: false },
   registration_result: { label: '报到审核结果', audience: 'member', required: true },

@@ -2,6 +2,7 @@ import { defineAction, type ActionTable } from '../runtime';
 import { acceptOrder, cancelAcceptance, declineOrder } from './accept-order';
 import { briefActions } from './briefs/brief-actions';
 import { calendarActions } from './calendar/calendar-actions';
+import { changeOrder } from './change-order';
 import { createOrder } from './create-order';
 import { listCommunityOrders, listMyTasks, listOpenOrders, loadOrderView } from './list-orders';
 import { cancelOrder, completeOrder, evaluateOrder } from './manage-order';
@@ -9,6 +10,7 @@ import { recommendMembers } from './recommend-members';
 import { orderErrors } from './orders.errors';
 import {
   CancelOrderInput,
+  ChangeOrderInput,
   CreateOrderInput,
   DeclineInput,
   EvaluateOrderInput,
@@ -107,6 +109,14 @@ export const orderActions: ActionTable = {
     output: OrderView,
     errors: ['ORDER_NOT_FOUND', 'ORDER_CLOSED', 'ORDER_HAS_CHECKED_IN'],
     run: cancelOrder,
+  }),
+  change: defineAction({
+    summary: '书记调整活动的时间或地点（尚无人签到时），写明原因；已接单、受邀的党员和需求的居民都会收到变更通知，订单上留有调整记录',
+    access: 'user',
+    input: ChangeOrderInput,
+    output: OrderView,
+    errors: ['ORDER_NOT_FOUND', 'ORDER_CLOSED', 'ORDER_CHANGE_AFTER_CHECKIN', 'ORDER_NOTHING_CHANGED', 'ORDER_STARTS_IN_PAST', 'ORDER_TOO_LONG', 'ORDER_SHORT_NOTICE'],
+    run: changeOrder,
   }),
   complete: defineAction({
     summary: '书记结束订单（所有已签到党员须已签退）',

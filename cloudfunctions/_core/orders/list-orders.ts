@@ -1,12 +1,14 @@
 import type { ActionContext } from '../runtime/action';
 import { assertManagesCommunity, communityOf, managesCommunity, requireCaller } from '../runtime';
 import { commonErrors } from '../shared/domain-error';
+import { maskAddress } from '../shared/masking';
 import { orderErrors } from './orders.errors';
 import { openHallRepository } from './open-hall.repository';
 import { ordersRepository } from './orders.repository';
 import { toOrderView } from './order-view';
 import { logServingReads } from './log-serving-reads';
 import { searchWords } from '../shared/search-words';
+import { changeSummary } from './change-summary';
 
 type Page = { limit: number; offset: number };
 
@@ -26,7 +28,19 @@ export async function loadOrderView(ctx: ActionContext, orderId: string) {
   const assignments = manages ? await ordersRepository.listAssignments(ctx.tx, orderId) : undefined;
   const clashes = memberHere || row.my_status !== null ? await ordersRepository.clashesOf(ctx.tx, caller.userId, row.id, row.starts_at, row.ends_at) : [];
   await logServingReads(ctx, caller.userId, [row], '上门服务（订单详情）');
-  return toOrderView(row, caller.userId, ctx.clock.now(), assignments, clashes);
+  const view = toOrderView(row, caller.userId, ctx.clock.now(), assignments, clashes);
+  const placeMasked = view.place !== row.place;
+  const changes = (await ordersRepository.changesOf(ctx.tx, orderId)).map((change) => ({
+    at: change.changed_at.toISOString(),
+    byName: change.by_name,
+    reason: change.reason,
+    summary: changeSummary(
+      { startsAt: change.before_starts_at, endsAt: change.before_ends_at, place: change.before_place },
+      { startsAt: change.after_starts_at, endsAt: change.after_ends_at, place: change.after_place },
+      placeMasked ? maskAddress : undefined,
+    ),
+  }));
+  return { ...view, changes };
 }
 
 /** The order hall: open orders of my community and orders sent to me, soonest first, narrowed by the search words. */

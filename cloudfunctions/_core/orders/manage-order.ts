@@ -7,7 +7,7 @@ import { orderErrors } from './orders.errors';
 import { ordersRepository } from './orders.repository';
 import { loadOrderView } from './list-orders';
 
-async function lockManagedOrder(ctx: ActionContext, orderId: string) {
+export async function lockManagedOrder(ctx: ActionContext, orderId: string) {
   const caller = requireCaller(ctx.caller);
   const order = await ordersRepository.lock(ctx.tx, orderId);
   if (!order) throw orderErrors.error('ORDER_NOT_FOUND');

@@ -79,5 +79,6 @@ export function toOrderView(row: OrderRow, viewerId: string, now: Date, assignme
         }))
       : null,
     evaluation: row.rating ? { rating: row.rating, comment: row.rating_comment ?? '' } : null,
+    changes: [],
   };
 }

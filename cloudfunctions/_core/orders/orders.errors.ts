@@ -23,6 +23,8 @@ export const orderErrors = defineErrors({
   ORDER_CLOSED: '订单已结束或已取消，不能再操作',
   ORDER_NOT_STARTED: '订单尚未开始，也没有党员签到，不能结束；不再需要请取消订单',
   ORDER_FOCUSED_TEAM_INVALID: '集中性活动须选择本社区现有的服务队',
+  ORDER_CHANGE_AFTER_CHECKIN: '已有党员签到，不能再调整时间和地点',
+  ORDER_NOTHING_CHANGED: '时间和地点都和原来一样，没有要调整的',
   ORDER_TITLE_NAMES_RESIDENT: '订单标题会显示在接单大厅和党员的服务记录里，不能写居民姓名',
   ...calendarErrors.catalogue,
   ...briefErrors.catalogue,

@@ -255,6 +255,42 @@ export const ordersRepository = {
       [memberId, orderId, startsAt, endsAt],
     ),
 
+  placeOf: async (tx: Executor, orderId: string) =>
+    (await tx.query<{ place: string }>('select place from orders where id = $1', [orderId]))[0]?.place,
+
+  /** A new time and place; the notice is counted again when the start moved (an activity's), else kept. */
+  reschedule: (
+    tx: Executor,
+    change: { orderId: string; startsAt: Date; endsAt: Date; place: string; notice?: { noticeWorkingDays: number; noticeRequiredDays: number; shortNotice: boolean } },
+  ) =>
+    tx.query(
+      `update orders set starts_at = $2, ends_at = $3, place = $4,
+              notice_working_days = coalesce($5, notice_working_days), notice_required_days = coalesce($6, notice_required_days),
+              short_notice = coalesce($7, short_notice)
+        where id = $1`,
+      [change.orderId, change.startsAt, change.endsAt, change.place,
+        change.notice?.noticeWorkingDays ?? null, change.notice?.noticeRequiredDays ?? null, change.notice?.shortNotice ?? null],
+    ),
+
+  recordChange: (
+    tx: Executor,
+    change: { id: string; orderId: string; by: string; at: Date; reason: string; before: { startsAt: Date; endsAt: Date; place: string }; after: { startsAt: Date; endsAt: Date; place: string } },
+  ) =>
+    tx.query(
+      `insert into order_changes (id, order_id, changed_by, changed_at, reason, before_starts_at, before_ends_at, before_place, after_starts_at, after_ends_at, after_place)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [change.id, change.orderId, change.by, change.at, change.reason, change.before.startsAt, change.before.endsAt, change.before.place,
+        change.after.startsAt, change.after.endsAt, change.after.place],
+    ),
+
+  changesOf: (tx: Executor, orderId: string) =>
+    tx.query<{ changed_at: Date; by_name: string; reason: string; before_starts_at: Date; before_ends_at: Date; before_place: string; after_starts_at: Date; after_ends_at: Date; after_place: string }>(
+      `select c.changed_at, u.name as by_name, c.reason, c.before_starts_at, c.before_ends_at, c.before_place, c.after_starts_at, c.after_ends_at, c.after_place
+         from order_changes c join users u on u.id = c.changed_by
+        where c.order_id = $1 order by c.changed_at desc limit 20`,
+      [orderId],
+    ),
+
   membersOfCommunity: (tx: Executor, communityId: string, memberIds: string[]) =>
     tx.query<{ user_id: string }>(
       `select m.user_id from members m join users u on u.id = m.user_id

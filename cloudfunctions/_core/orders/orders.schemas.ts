@@ -54,6 +54,30 @@ export const DeclineInput = z.object({
 
 export const CancelOrderInput = z.object({ orderId: field.id('订单'), reason: field.text('取消原因', { min: 2, max: 200 }) });
 
+/** 调整活动: a new time and/or place, before anyone checked in, with the reason everyone on the order is told. */
+export const ChangeOrderInput = z
+  .object({
+    orderId: field.id('订单'),
+    startsAt: field.instant('开始时间').optional(),
+    endsAt: field.instant('结束时间').optional(),
+    place: field.text('服务地点', { max: 120 }).optional(),
+    reason: field.text('调整原因', { min: 2, max: 200 }),
+    /** 临时通知: an activity moved to less than the district's notice, knowingly. */
+    acceptShortNotice: z.boolean({ error: '临时通知须为是或否' }).default(false),
+  })
+  .refine((change) => change.startsAt !== undefined || change.endsAt !== undefined || change.place !== undefined, {
+    message: '请修改开始时间、结束时间或服务地点中的至少一项',
+    path: ['startsAt'],
+  });
+
+export const OrderChangeView = z.object({
+  at: z.string(),
+  byName: z.string(),
+  reason: z.string(),
+  /** 「时间：11月3日 09:00–11:00 → 11月4日 09:00–11:00；地点：… → …」 */
+  summary: z.string(),
+});
+
 export const EvaluateOrderInput = z.object({
   orderId: field.id('订单'),
   rating: field.oneOf('组织评价', ORGANISATION_RATINGS),
@@ -147,9 +171,12 @@ export const OrderView = z.object({
   requester: z.object({ name: z.string(), phone: z.string() }).nullable(),
   assignments: z.array(AssignmentView).nullable(),
   evaluation: z.object({ rating: z.enum(ORGANISATION_RATINGS), comment: z.string() }).nullable(),
+  /** 调整记录, newest first: on an order's detail only (lists give []). */
+  changes: z.array(OrderChangeView),
 });
 
 export const OrderPage = z.object({ items: z.array(OrderView), total: z.number() });
 
 export type CreateOrderInput = z.infer<typeof CreateOrderInput>;
 export type OrderView = z.infer<typeof OrderView>;
+export type ChangeOrderInput = z.infer<typeof ChangeOrderInput>;

@@ -127,6 +127,39 @@ export async function notifyOrderCancelled(tx: Executor, at: Date, orderId: stri
 }
 
 /**
+ * 订单变更: every member who accepted or is still invited, with what changed and why; the resident of a need's order
+ * hears the new time and place. Keyed by the change: a second change is told again.
+ */
+export async function notifyOrderChanged(tx: Executor, at: Date, change: { id: string; orderId: string; reason: string; summary: string }) {
+  const order = await orderFacts(tx, change.orderId);
+  const members = await tx.query<{ member_id: string }>(
+    `select member_id from assignments where order_id = $1 and status in ('accepted', 'invited')`,
+    [order.id],
+  );
+  await notify(tx, at, members.map((row) => row.member_id), {
+    kind: 'order_changed',
+    eventKey: `order-changed:${change.id}`,
+    title: shorten(`活动调整：${order.title}`, 40),
+    body: shorten(
+      `「${order.title}」有调整，${change.summary}。原因：${change.reason}。现在是 ${timeText(order.starts_at)}，地点：${order.place}。去不了请在订单里取消。`,
+      500,
+    ),
+    page: memberOrderPage(order.id),
+    fields: orderFields(order, '已调整', change.reason),
+  });
+  if (order.demand_id && order.resident_id) {
+    await notify(tx, at, [order.resident_id], {
+      kind: 'need_changed',
+      eventKey: `need-changed:${change.id}`,
+      title: '上门服务的时间或地点改了',
+      body: shorten(`为您安排的上门服务有调整，${change.summary}。原因：${change.reason}。有问题请打电话给社区。`, 500),
+      page: needPage(order.demand_id),
+      fields: orderFields(order, '已调整', change.reason),
+    });
+  }
+}
+
+/**
  * 请评价服务: the resident of a need whose order is completed. Called where an order becomes completed in code, and by
  * the planner for orders the last scan completed inside the database (migration 0011); the key makes it once.
  */

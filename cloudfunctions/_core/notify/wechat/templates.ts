@@ -18,7 +18,7 @@ export const TEMPLATE_LABELS: Record<TemplateKey, string> = {
 /** Which template carries which kind, unless SUBSCRIBE_TEMPLATES lists `kinds` for a template. */
 export const DEFAULT_TEMPLATE_KINDS: Record<TemplateKey, NotificationKind[]> = {
   service_reminder: ['order_invited', 'order_reminder', 'quarter_without_service', 'quarterly_report_due', 'brief_due', 'pickup_waiting', 'broadcast'],
-  order_status: ['order_accepted', 'order_cancelled', 'order_changed', 'need_accepted', 'need_cancelled', 'please_rate'],
+  order_status: ['order_accepted', 'order_cancelled', 'order_changed', 'need_accepted', 'need_cancelled', 'need_changed', 'please_rate'],
   review_result: ['need_rejected', 'registration_result'],
   appeal_result: ['record_corrected', 'dispute_decided'],
 };

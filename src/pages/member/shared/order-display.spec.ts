@@ -30,6 +30,7 @@ const order = (overrides: Partial<Order> = {}): Order => ({
   requester: null,
   assignments: null,
   evaluation: null,
+  changes: [],
   ...overrides,
 })
 const now = new Date('2026-11-23T12:00:00.000Z')
