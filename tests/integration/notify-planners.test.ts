@@ -1,10 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { main as notifyFn } from '../../cloudfunctions/notify/index';
 import { main as orders } from '../../cloudfunctions/orders/index';
 import { loadConfig, type AppConfig } from '../../cloudfunctions/_core/config/config';
 import type { Database } from '../../cloudfunctions/_core/db/database';
+import { PRESETS } from '../../cloudfunctions/_core/assessment/presets';
 import { planOrderReminders } from '../../cloudfunctions/_core/notify/planners/order-reminders';
+import { quarterNoticeDue } from '../../cloudfunctions/_core/notify/planners/quarter-without-service';
+import { reportReminderDue } from '../../cloudfunctions/_core/notify/planners/quarterly-report-due';
 import { tick } from '../../cloudfunctions/_core/notify/worker/tick';
 import type { SubscribeMessage } from '../../cloudfunctions/_core/notify/wechat/sender';
+import { addActivity, addService, setCommunityJoined } from '../support/assessment-fixtures';
 import { call, failed, ok } from '../support/call';
 import type { SentStatement } from '../support/statement-log';
 import { nodesOf, planOf } from '../support/statement-plans';
@@ -275,3 +280,109 @@ describe('reminders before the start', () => {
   });
 });
 
+
+const rowsOfKind = (kind: string) =>
+  db.query<{ user_id: string; event_key: string; title: string; body: string; page: string | null; created_at: Date }>(
+    `select user_id, event_key, title, body, page, created_at from notifications where kind = $1 order by event_key`,
+    [kind],
+  );
+
+describe('本季度尚无服务 (quarter_without_service)', () => {
+  beforeAll(async () => {
+    // District a (communities a and b) is held to 台山 2012, whose 每季度至少参与义工服务1次 the warnings check; the
+    // other district to the default 台山 2020, which asks nothing of a quarter.
+    await db.query(
+      `insert into assessment_rule_sets (id, district_id, street_id, year, version, preset, document, reason, chosen_by, chosen_at)
+       values ($1, $2, null, 2026, 1, null, $3::jsonb, '按区委要求选用', $4, now())`,
+      [randomUUID(), a.districtId, JSON.stringify(PRESETS['taishan-2012']), districtAdmin.id],
+    );
+    for (const member of [...a.members, ...b.members, ...other.members]) await setCommunityJoined(db, member.id, '2024-06-01T02:00:00Z');
+    // Everyone served in each of the first three quarters but a's last member, who missed the second: the year's
+    // quarterly rule is lost for them already, and the warnings (so this notice) no longer press it.
+    for (const community of [a, b]) {
+      const orderId = await addActivity(db, { communityId: community.communityId, startsAt: '2026-02-10T09:00:00+08:00', createdBy: community.secretary.id });
+      for (const member of community.members) {
+        for (const day of ['2026-02-10', '2026-05-10', '2026-08-10']) {
+          if (member === a.members[5] && day === '2026-05-10') continue;
+          await addService(db, { orderId, memberId: member.id, communityId: community.communityId, serviceDate: day, minutes: 90, createdBy: community.secretary.id });
+        }
+      }
+    }
+    const orderId = await addActivity(db, { communityId: a.communityId, startsAt: '2026-10-15T09:00:00+08:00', createdBy: a.secretary.id });
+    await addService(db, { orderId, memberId: a.members[0].id, communityId: a.communityId, serviceDate: '2026-10-15', minutes: 90, createdBy: a.secretary.id });
+  });
+
+  test('is due from 09:00 on the 1st of the quarter\'s last month until the quarter ends', () => {
+    expect(quarterNoticeDue(bj('2026-11-30T23:59'))).toBeNull();
+    expect(quarterNoticeDue(bj('2026-12-01T08:59'))).toBeNull();
+    expect(quarterNoticeDue(bj('2026-12-01T09:00'))).toEqual({ year: 2026, quarter: 4 });
+    expect(quarterNoticeDue(bj('2026-12-31T23:59'))).toEqual({ year: 2026, quarter: 4 });
+    expect(quarterNoticeDue(bj('2027-01-01T09:00'))).toBeNull();
+    expect(quarterNoticeDue(bj('2027-03-15T09:00'))).toEqual({ year: 2027, quarter: 1 });
+  });
+
+  test('on 1 December each member held to the quarter without a service hears it once, across ticks; who served, who lost the rule for the year already, or whose rules ask nothing of a quarter does not', async () => {
+    await tickAt(bj('2026-12-01T08:59'));
+    expect(await rowsOfKind('quarter_without_service')).toEqual([]);
+    await tickAt(bj('2026-12-01T09:00'));
+    await tickAt(bj('2026-12-01T09:05'), { workerId: 'restarted' });
+    await tickAt(bj('2026-12-15T10:00'));
+    const rows = await rowsOfKind('quarter_without_service');
+    const expected = [...a.members.slice(1, 5), ...b.members].map((member) => `quarter_without_service:${member.id}:2026Q4`).sort();
+    expect(rows.map((row) => row.event_key)).toEqual(expected);
+    expect(rows.map((row) => row.user_id)).not.toContain(a.members[0].id);
+    expect(rows.map((row) => row.user_id)).not.toContain(a.members[5].id);
+    expect(rows[0]).toMatchObject({ title: '第四季度您还没有参加服务', page: '/pages/member/order-hall/index', created_at: bj('2026-12-01T09:00') });
+    expect(rows[0].body).toContain('第四季度还没有服务，12月31日前需完成1次');
+    expect(rows[0].body).toContain('接单大厅');
+    // One job per community and quarter, done.
+    const jobs = await db.query<{ job_key: string; done_at: Date | null }>(`select job_key, done_at from jobs where kind = 'notify.quarter_without_service' order by job_key`);
+    expect(jobs.map((job) => job.job_key)).toEqual([a, b, other].map((community) => `quarter_without_service:${community.communityId}:2026Q4`).sort());
+    expect(jobs.every((job) => job.done_at !== null)).toBe(true);
+  });
+});
+
+describe('季报表报送 (quarterly_report_due)', () => {
+  test('is due on the 21st and the 27th of the quarter\'s last month from 09:00, the 21st\'s until the 26th', () => {
+    expect(reportReminderDue(bj('2026-12-20T12:00'))).toBeNull();
+    expect(reportReminderDue(bj('2026-12-21T08:59'))).toBeNull();
+    expect(reportReminderDue(bj('2026-12-21T09:00'))).toEqual({ ref: { year: 2026, quarter: 4 }, day: '2026-12-21' });
+    expect(reportReminderDue(bj('2026-12-26T23:00'))).toEqual({ ref: { year: 2026, quarter: 4 }, day: '2026-12-21' });
+    expect(reportReminderDue(bj('2026-12-27T08:00'))).toBeNull();
+    expect(reportReminderDue(bj('2026-12-28T20:00'))).toEqual({ ref: { year: 2026, quarter: 4 }, day: '2026-12-27' });
+    expect(reportReminderDue(bj('2026-12-29T09:00'))).toBeNull();
+    expect(reportReminderDue(bj('2026-11-21T09:00'))).toBeNull();
+  });
+
+  test('the secretaries and unit admins whose report is not submitted hear it on the 21st and on the 27th, once each', async () => {
+    const submit = (ownerColumn: 'community_id' | 'unit_id', ownerId: string, by: string, at: Date) =>
+      db.query(
+        `insert into quarterly_reports (id, ${ownerColumn}, year, quarter, version, figures, submitted_by, submitted_at) values ($1, $2, 2026, 4, 1, '{}', $3, $4)`,
+        [randomUUID(), ownerId, by, at],
+      );
+    // b's report is in before the first reminder; a's comes between the two; the other district's never.
+    await submit('community_id', b.communityId, b.secretary.id, bj('2026-12-18T10:00'));
+    const keys = async () => (await rowsOfKind('quarterly_report_due')).map((row) => `${row.user_id}:${row.event_key.split(':')[2]}`).sort();
+    await tickAt(bj('2026-12-21T08:59'));
+    expect(await keys()).toEqual([]);
+    await tickAt(bj('2026-12-21T09:00'));
+    await tickAt(bj('2026-12-21T09:05'), { workerId: 'restarted' });
+    await tickAt(bj('2026-12-22T09:00'));
+    const first = [`${a.secretary.id}:2026-12-21`, `${other.secretary.id}:2026-12-21`, `${unitAdmin.id}:2026-12-21`];
+    expect(await keys()).toEqual(first.sort());
+    const [row] = (await rowsOfKind('quarterly_report_due')).filter((entry) => entry.user_id === a.secretary.id);
+    expect(row.title).toBe('季报表请在12月28日前报送');
+    expect(row.body).toContain(`测试社区醒甲2026年第四季度的党员义工工作进展情况季报表还没有报送`);
+    expect(row.page).toBe(`/pages/reports/quarterly/index?communityId=${a.communityId}&year=2026&quarter=4`);
+
+    await submit('community_id', a.communityId, a.secretary.id, bj('2026-12-24T10:00'));
+    await tickAt(bj('2026-12-27T08:59'));
+    expect(await keys()).toEqual(first.sort());
+    await tickAt(bj('2026-12-27T09:00'));
+    await tickAt(bj('2026-12-28T09:00'));
+    await tickAt(bj('2026-12-29T09:00'));
+    expect(await keys()).toEqual([...first, `${other.secretary.id}:2026-12-27`, `${unitAdmin.id}:2026-12-27`].sort());
+    const last = (await rowsOfKind('quarterly_report_due')).find((entry) => entry.event_key.endsWith(':2026-12-27'))!;
+    expect(last.title).toBe('季报表明天截止：请在12月28日前报送');
+  });
+});

@@ -61,9 +61,23 @@ const actionFor = (measure: string) =>
 
 const severityOf = (daysLeft: number) => (daysLeft <= URGENT_DAYS ? 'urgent' : 'warning');
 
-function quarterWarning(outcome: RuleOutcome, today: string): Warning | null {
+/**
+ * Whether a quarterly rule's outcome is open and unmet for the quarter running now: the member is held to this quarter
+ * and has not yet done what it asks. The rule of quarter_ending_unmet, and of the 本季度尚无服务 notification.
+ */
+export function unmetThisQuarter(outcome: RuleOutcome): boolean {
   const current = outcome.quarters?.find((quarter) => quarter.phase === 'current');
-  if (!current?.applicable || current.met || !outcome.by) return null;
+  return outcome.status === 'not_met' && outcome.open && Boolean(current?.applicable && !current.met && outcome.by);
+}
+
+/** The member's quarterly rules unmet for the quarter running now (unmetThisQuarter), whatever the days left. */
+export function quarterRulesUnmet(ruleSet: RuleSet, standing: Standing): RuleOutcome[] {
+  const quarterly = new Set(ruleSet.rules.filter((rule) => rule.period === 'quarter').map((rule) => rule.id));
+  return standing.rules.filter((outcome) => quarterly.has(outcome.ruleId) && unmetThisQuarter(outcome));
+}
+
+function quarterWarning(outcome: RuleOutcome, today: string): Warning | null {
+  if (!unmetThisQuarter(outcome) || !outcome.by) return null;
   const daysLeft = daysLeftUntil(today, outcome.by);
   if (daysLeft > QUARTER_WARNING_DAYS) return null;
   return {

@@ -39,6 +39,8 @@ import { deliverToWechat } from './wechat/deliver';
 /** Each part registers its job kinds here (part A the deliveries, reminders and deadlines; part D the 简讯's). */
 export const JOB_HANDLERS: Record<string, JobHandler> = {
   'wechat.deliver': deliverToWechat,
+  // Part A: one community's 本季度尚无服务 notices, planned by JOB_PLANNERS.quarterWithoutService.
+  'notify.quarter_without_service': (tx, job, env) => require('./planners/quarter-without-service').notifyQuarterWithoutService(tx, job, env),
 };
 
 /** Each part registers its planners here. */
@@ -49,4 +51,7 @@ export const JOB_PLANNERS: Record<string, JobPlanner> = {
   pleaseRate: (tx, now) => require('./events').planPleaseRate(tx, now),
   // Part A: the reminders before an order starts (the evening before, and the lead minutes before).
   orderReminders: (tx, now) => require('./planners/order-reminders').planOrderReminders(tx, now),
+  // Part A: 本季度尚无服务 from the 1st of the quarter's last month, and 季报表 due on the 21st and the 27th.
+  quarterWithoutService: (tx, now) => require('./planners/quarter-without-service').planQuarterWithoutService(tx, now),
+  quarterlyReportDue: (tx, now) => require('./planners/quarterly-report-due').planQuarterlyReportDue(tx, now),
 };

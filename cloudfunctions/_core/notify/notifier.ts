@@ -5,9 +5,10 @@ export interface Notice {
   kind: NotificationKind;
   /**
    * What happened, unique per recipient: the same key is one notification however often its cause runs
-   * (`order-cancelled:<orderId>`, `reminder:<orderId>:evening`).
+   * (`order-cancelled:<orderId>`, `reminder:<orderId>:evening`). A function gives each recipient a key of their own
+   * (`quarter_without_service:<userId>:2026Q4`), so that many are notified in one statement.
    */
-  eventKey: string;
+  eventKey: string | ((userId: string) => string);
   /** ≤ 40 characters, shown in bold in the inbox. */
   title: string;
   /** ≤ 500 characters: what happened and what comes next. */
@@ -34,16 +35,18 @@ export async function notify(tx: Executor, at: Date, userIds: readonly string[],
   const recipients = [...new Set(userIds)];
   if (recipients.length === 0) return [];
   const required = NOTIFICATION_KINDS[notice.kind].required;
+  const { eventKey } = notice;
+  const keys = recipients.map((userId) => (typeof eventKey === 'function' ? eventKey(userId) : eventKey));
   const written = await tx.query<{ id: string }>(
     `with recipients as (
-       select u.id as user_id, u.wx_openid
-         from unnest($1::uuid[]) as r (user_id)
+       select u.id as user_id, u.wx_openid, r.event_key
+         from unnest($1::uuid[], $4::text[]) as r (user_id, event_key)
          join users u on u.id = r.user_id
          left join notification_preferences p on p.user_id = u.id and p.kind = $2
         where $3 or coalesce(p.enabled, true)
      ), written as (
        insert into notifications (id, user_id, kind, event_key, title, body, page, created_at)
-       select gen_random_uuid(), user_id, $2, $4, $5, $6, $7, $8 from recipients
+       select gen_random_uuid(), user_id, $2, event_key, $5, $6, $7, $8 from recipients
        on conflict (user_id, event_key) do nothing
        returning id, user_id
      ), deliveries as (
@@ -54,7 +57,7 @@ export async function notify(tx: Executor, at: Date, userIds: readonly string[],
        on conflict (job_key) do nothing
      )
      select id from written`,
-    [recipients, notice.kind, required, notice.eventKey, notice.title, notice.body, notice.page ?? null, at, WECHAT_DELIVERY_JOB, JSON.stringify(notice.fields ?? {})],
+    [recipients, notice.kind, required, keys, notice.title, notice.body, notice.page ?? null, at, WECHAT_DELIVERY_JOB, JSON.stringify(notice.fields ?? {})],
   );
   return written.map((row) => row.id);
 }
