@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { BroadcastView, InboxView, MarkReadView, NotificationView, PreferenceView, PreferencesView } from '@core/notify/inbox/inbox.schemas'
 import type { NotificationKind } from '@core/notify/kinds'
+import type { SubscribeMoment } from '@core/notify/wechat/templates'
 import { callFunction } from '../api-client'
 import { uuidV4 } from '../scan-queue'
 
@@ -24,4 +25,10 @@ export const notifyApi = {
   /** 发通知 to an order's accepted members or to a team; answers how many it reached. */
   broadcast: (to: { orderId: string } | { teamId: string }, text: string, requestId: string) =>
     callFunction<z.output<typeof BroadcastView>>('notify', 'broadcast', { ...to, text, requestId }),
+  /** The one-time subscribe-message templates to ask for at a tap (none when WeChat sending is not configured). */
+  subscribeTemplates: (moment: SubscribeMoment) => callFunction<{ templateIds: string[] }>('notify', 'subscribeTemplates', { moment }),
+  /** What the user answered to wx.requestSubscribeMessage: each accepted template is one message WeChat lets us send. */
+  grantSubscriptions: (results: SubscribeAnswer[]) => callFunction<{ credits: Record<string, number> }>('notify', 'grantSubscriptions', { results }),
 }
+
+export type SubscribeAnswer = { templateId: string; result: 'accept' | 'reject' | 'ban' | 'filter' }

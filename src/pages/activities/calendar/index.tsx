@@ -10,6 +10,7 @@ import { StatusTag } from '@/components/status-tag'
 import { calendarApi, type CalendarEntry, type CalendarRange, type CalendarView } from '@/services/api/calendar'
 import { ordersApi } from '@/services/api/orders'
 import type { ApiError } from '@/services/api/types'
+import { askForSubscriptions, prepareSubscriptions } from '@/services/subscribe'
 import './index.scss'
 
 const RANGES = [
@@ -40,11 +41,13 @@ export default function ActivityCalendarPage() {
     }
     setView(result.data)
     setStatus('ready')
+    if (result.data.days.some((day) => day.items.some((entry) => entry.signUp?.allowed))) prepareSubscriptions('accept_order')
   }, [range])
   useEffect(() => void load(), [load])
 
   const signUp = async (entry: CalendarEntry) => {
     setBusy(entry.id)
+    await askForSubscriptions('accept_order')
     const result = await ordersApi.accept(entry.id)
     setBusy(null)
     if (!result.ok) {

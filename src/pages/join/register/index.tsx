@@ -10,6 +10,7 @@ import { registrationApi, type RegistrationOptions } from '@/services/api/regist
 import type { ApiError } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { saveSession } from '@/services/session'
+import { askForSubscriptions, prepareSubscriptions } from '@/services/subscribe'
 import { storage } from '@/services/storage'
 import { normaliseSlipCode } from '@core/registration/slip-code'
 import { DRAFT_KEY, EMPTY_DRAFT, FIELD_ORDER, RESUBMIT_KEY, fieldErrorsOf, precheck, toFormInput, withSlip, type Draft, type FieldErrors } from '../shared/registration-draft'
@@ -64,6 +65,7 @@ export default function RegisterPage() {
       return
     }
     setOptions(result.data)
+    prepareSubscriptions('submit_registration')
     if (resubmit) storage.remove(RESUBMIT_KEY)
     const base = saved ? { ...EMPTY_DRAFT, ...saved } : EMPTY_DRAFT
     setRestored(Boolean(saved) && !resubmit)
@@ -144,6 +146,7 @@ export default function RegisterPage() {
       return
     }
     setSubmitting(true)
+    await askForSubscriptions('submit_registration')
     const result = await registrationApi.submit({ form: toFormInput(draft), ...(slip ? { slipCode: slip.code } : {}), ...(session ? {} : { password, phoneCode: phoneCode.trim() }) })
     setSubmitting(false)
     if (!result.ok) {

@@ -10,6 +10,7 @@ import type { ApiResult, Order } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { focusedActivityText } from '@/services/focused-activity'
 import { getSession } from '@/services/session'
+import { askForSubscriptions, prepareSubscriptions } from '@/services/subscribe'
 import { Card, type CardTone } from '@/components/card'
 import { InfoRow } from '@/components/info-row'
 import { StatusTag } from '@/components/status-tag'
@@ -65,12 +66,15 @@ export default function MemberOrderDetailPage() {
     setReason('')
     setAction(next)
   }
+    if (next === 'accept') prepareSubscriptions('accept_order')
 
   const run = async () => {
     if (!order || !action) return
     setActionError(null)
     let result: ApiResult<Order>
     if (action === 'accept') result = await ordersApi.accept(order.id)
+    // WeChat lets a tap ask for subscribe messages: this one, 确认接单, before the order is taken.
+    if (action === 'accept') await askForSubscriptions('accept_order')
     else if (action === 'decline') result = await ordersApi.decline({ orderId: order.id, reason: reason.trim() })
     else result = await ordersApi.cancelAcceptance(order.id, reason.trim())
     if (!result.ok) {

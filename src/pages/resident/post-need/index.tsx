@@ -16,6 +16,7 @@ import { useFormErrors } from '@/hooks/use-form-errors'
 import { useLeaveGuard } from '@/hooks/use-leave-guard'
 import { useSession } from '@/hooks/use-session'
 import { demandsApi } from '@/services/api/demands'
+import { askForSubscriptions, prepareSubscriptions } from '@/services/subscribe'
 import { timeBankApi, type TimeBankForNeed } from '@/services/api/time-bank'
 import type { NeedFormDefaults } from '@/services/api/types'
 import { formDraft } from '@/services/form-draft'
@@ -119,6 +120,7 @@ export default function PostNeedPage() {
       setCommunity(result.data.community)
     })
     void timeBankApi.forNeed().then((result) => result.ok && setTimeBank(result.data))
+    prepareSubscriptions('post_need')
   }, [draft, userId])
 
   useLeaveGuard(isDirty(form, start))
@@ -142,6 +144,7 @@ export default function PostNeedPage() {
     if (!check.check()) return
     if (useTimeBank && !form.day) return setTimeBankError(words.timeBankNeedsWhen)
     setSubmitting(true)
+    await askForSubscriptions('post_need')
     const result = await demandsApi.post({ ...toPostDemandData(form), ...(useTimeBank ? { useTimeBank } : {}) })
     setSubmitting(false)
     if (result.ok) {
