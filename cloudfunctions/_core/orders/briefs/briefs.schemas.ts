@@ -3,10 +3,9 @@ import { field } from '../../shared/fields';
 import { UPLOAD_FILE_ID_PATTERN } from '../../files/file-store';
 import { ExportedFile } from '../../reports/reports.schemas';
 
-/** The largest photo kept, decoded: the gateway takes 1 MiB a request and base64 adds a third (see README, 活动简讯). */
-export const BRIEF_PHOTO_MAX_BYTES = 700 * 1024;
-export const BRIEF_MAX_PHOTOS = 9;
-export const BRIEF_MAX_CHARS = 1000;
+import { BRIEF_MAX_CHARS, BRIEF_MAX_PHOTOS, BRIEF_PHOTO_MAX_BYTES } from './brief-limits';
+
+export { BRIEF_MAX_CHARS, BRIEF_MAX_PHOTOS, BRIEF_PHOTO_MAX_BYTES };
 
 const orderId = z.uuid({ error: '活动编号（orderId）格式不正确' });
 

@@ -4,7 +4,7 @@ import { fileKey, localFileStore, uploadOrderOf, type FileStore } from '../../fi
 import { businessDate } from '../../shared/business-time';
 import { briefErrors } from './briefs.errors';
 import { briefsRepository, type BriefOrderRow, type FrozenParticipant } from './briefs.repository';
-import { BRIEF_MAX_PHOTOS, BRIEF_PHOTO_MAX_BYTES } from './briefs.schemas';
+import { BRIEF_MAX_PHOTOS, BRIEF_PHOTO_LIMIT_TEXT, BRIEF_PHOTO_MAX_BYTES } from './brief-limits';
 import { assertEnded, assertMaySee, assertMayWrite, dueOnOf, endedProblem, mayWrite } from './brief-rules';
 import { cleanPhoto } from './photo-checks';
 import { renderBriefPdf } from './brief-pdf';
@@ -101,7 +101,7 @@ export async function uploadBriefPhoto(ctx: ActionContext, input: { orderId: str
   const now = ctx.clock.now();
   assertEnded(order, now);
   const files = filesOf(ctx);
-  const limitText = `${Math.round(BRIEF_PHOTO_MAX_BYTES / 1024)} KB`;
+  const limitText = BRIEF_PHOTO_LIMIT_TEXT;
   const fieldName = input.fileId !== undefined ? 'fileId' : 'dataBase64';
   const refuse = async (code: 'BRIEF_PHOTO_TOO_LARGE' | 'BRIEF_PHOTO_NOT_IMAGE' | 'BRIEF_TOO_MANY_PHOTOS', message: string, fieldMessage: string): Promise<never> => {
     if (input.fileId !== undefined) await files.removeUpload(input.fileId);

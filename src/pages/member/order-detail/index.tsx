@@ -13,6 +13,7 @@ import { getSession } from '@/services/session'
 import { askForSubscriptions, prepareSubscriptions } from '@/services/subscribe'
 import { Card, type CardTone } from '@/components/card'
 import { InfoRow } from '@/components/info-row'
+import { ShortNoticeTags } from '@/components/short-notice-tag'
 import { StatusTag } from '@/components/status-tag'
 import { useElderMode } from '@/hooks/use-elder-mode'
 import { formatMoment, formatSpan } from '@/services/beijing-time'
@@ -65,16 +66,16 @@ export default function MemberOrderDetailPage() {
     setActionError(null)
     setReason('')
     setAction(next)
-  }
     if (next === 'accept') prepareSubscriptions('accept_order')
+  }
 
   const run = async () => {
     if (!order || !action) return
     setActionError(null)
     let result: ApiResult<Order>
-    if (action === 'accept') result = await ordersApi.accept(order.id)
     // WeChat lets a tap ask for subscribe messages: this one, 确认接单, before the order is taken.
     if (action === 'accept') await askForSubscriptions('accept_order')
+    if (action === 'accept') result = await ordersApi.accept(order.id)
     else if (action === 'decline') result = await ordersApi.decline({ orderId: order.id, reason: reason.trim() })
     else result = await ordersApi.cancelAcceptance(order.id, reason.trim())
     if (!result.ok) {
@@ -100,7 +101,7 @@ export default function MemberOrderDetailPage() {
       {order && state && actions && (
         <View className="member-order">
           {isInvitation(order) && <Notice tone="notice">社区定向邀请您参加这次服务，请接单或谢绝，让社区及时安排。</Notice>}
-          <Card title={order.title} extra={<StatusTag tone={state.tone}>{stateText(state, elder)}</StatusTag>}>
+          <Card title={order.title} extra={<ShortNoticeTags notice={order.notice}><StatusTag tone={state.tone}>{stateText(state, elder)}</StatusTag></ShortNoticeTags>}>
             {order.description && <Text className="member-order__description">{order.description}</Text>}
             <InfoRow layout={layout} label="服务类别" value={order.category} />
             {order.focusedTeam && <InfoRow layout={layout} label="活动" value={focusedActivityText(order)} />}

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Card } from '@/components/card'
 import { InfoRow } from '@/components/info-row'
+import { ShortNoticeTags } from '@/components/short-notice-tag'
 import { StatusTag } from '@/components/status-tag'
 import { useElderMode } from '@/hooks/use-elder-mode'
 import type { Order } from '@/services/api/types'
@@ -29,7 +30,7 @@ export function OrderCard({ order, now, variant }: OrderCardProps) {
     <View className="order-card" data-order-id={order.id}>
       <Card
         title={<Text className="order-card__title">{order.title}</Text>}
-        extra={tag}
+        extra={<ShortNoticeTags notice={order.notice}>{tag}</ShortNoticeTags>}
         tone={invited ? 'notice' : 'plain'}
         onClick={() => void Taro.navigateTo({ url: ROUTES.memberOrderDetail(order.id) })}
       >

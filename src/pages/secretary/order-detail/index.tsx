@@ -8,6 +8,7 @@ import { FieldError } from '@/components/field-error'
 import { PageShell } from '@/components/page-shell'
 import { PrivateValue } from '@/components/private-value'
 import { ordersApi } from '@/services/api/orders'
+import { ShortNoticeTags } from '@/components/short-notice-tag'
 import type { ApiError, Order, OrganisationRating } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { focusedActivityText } from '@/services/focused-activity'
@@ -74,7 +75,7 @@ export default function SecretaryOrderDetailPage() {
     <PageShell title="订单详情" backTo={ROUTES.secretaryOrders} status={status} error={error} onRetry={() => void load()}>
       {order && (
         <View className="order-detail">
-          <Card className="order-detail__card" title={order.title} extra={<StatusWordTag word={orderStatusWord(order, now)} />}>
+          <Card className="order-detail__card" title={order.title} extra={<ShortNoticeTags notice={order.notice}><StatusWordTag word={orderStatusWord(order, now)} /></ShortNoticeTags>}>
             <InfoRow label="类别" value={`${order.category} · ${order.kind === 'demand' ? '居民需求' : '组织活动'}`} />
             {order.focusedTeam && <InfoRow label="活动" value={focusedActivityText(order)} />}
             <InfoRow label="时间" value={formatSpan(order.startsAt, order.endsAt, now, { weekday: !elder })} />

@@ -4,6 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { Button } from '@nutui/nutui-react-taro'
 import { Card } from '@/components/card'
 import { ListFooter } from '@/components/list-footer'
+import { ShortNoticeTags } from '@/components/short-notice-tag'
 import { PageShell } from '@/components/page-shell'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
 import { ordersApi } from '@/services/api/orders'
@@ -109,7 +110,11 @@ function OrderCard({ order, now }: { order: Order; now: Date }) {
     <Card
       className="sec-order-card"
       title={order.title}
-      extra={<StatusWordTag word={orderStatusWord(order, now)} />}
+      extra={
+        <ShortNoticeTags notice={order.notice}>
+          <StatusWordTag word={orderStatusWord(order, now)} />
+        </ShortNoticeTags>
+      }
       onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryOrderDetail(order.id) })}
     >
       <Text className="sec-order-card__line">{formatSpan(order.startsAt, order.endsAt, now)}</Text>
