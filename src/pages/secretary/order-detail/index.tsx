@@ -2,13 +2,14 @@ import { useCallback, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { BroadcastDialog } from '@/components/broadcast-dialog'
 import { Card } from '@/components/card'
 import { InfoRow } from '@/components/info-row'
 import { FieldError } from '@/components/field-error'
 import { PageShell } from '@/components/page-shell'
 import { PrivateValue } from '@/components/private-value'
-import { ordersApi } from '@/services/api/orders'
 import { ShortNoticeTags } from '@/components/short-notice-tag'
+import { ordersApi } from '@/services/api/orders'
 import type { ApiError, Order, OrganisationRating } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { focusedActivityText } from '@/services/focused-activity'
@@ -29,6 +30,7 @@ export default function SecretaryOrderDetailPage() {
   const orderId = params.id ? decodeURIComponent(params.id) : ''
   const [cancelling, setCancelling] = useState(false)
   const [completing, setCompleting] = useState(false)
+  const [broadcasting, setBroadcasting] = useState(false)
   const [now, setNow] = useState(() => new Date())
   const [elder] = useElderMode()
   const fetchOrder = useCallback(() => {
@@ -142,6 +144,11 @@ export default function SecretaryOrderDetailPage() {
               </View>
             ))}
           </Card>
+          {order.status !== 'cancelled' && accepted.length > 0 && (
+            <Button className="order-detail__broadcast" size="large" block fill="outline" type="primary" onClick={() => setBroadcasting(true)}>
+              发通知给接单的 {accepted.length} 位党员
+            </Button>
+          )}
 
           {order.evaluation && (
             <Card title={`组织评价：${ORGANISATION_RATING_TEXT[order.evaluation.rating]}`}>
@@ -173,6 +180,14 @@ export default function SecretaryOrderDetailPage() {
             </View>
           )}
         </View>
+      )}
+      {order && (
+        <BroadcastDialog
+          visible={broadcasting}
+          to={{ orderId: order.id }}
+          audience={`「${order.title}」已接单的 ${accepted.length} 位党员义工`}
+          onClose={() => setBroadcasting(false)}
+        />
       )}
       <ReasonDialog
         visible={cancelling}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
+import { BroadcastDialog } from '@/components/broadcast-dialog'
 import { Card } from '@/components/card'
 import { InfoRow } from '@/components/info-row'
 import { PageShell } from '@/components/page-shell'
@@ -26,6 +27,7 @@ export default function TeamPage() {
   const { data: team, setData: setTeam, status, error, reload } = useShownDetail<TeamDetail>(teamId ? fetchTeam : null, '找不到该服务队')
   const [picking, setPicking] = useState(false)
   const [renaming, setRenaming] = useState(false)
+  const [broadcasting, setBroadcasting] = useState(false)
 
   /** Shows the team as the server now has it, or says why the change was refused. */
   const apply = async (change: Promise<ApiResult<TeamDetail>>, done: string) => {
@@ -98,6 +100,11 @@ export default function TeamPage() {
               />
             ))}
           </Card>
+          {live && team.members.length > 0 && (
+            <Button className="team__broadcast" size="large" block fill="outline" type="primary" onClick={() => setBroadcasting(true)}>
+              发通知给全体队员
+            </Button>
+          )}
 
           <View className="team__section">
             <Text>{team.year}年集中性活动</Text>
@@ -140,6 +147,14 @@ export default function TeamPage() {
             </View>
           )}
         </View>
+      )}
+      {team && (
+        <BroadcastDialog
+          visible={broadcasting}
+          to={{ teamId: team.id }}
+          audience={`${team.name}的 ${team.members.length} 位队员`}
+          onClose={() => setBroadcasting(false)}
+        />
       )}
       <TextDialog
         visible={renaming}
