@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { main as notifyMain } from '../../cloudfunctions/notify/index';
+import { main as ordersMain } from '../../cloudfunctions/orders/index';
 import { loadConfig, type AppConfig } from '../../cloudfunctions/_core/config/config';
 import type { Database } from '../../cloudfunctions/_core/db/database';
 import { enqueueJob, notify } from '../../cloudfunctions/_core/notify';
 import type { JobHandler } from '../../cloudfunctions/_core/notify/job-handlers';
 import { runDueJobs } from '../../cloudfunctions/_core/notify/worker/run-due-jobs';
 import { WechatSendError, type SubscribeMessage } from '../../cloudfunctions/_core/notify/wechat/sender';
-import { call, failed } from '../support/call';
+import { call, failed, inMinutes, ok } from '../support/call';
 import { buildCommunity, type TestCommunity, type TestUser } from '../support/fixtures';
 import { openSuiteDatabase } from '../support/test-database';
 
@@ -105,6 +106,67 @@ describe('runDueJobs', () => {
     });
     await Promise.all(['a', 'b', 'c'].map((worker) => runDueJobs(db, { now: at(1), workerId: worker, config, handlers, limit: 5 }).then(() => runDueJobs(db, { now: at(1), workerId: worker, config, handlers, limit: 5 }))));
     expect([...runs].sort()).toEqual([...keys].sort());
+  });
+});
+
+describe('run counts', () => {
+  it('counts a job whose lease another worker took meanwhile as lost, not done', async () => {
+    const [first, second] = [`test:${randomUUID()}`, `test:${randomUUID()}`];
+    let runs = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const reached = new Promise<void>((resolve) => (started = resolve));
+    // The first run of the first job waits on the network after its transaction, past its lease.
+    const handlers: Record<string, JobHandler> = {
+      'test.lease': async (_tx, job, env) => {
+        runs++;
+        if (job.key === first && runs === 1) {
+          env.afterCommit!(async () => {
+            started();
+            await gate;
+          });
+        }
+      },
+    };
+    await db.transaction(async (tx) => {
+      await enqueueJob(tx, { kind: 'test.lease', key: first, runAt: at(-2) }, T0);
+      await enqueueJob(tx, { kind: 'test.lease', key: second, runAt: at(-1) }, T0);
+    });
+    const slow = runDueJobs(db, { now: T0, workerId: 'slow', config, handlers, limit: 2, leaseSeconds: 60 });
+    await reached;
+    // Two minutes on, the slow worker's leases have run out: another takes both jobs and finishes them.
+    const other = await runDueJobs(db, { now: at(2), workerId: 'other', config, handlers, limit: 2 });
+    expect(other).toMatchObject({ claimed: 2, done: 2, retried: 0, failed: 0, lost: 0 });
+    release();
+    expect(await slow).toEqual({ claimed: 2, done: 0, retried: 0, failed: 0, lost: 2 });
+    expect(await jobOf(first)).toMatchObject({ done_at: at(2), failed_at: null });
+  });
+
+  it('counts a failure after the lease was lost as lost, and leaves the job to the worker that holds it', async () => {
+    const key = `test:${randomUUID()}`;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const reached = new Promise<void>((resolve) => (started = resolve));
+    let runs = 0;
+    const handlers: Record<string, JobHandler> = {
+      'test.lease_fail': async (_tx, _job, env) => {
+        if (++runs > 1) return;
+        env.afterCommit!(async () => {
+          started();
+          await gate;
+          throw new Error('network gone');
+        });
+      },
+    };
+    await db.transaction((tx) => enqueueJob(tx, { kind: 'test.lease_fail', key, runAt: at(-1) }, T0));
+    const slow = runDueJobs(db, { now: T0, workerId: 'slow', config, handlers, leaseSeconds: 60 });
+    await reached;
+    expect(await runDueJobs(db, { now: at(2), workerId: 'other', config, handlers })).toMatchObject({ claimed: 1, done: 1 });
+    release();
+    expect(await slow).toEqual({ claimed: 1, done: 0, retried: 0, failed: 0, lost: 1 });
+    expect(await jobOf(key)).toMatchObject({ done_at: at(2), last_error: null });
   });
 });
 
@@ -218,6 +280,41 @@ describe('the WeChat channel', () => {
     expect(next.calls).toHaveLength(0);
     expect(await deliveryOf(id)).toMatchObject({ status: 'unknown' });
     expect(await creditsOf(member, 'tmpl-reminder')).toBe(1);
+  });
+});
+
+describe('接单成功 on WeChat', () => {
+  it('retries a failed delivery of order_accepted after the back-off and sends it once', async () => {
+    const place = await buildCommunity(db, '队列接单', { members: 1, residents: 0 });
+    const [member] = place.members;
+    await db.query(`update users set wx_openid = $2 where id = $1`, [member.id, `openid-${member.id}`]);
+    // The credit 接单 asks for (the functions' own configuration has no templates here; the worker's has).
+    await db.query(`insert into wechat_subscription_credits (user_id, template_id, credits, updated_at) values ($1, 'tmpl-status', 1, now())`, [member.id]);
+    const order = await ok(call(ordersMain, 'create', {
+      title: '助老送餐', category: '环保绿化服务', place: '幸福里3号楼', startsAt: inMinutes(600), endsAt: inMinutes(660), capacity: 2, dispatch: 'open',
+    }, place.secretary));
+    await ok(call(ordersMain, 'accept', { orderId: order.id }, member));
+    const [notification] = await db.query<{ id: string }>(`select id from notifications where user_id = $1 and kind = 'order_accepted'`, [member.id]);
+    let down = true;
+    const wechat = fakeSend(async () => {
+      if (down) throw new WechatSendError(-1, 'system error');
+    });
+    const toMember = () => wechat.calls.filter((message) => message.touser === `openid-${member.id}`);
+    const now = Date.now();
+    const later = (minutes: number) => new Date(now + minutes * 60_000);
+    await runDueJobs(db, { now: later(0), workerId: 'w1', config, sender: wechat.send });
+    expect(toMember()).toHaveLength(1);
+    expect((await db.query(`select status from wechat_deliveries where notification_id = $1`, [notification.id]))[0]).toEqual({ status: 'failed' });
+    down = false;
+    // Not before the minute's back-off; then once, and never again.
+    await runDueJobs(db, { now: later(0.5), workerId: 'w1', config, sender: wechat.send });
+    expect(toMember()).toHaveLength(1);
+    await runDueJobs(db, { now: later(2), workerId: 'w2', config, sender: wechat.send });
+    await runDueJobs(db, { now: later(10), workerId: 'w3', config, sender: wechat.send });
+    expect(toMember()).toHaveLength(2);
+    expect(toMember()[1]).toMatchObject({ templateId: 'tmpl-status', data: { thing1: { value: '助老送餐' }, phrase2: { value: '已接单' } } });
+    expect((await db.query(`select status from wechat_deliveries where notification_id = $1`, [notification.id]))[0]).toEqual({ status: 'sent' });
+    expect((await jobOf(`deliver:${notification.id}`))).toMatchObject({ attempts: 2, failed_at: null });
   });
 });
 

@@ -69,16 +69,16 @@ export const subscriptionActions: ActionTable = {
     summary: '区管理员立即处理到期的消息任务（演示与排查用）：答复处理的条数',
     access: 'user',
     input: z.object({}),
-    output: z.object({ claimed: z.number(), done: z.number(), retried: z.number(), failed: z.number(), planners: z.number() }),
+    output: z.object({ claimed: z.number(), done: z.number(), retried: z.number(), failed: z.number(), lost: z.number(), planners: z.number() }),
     errors: [],
     async run({ caller, clock, config, onCommit }) {
       if (grantsOf(requireCaller(caller), 'district_admin').length === 0) throw commonErrors.error('FORBIDDEN', '需要区（街道）党（工）委管理员身份');
       // The tick opens its own transactions, one per job: it runs after this call's (empty) transaction has closed.
-      const counts = { claimed: 0, done: 0, retried: 0, failed: 0, planners: 0 };
+      const counts = { claimed: 0, done: 0, retried: 0, failed: 0, lost: 0, planners: 0 };
       onCommit(async () => {
         const db: Database = await getDatabase(() => databaseTarget(config));
         const ran = await tick(db, clock.now(), { workerId: `manual:${randomUUID()}`, config });
-        Object.assign(counts, { claimed: ran.claimed, done: ran.done, retried: ran.retried, failed: ran.failed, planners: ran.planners });
+        Object.assign(counts, { claimed: ran.claimed, done: ran.done, retried: ran.retried, failed: ran.failed, lost: ran.lost, planners: ran.planners });
       });
       return counts;
     },

@@ -21,6 +21,8 @@ export interface RunCounts {
   done: number;
   retried: number;
   failed: number;
+  /** Claimed, but its lease ran out and another worker took it over before this one could record the outcome. */
+  lost: number;
 }
 
 /** The pause before the next attempt after the n-th failed one: 1 min, 5 min, 30 min, then 2 h. */
@@ -66,7 +68,7 @@ export async function runDueJobs(db: Database, options: RunOptions): Promise<Run
       returning j.id, j.seq, j.kind, j.job_key, j.payload, j.attempts, j.max_attempts`,
     [workerId, leaseUntil, now, options.limit ?? 20],
   );
-  const counts: RunCounts = { claimed: claimed.length, done: 0, retried: 0, failed: 0 };
+  const counts: RunCounts = { claimed: claimed.length, done: 0, retried: 0, failed: 0, lost: 0 };
   // UPDATE … RETURNING gives no order: run them in the order they were planned.
   claimed.sort((a, b) => Number(a.seq) - Number(b.seq));
   for (const row of claimed) {
@@ -76,7 +78,9 @@ export async function runDueJobs(db: Database, options: RunOptions): Promise<Run
   return counts;
 }
 
-async function runOne(db: Database, row: ClaimedRow, options: RunOptions, handlers: Record<string, JobHandler>): Promise<'done' | 'retried' | 'failed'> {
+type Outcome = 'done' | 'retried' | 'failed' | 'lost';
+
+async function runOne(db: Database, row: ClaimedRow, options: RunOptions, handlers: Record<string, JobHandler>): Promise<Outcome> {
   const { now, workerId } = options;
   const job: DueJob = { id: row.id, kind: row.kind, key: row.job_key, payload: row.payload ?? {}, attempts: row.attempts };
   const later: ((db: Database) => Promise<void>)[] = [];
@@ -91,23 +95,27 @@ async function runOne(db: Database, row: ClaimedRow, options: RunOptions, handle
       if (later.length === 0) await markDone(tx, row.id, workerId, now);
       return true;
     });
-    if (!ran) return 'done';
+    if (!ran) return 'lost';
     for (const work of later) await work(db);
-    if (later.length > 0) await markDone(db, row.id, workerId, now);
+    if (later.length > 0 && !(await markDone(db, row.id, workerId, now))) return 'lost';
     return 'done';
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const givesUp = row.attempts >= row.max_attempts;
     if (givesUp) console.error(`[jobs] ${row.kind} ${row.job_key} failed after ${row.attempts} attempts:`, message);
-    await db.query(
+    const recorded = await db.query(
       `update jobs set locked_by = null, locked_until = null, last_error = $3,
               run_at = case when $4 then run_at else $5 end, failed_at = case when $4 then $6::timestamptz end
-        where id = $1 and locked_by = $2`,
+        where id = $1 and locked_by = $2
+        returning id`,
       [row.id, workerId, message.slice(0, 1000), givesUp, new Date(now.getTime() + backoffSeconds(row.attempts) * 1000), now],
     );
+    // Another worker holds the job now: its outcome is that worker's to record.
+    if (recorded.length === 0) return 'lost';
     return givesUp ? 'failed' : 'retried';
   }
 }
 
-const markDone = (tx: Executor, id: string, workerId: string, now: Date) =>
-  tx.query(`update jobs set done_at = $3, locked_by = null, locked_until = null, last_error = null where id = $1 and locked_by = $2`, [id, workerId, now]);
+/** Marks the job done if this worker still holds it; answers whether it did. */
+const markDone = async (tx: Executor, id: string, workerId: string, now: Date) =>
+  (await tx.query(`update jobs set done_at = $3, locked_by = null, locked_until = null, last_error = null where id = $1 and locked_by = $2 returning id`, [id, workerId, now])).length > 0;

@@ -30,7 +30,7 @@ export interface TickCounts extends RunCounts {
 export async function tick(db: Database, now: Date, options: TickOptions): Promise<TickCounts> {
   const started = performance.now();
   const budgetMs = options.budgetMs ?? 15_000;
-  const counts: TickCounts = { planners: 0, plannerFailures: [], claimed: 0, done: 0, retried: 0, failed: 0 };
+  const counts: TickCounts = { planners: 0, plannerFailures: [], claimed: 0, done: 0, retried: 0, failed: 0, lost: 0 };
   for (const [name, planner] of Object.entries(options.planners ?? JOB_PLANNERS)) {
     try {
       await db.transaction((tx) => planner(tx, now));
@@ -46,6 +46,7 @@ export async function tick(db: Database, now: Date, options: TickOptions): Promi
     counts.done += batch.done;
     counts.retried += batch.retried;
     counts.failed += batch.failed;
+    counts.lost += batch.lost;
     if (batch.claimed === 0) break;
   }
   return counts;
