@@ -28,7 +28,10 @@ export interface ActionContext {
   wxOpenId?: string;
   /** Where the call came from (runtime/client-address.ts), for the login throttle. */
   clientAddress?: string;
-  /** Where uploaded files are kept: cloud storage inside WeChat; unset elsewhere, where DATA_DIR/files is (files/). */
+  /**
+   * Where uploaded files are kept: cloud storage inside WeChat, DATA_DIR/files elsewhere (files/). What the call puts
+   * there is removed again if its transaction does not commit.
+   */
   files?: FileStore;
 }
 

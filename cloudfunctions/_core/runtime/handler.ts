@@ -6,6 +6,8 @@ import { loadConfig, type AppConfig } from '../config/config';
 import { getDatabase, getReadDatabase } from '../db/database-context';
 import type { Executor } from '../db/database';
 import type { FileStore } from '../files/file-store';
+import { localFileStore } from '../files/local-file-store';
+import { filesOfCall } from '../files/transaction-files';
 import type { DatabaseTarget } from '../db/open-database';
 import { DomainError, commonErrors } from '../shared/domain-error';
 import { failure, success, type Envelope, type ErrorBody } from '../shared/envelope';
@@ -57,7 +59,8 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
       const config = loadConfig();
       const clock = platform.clock ?? systemClock;
       const wxOpenId = platform.wxOpenId?.();
-      const files = platform.files?.();
+      // What the call stores is removed again unless its transaction commits (files/transaction-files.ts).
+      const { files, keep: keepFiles, discard: discardFiles } = filesOfCall(platform.files?.() ?? localFileStore(config.DATA_DIR));
       const clientAddress = clientAddressOf(context, wxOpenId);
       const db = await getDatabase(() => databaseTarget(config));
       const runsOn = (definition.readOnly ? await getReadDatabase(() => readDatabaseTarget(config)) : null) ?? db;
@@ -72,7 +75,15 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
       const afterCommit: ((db: Executor) => Promise<unknown>)[] = [];
       const onCommit = (work: (db: Executor) => Promise<unknown>) => void afterCommit.push(work);
       try {
-        const result = await withDeadlockRetry(() =>
+        const discardingFilesOnFailure = <T>(run: () => Promise<T>) => async () => {
+          try {
+            return await run();
+          } catch (error) {
+            await discardFiles();
+            throw error;
+          }
+        };
+        const result = await withDeadlockRetry(discardingFilesOnFailure(() =>
           runsOn.transaction(async (tx) => {
             kept.length = 0;
             keptInPlace.length = 0;
@@ -90,9 +101,13 @@ export function createHandler(actions: ActionTable, platform: Platform = {}) {
               return undefined;
             }
           }),
-        );
+        ));
         kept.length = 0;
-        if (refusedInPlace) return failure(refusedInPlace.toBody());
+        if (refusedInPlace) {
+          await discardFiles();
+          return failure(refusedInPlace.toBody());
+        }
+        keepFiles();
         for (const work of afterCommit) await work(db);
         return success(result);
       } catch (error) {
