@@ -6,7 +6,9 @@ import type { Database } from '../../cloudfunctions/_core/db/database';
 import { useDatabase } from '../../cloudfunctions/_core/db/database-context';
 import type { FileStore } from '../../cloudfunctions/_core/files';
 import { orderActions } from '../../cloudfunctions/_core/orders';
-import { createHandler } from '../../cloudfunctions/_core/runtime';
+import * as z from 'zod';
+import { createHandler, defineAction } from '../../cloudfunctions/_core/runtime';
+import { DomainError } from '../../cloudfunctions/_core/shared/domain-error';
 import { demoPhotoPng } from '../../gateway/demo-photo';
 import { addActivity } from '../support/assessment-fixtures';
 import { call, failed, ok } from '../support/call';
@@ -113,5 +115,26 @@ describe('a file stored by a call whose transaction does not commit', () => {
     await failed(call(wxOrders, 'uploadBriefPhoto', uploadData(orderId), place.secretary));
     expect(cloud.kept.size).toBe(0);
   });
-});
 
+  test('a refusal after the put, rolled back or kept in place, leaves no file either', async () => {
+    const cloud = cloudStore();
+    const refusing = (sameTransaction: boolean) =>
+      defineAction({
+        summary: '测试',
+        access: 'user',
+        input: z.object({}),
+        output: z.object({}),
+        errors: [],
+        async run(ctx) {
+          ctx.keepOnFailure(async () => undefined, { sameTransaction });
+          await ctx.files!.put('briefs/x', Buffer.from('x'), 'image/png');
+          throw new DomainError('VALIDATION_FAILED', '不行');
+        },
+      });
+    const handler = createHandler({ inPlace: refusing(true), rolledBack: refusing(false) }, { files: () => cloud.store });
+    for (const action of ['inPlace', 'rolledBack']) {
+      expect((await failed(call(handler, action, {}, place.secretary))).code).toBe('VALIDATION_FAILED');
+    }
+    expect(cloud.kept.size).toBe(0);
+  });
+});
