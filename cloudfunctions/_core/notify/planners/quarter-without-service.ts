@@ -7,7 +7,7 @@ import type { Executor } from '../../db/database';
 import { quarterOf, type QuarterRef } from '../../reports/quarterly-report-period';
 import { businessDate, inBusinessZone } from '../../shared/business-time';
 import type { DueJob, JobEnvironment } from '../job-handlers';
-import { notify } from '../notifier';
+import { notify, type Notice } from '../notifier';
 import { shorten } from '../events/texts';
 
 /** The job that notifies one community's members for one quarter. */
@@ -55,7 +55,7 @@ export async function planQuarterWithoutService(tx: Executor, now: Date): Promis
 /**
  * The job: each member of the community whose quarterly rule is unmet for the quarter (the assessment warnings' own
  * rule, quarterRulesUnmet) hears it once, with what is left and by when. Members whose facts are equal are evaluated
- * once and notified in one statement. A job run after its quarter ended (the queue was down) sends nothing.
+ * once; members told the same words, in one statement. A job run after its quarter ended (the queue was down) sends nothing.
  */
 export async function notifyQuarterWithoutService(tx: Executor, job: DueJob, env: JobEnvironment): Promise<void> {
   const { communityId, year, quarter } = job.payload as { communityId: string; year: number; quarter: number };
@@ -65,24 +65,29 @@ export async function notifyQuarterWithoutService(tx: Executor, job: DueJob, env
   const { ruleSet } = await ruleSetForCommunity(tx, communityId, year);
   if (!ruleSet.rules.some((rule) => rule.period === 'quarter')) return;
   const evaluate = memberStandingEvaluator(ruleSet, year, now);
-  const groups = new Map<string, { unmet: ReturnType<typeof quarterRulesUnmet>; memberIds: string[] }>();
-  for (const row of await loadMemberFacts(tx, { communityId }, year)) {
-    let group = groups.get(row.key);
-    if (!group) groups.set(row.key, (group = { unmet: quarterRulesUnmet(ruleSet, evaluate(row.facts)), memberIds: [] }));
-    group.memberIds.push(row.memberId);
-  }
   const name = QUARTER_NAMES[quarter - 1];
-  for (const { unmet, memberIds } of groups.values()) {
+  const unmetByFacts = new Map<string, ReturnType<typeof quarterRulesUnmet>>();
+  // Members told the same words are notified in one statement: most of them read 「…还没有服务，…前需完成1次」.
+  const byNotice = new Map<string, { notice: Omit<Notice, 'eventKey'>; memberIds: string[] }>();
+  for (const row of await loadMemberFacts(tx, { communityId }, year)) {
+    let unmet = unmetByFacts.get(row.key);
+    if (!unmet) unmetByFacts.set(row.key, (unmet = quarterRulesUnmet(ruleSet, evaluate(row.facts))));
     if (unmet.length === 0) continue;
     const by = unmet[0].by!;
     const none = unmet.every((outcome) => outcome.quarters!.find((entry) => entry.phase === 'current')!.figure === 0);
-    await notify(tx, now, memberIds, {
+    const notice: Omit<Notice, 'eventKey'> = {
       kind: 'quarter_without_service',
-      eventKey: (userId) => `quarter_without_service:${userId}:${year}Q${quarter}`,
       title: none ? `${name}您还没有参加服务` : `${name}的服务还没完成`,
       body: shorten(`${unmet.map((outcome) => outcome.advice).join('；')}。请打开「接单大厅」，报名本社区${monthDay(by)}前的活动；有困难请联系社区。`, 500),
       page: WARNING_PAGES.orderHall,
       fields: { activity: `${name}服务`, time: `${by} 23:59`, status: none ? '尚未服务' : '尚未完成', note: '请到接单大厅报名活动' },
-    });
+    };
+    const words = JSON.stringify(notice);
+    const group = byNotice.get(words) ?? { notice, memberIds: [] as string[] };
+    group.memberIds.push(row.memberId);
+    byNotice.set(words, group);
+  }
+  for (const { notice, memberIds } of byNotice.values()) {
+    await notify(tx, now, memberIds, { ...notice, eventKey: (userId) => `quarter_without_service:${userId}:${year}Q${quarter}` });
   }
 }
