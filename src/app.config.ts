@@ -31,7 +31,7 @@ export default defineAppConfig({
     // 消息 for every role: the inbox and which kinds to receive.
     { root: 'pages/inbox', pages: ['messages/index', 'preferences/index'] },
     // 活动日历 (members and residents of a community) and an activity's 简讯 with its photos.
-    { root: 'pages/activities', pages: ['calendar/index', 'brief/index'] },
+    { root: 'pages/activities', pages: ['calendar/index', 'brief/index', 'briefs-due/index'] },
   ],
   window: {
     navigationBarTitleText: '党员义工',

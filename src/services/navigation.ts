@@ -80,6 +80,8 @@ export const ROUTES = {
   activityCalendar: '/pages/activities/calendar/index',
   /** 活动简讯 of one order: read it, or (secretary, leader) write it and add photos. */
   activityBrief: (orderId: string) => `/pages/activities/brief/index?orderId=${encodeURIComponent(orderId)}`,
+  /** 待提交简讯: the secretary's finished activities still without one. */
+  briefsDue: '/pages/activities/briefs-due/index',
   memberCertificates: '/pages/member/certificates/index',
   /** 证明审核: the community's waiting requests to issue or return, and those issued, to revoke or reissue. */
   secretaryCertificates: '/pages/secretary/certificates/index',

@@ -215,6 +215,26 @@ describe('reminders before the start', () => {
     }
   });
 
+  test('an order moved to another day after its evening reminder is reminded of again the evening before its new day', async () => {
+    await at(TUESDAY);
+    const member = a.members[3];
+    const order = await activity(a, bj('2026-11-24T09:00'), '冬季防火宣传');
+    await accept(order.id, member);
+    await tickAt(bj('2026-11-23T20:00'));
+    await at(bj('2026-11-23T21:00'));
+    await ok(call(orders, 'change', { orderId: order.id, startsAt: bj('2026-11-25T09:00').toISOString(), endsAt: bj('2026-11-25T11:00').toISOString(), reason: '天气预报有大雨', acceptShortNotice: true }, a.secretary));
+    await tickAt(bj('2026-11-24T08:00'));
+    expect((await remindersOf(order.id)).map((row) => row.event_key)).toEqual([`order_reminder:${order.id}:evening:2026-11-24`]);
+    await tickAt(bj('2026-11-24T20:00'));
+    await tickAt(bj('2026-11-25T08:00'));
+    await tickAt(bj('2026-11-25T08:05'));
+    const rows = await remindersOf(order.id);
+    expect(rows.map((row) => row.event_key)).toEqual([
+      `order_reminder:${order.id}:evening:2026-11-24`, `order_reminder:${order.id}:evening:2026-11-25`, `order_reminder:${order.id}:lead:2026-11-25T09:00`,
+    ]);
+    expect(rows[1].body).toContain('时间：2026-11-25 09:00');
+  });
+
   test('a member who turned 服务开始前提醒 off gets none; a cancelled order reminds nobody', async () => {
     await at(TUESDAY);
     const [quiet, other1] = [a.members[4], a.members[5]];

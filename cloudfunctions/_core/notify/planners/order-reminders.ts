@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database';
-import { businessDate } from '../../shared/business-time';
+import { businessDate, formatBusinessTime } from '../../shared/business-time';
 import { memberOrderPage, minutesText, shorten, timeText } from '../events/texts';
 import { notify } from '../notifier';
 import { DEFAULT_NOTIFY_SETTINGS } from '../notify-settings';
@@ -35,12 +35,20 @@ export function dueReminder(startsAt: Date, now: Date, settings: { reminderEveni
 
 type OrderRow = { id: string; title: string; place: string; starts_at: Date; evening_time: string; lead_minutes: number };
 
-export const reminderKey = (orderId: string, which: ReminderWhich) => `order_reminder:${orderId}:${which}`;
+/**
+ * A reminder's event key: the order, which one, and the start it reminds of — the evening one by the start's day, the
+ * lead one by its minute — so that an order moved (orders.change) to another day, or the lead one to another time, is
+ * reminded of again for its new start, while a reminder already sent is never sent twice for the same start.
+ */
+export function reminderKey(orderId: string, which: ReminderWhich, startsAt: Date) {
+  const start = formatBusinessTime(startsAt);
+  return `order_reminder:${orderId}:${which}:${which === 'evening' ? start.slice(0, 10) : start.replace(' ', 'T')}`;
+}
 
 /**
  * JOB_PLANNERS.orderReminders (issue 16 §2): the accepted members of an order not cancelled or completed hear of it
  * the evening before (the district's reminderEveningTime) and reminderLeadMinutes before the start (0: not then).
- * Each reminder is one notification per member (event key per order and reminder), however often the tick runs.
+ * Each reminder is one notification per member (event key per order, reminder and start), however often the tick runs.
  * A member who accepted after a reminder's time is not sent that one (they were just told, and a WeChat credit is
  * kept for the next), only the next; a member who gave the place back gets none.
  */
@@ -57,7 +65,7 @@ export async function planOrderReminders(tx: Executor, now: Date): Promise<void>
   );
   const due = orders.flatMap((order) => {
     const reminder = dueReminder(order.starts_at, now, { reminderEveningTime: order.evening_time, reminderLeadMinutes: order.lead_minutes });
-    return reminder ? [{ order, ...reminder, key: reminderKey(order.id, reminder.which) }] : [];
+    return reminder ? [{ order, ...reminder, key: reminderKey(order.id, reminder.which, order.starts_at) }] : [];
   });
   if (due.length === 0) return;
   // Who is still to hear of each due reminder: one statement for all of them, by the notifications' unique key.

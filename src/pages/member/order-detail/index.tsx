@@ -170,6 +170,13 @@ export default function MemberOrderDetailPage() {
                 取消接单
               </Button>
             )}
+            {/* 活动简讯: the leader writes it once the activity has ended; the others read it once the order is done. */}
+            {order.kind === 'activity' && order.status !== 'cancelled' && Date.parse(order.endsAt) <= now.getTime() &&
+              (order.leaderMemberId === getSession()?.profile.userId || order.status === 'completed') && (
+              <Button size="large" block fill="outline" type="primary" onClick={() => void Taro.navigateTo({ url: ROUTES.activityBrief(order.id) })}>
+                {order.leaderMemberId === getSession()?.profile.userId ? '写活动简讯' : '活动简讯'}
+              </Button>
+            )}
           </View>
 
           <Dialog

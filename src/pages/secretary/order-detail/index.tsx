@@ -101,6 +101,11 @@ export default function SecretaryOrderDetailPage() {
             {order.description && <InfoRow label="内容" value={order.description} />}
             {order.status === 'cancelled' && order.cancelReason && <View className="order-detail__cancelled">取消原因：{order.cancelReason}</View>}
           </Card>
+          {order.kind === 'activity' && order.status !== 'cancelled' && Date.parse(order.endsAt) <= now.getTime() && (
+            <Button className="order-detail__brief" size="large" block fill="outline" type="primary" onClick={() => void Taro.navigateTo({ url: ROUTES.activityBrief(order.id) })}>
+              活动简讯
+            </Button>
+          )}
 
           <View className="order-detail__section">
             <Text>签到名单</Text>
