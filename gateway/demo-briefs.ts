@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../cloudfunctions/_core/config/config';
 import { fileKey, localFileStore } from '../cloudfunctions/_core/files';
 import { dueOnOf } from '../cloudfunctions/_core/orders/briefs/brief-rules';
+import { BRIEFS_DUE_LOOKBACK_DAYS } from '../cloudfunctions/_core/orders/briefs/briefs';
 import { briefsRepository } from '../cloudfunctions/_core/orders/briefs/briefs.repository';
 import { cleanPhoto } from '../cloudfunctions/_core/orders/briefs/photo-checks';
 import { demoPhotoPng } from './demo-photo';
@@ -17,29 +18,35 @@ function briefText(title: string): string {
 }
 
 /**
- * 活动简讯 (part C): on the first community's finished activities, the latest is left waiting for its 简讯 (the
- * secretary's 待提交简讯 and the deadline warning show it), and the one before it gets a submitted 简讯 with a photo
- * (a small PNG drawn in code, kept in the local file store like an upload), its participant list frozen.
+ * 活动简讯 (part C): of the first community's finished activities, the latest two are left waiting for their 简讯 (the
+ * secretary's 待提交简讯 and the deadline warning show them); the ones before have theirs submitted the evening they
+ * ended, the most recent of them with a photo (a small PNG drawn in code, kept in the local file store like an
+ * upload), each with its participant list frozen.
  */
 export async function seedActivityBriefs(context: DemoNotifyContext): Promise<void> {
   const { tx, now, communityId, secretary } = context;
-  const finished = await briefsRepository.missing(tx, { communityId, since: new Date(now.getTime() - 60 * 24 * HOUR), now });
-  // `missing` lists the earliest first: the latest is the one left due, the one before it is written.
-  const written = finished.at(-2);
-  if (!written) return;
-  const files = localFileStore(loadConfig().DATA_DIR);
+  const finished = await briefsRepository.missing(tx, { communityId, since: new Date(now.getTime() - BRIEFS_DUE_LOOKBACK_DAYS * 24 * HOUR), now });
+  // `missing` lists the earliest first: the last two stay due.
+  const written = finished.slice(0, -2);
+  for (const order of written) {
+    // Written the evening it ended (or just now, for one that ended within the last hours).
+    const submittedAt = new Date(Math.min(now.getTime() - 10 * 60_000, order.ends_at.getTime() + 3 * HOUR));
+    if (order === written.at(-1)) await addPhoto(order.id, secretary.id, submittedAt, tx);
+    await briefsRepository.saveBrief(tx, {
+      orderId: order.id, body: briefText(order.title), authorId: secretary.id, at: submittedAt,
+      dueOn: await dueOnOf(tx, order), participants: await briefsRepository.participants(tx, order.id),
+    });
+  }
+}
+
+async function addPhoto(orderId: string, uploadedBy: string, at: Date, tx: DemoNotifyContext['tx']) {
   const photo = cleanPhoto(demoPhotoPng(320, 240));
   if (photo === 'not_image') throw new Error('the demo photo is not a PNG');
   const photoId = randomUUID();
-  const key = fileKey('briefs', written.id, photoId, photo.extension);
-  const submittedAt = new Date(Math.min(now.getTime() - HOUR, written.ends_at.getTime() + 26 * HOUR));
-  const ref = await files.put(key, photo.bytes, photo.mime);
+  const key = fileKey('briefs', orderId, photoId, photo.extension);
+  const ref = await localFileStore(loadConfig().DATA_DIR).put(key, photo.bytes, photo.mime);
   await briefsRepository.insertPhoto(tx, {
-    id: photoId, order_id: written.id, storage_key: key, store_ref: ref, mime: photo.mime, bytes: photo.bytes.length,
-    width: photo.width, height: photo.height, position: 0, uploadedBy: secretary.id, at: submittedAt,
-  });
-  await briefsRepository.saveBrief(tx, {
-    orderId: written.id, body: briefText(written.title), authorId: secretary.id, at: submittedAt,
-    dueOn: await dueOnOf(tx, written), participants: await briefsRepository.participants(tx, written.id),
+    id: photoId, order_id: orderId, storage_key: key, store_ref: ref, mime: photo.mime, bytes: photo.bytes.length,
+    width: photo.width, height: photo.height, position: 0, uploadedBy, at,
   });
 }

@@ -16,12 +16,18 @@ interface FunctionEvent {
 
 let cloudInitialised = false
 
-/** Inside WeChat: the cloud function itself learns the caller from the OPENID WeChat attaches. */
-async function callThroughCloud(name: string, event: FunctionEvent): Promise<unknown> {
+/** Taro.cloud, initialised once, for the calls and for a file uploaded to cloud storage (a 简讯's photo). */
+export function cloudReady(): typeof Taro.cloud {
   if (!cloudInitialised) {
     Taro.cloud.init({ traceUser: true })
     cloudInitialised = true
   }
+  return Taro.cloud
+}
+
+/** Inside WeChat: the cloud function itself learns the caller from the OPENID WeChat attaches. */
+async function callThroughCloud(name: string, event: FunctionEvent): Promise<unknown> {
+  cloudReady()
   const answer = await Taro.cloud.callFunction({ name, data: { ...event } })
   return answer.result
 }

@@ -32,16 +32,18 @@ describe('the demo seed’s 活动简讯', () => {
     return { id: session.profile.userId, name: account.name, phone: account.phone, password: account.password, token: session.token };
   }
 
-  it('should show the secretary one submitted 简讯 with its photo and participants, and the latest activity still due', async () => {
+  it('should show the secretary the submitted 简讯, one with its photo and participants, and the latest two activities still due', async () => {
     const secretary = await logIn('secretary');
-    const [written] = await db.query<{ order_id: string }>(`select order_id from activity_briefs`);
-    const view = await ok(call(orders, 'brief', { orderId: written.order_id }, secretary));
-    expect(view).toMatchObject({ submitted: true, participantsFrozen: true, canEdit: true, text: expect.stringContaining('党员义工') });
+    const written = await db.query<{ order_id: string }>(`select order_id from activity_briefs`);
+    expect(written.length).toBeGreaterThan(0);
+    const [withPhoto] = await db.query<{ order_id: string }>(`select distinct order_id from activity_brief_photos`);
+    const view = await ok(call(orders, 'brief', { orderId: withPhoto.order_id }, secretary));
+    expect(view).toMatchObject({ submitted: true, late: false, participantsFrozen: true, canEdit: true, text: expect.stringContaining('党员义工') });
     expect(view.photos).toEqual([expect.objectContaining({ mime: 'image/png', width: 320, height: 240, url: expect.stringMatching(/^\/files\/briefs\//) })]);
     expect(fs.existsSync(path.join(dataDir, 'files', view.photos[0].url.slice('/files/'.length)))).toBe(true);
     expect(view.participants.length).toBeGreaterThan(0);
     const due = await ok(call(orders, 'briefsDue', {}, secretary));
-    expect(due.total).toBeGreaterThan(0);
-    expect(due.items.map((item: { orderId: string }) => item.orderId)).not.toContain(written.order_id);
+    expect(due.total).toBe(2);
+    expect(due.items.map((item: { orderId: string }) => item.orderId)).not.toContain(withPhoto.order_id);
   });
 });

@@ -7,6 +7,7 @@ import { ListFooter } from '@/components/list-footer'
 import { ShortNoticeTags } from '@/components/short-notice-tag'
 import { PageShell } from '@/components/page-shell'
 import { shellStatusOf, usePagedList } from '@/hooks/use-paged-list'
+import { briefsApi } from '@/services/api/briefs'
 import { ordersApi } from '@/services/api/orders'
 import type { ApiResult, Order, OrderList, OrderStatus } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
@@ -65,7 +66,14 @@ export default function SecretaryOrdersPage() {
     void loadFirstPage(next)
   }
 
-  useDidShow(() => void loadFirstPage(tabRef.current, list.loaded))
+  // 待提交简讯: finished activities still without their 简讯, read again on every show (one may just have been written).
+  const [briefsDue, setBriefsDue] = useState(0)
+  const countBriefsDue = () => void briefsApi.due().then((answer) => answer.ok && setBriefsDue(answer.data.total))
+
+  useDidShow(() => {
+    void loadFirstPage(tabRef.current, list.loaded)
+    countBriefsDue()
+  })
   usePullDownRefresh(() => void loadFirstPage(tabRef.current, true))
   useReachBottom(() => void loadMore())
 
@@ -82,6 +90,11 @@ export default function SecretaryOrdersPage() {
         <Button size="small" fill="outline" type="primary" onClick={() => void Taro.navigateTo({ url: ROUTES.activityCalendar })}>
           活动日历
         </Button>
+        {briefsDue > 0 && (
+          <Button className="orders-list__briefs-due" size="small" type="primary" onClick={() => void Taro.navigateTo({ url: ROUTES.briefsDue })}>
+            待提交简讯 {briefsDue}
+          </Button>
+        )}
       </View>
       <View className="status-tabs-body">
         <PageShell
