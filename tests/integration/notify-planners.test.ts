@@ -301,6 +301,18 @@ describe('reminders before the start', () => {
 });
 
 
+/** The user signs in through WeChat and granted one 服务提醒; answers a fake send that keeps what reached them. */
+async function onWechat(user: TestUser) {
+  await db.query(`update users set wx_openid = $2 where id = $1`, [user.id, `openid-${user.id}`]);
+  await db.query(
+    `insert into wechat_subscription_credits (user_id, template_id, credits, updated_at) values ($1, 'tmpl-reminder', 1, now())
+     on conflict (user_id, template_id) do update set credits = 1`,
+    [user.id],
+  );
+  const sent: { touser: string; data: SubscribeMessage['data'] }[] = [];
+  return { sent, send: async (message: SubscribeMessage) => void (message.touser === `openid-${user.id}` && sent.push({ touser: message.touser, data: message.data })) };
+}
+
 const rowsOfKind = (kind: string) =>
   db.query<{ user_id: string; event_key: string; title: string; body: string; page: string | null; created_at: Date }>(
     `select user_id, event_key, title, body, page, created_at from notifications where kind = $1 order by event_key`,
@@ -342,9 +354,11 @@ describe('本季度尚无服务 (quarter_without_service)', () => {
   });
 
   test('on 1 December each member held to the quarter without a service hears it once, across ticks; who served, who lost the rule for the year already, or whose rules ask nothing of a quarter does not', async () => {
-    await tickAt(bj('2026-12-01T08:59'));
+    const wechat = await onWechat(a.members[1]);
+    await tickAt(bj('2026-12-01T08:59'), { sender: wechat.send });
     expect(await rowsOfKind('quarter_without_service')).toEqual([]);
-    await tickAt(bj('2026-12-01T09:00'));
+    await tickAt(bj('2026-12-01T09:00'), { sender: wechat.send });
+    expect(wechat.sent).toEqual([{ touser: `openid-${a.members[1].id}`, data: { thing1: { value: '第四季度服务' }, time2: { value: '2026年12月31日 23:59' }, thing3: { value: '测试社区醒甲' } } }]);
     await tickAt(bj('2026-12-01T09:05'), { workerId: 'restarted' });
     await tickAt(bj('2026-12-15T10:00'));
     const rows = await rowsOfKind('quarter_without_service');
@@ -383,9 +397,11 @@ describe('季报表报送 (quarterly_report_due)', () => {
     // b's report is in before the first reminder; a's comes between the two; the other district's never.
     await submit('community_id', b.communityId, b.secretary.id, bj('2026-12-18T10:00'));
     const keys = async () => (await rowsOfKind('quarterly_report_due')).map((row) => `${row.user_id}:${row.event_key.split(':')[2]}`).sort();
-    await tickAt(bj('2026-12-21T08:59'));
+    const wechat = await onWechat(a.secretary);
+    await tickAt(bj('2026-12-21T08:59'), { sender: wechat.send });
     expect(await keys()).toEqual([]);
-    await tickAt(bj('2026-12-21T09:00'));
+    await tickAt(bj('2026-12-21T09:00'), { sender: wechat.send });
+    expect(wechat.sent).toEqual([{ touser: `openid-${a.secretary.id}`, data: { thing1: { value: '2026年第四季度季报表' }, time2: { value: '2026年12月28日 23:59' }, thing3: { value: '测试社区醒甲' } } }]);
     await tickAt(bj('2026-12-21T09:05'), { workerId: 'restarted' });
     await tickAt(bj('2026-12-22T09:00'));
     const first = [`${a.secretary.id}:2026-12-21`, `${other.secretary.id}:2026-12-21`, `${unitAdmin.id}:2026-12-21`];

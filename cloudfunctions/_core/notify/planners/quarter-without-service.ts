@@ -80,7 +80,7 @@ export async function notifyQuarterWithoutService(tx: Executor, job: DueJob, env
       title: none ? `${name}您还没有参加服务` : `${name}的服务还没完成`,
       body: shorten(`${unmet.map((outcome) => outcome.advice).join('；')}。请打开「接单大厅」，报名本社区${monthDay(by)}前的活动；有困难请联系社区。`, 500),
       page: WARNING_PAGES.orderHall,
-      fields: { activity: `${name}服务`, time: `${by} 23:59`, status: none ? '尚未服务' : '尚未完成', note: '请到接单大厅报名活动' },
+      fields: { activity: `${name}服务`, time: `${by} 23:59`, place: row.communityName, status: none ? '尚未服务' : '尚未完成', note: '请到接单大厅报名活动' },
     };
     const words = JSON.stringify(notice);
     const group = byNotice.get(words) ?? { notice, memberIds: [] as string[] };

@@ -74,7 +74,7 @@ export async function planQuarterlyReportDue(tx: Executor, now: Date): Promise<v
         500,
       ),
       page: `/pages/reports/quarterly/index?${owner.kind === 'community' ? 'communityId' : 'unitId'}=${encodeURIComponent(ownerId)}&year=${ref.year}&quarter=${ref.quarter}`,
-      fields: { activity: `${quarterLabel(ref)}季报表`, time: `${dueOn} 23:59`, status: '未报送', note: `请在${dueText}前报送` },
+      fields: { activity: `${quarterLabel(ref)}季报表`, time: `${dueOn} 23:59`, place: owner.name, status: '未报送', note: `请在${dueText}前报送` },
     });
   }
 }
