@@ -18,7 +18,7 @@ export default defineAppConfig({
     // 证明核验: anyone holding a 志愿服务证明 opens it from the QR code, without an account.
     { root: 'pages/verify', pages: ['certificate/index'] },
     { root: 'pages/unit', pages: ['slips/index', 'statistics/index'] },
-    { root: 'pages/district', pages: ['org/index', 'units/index', 'people/index', 'rule-sets/index', 'exemptions/index', 'national-export/index'] },
+    { root: 'pages/district', pages: ['org/index', 'units/index', 'people/index', 'rule-sets/index', 'exemptions/index', 'national-export/index', 'notify-settings/index'] },
     // The chart library is bundled once, here, for every page that draws a chart.
     { root: 'pages/assessment', pages: ['my-standing/index', 'district-rates/index', 'compliance/index', 'unit-standing/index'] },
     // 季报表 of a community or unit, and the district's list of who has submitted it; a member's 社区服务记录卡.

@@ -107,6 +107,8 @@ export const ROUTES = {
   secretaryTrainings: '/pages/secretary/trainings/index',
   secretaryAwards: '/pages/secretary/awards/index',
   districtNationalExport: '/pages/district/national-export/index',
+  /** 消息提醒设置: the district's 预约预告 notice, 简讯 deadline and reminder times. */
+  districtNotifySettings: '/pages/district/notify-settings/index',
   /** 考核与达标率: the district's organisation rates and members' compliance by community. */
   districtRates: '/pages/assessment/district-rates/index',
   /** 季报表 (001 附件4): the secretary's community or the unit admin's unit; one of the district's, opened by its admin. */

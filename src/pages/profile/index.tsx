@@ -187,6 +187,9 @@ export default function ProfilePage() {
               <Cell title="免除考核" description="登记或撤销经上级批准的免除考核" onClick={() => void Taro.navigateTo({ url: ROUTES.districtExemptions })} />
             )}
             {roles.includes('district_admin') && (
+              <Cell title="消息提醒设置" description="活动提前几个工作日发布、简讯几天内提交、服务前几点提醒" onClick={() => void Taro.navigateTo({ url: ROUTES.districtNotifySettings })} />
+            )}
+            {roles.includes('district_admin') && (
               <Cell title="全国系统导出" description="本区志愿者、项目、服务时间、培训、表彰，按全国志愿服务信息系统的要素导出 Excel" onClick={() => void Taro.navigateTo({ url: ROUTES.districtNationalExport })} />
             )}
           </View>

@@ -8,6 +8,7 @@ import { PageShell } from '@/components/page-shell'
 import { SearchBox, useSearchQuery } from '@/components/search-box'
 import { orgApi, type DistrictSettings, type OrgCommunity, type OrgGrid, type OrgStreet } from '@/services/api/org'
 import type { ApiError } from '@/services/api/types'
+import { ROUTES } from '@/services/navigation'
 import { ConfirmDialog } from '../shared/confirm-dialog'
 import { NameDialog } from '../shared/name-dialog'
 import { PickDialog } from '../shared/pick-dialog'
@@ -94,6 +95,13 @@ export default function DistrictOrgPage() {
             {tree.district.name} · {tree.streets.length} 个街道 · {counts(tree.district)}
           </Text>
           <IdNumberSwitch />
+          <Card className="org-switch" onClick={() => void Taro.navigateTo({ url: ROUTES.districtNotifySettings })}>
+            <View className="org-switch__head">
+              <Text>消息提醒设置</Text>
+              <Text className="org-switch__more">修改 ›</Text>
+            </View>
+            <Text className="org-switch__text">活动提前几个工作日发布（预约预告）、简讯几天内提交、服务前几点提醒</Text>
+          </Card>
           <View className="district__toolbar">
             <Button type="primary" size="small" onClick={() => add('street', tree.district.id, tree.district.name)}>
               新增街道
