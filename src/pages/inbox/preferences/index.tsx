@@ -62,13 +62,18 @@ export default function MessagePreferencesPage() {
               </View>
             ))}
           </View>
-          {required.length > 0 && <View className="inbox-preferences__title">按规定必须接收，不能关闭</View>}
+          {required.length > 0 && (
+            <View className="inbox-preferences__title">
+              <Text>按规定必须接收，不能关闭</Text>
+              <Text className="inbox-preferences__why">这些消息事关您的服务、时长和报到，社区一定要让您知道。</Text>
+            </View>
+          )}
           <View className="inbox-preferences__group">
             {required.map((item) => (
               <View key={item.kind} className="inbox-preferences__row inbox-preferences__row--required" data-kind={item.kind}>
                 <Cell
                   title={item.label}
-                  description="事关您的服务和记录，按规定一定会通知您"
+                  description="一定接收"
                   extra={<Switch checked disabled aria-label={`「${item.label}」必须接收`} />}
                 />
               </View>
