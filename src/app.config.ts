@@ -7,7 +7,7 @@ export default defineAppConfig({
     {
       root: 'pages/secretary',
       pages: [
-        'needs/index', 'create-order/index', 'orders/index', 'order-detail/index', 'scanner/index', 'record-need/index',
+        'needs/index', 'create-order/index', 'orders/index', 'order-detail/index', 'change-order/index', 'scanner/index', 'record-need/index',
         'registrations/index', 'member-register/index', 'access-log/index',
         'hours/index', 'hours-queue/index', 'hours-order/index', 'hours-record/index',
         'suggestions/index', 'commitments/index', 'teams/index', 'team/index', 'trainings/index', 'awards/index', 'certificates/index',

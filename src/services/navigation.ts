@@ -23,6 +23,7 @@ export const ROUTES = {
   secretaryNeeds: '/pages/secretary/needs/index',
   secretaryOrders: '/pages/secretary/orders/index',
   secretaryOrderDetail: (id: string) => `/pages/secretary/order-detail/index?id=${encodeURIComponent(id)}`,
+  secretaryChangeOrder: (id: string) => `/pages/secretary/change-order/index?id=${encodeURIComponent(id)}`,
   /** A blank order form, or one prefilled from a need. */
   secretaryCreateOrder: (demandId?: string) =>
     `/pages/secretary/create-order/index${demandId ? `?demandId=${encodeURIComponent(demandId)}` : ''}`,

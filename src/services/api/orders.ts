@@ -1,5 +1,6 @@
 import { callFunction } from '../api-client'
 import type {
+  ChangeOrderData,
   CreateOrderData,
   DeclineOrderData,
   ListMyTasksData,
@@ -25,6 +26,7 @@ export const ordersApi = {
   create: (data: CreateOrderData) => callFunction<Order>('orders', 'create', data),
   listForCommunity: (page: Page, status?: OrderStatus) =>
     callFunction<OrderList>('orders', 'listForCommunity', status ? { status, page } : { page }),
+  change: (data: ChangeOrderData) => callFunction<Order>('orders', 'change', data),
   cancel: (orderId: string, reason: string) => callFunction<Order>('orders', 'cancel', { orderId, reason }),
   complete: (orderId: string) => callFunction<Order>('orders', 'complete', { orderId }),
   evaluate: (orderId: string, rating: OrganisationRating, comment = '') =>

@@ -16,6 +16,7 @@ import type {
 import type { ErrorBody } from '@core/shared/envelope'
 import type { RecordDemandInput } from '@core/demands/demands.schemas'
 import type {
+  ChangeOrderInput,
   CreateOrderInput,
   OrderPage,
   OrderView,
@@ -59,6 +60,7 @@ export type OrderList = z.output<typeof OrderPage>
 export type OrderStatus = (typeof ORDER_STATUSES)[number]
 export type OrganisationRating = (typeof ORGANISATION_RATINGS)[number]
 export type CreateOrderData = z.input<typeof CreateOrderInput>
+export type ChangeOrderData = z.input<typeof ChangeOrderInput>
 export type RecommendData = z.input<typeof RecommendMembersInput>
 export type Recommendation = z.output<typeof RecommendationPage>['items'][number]
 export type ScanData = z.input<typeof ScanInput>

@@ -13,6 +13,7 @@ import { getSession } from '@/services/session'
 import { askForSubscriptions, prepareSubscriptions } from '@/services/subscribe'
 import { Card, type CardTone } from '@/components/card'
 import { InfoRow } from '@/components/info-row'
+import { OrderChanges } from '@/components/order-changes'
 import { ShortNoticeTags } from '@/components/short-notice-tag'
 import { StatusTag } from '@/components/status-tag'
 import { useElderMode } from '@/hooks/use-elder-mode'
@@ -126,6 +127,7 @@ export default function MemberOrderDetailPage() {
             )}
           </Card>
 
+          {order.status !== 'cancelled' && <OrderChanges changes={order.changes.slice(0, 1)} />}
           {order.status === 'cancelled' && (
             <Notice tone="alert">社区已取消这次服务{order.cancelReason ? `：${order.cancelReason}` : '。'}</Notice>
           )}

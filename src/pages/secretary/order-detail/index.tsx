@@ -5,6 +5,7 @@ import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { BroadcastDialog } from '@/components/broadcast-dialog'
 import { Card } from '@/components/card'
 import { InfoRow } from '@/components/info-row'
+import { OrderChanges } from '@/components/order-changes'
 import { FieldError } from '@/components/field-error'
 import { PageShell } from '@/components/page-shell'
 import { PrivateValue } from '@/components/private-value'
@@ -101,6 +102,7 @@ export default function SecretaryOrderDetailPage() {
             {order.description && <InfoRow label="内容" value={order.description} />}
             {order.status === 'cancelled' && order.cancelReason && <View className="order-detail__cancelled">取消原因：{order.cancelReason}</View>}
           </Card>
+          <OrderChanges changes={order.changes} />
           {order.kind === 'activity' && order.status !== 'cancelled' && Date.parse(order.endsAt) <= now.getTime() && (
             <Button className="order-detail__brief" size="large" block fill="outline" type="primary" onClick={() => void Taro.navigateTo({ url: ROUTES.activityBrief(order.id) })}>
               活动简讯
@@ -172,6 +174,11 @@ export default function SecretaryOrderDetailPage() {
               >
                 扫码签到{isScanWindowOpen(order, now) ? '' : `（${formatTime(new Date(Date.parse(order.startsAt) - 30 * 60_000).toISOString(), now)} 起）`}
               </Button>
+              {order.checkedInCount === 0 && (
+                <Button className="order-detail__change" size="large" block fill="outline" type="primary" onClick={() => void Taro.navigateTo({ url: ROUTES.secretaryChangeOrder(order.id) })}>
+                  调整时间地点
+                </Button>
+              )}
               <View className="order-detail__row">
                 {Date.parse(order.startsAt) <= now.getTime() && (
                   <Button className="order-detail__half" size="large" fill="outline" type="primary" loading={completing} onClick={() => void complete()}>
