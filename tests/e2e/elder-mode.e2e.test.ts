@@ -62,14 +62,15 @@ describe('长辈模式 in the H5 build at 375×812', () => {
       name: 'resident',
       account: RESIDENT,
       landing: /pages\/resident/,
-      pages: ['resident/post-need/index', 'resident/my-needs/index', 'profile/index'],
+      pages: ['resident/post-need/index', 'resident/my-needs/index', 'profile/index', 'inbox/messages/index', 'inbox/preferences/index'],
       detail: { list: 'resident/my-needs/index', card: '.need-card, .my-needs .dy-card--tappable', name: 'resident-need-detail' },
     },
     {
       name: 'member',
       account: MEMBER,
       landing: /pages\/member\/order-hall/,
-      pages: ['member/order-hall/index', 'activities/calendar/index', 'member/my-tasks/index', 'member/checkin-code/index', 'member/my-hours/index', 'profile/index'],
+      pages: ['member/order-hall/index', 'activities/calendar/index', 'member/my-tasks/index', 'member/checkin-code/index', 'member/my-hours/index', 'profile/index',
+        'inbox/messages/index', 'inbox/preferences/index'],
       detail: { list: 'member/order-hall/index', card: '.order-card, .order-hall .dy-card--tappable', name: 'member-order-detail' },
     },
     {
