@@ -16,7 +16,9 @@ async function openOrders(page: Page) {
 
 /** The whole page, from its top, in normal mode and in 长辈模式 (ending in normal mode). */
 async function wholePage(page: Page, name: string) {
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(1600); // the 已提交 toast fades
+  await toastGone(page);
+  await page.evaluate(() => document.querySelectorAll('*').forEach((element) => element.scrollTop > 0 && element.scrollTo(0, 0)));
   await bothModes(page, name);
   for (const elder of [false, true]) {
     await turnElderMode(page, elder);
@@ -41,7 +43,7 @@ describe('活动简讯 in the H5 build', () => {
     await openOrders(page);
     const dueButton = shown(page, '.orders-list__briefs-due');
     await dueButton.waitFor({ timeout: 20_000 });
-    expect(await dueButton.innerText()).toMatch(/^待提交简讯 \d+$/);
+    const waiting = Number(/^待提交简讯 (\d+)$/.exec((await dueButton.innerText()).trim())![1]);
     await dueButton.tap();
     await page.waitForURL(/pages\/activities\/briefs-due\/index/);
     const first = shown(page, '.briefs-due__card').first();
@@ -107,15 +109,12 @@ describe('活动简讯 in the H5 build', () => {
     expect(pdf.name).toMatch(/^活动简讯-.+-\d{8}\.pdf$/);
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
-    // Written, it is no longer waiting.
+    // Written, it is no longer waiting: one fewer on 订单.
     await openOrders(page);
-    await page.waitForTimeout(800);
-    const left = await shown(page, '.orders-list__briefs-due').count();
-    if (left > 0) {
-      await shown(page, '.orders-list__briefs-due').tap();
-      await page.waitForURL(/pages\/activities\/briefs-due\/index/);
-      await page.waitForTimeout(800);
-      expect(await shown(page, '.briefs-due__card .dy-card__title').allInnerTexts()).not.toContain(title);
+    if (waiting > 1) await shown(page, '.orders-list__briefs-due').getByText(`待提交简讯 ${waiting - 1}`).waitFor({ timeout: 20_000 });
+    else {
+      await page.waitForTimeout(1500);
+      expect(await shown(page, '.orders-list__briefs-due').count()).toBe(0);
     }
     expect(errors).toEqual([]);
   });

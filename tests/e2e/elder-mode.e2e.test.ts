@@ -80,9 +80,11 @@ describe('长辈模式 in the H5 build at 375×812', () => {
       pages: [
         'secretary/needs/index', 'secretary/orders/index', 'secretary/scanner/index', 'secretary/member-register/index',
         'secretary/create-order/index', 'secretary/record-need/index', 'secretary/registrations/index', 'secretary/access-log/index',
-        'secretary/hours/index', 'secretary/hours-queue/index?queue=pending',
+        'secretary/hours/index', 'secretary/hours-queue/index?queue=pending', 'activities/briefs-due/index',
       ],
       detail: { list: 'secretary/orders/index', card: '.sec-order-card, .orders-list .dy-card--tappable', name: 'secretary-order-detail' },
+      // 活动简讯 of an activity waiting for it, as the secretary writes it.
+      moreDetails: [{ list: 'activities/briefs-due/index', card: '.briefs-due__card', name: 'secretary-activity-brief' }],
     },
     {
       name: 'unit admin',
@@ -121,6 +123,10 @@ describe('长辈模式 in the H5 build at 375×812', () => {
           await check(path.replace(/\/index(\?.*)?$/, '').replace(/\//g, '-'));
         }
         if (role.detail && (await firstDetail(page, role.detail.list, role.detail.card))) await check(role.detail.name);
+        for (const more of role.moreDetails ?? []) {
+          if (await firstDetail(page, more.list, more.card)) await check(more.name);
+          else failures.push(`${mode} ${more.name}: nothing in ${more.list} to open`);
+        }
       }
 
       expect([...failures, ...errors]).toEqual([]);
