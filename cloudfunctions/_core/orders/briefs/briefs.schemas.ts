@@ -23,7 +23,7 @@ export const SaveBriefInput = z.object({
 
 /**
  * One photo, either its bytes (base64, the H5 app) or the fileID of the copy the mini-program uploaded to cloud storage
- * first (a call's data is limited to 5 MB in WeChat, base64 included — see README, 活动简讯). Exactly one of the two;
+ * first (WeChat asks that data past about 100 KB not travel in a callFunction's data — see README, 活动简讯与照片). One of the two;
  * written as one object with a check rather than a zod union, whose failure names no field.
  */
 export const UploadBriefPhotoInput = z
