@@ -125,7 +125,8 @@ describe('the secretary’s needs pool and order pages', () => {
     }, token);
     orderId = order.id;
 
-    const tagOf = (at: Page) => shown(at, '.sec-order-card').filter({ hasText: title }).locator('.dy-status-tag');
+    // Published for the next hour, the order is a 临时通知 too: its status is the other tag.
+    const tagOf = (at: Page) => shown(at, '.sec-order-card').filter({ hasText: title }).locator('.dy-status-tag').filter({ hasNotText: '临时通知' });
     await open(page, 'secretary/orders/index');
     await expect(tagOf(page).textContent({ timeout: 20_000 })).resolves.toBe('招募中');
 
@@ -140,7 +141,7 @@ describe('the secretary’s needs pool and order pages', () => {
     await shootBoth(laterPage, 'secretary-orders');
     await shown(laterPage, '.sec-order-card').filter({ hasText: title }).tap();
     await laterPage.waitForURL(/pages\/secretary\/order-detail/);
-    await expect(shown(laterPage, '.order-detail__card .dy-status-tag').textContent({ timeout: 20_000 })).resolves.toBe('已开始');
+    await expect(shown(laterPage, '.order-detail__card .dy-status-tag').filter({ hasNotText: '临时通知' }).textContent({ timeout: 20_000 })).resolves.toBe('已开始');
     await shootBoth(laterPage, 'secretary-order-detail');
     await later.close();
     expect(errors).toEqual([]);
