@@ -62,7 +62,7 @@ describe('长辈模式 in the H5 build at 375×812', () => {
       name: 'resident',
       account: RESIDENT,
       landing: /pages\/resident/,
-      pages: ['resident/post-need/index', 'resident/my-needs/index', 'profile/index', 'inbox/messages/index', 'inbox/preferences/index'],
+      pages: ['resident/post-need/index', 'resident/my-needs/index', 'activities/calendar/index', 'profile/index', 'inbox/messages/index', 'inbox/preferences/index'],
       detail: { list: 'resident/my-needs/index', card: '.need-card, .my-needs .dy-card--tappable', name: 'resident-need-detail' },
     },
     {
@@ -96,7 +96,7 @@ describe('长辈模式 in the H5 build at 375×812', () => {
       name: 'district admin',
       account: DISTRICT_ADMIN,
       landing: /pages\/district\/org/,
-      pages: ['district/org/index', 'district/units/index', 'district/people/index'],
+      pages: ['district/org/index', 'district/units/index', 'district/people/index', 'district/notify-settings/index'],
     },
   ];
 

@@ -31,8 +31,9 @@ export default function ActivityCalendarPage() {
   const [error, setError] = useState<ApiError | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
 
-  const load = useCallback(async () => {
-    setStatus('loading')
+  // Quiet after 报名: the page stays where it was scrolled, only the entry changes.
+  const load = useCallback(async (quiet = false) => {
+    if (!quiet) setStatus('loading')
     const result = await calendarApi.calendar(range)
     if (!result.ok) {
       setError(result.error)
@@ -54,14 +55,18 @@ export default function ActivityCalendarPage() {
       void Taro.showToast({ title: result.error.message, icon: 'none', duration: 2500 })
       return
     }
-    void Taro.showToast({ title: '已报名', icon: 'none', duration: 1500 })
-    void load()
+    void Taro.showToast({ title: '报名成功', icon: 'none', duration: 1500 })
+    void load(true)
   }
 
   const action = (entry: CalendarEntry) => {
     if (entry.myStatus === 'accepted') return <StatusTag tone="done">已报名</StatusTag>
-    if (!entry.signUp) return <Text className="activity-calendar__welcome">欢迎参加</Text>
-    if (!entry.signUp.allowed) return <Text className="activity-calendar__reason">{entry.signUp.reason}</Text>
+    // Earlier days of this week and this month: over, for everyone, whatever the accept rules would say.
+    if (new Date(entry.endsAt).getTime() <= Date.now()) return <StatusTag tone="muted">已结束</StatusTag>
+    // A resident comes to the activity; the secretary reads the count above.
+    if (!entry.signUp) return view?.viewer === 'resident' ? <Text className="activity-calendar__welcome">欢迎居民到场参加</Text> : null
+    // A full one says 已报满 on its 名额 line already.
+    if (!entry.signUp.allowed) return entry.placesLeft === 0 ? null : <Text className="activity-calendar__reason">{entry.signUp.reason}</Text>
     return (
       <Button type="primary" size="large" loading={busy === entry.id} disabled={busy !== null} onClick={() => void signUp(entry)}>
         报名
@@ -82,12 +87,16 @@ export default function ActivityCalendarPage() {
               <Text>{dayTitle(day.date, day.weekday)}</Text>
               {day.holiday && <StatusTag tone="alert">{day.holiday}</StatusTag>}
             </View>
+            {day.items.length === 0 && <Text className="activity-calendar__quiet">放假，这天没有活动</Text>}
             {day.items.map((entry) => (
               <Card key={entry.id} title={entry.title} extra={entry.shortNotice ? <StatusTag tone="waiting">临时通知</StatusTag> : undefined}>
                 <InfoRow label="时间" value={`${clock(entry.startsAt)}–${clock(entry.endsAt)}`} />
                 <InfoRow label="地点" value={entry.place} />
                 {entry.leaderName && <InfoRow label="负责人" value={entry.leaderName} />}
-                <InfoRow label="名额" value={`剩 ${entry.placesLeft} / ${entry.capacity} 人`} />
+                {/* The places are the volunteers': a resident is told who serves, not how many places are left. */}
+                {view?.viewer === 'member' && <InfoRow label="名额" value={entry.placesLeft > 0 ? `还剩 ${entry.placesLeft} 人（共 ${entry.capacity} 人）` : `已报满（共 ${entry.capacity} 人）`} />}
+                {view?.viewer === 'secretary' && <InfoRow label="报名" value={`${entry.capacity - entry.placesLeft} / ${entry.capacity} 人`} />}
+                {view?.viewer === 'resident' && <InfoRow label="服务" value={`党员义工 ${entry.capacity} 人`} />}
                 {entry.clashes.length > 0 && <Text className="activity-calendar__reason">{`与「${entry.clashes[0].title}」时间重叠`}</Text>}
                 <View className="activity-calendar__action">{action(entry)}</View>
               </Card>

@@ -14,7 +14,7 @@ import { formDraft } from '@/services/form-draft'
 import { demandsApi } from '@/services/api/demands'
 import { ordersApi } from '@/services/api/orders'
 import { usePublishingNotice } from './use-publishing-notice'
-import type { PublishingNotice } from '@/services/api/calendar'
+import { shortNoticeText } from './notice-text'
 import type { ApiError, Demand } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
@@ -46,11 +46,6 @@ const DISPATCH_OPTIONS: OptionCard<Dispatch>[] = [
   { value: 'open', title: '公开招募', hint: '发布到接单大厅，本社区党员先到先得' },
   { value: 'directed', title: '定向派单', hint: '发给选中的党员，由他们接受或婉拒' },
 ]
-
-/** 预约预告's warning: how many working days the start gives (and the holiday that takes the rest), what the rule asks. */
-const shortNoticeText = (notice: PublishingNotice) =>
-  `距开始只有${notice.workingDays}个工作日${notice.holidays.length > 0 ? `（中间有${notice.holidays.join('、')}假期）` : ''}，` +
-  `按规定活动须提前${notice.required}个工作日发布，最早可安排在${notice.earliestDateLabel}`
 
 /** A half-filled order, kept per account and per need (or for the organisation's own activity). */
 const draftOf = (demandId: string, opened: OrderForm) =>
@@ -184,31 +179,33 @@ export default function CreateOrderPage() {
             <Input name="place" value={form.place} placeholder={form.demandId ? '居民需求的服务地址' : '例如：幸福小区3栋至6栋'} maxLength={120} onChange={(value) => set({ place: value })} />
           </FormRow>
           <FormRow label="服务时间" required hint="北京时间；开始前30分钟起可扫码签到" error={errors.startsAt ?? errors.endsAt}>
-            <View className="create-order__times">
-              <View className="create-order__time create-order__time--date" onClick={() => setPicker('date')}>
-                {form.date}
-              </View>
-              <View className="create-order__time" onClick={() => setPicker('startTime')}>
-                {form.startTime}
-              </View>
-              <Text className="create-order__to">至</Text>
-              <View className="create-order__time" onClick={() => setPicker('endTime')}>
-                {form.endTime}
-              </View>
-            </View>
-            <Text className="create-order__soon" onClick={() => set(startingSoon(new Date()))}>
-              马上开始（从现在起 2 小时）
-            </Text>
-            {notice?.short && (
-              <View className="create-order__notice">
-                <Text className="create-order__notice-text">{shortNoticeText(notice)}</Text>
-                <View className="create-order__notice-ack" onClick={() => setAcceptShortNotice(!acceptShortNotice)}>
-                  <Checkbox checked={acceptShortNotice} onChange={() => undefined} />
-                  <Text>临时通知（确需临时安排）</Text>
+            <View className="create-order__when">
+              <View className="create-order__times">
+                <View className="create-order__time create-order__time--date" onClick={() => setPicker('date')}>
+                  {form.date}
+                </View>
+                <View className="create-order__time" onClick={() => setPicker('startTime')}>
+                  {form.startTime}
+                </View>
+                <Text className="create-order__to">至</Text>
+                <View className="create-order__time" onClick={() => setPicker('endTime')}>
+                  {form.endTime}
                 </View>
               </View>
-            )}
-            {notice?.uncoveredNote && <Text className="create-order__notice-text">{notice.uncoveredNote}</Text>}
+              <Text className="create-order__soon" onClick={() => set(startingSoon(new Date()))}>
+                马上开始（从现在起 2 小时）
+              </Text>
+              {notice?.short && (
+                <View className="create-order__notice">
+                  <Text className="create-order__notice-text">{shortNoticeText(notice)}</Text>
+                  <View className="create-order__notice-ack" onClick={() => setAcceptShortNotice(!acceptShortNotice)}>
+                    <Checkbox checked={acceptShortNotice} onChange={() => undefined} />
+                    <Text>临时通知（确需临时安排）</Text>
+                  </View>
+                </View>
+              )}
+              {notice?.uncoveredNote && <Text className="create-order__notice-text">{notice.uncoveredNote}</Text>}
+            </View>
           </FormRow>
           <FormRow label="需要人数" required error={errors.capacity}>
             <Input name="capacity" type="number" value={form.capacity} maxLength={3} placeholder="需要几名党员，例如 3" onChange={(value) => set({ capacity: value })} />
