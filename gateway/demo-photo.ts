@@ -27,7 +27,18 @@ type Rgb = readonly [number, number, number];
  * A small valid PNG drawn in code (no fixture file): a sky over a green lawn with a red flag, enough to show as a
  * 简讯 photo in the demo and to be printed by the PDF export in the tests.
  */
-export function demoPhotoPng(width = 160, height = 120, sky: Rgb = [148, 196, 236]): Buffer {
+export function demoPhotoPng(width = 160, height = 120, sky: Rgb = [148, 196, 236], grain = 0): Buffer {
+  // `grain` scatters pixels by up to that much (a seeded sequence, the same every time): a photo's noise, which PNG
+  // cannot compress, for a test that needs a large file.
+  let seed = 20261123;
+  const jitter = () => {
+    // xorshift32: every bit varies, so the noise does not repeat in a pattern deflate could find.
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return ((seed >>> 0) % (2 * grain + 1)) - grain;
+  };
+  const clamp = (value: number) => Math.max(0, Math.min(255, value));
   const lawn: Rgb = [96, 170, 90];
   const flag: Rgb = [204, 32, 32];
   const pole: Rgb = [90, 70, 50];
@@ -39,7 +50,7 @@ export function demoPhotoPng(width = 160, height = 120, sky: Rgb = [148, 196, 23
       let colour = y > height * 0.65 ? lawn : sky;
       if (x >= poleX && x < poleX + 2 && y > height * 0.15 && y <= height * 0.65) colour = pole;
       if (x >= poleX + 2 && x < poleX + 2 + width * 0.22 && y > height * 0.15 && y < height * 0.32) colour = flag;
-      row.set(colour, 1 + x * 3);
+      row.set(grain ? colour.map((channel) => clamp(channel + jitter())) : colour, 1 + x * 3);
     }
     rows.push(row);
   }

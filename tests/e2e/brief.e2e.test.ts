@@ -3,7 +3,8 @@ import { demoPhotoPng } from '../../gateway/demo-photo';
 import { bothModes, callGateway, DEMO, downloaded, gatewayUrl, logInInBrowser, phonePerTest, screenshotPath, shown, tapButton, toastGone, turnElderMode } from './browser';
 
 // 活动简讯: the demo secretary finds the activity waiting for its 简讯 (待提交简讯 on 订单), opens it from the order's
-// detail, writes it (a reload keeps what was typed), adds two photos with the file chooser and removes one, submits,
+// detail, writes it (a reload keeps what was typed), adds photos with the file chooser (a text file refused with the
+// action's words, a large one made smaller first) and removes one, submits,
 // reloads and sees it kept, and exports the PDF. The demo's submitted 简讯 shows its photo to the member who served.
 const phone = phonePerTest();
 
@@ -74,21 +75,38 @@ describe('活动简讯 in the H5 build', () => {
     await shown(page, '.dy-draft-notice').getByText('已恢复您上次没保存的简讯').waitFor();
     expect(await shown(page, '.activity-brief__text textarea').first().inputValue()).toBe(text);
 
-    // Two photos through the file chooser, then one removed.
-    const chooser = page.waitForEvent('filechooser');
-    await tapButton(page, '添加照片');
-    await (await chooser).setFiles([
+    const choose = async (files: { name: string; mimeType: string; buffer: Buffer }[]) => {
+      const chooser = page.waitForEvent('filechooser');
+      await tapButton(page, '添加照片');
+      await (await chooser).setFiles(files);
+    };
+    // A file named .png that is no picture at all, then a GIF (a picture, but not one we keep): said under 照片, the
+    // second in the action's own words; nothing added.
+    await choose([{ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('这不是照片') }]);
+    await shown(page, '.activity-brief').getByText('没能打开这个文件，请选择 JPG 或 PNG 格式的照片').waitFor({ timeout: 20_000 });
+    const gif = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
+    await choose([{ name: 'dot.gif', mimeType: 'image/gif', buffer: gif }]);
+    await shown(page, '.activity-brief').getByText('照片须是 JPG 或 PNG 图片').waitFor({ timeout: 20_000 });
+    await shown(page, '.dy-card__title').getByText('照片（0/9 张）').waitFor();
+    // A photo over 700 KB is made smaller on the phone before it is sent.
+    const large = demoPhotoPng(800, 600, [148, 196, 236], 60);
+    expect(large.length).toBeGreaterThan(700 * 1024);
+    await choose([{ name: 'large.png', mimeType: 'image/png', buffer: large }]);
+    await shown(page, '.dy-card__title').getByText('照片（1/9 张）').waitFor({ timeout: 20_000 });
+    expect(await shown(page, '.activity-brief').getByText('照片须是 JPG 或 PNG 图片').count()).toBe(0);
+    // Two more at once, then one removed.
+    await choose([
       { name: 'first.png', mimeType: 'image/png', buffer: demoPhotoPng(200, 150) },
       { name: 'second.png', mimeType: 'image/png', buffer: demoPhotoPng(150, 200, [250, 220, 160]) },
     ]);
-    await shown(page, '.dy-card__title').getByText('照片（2/9 张）').waitFor({ timeout: 20_000 });
-    await page.waitForFunction(() => document.querySelectorAll('.activity-brief__image img').length >= 2);
+    await shown(page, '.dy-card__title').getByText('照片（3/9 张）').waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelectorAll('.activity-brief__image img').length >= 3);
     await page.waitForTimeout(500);
-    expect(await loadedPhotos(page)).toBe(2);
-    await shown(page, '.activity-brief__remove').nth(1).tap();
-    await page.locator('.taro-modal__content').getByText('删除第 2 张照片？').waitFor();
+    expect(await loadedPhotos(page)).toBe(3);
+    await shown(page, '.activity-brief__remove').nth(2).tap();
+    await page.locator('.taro-modal__content').getByText('删除第 3 张照片？').waitFor();
     await page.locator('.taro-model__confirm').click();
-    await shown(page, '.dy-card__title').getByText('照片（1/9 张）').waitFor({ timeout: 20_000 });
+    await shown(page, '.dy-card__title').getByText('照片（2/9 张）').waitFor({ timeout: 20_000 });
 
     await tapButton(page, '提交简讯');
     await page.getByText('简讯已提交').first().waitFor({ timeout: 20_000 });
@@ -100,9 +118,9 @@ describe('活动简讯 in the H5 build', () => {
     await briefPage(page).waitFor({ timeout: 20_000 });
     expect(await shown(page, '.activity-brief__text textarea').first().inputValue()).toBe(text);
     expect(await shown(page, '.dy-draft-notice').count()).toBe(0);
-    await shown(page, '.dy-card__title').getByText('照片（1/9 张）').waitFor();
+    await shown(page, '.dy-card__title').getByText('照片（2/9 张）').waitFor();
     await page.waitForTimeout(500);
-    expect(await loadedPhotos(page)).toBe(1);
+    expect(await loadedPhotos(page)).toBe(2);
     await tapButton(page, '保存修改');
 
     const pdf = await downloaded(page, () => tapButton(page, '导出 PDF'));

@@ -90,8 +90,13 @@ export default function ActivityBriefPage() {
     } catch {
       return // the user closed the picker
     }
-    setBusy('photo')
     setErrors(({ photos: _, dataBase64: __, fileId: ___, ...rest }) => rest)
+    // What the phone could not open as a picture is left out of the answer (H5 drops it, WeChat offers only pictures).
+    if (chosen.tempFiles.length === 0) {
+      setErrors((previous) => ({ ...previous, photos: '没能打开这个文件，请选择 JPG 或 PNG 格式的照片' }))
+      return
+    }
+    setBusy('photo')
     const added: BriefPhoto[] = []
     let problem: string | null = null
     for (const file of chosen.tempFiles.slice(0, room)) {
