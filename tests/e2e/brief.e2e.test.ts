@@ -137,7 +137,7 @@ describe('活动简讯 in the H5 build', () => {
     expect(errors).toEqual([]);
   });
 
-  it('should show the demo’s submitted 简讯 read-only, with its photo, to a member of the community', async () => {
+  it('should show the demo’s submitted 简讯 read-only, with its photo, to a member of the community from the order's detail', async () => {
     const { page, errors } = phone;
     const { token } = await callGateway<{ token: string }>('auth', 'login', DEMO.secretary);
     const call = <T = any>(fn: string, action: string, data: unknown) => callGateway<T>(fn, action, data, token);
@@ -154,7 +154,10 @@ describe('活动简讯 in the H5 build', () => {
     expect(submitted).not.toBeNull();
 
     await logInInBrowser(page, DEMO.member, /pages\/member\/order-hall/);
-    await page.goto(`${gatewayUrl()}#/pages/activities/brief/index?orderId=${submitted!.orderId}`, { waitUntil: 'networkidle' });
+    // From the order's detail, as the member opens it.
+    await page.goto(`${gatewayUrl()}#/pages/member/order-detail/index?id=${submitted!.orderId}`, { waitUntil: 'networkidle' });
+    await tapButton(page, /^活动简讯$/);
+    await page.waitForURL(/pages\/activities\/brief\/index\?orderId=/);
     await briefPage(page).waitFor({ timeout: 20_000 });
     await shown(page, '.activity-brief__body').getByText(/党员义工/).waitFor();
     expect(await shown(page, '.activity-brief__text').count()).toBe(0);
