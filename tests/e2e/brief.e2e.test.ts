@@ -137,7 +137,7 @@ describe('活动简讯 in the H5 build', () => {
     expect(errors).toEqual([]);
   });
 
-  it('should show the demo’s submitted 简讯 read-only, with its photo, to a member of the community from the order's detail', async () => {
+  it('should show the demo’s submitted 简讯 read-only, with its photo, to a member of the community from the order’s detail', async () => {
     const { page, errors } = phone;
     const { token } = await callGateway<{ token: string }>('auth', 'login', DEMO.secretary);
     const call = <T = any>(fn: string, action: string, data: unknown) => callGateway<T>(fn, action, data, token);
