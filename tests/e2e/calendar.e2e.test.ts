@@ -44,12 +44,13 @@ const setElderMode = (page: Page, on: boolean) =>
   page.evaluate((value) => localStorage.setItem('dyg.elderMode', JSON.stringify({ data: value })), on);
 
 /** The calendar on `range`, in normal mode and in 长辈模式, for a person to look at. */
-async function shootCalendar(page: Page, name: string, range: '本周' | '下周' | '本月') {
+async function shootCalendar(page: Page, name: string, range: '本周' | '下周' | '本月', focus?: string) {
   for (const elder of [false, true]) {
     await setElderMode(page, elder);
     await page.reload({ waitUntil: 'networkidle' });
     await shown(page, elder ? '.page-shell--elder' : '.activity-calendar').first().waitFor({ timeout: 20_000 });
     await pickRange(page, range);
+    if (focus) await cardOf(page, focus).scrollIntoViewIfNeeded();
     await page.waitForTimeout(400);
     await page.screenshot({ path: screenshotPath(elder ? `${name}-elder` : name), fullPage: true });
   }
@@ -125,7 +126,7 @@ describe('活动日历 with 报名, and 预约预告 at publishing', () => {
     await expect(overflows(long)).resolves.toBe(false);
     // Each day is headed with its date and weekday.
     await expect(shown(page, '.activity-calendar__day-title').first().textContent()).resolves.toMatch(/^\d{1,2}月\d{1,2}日 周[一二三四五六日]/);
-    await shootCalendar(page, 'calendar-member-next-week', '下周');
+    await shootCalendar(page, 'calendar-member-next-week', '下周', titles.full);
 
     await open.locator('.nut-button').filter({ hasText: '报名' }).tap();
     await open.locator('.dy-status-tag').filter({ hasText: '已报名' }).waitFor({ timeout: 20_000 });
@@ -133,7 +134,7 @@ describe('活动日历 with 报名, and 预约预告 at publishing', () => {
     expect(await open.locator('.nut-button').count()).toBe(0);
     const view = await callGateway<Calendar>('orders', 'calendar', { range: 'next_week' }, member.token);
     expect(view.days.flatMap((day) => day.items).find((item) => item.title === titles.open)).toMatchObject({ myStatus: 'accepted', placesLeft: 1 });
-    await shootCalendar(page, 'calendar-member-signed-up', '下周');
+    await shootCalendar(page, 'calendar-member-signed-up', '下周', titles.open);
 
     await pickRange(page, '本月');
     await page.waitForFunction(() => document.querySelectorAll('.activity-calendar__day').length > 0 || document.body.innerText.includes('这段时间还没有发布活动'));

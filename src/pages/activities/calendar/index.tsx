@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
@@ -98,7 +98,7 @@ export default function ActivityCalendarPage() {
                 {view?.viewer === 'secretary' && <InfoRow label="报名" value={`${entry.capacity - entry.placesLeft} / ${entry.capacity} 人`} />}
                 {view?.viewer === 'resident' && <InfoRow label="服务" value={`党员义工 ${entry.capacity} 人`} />}
                 {entry.clashes.length > 0 && <Text className="activity-calendar__reason">{`与「${entry.clashes[0].title}」时间重叠`}</Text>}
-                <View className="activity-calendar__action">{action(entry)}</View>
+                <EntryAction>{action(entry)}</EntryAction>
               </Card>
             ))}
           </View>
@@ -107,3 +107,6 @@ export default function ActivityCalendarPage() {
     </PageShell>
   )
 }
+
+/** The entry's 报名 or its state, on a line of its own; no empty line under a full one. */
+const EntryAction = ({ children }: { children: ReactNode }) => (children ? <View className="activity-calendar__action">{children}</View> : null)
