@@ -165,10 +165,10 @@ describe('活动日历 with 报名, and 预约预告 at publishing', () => {
     await page.goto(route('secretary/create-order/index'), { waitUntil: 'networkidle' });
     await shown(page, '.create-order').waitFor({ timeout: 20_000 });
     // The form opens on tomorrow 09:00: short of the district's five working days.
-    const date = await shown(page, '.create-order__time--date').textContent();
+    const date = await shown(page, '.service-time__box--date').textContent();
     const expected = await callGateway<Notice>('orders', 'publishingNotice', { startsAt: at(date!.trim(), '09:00') }, secretary.token);
     expect(expected).toMatchObject({ short: true, required: 5 });
-    const warning = shown(page, '.create-order__notice-text').first();
+    const warning = shown(page, '.short-notice-warning__text').first();
     await warning.waitFor({ timeout: 20_000 });
     const holidays = expected.holidays.length > 0 ? `（中间有${expected.holidays.join('、')}假期）` : '';
     await expect(warning.textContent()).resolves.toBe(
@@ -196,7 +196,7 @@ describe('活动日历 with 报名, and 预约预告 at publishing', () => {
     await atStart.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('create-order-short-notice-refused'), fullPage: true });
 
-    await shown(page, '.create-order__notice-ack').tap();
+    await shown(page, '.short-notice-warning__ack').tap();
     await tapButton(page, '发布订单');
     await page.waitForURL(/pages\/secretary\/order-detail/, { timeout: 20_000 });
     const orderId = decodeURIComponent(new URL(page.url().replace('#', '')).searchParams.get('id') ?? '');

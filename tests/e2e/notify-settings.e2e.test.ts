@@ -84,7 +84,7 @@ describe('消息提醒设置 of the district', () => {
     const secretary = await phonePage(browser, errors, 'secretary');
     await logInInBrowser(secretary.page, DEMO.secretary, /pages\/secretary\/needs/);
     await secretary.page.goto(route('secretary/create-order/index'), { waitUntil: 'networkidle' });
-    const warning = shown(secretary.page, '.create-order__notice-text').first();
+    const warning = shown(secretary.page, '.short-notice-warning__text').first();
     await warning.waitFor({ timeout: 20_000 });
     await expect(warning.textContent()).resolves.toContain('按规定活动须提前3个工作日发布');
     await secretary.page.screenshot({ path: screenshotPath('create-order-notice-3-days'), fullPage: true });

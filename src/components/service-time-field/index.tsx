@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { DatePicker } from '@nutui/nutui-react-taro'
 import './index.scss'
@@ -14,6 +14,8 @@ export interface ServiceTime {
 export interface ServiceTimeFieldProps {
   value: ServiceTime
   onChange: (change: Partial<ServiceTime>) => void
+  /** What goes under the boxes (a shortcut, the 预约预告 warning), in the same column. */
+  children?: ReactNode
 }
 
 type Picking = 'date' | 'startTime' | 'endTime' | null
@@ -21,10 +23,10 @@ type Picking = 'date' | 'startTime' | 'endTime' | null
 const pad = (value: number) => String(value).padStart(2, '0')
 
 /** 服务时间: the day, the start and the end, each a box that opens its picker (Beijing time, 5-minute steps). */
-export function ServiceTimeField({ value, onChange }: ServiceTimeFieldProps) {
+export function ServiceTimeField({ value, onChange, children }: ServiceTimeFieldProps) {
   const [picking, setPicking] = useState<Picking>(null)
   return (
-    <>
+    <View className="service-time-field">
       <View className="service-time">
         <View className="service-time__box service-time__box--date" onClick={() => setPicking('date')}>
           {value.date}
@@ -37,6 +39,7 @@ export function ServiceTimeField({ value, onChange }: ServiceTimeFieldProps) {
           {value.endTime}
         </View>
       </View>
+      {children}
       <DatePicker
         title="服务日期"
         type="date"
@@ -68,6 +71,6 @@ export function ServiceTimeField({ value, onChange }: ServiceTimeFieldProps) {
         }}
         onClose={() => setPicking(null)}
       />
-    </>
+    </View>
   )
 }

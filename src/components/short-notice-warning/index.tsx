@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { Checkbox } from '@nutui/nutui-react-taro'
 import type { PublishingNotice } from '@/services/api/calendar'
-import { shortNoticeText } from '@/pages/secretary/create-order/notice-text'
+import { shortNoticeText } from '@/services/notice-text'
 import './index.scss'
 
 export interface ShortNoticeWarningProps {

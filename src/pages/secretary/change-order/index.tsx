@@ -74,8 +74,9 @@ export default function ChangeOrderPage() {
           </Card>
           <FormSection title="改成" hint="已接单和受邀的党员会收到调整通知和原因；居民需求的订单，居民也会收到。已有党员签到后不能再调整。">
             <FormRow label="服务时间" required hint="北京时间；只改开始时间时，结束时间请一并确认" error={errors.startsAt ?? errors.endsAt}>
-              <ServiceTimeField value={form} onChange={set} />
-              <ShortNoticeWarning notice={notice} acknowledged={acceptShortNotice} onAcknowledge={setAcceptShortNotice} />
+              <ServiceTimeField value={form} onChange={set}>
+                <ShortNoticeWarning notice={notice} acknowledged={acceptShortNotice} onAcknowledge={setAcceptShortNotice} />
+              </ServiceTimeField>
             </FormRow>
             <FormRow label="服务地点" required={order.kind === 'activity'} hint={order.kind === 'demand' ? '上门地址不改请留空' : undefined} error={errors.place}>
               <Input name="place" value={form.place} placeholder={order.kind === 'demand' ? '新的上门地址' : '例如：社区活动室二楼'} maxLength={120} onChange={(place) => set({ place })} />

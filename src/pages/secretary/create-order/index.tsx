@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Checkbox, DatePicker, Input, Picker, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Checkbox, Input, Picker, TextArea } from '@nutui/nutui-react-taro'
 import { MEMBER_POSTS, SERVICE_CATEGORIES } from '@core/catalogue/service-catalogue'
 import { Card } from '@/components/card'
 import { FieldError } from '@/components/field-error'
 import { FormRow } from '@/components/form-row'
+import { ServiceTimeField } from '@/components/service-time-field'
+import { ShortNoticeWarning } from '@/components/short-notice-warning'
 import { OptionCards, type OptionCard } from '@/components/option-cards'
 import { PageShell, type PageStatus } from '@/components/page-shell'
 import { useFormErrors } from '@/hooks/use-form-errors'
@@ -14,7 +16,6 @@ import { formDraft } from '@/services/form-draft'
 import { demandsApi } from '@/services/api/demands'
 import { ordersApi } from '@/services/api/orders'
 import { usePublishingNotice } from './use-publishing-notice'
-import { shortNoticeText } from './notice-text'
 import type { ApiError, Demand } from '@/services/api/types'
 import { ROUTES } from '@/services/navigation'
 import { getSession } from '@/services/session'
@@ -40,7 +41,6 @@ import { useRecommendations } from './use-recommendations'
 import './index.scss'
 
 const CATEGORY_OPTIONS = [SERVICE_CATEGORIES.map((category) => ({ label: category, value: category }))]
-type PickerField = 'date' | 'startTime' | 'endTime' | null
 
 const DISPATCH_OPTIONS: OptionCard<Dispatch>[] = [
   { value: 'open', title: '公开招募', hint: '发布到接单大厅，本社区党员先到先得' },
@@ -71,7 +71,6 @@ export default function CreateOrderPage() {
   const changed = !sent && orderFormChanged(form, opened)
   useLeaveGuard(changed)
   const [categoryOpen, setCategoryOpen] = useState(false)
-  const [picker, setPicker] = useState<PickerField>(null)
   const recommended = useRecommendations(form)
   // 预约预告: an activity (not a need's order) is warned about as soon as its date gives less than the district's notice.
   const notice = usePublishingNotice(demandId || !form.date || !form.startTime ? null : beijingIso(form.date, form.startTime))
@@ -179,33 +178,12 @@ export default function CreateOrderPage() {
             <Input name="place" value={form.place} placeholder={form.demandId ? '居民需求的服务地址' : '例如：幸福小区3栋至6栋'} maxLength={120} onChange={(value) => set({ place: value })} />
           </FormRow>
           <FormRow label="服务时间" required hint="北京时间；开始前30分钟起可扫码签到" error={errors.startsAt ?? errors.endsAt}>
-            <View className="create-order__when">
-              <View className="create-order__times">
-                <View className="create-order__time create-order__time--date" onClick={() => setPicker('date')}>
-                  {form.date}
-                </View>
-                <View className="create-order__time" onClick={() => setPicker('startTime')}>
-                  {form.startTime}
-                </View>
-                <Text className="create-order__to">至</Text>
-                <View className="create-order__time" onClick={() => setPicker('endTime')}>
-                  {form.endTime}
-                </View>
-              </View>
+            <ServiceTimeField value={form} onChange={set}>
               <Text className="create-order__soon" onClick={() => set(startingSoon(new Date()))}>
                 马上开始（从现在起 2 小时）
               </Text>
-              {notice?.short && (
-                <View className="create-order__notice">
-                  <Text className="create-order__notice-text">{shortNoticeText(notice)}</Text>
-                  <View className="create-order__notice-ack" onClick={() => setAcceptShortNotice(!acceptShortNotice)}>
-                    <Checkbox checked={acceptShortNotice} onChange={() => undefined} />
-                    <Text>临时通知（确需临时安排）</Text>
-                  </View>
-                </View>
-              )}
-              {notice?.uncoveredNote && <Text className="create-order__notice-text">{notice.uncoveredNote}</Text>}
-            </View>
+              <ShortNoticeWarning notice={notice} acknowledged={acceptShortNotice} onAcknowledge={setAcceptShortNotice} />
+            </ServiceTimeField>
           </FormRow>
           <FormRow label="需要人数" required error={errors.capacity}>
             <Input name="capacity" type="number" value={form.capacity} maxLength={3} placeholder="需要几名党员，例如 3" onChange={(value) => set({ capacity: value })} />
@@ -268,37 +246,6 @@ export default function CreateOrderPage() {
           setCategoryOpen(false)
         }}
         onClose={() => setCategoryOpen(false)}
-      />
-      <DatePicker
-        title="服务日期"
-        type="date"
-        visible={picker === 'date'}
-        showChinese
-        startDate={new Date()}
-        endDate={new Date(Date.now() + 365 * 24 * 3600_000)}
-        defaultValue={new Date(`${form.date}T12:00:00`)}
-        onConfirm={(_options, values) => {
-          const [year, month, day] = values.map(Number)
-          set({ date: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` })
-          setPicker(null)
-        }}
-        onClose={() => setPicker(null)}
-      />
-      <DatePicker
-        title={picker === 'endTime' ? '结束时间' : '开始时间'}
-        type="hour-minutes"
-        visible={picker === 'startTime' || picker === 'endTime'}
-        showChinese
-        minuteStep={5}
-        defaultValue={new Date(`2000-01-01T${picker === 'endTime' ? form.endTime : form.startTime}:00`)}
-        onConfirm={(_options, values) => {
-          const [hour, minute] = values.map(Number)
-          const time = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`
-          if (picker === 'endTime') set({ endTime: time })
-          else if (picker === 'startTime') set({ startTime: time })
-          setPicker(null)
-        }}
-        onClose={() => setPicker(null)}
       />
     </PageShell>
   )
