@@ -23,6 +23,10 @@ const orderFacts = async (tx: Executor, orderId: string) =>
     )
   )[0];
 
+/** Who an order's news is for: the members who accepted it and those still invited. */
+const membersOnOrder = (tx: Executor, orderId: string) =>
+  tx.query<{ member_id: string }>(`select member_id from assignments where order_id = $1 and status in ('accepted', 'invited')`, [orderId]);
+
 const orderFields = (order: OrderFacts, status: string, note: string) => ({
   activity: order.title,
   time: timeText(order.starts_at),
@@ -99,10 +103,7 @@ export async function notifyOrderCreated(tx: Executor, at: Date, orderId: string
 export async function notifyOrderCancelled(tx: Executor, at: Date, orderId: string) {
   const order = await orderFacts(tx, orderId);
   const reason = order.cancel_reason ?? '';
-  const members = await tx.query<{ member_id: string }>(
-    `select member_id from assignments where order_id = $1 and status in ('accepted', 'invited')`,
-    [order.id],
-  );
+  const members = await membersOnOrder(tx, order.id);
   await notify(tx, at, members.map((row) => row.member_id), {
     kind: 'order_cancelled',
     eventKey: `order-cancelled:${order.id}`,
@@ -132,10 +133,7 @@ export async function notifyOrderCancelled(tx: Executor, at: Date, orderId: stri
  */
 export async function notifyOrderChanged(tx: Executor, at: Date, change: { id: string; orderId: string; reason: string; summary: string }) {
   const order = await orderFacts(tx, change.orderId);
-  const members = await tx.query<{ member_id: string }>(
-    `select member_id from assignments where order_id = $1 and status in ('accepted', 'invited')`,
-    [order.id],
-  );
+  const members = await membersOnOrder(tx, order.id);
   await notify(tx, at, members.map((row) => row.member_id), {
     kind: 'order_changed',
     eventKey: `order-changed:${change.id}`,
