@@ -83,7 +83,7 @@ describe('修改密码 and 退出登录 in the H5 build', () => {
     const token = (await storedToken(page))!;
     expect(await refusal('auth', 'me', token)).toBe('accepted');
 
-    await shown(page, '.role-tab-bar__item').filter({ hasText: /^我的$/ }).tap();
+    await shown(page, '.role-tab-bar__item').filter({ hasText: /^我的/ }).tap();
     await page.waitForURL(/pages\/profile/);
     await shown(page, '.nut-cell').filter({ hasText: '修改密码' }).waitFor();
     await shown(page, '.nut-button').filter({ hasText: '退出登录' }).tap();

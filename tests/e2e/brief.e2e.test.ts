@@ -59,7 +59,7 @@ describe('活动简讯 in the H5 build', () => {
     await tapButton(page, '活动简讯');
     await page.waitForURL(/pages\/activities\/brief\/index\?orderId=/);
     await briefPage(page).waitFor({ timeout: 20_000 });
-    await shown(page, '.dy-card__title').getByText(title, { exact: true }).waitFor();
+    await shown(page, '.dy-card__title').getByText(title, { exact: true }).first().waitFor();
     await shown(page, '.dy-status-tag').getByText(/待提交|即将到期|已逾期/).first().waitFor();
     expect(await shown(page, '.activity-brief .dy-info-row__label').allInnerTexts()).toEqual(expect.arrayContaining(['时间', '地点', '社区']));
     // The participants come from the service records before anything is written.

@@ -271,7 +271,7 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
       'orders',
       'create',
       {
-        title: `助老陪护（未扫码${stamp}）`, category: '环保绿化服务', place: '幸福小区9栋', capacity: 3, dispatch: 'directed',
+        title: `助老陪护（未扫码${stamp}）`, category: '环保绿化服务', place: '幸福小区9栋', capacity: 3, dispatch: 'directed', acceptShortNotice: true,
         inviteeIds: [member.profile.userId, other.profile.userId], startsAt: beijingIso(soon), endsAt: beijingIso(soon + HOUR),
       },
       secretary.token,
@@ -306,7 +306,7 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
       'orders',
       'create',
       {
-        title: `统一活动日·楼道清理（负责人${stamp}）`, category: '环保绿化服务', place: '幸福小区7栋', capacity: 5, dispatch: 'directed',
+        title: `统一活动日·楼道清理（负责人${stamp}）`, category: '环保绿化服务', place: '幸福小区7栋', capacity: 5, dispatch: 'directed', acceptShortNotice: true,
         // The leader is invited too: orders.get shows a directed order only to those it was sent to.
         inviteeIds: [other.profile.userId, member.profile.userId], startsAt: beijingIso(soon), endsAt: beijingIso(soon + HOUR), leaderMemberId: member.profile.userId,
       },
@@ -344,7 +344,7 @@ describe('a member’s hours: record detail, 申诉, 自评, the accept warning,
       callGateway<Order>(
         'orders',
         'create',
-        { title, category: '环保绿化服务', place: '幸福小区', capacity: 5, dispatch: 'directed', inviteeIds: [member.profile.userId], startsAt: at(from), endsAt: at(to) },
+        { title, category: '环保绿化服务', place: '幸福小区', capacity: 5, dispatch: 'directed', acceptShortNotice: true, inviteeIds: [member.profile.userId], startsAt: at(from), endsAt: at(to) },
         secretary.token,
       );
     const first = await create(`助老送餐（重叠测试${stamp}）`, '10:00', '12:00');

@@ -48,7 +48,7 @@ describe('个人信息保护 in the H5 build', () => {
     const page = await (await newPhone(browser)).newPage();
     page.on('pageerror', (error) => errors.push(error.message));
     await logInInBrowser(page, MEMBER, /pages\/member\/order-hall/);
-    await visible(page, '.role-tab-bar__item').filter({ hasText: /^我的$/ }).tap();
+    await visible(page, '.role-tab-bar__item').filter({ hasText: /^我的/ }).tap();
     await page.waitForURL(/pages\/profile/);
     await visible(page, '.nut-cell').filter({ hasText: '我的资料与隐私' }).tap();
     await page.waitForURL(/pages\/member\/my-data/);

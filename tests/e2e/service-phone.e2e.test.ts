@@ -23,7 +23,7 @@ describe('社区服务电话 on the secretary’s profile in the H5 build', () =
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await logInInBrowser(page, SECRETARY, /pages\/secretary\/needs/);
-    await visible(page, '.role-tab-bar__item').filter({ hasText: /^我的$/ }).tap();
+    await visible(page, '.role-tab-bar__item').filter({ hasText: /^我的/ }).tap();
     await page.waitForURL(/pages\/profile/);
     const cell = visible(page, '.nut-cell').filter({ hasText: '社区服务电话' });
     await cell.waitFor({ timeout: 20_000 });
