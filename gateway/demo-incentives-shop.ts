@@ -3,6 +3,8 @@ import type { Executor } from '../cloudfunctions/_core/db/database';
 import { saveGood } from '../cloudfunctions/_core/incentives/shop/goods';
 import { redeem } from '../cloudfunctions/_core/incentives/shop/redemptions';
 import { balancesOf } from '../cloudfunctions/_core/ledger';
+import { loadConfig } from '../cloudfunctions/_core/config/config';
+import { localFileStore } from '../cloudfunctions/_core/files';
 import type { ActionContext } from '../cloudfunctions/_core/runtime/action';
 import { loadCaller } from '../cloudfunctions/_core/runtime/caller';
 
@@ -27,6 +29,7 @@ async function contextFor(tx: Executor, now: Date, person: Person): Promise<Acti
     config: {} as ActionContext['config'],
     keepOnFailure: () => undefined,
     onCommit: () => undefined,
+    files: localFileStore(loadConfig().DATA_DIR),
   };
 }
 

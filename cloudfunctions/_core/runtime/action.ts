@@ -32,7 +32,7 @@ export interface ActionContext {
    * Where uploaded files are kept: cloud storage inside WeChat, DATA_DIR/files elsewhere (files/). What the call puts
    * there is removed again if its transaction does not commit.
    */
-  files?: FileStore;
+  files: FileStore;
 }
 
 /** What slow work before the transaction may use: no transaction, no caller (it is not yet known). */

@@ -1,6 +1,6 @@
 import type { ActionContext } from '../../runtime/action';
 import { communityOf, requireCaller } from '../../runtime';
-import { fileKey, localFileStore, uploadOrderOf, type FileStore } from '../../files';
+import { fileKey, uploadOrderOf } from '../../files';
 import { businessDate } from '../../shared/business-time';
 import { briefErrors } from './briefs.errors';
 import { briefsRepository, type BriefOrderRow, type FrozenParticipant } from './briefs.repository';
@@ -8,9 +8,6 @@ import { BRIEF_MAX_PHOTOS, BRIEF_PHOTO_LIMIT_TEXT, BRIEF_PHOTO_MAX_BYTES } from 
 import { assertEnded, assertMaySee, assertMayWrite, dueOnOf, endedProblem, mayWrite } from './brief-rules';
 import { cleanPhoto } from './photo-checks';
 import { renderBriefPdf } from './brief-pdf';
-
-/** Cloud storage inside WeChat (injected by the function), else the local gateway's folder. */
-export const filesOf = (ctx: Pick<ActionContext, 'files' | 'config'>): FileStore => ctx.files ?? localFileStore(ctx.config.DATA_DIR);
 
 const hoursOf = (minutes: number) => Math.round(minutes / 6) / 10;
 
@@ -29,7 +26,7 @@ export async function viewBrief(ctx: ActionContext, input: { orderId: string }) 
   const now = ctx.clock.now();
   const brief = await briefsRepository.brief(ctx.tx, order.id);
   const photos = await briefsRepository.livePhotos(ctx.tx, order.id);
-  const urls = await filesOf(ctx).urlsOf(photos.map((photo) => photo.store_ref));
+  const urls = await ctx.files.urlsOf(photos.map((photo) => photo.store_ref));
   const editor = mayWrite(caller, order);
   const participants: FrozenParticipant[] = brief ? brief.participants : await briefsRepository.participants(ctx.tx, order.id);
   const dueOn = brief?.due_on ?? (await dueOnOf(ctx.tx, order));
@@ -100,7 +97,7 @@ export async function uploadBriefPhoto(ctx: ActionContext, input: { orderId: str
   assertMayWrite(caller, order);
   const now = ctx.clock.now();
   assertEnded(order, now);
-  const files = filesOf(ctx);
+  const { files } = ctx;
   const limitText = BRIEF_PHOTO_LIMIT_TEXT;
   const fieldName = input.fileId !== undefined ? 'fileId' : 'dataBase64';
   const refuse = async (code: 'BRIEF_PHOTO_TOO_LARGE' | 'BRIEF_PHOTO_NOT_IMAGE' | 'BRIEF_TOO_MANY_PHOTOS', message: string, fieldMessage: string): Promise<never> => {
@@ -127,16 +124,12 @@ export async function uploadBriefPhoto(ctx: ActionContext, input: { orderId: str
   if (live.length >= BRIEF_MAX_PHOTOS) await refuse('BRIEF_TOO_MANY_PHOTOS', '请先删除一张再添加', `照片最多 ${BRIEF_MAX_PHOTOS} 张`);
   const id = ctx.newId();
   const key = fileKey('briefs', order.id, id, photo.extension);
+  // The call's store removes the file again if the row, or anything after it, does not commit (files/transaction-files.ts).
   const ref = await files.put(key, photo.bytes, photo.mime);
-  try {
-    await briefsRepository.insertPhoto(ctx.tx, {
-      id, order_id: order.id, storage_key: key, store_ref: ref, mime: photo.mime, bytes: photo.bytes.length,
-      width: photo.width, height: photo.height, position: live.length, uploadedBy: caller.userId, at: now,
-    });
-  } catch (error) {
-    await files.remove(ref);
-    throw error;
-  }
+  await briefsRepository.insertPhoto(ctx.tx, {
+    id, order_id: order.id, storage_key: key, store_ref: ref, mime: photo.mime, bytes: photo.bytes.length,
+    width: photo.width, height: photo.height, position: live.length, uploadedBy: caller.userId, at: now,
+  });
   const uploaded = input.fileId;
   if (uploaded !== undefined) ctx.onCommit(() => files.removeUpload(uploaded));
   const [url] = await files.urlsOf([ref]);
@@ -158,7 +151,7 @@ export async function removeBriefPhoto(ctx: ActionContext, input: { photoId: str
 /** The rows are gone in the transaction; the bytes after it commits (a rolled-back removal keeps its file). */
 function removeFilesAfterCommit(ctx: ActionContext, refs: string[]) {
   if (refs.length === 0) return;
-  const files = filesOf(ctx);
+  const { files } = ctx;
   ctx.onCommit(async () => {
     for (const ref of refs) await files.remove(ref);
   });
@@ -186,7 +179,7 @@ export async function briefsDue(ctx: ActionContext) {
 /** 活动简讯 as a PDF for whoever may see it: what the page shows, the photos printed from the kept files. */
 export async function exportBrief(ctx: ActionContext, input: { orderId: string }) {
   const view = await viewBrief(ctx, input);
-  const files = filesOf(ctx);
+  const { files } = ctx;
   const rows = await briefsRepository.livePhotos(ctx.tx, view.orderId);
   const photos = await Promise.all(rows.map(async (row) => ({ bytes: await files.read(row.store_ref), width: row.width, height: row.height })));
   return renderBriefPdf(view, photos);
