@@ -19,17 +19,20 @@ export const DEFAULT_NOTIFY_SETTINGS: NotifySettings = {
   reminderLeadMinutes: 60,
 };
 
+/** The columns of district_settings that hold the timings, as notifySettingsOfRow reads them. */
+export const NOTIFY_SETTINGS_COLUMNS = 'notice_working_days, brief_deadline_working_days, reminder_evening_time, reminder_lead_minutes';
+
+export type NotifySettingsRow = { notice_working_days: number; brief_deadline_working_days: number; reminder_evening_time: string; reminder_lead_minutes: number };
+
+export const notifySettingsOfRow = (row: NotifySettingsRow): NotifySettings => ({
+  noticeWorkingDays: row.notice_working_days,
+  briefDeadlineWorkingDays: row.brief_deadline_working_days,
+  reminderEveningTime: row.reminder_evening_time,
+  reminderLeadMinutes: row.reminder_lead_minutes,
+});
+
 /** The district's settings, or the defaults when it never saved any. */
 export async function notifySettingsOf(tx: Executor, districtId: string): Promise<NotifySettings> {
-  const [row] = await tx.query<{ notice_working_days: number; brief_deadline_working_days: number; reminder_evening_time: string; reminder_lead_minutes: number }>(
-    `select notice_working_days, brief_deadline_working_days, reminder_evening_time, reminder_lead_minutes from district_settings where district_id = $1`,
-    [districtId],
-  );
-  if (!row) return DEFAULT_NOTIFY_SETTINGS;
-  return {
-    noticeWorkingDays: row.notice_working_days,
-    briefDeadlineWorkingDays: row.brief_deadline_working_days,
-    reminderEveningTime: row.reminder_evening_time,
-    reminderLeadMinutes: row.reminder_lead_minutes,
-  };
+  const [row] = await tx.query<NotifySettingsRow>(`select ${NOTIFY_SETTINGS_COLUMNS} from district_settings where district_id = $1`, [districtId]);
+  return row ? notifySettingsOfRow(row) : DEFAULT_NOTIFY_SETTINGS;
 }

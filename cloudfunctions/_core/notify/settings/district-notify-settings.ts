@@ -1,30 +1,20 @@
 import type { Executor } from '../../db/database';
 import { homeDistrictOf } from '../../org/district-scope';
 import type { ActionContext } from '../../runtime/action';
-import { DEFAULT_NOTIFY_SETTINGS } from '../notify-settings';
+import { DEFAULT_NOTIFY_SETTINGS, NOTIFY_SETTINGS_COLUMNS, notifySettingsOfRow, type NotifySettingsRow } from '../notify-settings';
 import type { NotifySettingsView, UpdateNotifySettingsInput } from './settings.schemas';
 
-type SettingsRow = {
-  notice_working_days: number;
-  brief_deadline_working_days: number;
-  reminder_evening_time: string;
-  reminder_lead_minutes: number;
-  updated_at: Date;
-  updated_by: string | null;
-};
+type SettingsRow = NotifySettingsRow & { updated_at: Date; updated_by: string | null };
 
 async function load(tx: Executor, districtId: string): Promise<NotifySettingsView> {
   const [row] = await tx.query<SettingsRow>(
-    `select s.notice_working_days, s.brief_deadline_working_days, s.reminder_evening_time, s.reminder_lead_minutes, s.updated_at, u.name as updated_by
+    `select ${NOTIFY_SETTINGS_COLUMNS}, s.updated_at, u.name as updated_by
        from district_settings s left join users u on u.id = s.updated_by where s.district_id = $1`,
     [districtId],
   );
   if (!row) return { ...DEFAULT_NOTIFY_SETTINGS, updatedAt: null, updatedBy: null };
   return {
-    noticeWorkingDays: row.notice_working_days,
-    briefDeadlineWorkingDays: row.brief_deadline_working_days,
-    reminderEveningTime: row.reminder_evening_time,
-    reminderLeadMinutes: row.reminder_lead_minutes,
+    ...notifySettingsOfRow(row),
     // A row nobody saved (written with the defaults when another switch was first needed) was never changed.
     updatedAt: row.updated_by ? row.updated_at.toISOString() : null,
     updatedBy: row.updated_by,
