@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { auditPage } from './page-audit';
-import { callGateway, gatewayUrl, launchChromium, logInInBrowser, phonePage, screenshotPath, shown } from './browser';
+import { callGateway, gatewayUrl, launchChromium, logInInBrowser, phonePage, screenshotPath, profileTab, shown } from './browser';
 
 const DISTRICT_ADMIN = { phone: '19900000010', password: 'demo1234' };
 const NEW_PASSWORD = 'xinshuji-2026';
@@ -83,7 +83,7 @@ describe('修改密码 and 退出登录 in the H5 build', () => {
     const token = (await storedToken(page))!;
     expect(await refusal('auth', 'me', token)).toBe('accepted');
 
-    await shown(page, '.role-tab-bar__item').filter({ hasText: /^我的/ }).tap();
+    await profileTab(page).tap();
     await page.waitForURL(/pages\/profile/);
     await shown(page, '.nut-cell').filter({ hasText: '修改密码' }).waitFor();
     await shown(page, '.nut-button').filter({ hasText: '退出登录' }).tap();

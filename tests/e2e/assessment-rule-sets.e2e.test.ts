@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { beijingParts } from '../../src/services/beijing-time';
-import { callGateway, launchChromium, logInInBrowser, phonePage, screenshotPath, shown } from './browser';
+import { callGateway, launchChromium, logInInBrowser, phonePage, profileTab, screenshotPath, shown } from './browser';
 import { auditPage } from './page-audit';
 import { keepRuleSet } from './rule-set-state';
 
@@ -17,7 +17,7 @@ const shoot = async (page: Page, name: string) => {
 const button = (page: Page, text: string) => shown(page, '.nut-button').filter({ hasText: text }).first();
 
 async function openFromProfile(page: Page, cell: string, url: RegExp) {
-  await shown(page, '.role-tab-bar__item').filter({ hasText: '我的' }).tap();
+  await profileTab(page).tap();
   await page.waitForURL(/pages\/profile/);
   await shown(page, '.nut-cell').filter({ hasText: cell }).first().tap();
   await page.waitForURL(url);

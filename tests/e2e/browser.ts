@@ -207,6 +207,9 @@ export function phonePerTest(): { readonly page: Page; readonly context: Browser
   };
 }
 
+/** 我的 is every role's last tab; its unread badge's number comes before the word in the text. */
+export const profileTab = (page: Page) => shown(page, '.role-tab-bar__item').filter({ hasText: /我的$/ }).last();
+
 /** Opens 我的 and taps the cell whose title matches, then waits for the page it opens. */
 export async function openProfileCell(page: Page, title: string | RegExp, landing: RegExp): Promise<void> {
   await page.goto(`${gatewayUrl()}#/pages/profile/index`);

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { ComplianceList, UnitStanding } from '../../src/services/api/assessment';
 import { rowFigure } from '../../src/pages/assessment/compliance/compliance-display';
 import { beijingParts } from '../../src/services/beijing-time';
-import { callGateway, gatewayUrl, launchChromium, logInInBrowser, phonePage, screenshotPath, shown } from './browser';
+import { callGateway, gatewayUrl, launchChromium, logInInBrowser, phonePage, profileTab, screenshotPath, shown } from './browser';
 import { auditPage } from './page-audit';
 
 // 考核达标 as the demo secretary sees it at 375×812: opened from 我的, the numbers at the top and the first rows as
@@ -34,7 +34,7 @@ describe('考核达标 in the H5 build at 375×812', () => {
     const view = await list({});
     expect(view.counts.members).toBeGreaterThan(0);
     await logInInBrowser(page, SECRETARY, /pages\/secretary\/needs/);
-    await shown(page, '.role-tab-bar__item').filter({ hasText: /我的$/ }).last().tap();
+    await profileTab(page).tap();
     await shown(page, '.nut-cell').filter({ hasText: '考核达标' }).tap();
     await page.waitForURL(/pages\/assessment\/compliance/);
     await shown(page, '.compliance .dy-card__title').filter({ hasText: `${year}年考核达标` }).waitFor({ timeout: 20_000 });
@@ -114,7 +114,7 @@ describe('考核达标 in the H5 build at 375×812', () => {
     const view = await callGateway<UnitStanding>('assessment', 'unitStanding', { page: { limit: 20, offset: 0 } }, unitToken);
     const unit = await phonePage(browser, errors, 'unit');
     await logInInBrowser(unit.page, UNIT_ADMIN, /pages\/unit\/slips/);
-    await shown(unit.page, '.role-tab-bar__item').filter({ hasText: /我的$/ }).last().tap();
+    await profileTab(unit.page).tap();
     await shown(unit.page, '.nut-cell').filter({ hasText: '党员服务情况' }).tap();
     await unit.page.waitForURL(/pages\/assessment\/unit-standing/);
     await shown(unit.page, '.unit-standing .dy-card__title').filter({ hasText: `${view.unit.name} · ${year}年在职党员服务情况` }).waitFor({ timeout: 20_000 });

@@ -3,7 +3,7 @@ import { RATE_DEFINITIONS } from '../../cloudfunctions/_core/assessment/rate-def
 import { percent } from '../../src/pages/assessment/district-rates/rates-display';
 import type { DistrictCompliance, OrganisationRates } from '../../src/services/api/assessment';
 import { beijingParts } from '../../src/services/beijing-time';
-import { callGateway, launchChromium, logInInBrowser, phonePage, screenshotPath, shown } from './browser';
+import { callGateway, launchChromium, logInInBrowser, phonePage, profileTab, screenshotPath, shown } from './browser';
 import { auditPage } from './page-audit';
 
 // 考核与达标率 as the demo district admin sees it at 375×812: opened from 我的, the district's passing / failing
@@ -37,7 +37,7 @@ describe('考核与达标率 in the H5 build at 375×812', () => {
 
   it('should open from 我的 and show every organisation’s rates, tags and why as the API answers', async () => {
     await logInInBrowser(page, DISTRICT_ADMIN, /pages\/district\/org/);
-    await shown(page, '.role-tab-bar__item').filter({ hasText: /我的$/ }).last().tap();
+    await profileTab(page).tap();
     await shown(page, '.nut-cell').filter({ hasText: '考核与达标率' }).tap();
     await page.waitForURL(/pages\/assessment\/district-rates/);
     await shown(page, '.district-rates .dy-card__title').filter({ hasText: `${year}年组织考核` }).waitFor({ timeout: 20_000 });

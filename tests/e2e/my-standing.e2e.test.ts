@@ -3,7 +3,7 @@ import { chartSummary } from '../../src/pages/assessment/shared/chart/chart-opti
 import { hoursChart } from '../../src/pages/assessment/my-standing/standing-display';
 import type { MemberStanding } from '../../src/services/api/assessment';
 import { beijingParts } from '../../src/services/beijing-time';
-import { callGateway, gatewayUrl, launchChromium, logInInBrowser, phonePage, screenshotPath, shown } from './browser';
+import { callGateway, gatewayUrl, launchChromium, logInInBrowser, phonePage, profileTab, screenshotPath, shown } from './browser';
 import { auditPage } from './page-audit';
 
 // 我的考核 as the demo member sees it at 375×812: opened from 我的, each rule with its status and advice, the
@@ -83,7 +83,7 @@ describe('我的考核 in the H5 build at 375×812', () => {
 
   it('should open 我的考核 from 我的 and show every rule with its status and advice, the eligibility and the chart', async () => {
     await logInInBrowser(page, MEMBER, /pages\/member\/order-hall/);
-    await shown(page, '.role-tab-bar__item').filter({ hasText: /我的$/ }).last().tap();
+    await profileTab(page).tap();
     await shown(page, '.nut-cell').filter({ hasText: '我的考核' }).tap();
     await page.waitForURL(/pages\/assessment\/my-standing/);
     await standingShown(page, year);

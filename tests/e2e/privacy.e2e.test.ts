@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, shown as visible } from './browser';
+import { gatewayUrl, launchChromium, logInInBrowser, newPhone, screenshotPath, profileTab, shown as visible } from './browser';
 
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
 const MEMBER = { phone: '19900001001', password: 'demo1234' };
@@ -48,7 +48,7 @@ describe('个人信息保护 in the H5 build', () => {
     const page = await (await newPhone(browser)).newPage();
     page.on('pageerror', (error) => errors.push(error.message));
     await logInInBrowser(page, MEMBER, /pages\/member\/order-hall/);
-    await visible(page, '.role-tab-bar__item').filter({ hasText: /^我的/ }).tap();
+    await profileTab(page).tap();
     await page.waitForURL(/pages\/profile/);
     await visible(page, '.nut-cell').filter({ hasText: '我的资料与隐私' }).tap();
     await page.waitForURL(/pages\/member\/my-data/);

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { callGateway, launchChromium, logInInBrowser, newPhone, screenshotPath, shown as visible } from './browser';
+import { callGateway, launchChromium, logInInBrowser, newPhone, screenshotPath, profileTab, shown as visible } from './browser';
 
 const SECRETARY = { phone: '19900000001', password: 'demo1234' };
 const ORIGINAL_PHONE = '0750-5550101';
@@ -23,7 +23,7 @@ describe('社区服务电话 on the secretary’s profile in the H5 build', () =
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await logInInBrowser(page, SECRETARY, /pages\/secretary\/needs/);
-    await visible(page, '.role-tab-bar__item').filter({ hasText: /^我的/ }).tap();
+    await profileTab(page).tap();
     await page.waitForURL(/pages\/profile/);
     const cell = visible(page, '.nut-cell').filter({ hasText: '社区服务电话' });
     await cell.waitFor({ timeout: 20_000 });
