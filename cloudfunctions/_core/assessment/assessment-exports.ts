@@ -2,9 +2,8 @@ import { XLSX_MIME, workbookToBase64 } from '../reports/workbook-style';
 import { grantsOf, requireCaller, type ActionContext } from '../runtime';
 import { businessDate } from '../shared/business-time';
 import { communityCompliance, unitCompliance } from './compliance-list';
-import { byQuarterOf, countsOf, hoursByQuarter, pageOf, type ComplianceRow } from './compliance-rows';
+import { byQuarterOf, communitiesOf, countsOf, hoursByQuarter, pageOf, type ComplianceEntry } from './compliance-rows';
 import { buildComplianceWorkbook, type ComplianceExportRow } from './compliance-workbook';
-import type { MemberFactsRow } from './member-facts.repository';
 import { organisationRates } from './organisation-rates';
 import { buildOrganisationRatesWorkbook } from './organisation-rates-workbook';
 import type { EffectiveRuleSet } from './rule-set.repository';
@@ -15,9 +14,9 @@ const ruleSetLine = (effective: EffectiveRuleSet) =>
   `${effective.ruleSet.name}${effective.version ? `（第${effective.version}版）` : ''}${ORIGIN_SUFFIX[effective.origin]}`;
 
 /** Every row, most behind first as the screen sorts them, with each member's hours per quarter. */
-function exportRows(members: MemberFactsRow[], rows: ComplianceRow[], year: number, currentQuarter: number | null): ComplianceExportRow[] {
-  const quarters = new Map(members.map((member) => [member.memberId, hoursByQuarter(member.facts, year)]));
-  const { items } = pageOf(rows, { status: 'all', sort: 'most_behind', page: { limit: rows.length, offset: 0 }, currentQuarter });
+function exportRows(entries: ComplianceEntry[], year: number, currentQuarter: number | null): ComplianceExportRow[] {
+  const quarters = new Map(entries.map(({ member }) => [member.memberId, hoursByQuarter(member.facts, year)]));
+  const { items } = pageOf(entries, { status: 'all', sort: 'most_behind', page: { limit: entries.length, offset: 0 }, currentQuarter });
   return items.map((row) => ({ ...row, quarterHours: quarters.get(row.memberId)! }));
 }
 
@@ -37,11 +36,11 @@ const wantsUnit = (ctx: ActionContext, input: { communityId?: string; unitId?: s
 export async function exportComplianceList(ctx: ActionContext, input: { communityId?: string; unitId?: string; year?: number }) {
   const exportedOn = businessDate(ctx.clock.now());
   if (wantsUnit(ctx, input)) {
-    const { year, unit, members, rows, ruleSets, ruleSetOf, currentQuarter } = await unitCompliance(ctx, input);
-    const communities = [...new Map(rows.map((row) => [row.communityId, row.communityName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'zh-CN'));
+    const { year, unit, entries, ruleSets, ruleSetOf, currentQuarter } = await unitCompliance(ctx, input);
+    const communities = communitiesOf(entries);
     const byCommunity = communities.map(([communityId, communityName]) => {
-      const of = rows.filter((row) => row.communityId === communityId);
-      const count = (status: string) => of.filter((row) => row.status === status).length;
+      const of = entries.filter(({ member }) => member.communityId === communityId);
+      const count = (status: string) => of.filter(({ standing }) => standing.status === status).length;
       return { communityName, ruleSet: ruleSetOf(communityId).name, members: of.length, met: count('met'), behind: count('behind'), exempt: count('exempt') };
     });
     const workbook = buildComplianceWorkbook({
@@ -53,22 +52,22 @@ export async function exportComplianceList(ctx: ActionContext, input: { communit
         return `${communityName}：${effective ? ruleSetLine(effective) : ruleSetOf(communityId).name}`;
       }),
       exportedOn,
-      counts: countsOf(rows, currentQuarter),
-      rows: exportRows(members, rows, year, currentQuarter),
+      counts: countsOf(entries, currentQuarter),
+      rows: exportRows(entries, year, currentQuarter),
       byCommunity,
     });
     return xlsx(`党员考核达标情况-${unit.name}-${year}.xlsx`, workbook);
   }
-  const { year, now, community, effective, members, rows, currentQuarter } = await communityCompliance(ctx, input);
+  const { year, now, community, effective, entries, currentQuarter } = await communityCompliance(ctx, input);
   const workbook = buildComplianceWorkbook({
     year,
     scope: 'community',
     organisationName: community.name,
     ruleSetLines: [ruleSetLine(effective)],
     exportedOn,
-    counts: countsOf(rows, currentQuarter),
-    rows: exportRows(members, rows, year, currentQuarter),
-    byQuarter: byQuarterOf(members, rows, year, now),
+    counts: countsOf(entries, currentQuarter),
+    rows: exportRows(entries, year, currentQuarter),
+    byQuarter: byQuarterOf(entries, year, now),
   });
   return xlsx(`党员考核达标情况-${community.name}-${year}.xlsx`, workbook);
 }

@@ -3,7 +3,7 @@ import { administersUnit, assertManagesCommunity, grantsOf, requireCaller, type 
 import { businessYear } from '../shared/business-time';
 import { commonErrors } from '../shared/domain-error';
 import { assessmentErrors } from './assessment.errors';
-import { byQuarterOf, byTypeOf, complianceRows, countsOf, currentQuarterOf, pageOf, type Sort, type StatusFilter } from './compliance-rows';
+import { byQuarterOf, byTypeOf, communitiesOf, complianceEntries, countsOf, currentQuarterOf, pageOf, type Sort, type StatusFilter } from './compliance-rows';
 import { loadMemberFacts } from './member-facts.repository';
 import { ruleSetForCommunity, ruleSetsForCommunities } from './rule-set.repository';
 import { DEFAULT_PRESET } from './rule-set.repository';
@@ -45,8 +45,8 @@ export async function communityCompliance(ctx: ActionContext, input: { community
   const members = (await loadMemberFacts(ctx.tx, { communityId }, year)).filter(
     (row) => (!input.memberType || row.memberType === input.memberType) && (!input.gridId || row.gridId === input.gridId),
   );
-  const rows = complianceRows(members, () => effective.ruleSet, year, now);
-  return { year, now, community: { id: communityId, name: community.name }, grids, effective, members, rows, currentQuarter: currentQuarterOf(year, now) };
+  const entries = complianceEntries(members, () => effective.ruleSet, year, now);
+  return { year, now, community: { id: communityId, name: community.name }, grids, effective, entries, currentQuarter: currentQuarterOf(year, now) };
 }
 
 /**
@@ -58,7 +58,7 @@ export async function complianceList(
   ctx: ActionContext,
   input: ListOptions & { communityId?: string; year?: number; memberType?: MemberType; gridId?: string },
 ) {
-  const { year, now, community, grids, effective, members, rows, currentQuarter } = await communityCompliance(ctx, input);
+  const { year, now, community, grids, effective, entries, currentQuarter } = await communityCompliance(ctx, input);
   return {
     year,
     closed: year < businessYear(now),
@@ -66,10 +66,10 @@ export async function complianceList(
     community,
     ruleSet: { name: effective.ruleSet.name, source: effective.ruleSet.source, origin: effective.origin, version: effective.version },
     grids,
-    counts: countsOf(rows, currentQuarter),
-    byQuarter: byQuarterOf(members, rows, year, now),
-    byType: byTypeOf(rows),
-    ...pageOf(rows, { ...input, currentQuarter }),
+    counts: countsOf(entries, currentQuarter),
+    byQuarter: byQuarterOf(entries, year, now),
+    byType: byTypeOf(entries),
+    ...pageOf(entries, { ...input, currentQuarter }),
   };
 }
 
@@ -94,8 +94,8 @@ export async function unitCompliance(ctx: ActionContext, input: { unitId?: strin
   const members = (await loadMemberFacts(ctx.tx, { unitId: unit.id }, year)).filter((row) => row.memberType === 'in_service');
   const ruleSets = await ruleSetsForCommunities(ctx.tx, [...new Set(members.map((row) => row.communityId))], year);
   const ruleSetOf = (communityId: string) => ruleSets.get(communityId)?.ruleSet ?? PRESETS[DEFAULT_PRESET];
-  const rows = complianceRows(members, (row) => ruleSetOf(row.communityId), year, now);
-  return { year, now, unit, members, rows, ruleSets, ruleSetOf, currentQuarter: currentQuarterOf(year, now) };
+  const entries = complianceEntries(members, (row) => ruleSetOf(row.communityId), year, now);
+  return { year, now, unit, entries, ruleSets, ruleSetOf, currentQuarter: currentQuarterOf(year, now) };
 }
 
 /**
@@ -103,19 +103,19 @@ export async function unitCompliance(ctx: ActionContext, input: { unitId?: strin
  * communities they serve, each under the rule set of their community.
  */
 export async function unitStanding(ctx: ActionContext, input: ListOptions & { unitId?: string; year?: number }) {
-  const { year, now, unit, rows, ruleSetOf, currentQuarter } = await unitCompliance(ctx, input);
-  const communities = [...new Map(rows.map((row) => [row.communityId, row.communityName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'zh-CN'));
+  const { year, now, unit, entries, ruleSetOf, currentQuarter } = await unitCompliance(ctx, input);
+  const communities = communitiesOf(entries);
   return {
     year,
     closed: year < businessYear(now),
     currentQuarter,
     unit: { id: unit.id, name: unit.name },
-    counts: countsOf(rows, currentQuarter),
+    counts: countsOf(entries, currentQuarter),
     byCommunity: communities.map(([communityId, communityName]) => {
-      const of = rows.filter((row) => row.communityId === communityId);
-      const count = (status: string) => of.filter((row) => row.status === status).length;
+      const of = entries.filter(({ member }) => member.communityId === communityId);
+      const count = (status: string) => of.filter(({ standing }) => standing.status === status).length;
       return { communityId, communityName, ruleSet: ruleSetOf(communityId).name, members: of.length, met: count('met'), behind: count('behind'), exempt: count('exempt') };
     }),
-    ...pageOf(rows, { ...input, currentQuarter }),
+    ...pageOf(entries, { ...input, currentQuarter }),
   };
 }

@@ -74,34 +74,47 @@ function standingPart(facts: MemberFacts, standing: Standing, ruleSet: RuleSet, 
   const share = (rule: RuleOutcome) => (!rule.open ? 2 : rule.left / Math.max(1e-9, rule.quarters ? (threshold.get(rule.ruleId) ?? 1) : rule.target));
   const headline = notMet.length > 0 ? notMet.reduce((worst, rule) => (share(rule) > share(worst) ? rule : worst)) : standing.rules.find((rule) => rule.status !== 'not_applicable');
   const { from, to } = yearSpan(year);
-  const quarter = currentQuarter ? quarterSpans(year)[currentQuarter - 1] : null;
+  const servedQuarters = quarterSpans(year).map((span) => servedIn(facts, span.from, span.to));
   return {
     status,
     statusLabel: STATUS_LABELS[status],
     hours: Math.floor(minutesIn(facts, from, to) / 6) / 10,
-    servedThisQuarter: quarter ? servedIn(facts, quarter.from, quarter.to) : false,
+    servedThisQuarter: currentQuarter ? servedQuarters[currentQuarter - 1] : false,
     headline: headline ? line(headline) : null,
     rules: standing.rules.map(line),
     behindBy: behindness(standing.rules, ruleSet),
+    servedQuarters,
   };
 }
 
-function toRow(row: MemberFactsRow, part: ReturnType<typeof standingPart>) {
+/**
+ * A member of the list and their standing. The standing is shared by members whose facts are equal, and the row a
+ * screen shows is made (rowOf) only for the members on the page, not for all 5,000 of a big community.
+ */
+export type ComplianceEntry = { member: MemberFactsRow; standing: ReturnType<typeof standingPart> };
+
+/** The row the list and the export show for a member. */
+export function rowOf({ member, standing }: ComplianceEntry) {
   return {
-    memberId: row.memberId,
-    name: row.name,
-    volunteerNo: row.volunteerNo,
-    memberType: row.memberType,
-    memberTypeLabel: MEMBER_TYPE_LABELS[row.memberType],
-    communityId: row.communityId,
-    communityName: row.communityName,
-    gridId: row.gridId,
-    gridName: row.gridName,
-    ...part,
+    memberId: member.memberId,
+    name: member.name,
+    volunteerNo: member.volunteerNo,
+    memberType: member.memberType,
+    memberTypeLabel: MEMBER_TYPE_LABELS[member.memberType],
+    communityId: member.communityId,
+    communityName: member.communityName,
+    gridId: member.gridId,
+    gridName: member.gridName,
+    status: standing.status,
+    statusLabel: standing.statusLabel,
+    hours: standing.hours,
+    servedThisQuarter: standing.servedThisQuarter,
+    headline: standing.headline,
+    rules: standing.rules,
   };
 }
 
-export type ComplianceRow = ReturnType<typeof toRow>;
+export type ComplianceRow = ReturnType<typeof rowOf>;
 
 /** The current quarter (1–4) when `year` is the current Beijing year, else null. */
 export function currentQuarterOf(year: number, now: Date): number | null {
@@ -111,74 +124,87 @@ export function currentQuarterOf(year: number, now: Date): number | null {
 }
 
 /**
- * Each member's standing under the rule set that holds for their community, as a row of the list. Standing is a pure
- * function of the facts, so members with the same facts (the reader's `key`) under the same rule set are evaluated once.
+ * Each member's standing under the rule set that holds for their community. Standing is a pure function of the
+ * facts, so members with the same facts (the reader's `key`) under the same rule set are evaluated once.
  */
-export function complianceRows(members: MemberFactsRow[], ruleSetOf: (row: MemberFactsRow) => RuleSet, year: number, now: Date): ComplianceRow[] {
+export function complianceEntries(members: MemberFactsRow[], ruleSetOf: (row: MemberFactsRow) => RuleSet, year: number, now: Date): ComplianceEntry[] {
   const currentQuarter = currentQuarterOf(year, now);
-  const evaluators = new Map<RuleSet, { evaluate: (facts: MemberFacts) => Standing; parts: Map<string, ReturnType<typeof standingPart>> }>();
-  return members.map((row) => {
-    const ruleSet = ruleSetOf(row);
+  const evaluators = new Map<RuleSet, { evaluate: (facts: MemberFacts) => Standing; parts: Map<string, ComplianceEntry['standing']> }>();
+  return members.map((member) => {
+    const ruleSet = ruleSetOf(member);
     let evaluator = evaluators.get(ruleSet);
     if (!evaluator) evaluators.set(ruleSet, (evaluator = { evaluate: memberStandingEvaluator(ruleSet, year, now), parts: new Map() }));
-    let part = evaluator.parts.get(row.key);
-    if (!part) evaluator.parts.set(row.key, (part = standingPart(row.facts, evaluator.evaluate(row.facts), ruleSet, year, currentQuarter)));
-    return toRow(row, part);
+    let standing = evaluator.parts.get(member.key);
+    if (!standing) evaluator.parts.set(member.key, (standing = standingPart(member.facts, evaluator.evaluate(member.facts), ruleSet, year, currentQuarter)));
+    return { member, standing };
   });
 }
 
-const assessedWithoutExemption = (row: ComplianceRow) => row.status === 'met' || row.status === 'behind';
+const assessedWithoutExemption = ({ standing }: ComplianceEntry) => standing.status === 'met' || standing.status === 'behind';
 
-export function countsOf(rows: ComplianceRow[], currentQuarter: number | null) {
-  const count = (keep: (row: ComplianceRow) => boolean) => rows.filter(keep).length;
-  return {
-    members: rows.length,
-    met: count((row) => row.status === 'met'),
-    behind: count((row) => row.status === 'behind'),
-    noServiceThisQuarter: currentQuarter ? count((row) => assessedWithoutExemption(row) && !row.servedThisQuarter) : 0,
-    exempt: count((row) => row.status === 'exempt'),
-    notAssessed: count((row) => row.status === 'not_assessed'),
-  };
+export function countsOf(entries: ComplianceEntry[], currentQuarter: number | null) {
+  const counts = { members: entries.length, met: 0, behind: 0, noServiceThisQuarter: 0, exempt: 0, notAssessed: 0 };
+  for (const entry of entries) {
+    const { status, servedThisQuarter } = entry.standing;
+    if (status === 'met') counts.met += 1;
+    else if (status === 'behind') counts.behind += 1;
+    else if (status === 'exempt') counts.exempt += 1;
+    else counts.notAssessed += 1;
+    if (currentQuarter && assessedWithoutExemption(entry) && !servedThisQuarter) counts.noServiceThisQuarter += 1;
+  }
+  return counts;
 }
 
 /** Per quarter begun (all four of a closed year): members assessed and not exempted with and without a credited service in it. */
-export function byQuarterOf(members: MemberFactsRow[], rows: ComplianceRow[], year: number, now: Date) {
+export function byQuarterOf(entries: ComplianceEntry[], year: number, now: Date) {
   const today = businessDate(now);
-  const assessed = members.filter((_, index) => assessedWithoutExemption(rows[index]));
-  return quarterSpans(year)
-    .map((span, index) => ({ span, quarter: index + 1 }))
-    .filter(({ span }) => phaseOf(span, today) !== 'future')
-    .map(({ span, quarter }) => {
-      const withService = assessed.filter((member) => servedIn(member.facts, span.from, span.to)).length;
-      return { quarter, label: QUARTER_NAMES[quarter - 1], withService, withoutService: assessed.length - withService };
+  const begun = quarterSpans(year).flatMap((span, index) => (phaseOf(span, today) === 'future' ? [] : [index]));
+  const withService = begun.map(() => 0);
+  let assessed = 0;
+  for (const entry of entries) {
+    if (!assessedWithoutExemption(entry)) continue;
+    assessed += 1;
+    begun.forEach((quarter, i) => {
+      if (entry.standing.servedQuarters[quarter]) withService[i] += 1;
     });
+  }
+  return begun.map((quarter, i) => ({ quarter: quarter + 1, label: QUARTER_NAMES[quarter], withService: withService[i], withoutService: assessed - withService[i] }));
 }
 
-export function byTypeOf(rows: ComplianceRow[]) {
-  const types = (Object.keys(MEMBER_TYPE_LABELS) as MemberType[]).filter((type) => rows.some((row) => row.memberType === type));
-  return types.map((type) => {
-    const ofType = rows.filter((row) => row.memberType === type);
-    const count = (status: MemberStatus) => ofType.filter((row) => row.status === status).length;
-    return { memberType: type, label: MEMBER_TYPE_LABELS[type], met: count('met'), behind: count('behind'), exempt: count('exempt') };
-  });
+/** The communities the entries' members serve in, by name: a unit's members serve in several. */
+export const communitiesOf = (entries: ComplianceEntry[]): [string, string][] =>
+  [...new Map(entries.map(({ member }) => [member.communityId, member.communityName])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'zh-CN'));
+
+export function byTypeOf(entries: ComplianceEntry[]) {
+  const tallies = new Map<MemberType, { met: number; behind: number; exempt: number }>();
+  for (const { member, standing } of entries) {
+    let tally = tallies.get(member.memberType);
+    if (!tally) tallies.set(member.memberType, (tally = { met: 0, behind: 0, exempt: 0 }));
+    if (standing.status === 'met' || standing.status === 'behind' || standing.status === 'exempt') tally[standing.status] += 1;
+  }
+  return (Object.keys(MEMBER_TYPE_LABELS) as MemberType[])
+    .filter((type) => tallies.has(type))
+    .map((type) => ({ memberType: type, label: MEMBER_TYPE_LABELS[type], ...tallies.get(type)! }));
 }
 
 const STATUS_ORDER: Record<MemberStatus, number> = { behind: 0, met: 1, exempt: 2, not_assessed: 3 };
 const collator = new Intl.Collator('zh-CN');
-const byName = (a: ComplianceRow, b: ComplianceRow) => collator.compare(a.name, b.name) || (a.volunteerNo < b.volunteerNo ? -1 : a.volunteerNo > b.volunteerNo ? 1 : 0);
+const byName = ({ member: a }: ComplianceEntry, { member: b }: ComplianceEntry) =>
+  collator.compare(a.name, b.name) || (a.volunteerNo < b.volunteerNo ? -1 : a.volunteerNo > b.volunteerNo ? 1 : 0);
 
-const SORTS: Record<Sort, (a: ComplianceRow, b: ComplianceRow) => number> = {
-  most_behind: (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.behindBy - a.behindBy || a.hours - b.hours || byName(a, b),
+const SORTS: Record<Sort, (a: ComplianceEntry, b: ComplianceEntry) => number> = {
+  most_behind: (a, b) =>
+    STATUS_ORDER[a.standing.status] - STATUS_ORDER[b.standing.status] || b.standing.behindBy - a.standing.behindBy || a.standing.hours - b.standing.hours || byName(a, b),
   name: byName,
-  hours: (a, b) => a.hours - b.hours || byName(a, b),
+  hours: (a, b) => a.standing.hours - b.standing.hours || byName(a, b),
 };
 
-const FILTERS: Record<StatusFilter, (row: ComplianceRow, currentQuarter: number | null) => boolean> = {
+const FILTERS: Record<StatusFilter, (entry: ComplianceEntry, currentQuarter: number | null) => boolean> = {
   all: () => true,
-  behind: (row) => row.status === 'behind',
-  met: (row) => row.status === 'met',
-  exempt: (row) => row.status === 'exempt',
-  no_service_this_quarter: (row, currentQuarter) => currentQuarter !== null && assessedWithoutExemption(row) && !row.servedThisQuarter,
+  behind: ({ standing }) => standing.status === 'behind',
+  met: ({ standing }) => standing.status === 'met',
+  exempt: ({ standing }) => standing.status === 'exempt',
+  no_service_this_quarter: (entry, currentQuarter) => currentQuarter !== null && assessedWithoutExemption(entry) && !entry.standing.servedThisQuarter,
 };
 
 /**
@@ -204,9 +230,9 @@ export function firstInOrder<T>(items: T[], count: number, compare: (a: T, b: T)
 }
 
 /** The rows matching the status filter, sorted, and the page of them asked for. */
-export function pageOf(rows: ComplianceRow[], options: { status: StatusFilter; sort: Sort; page: { limit: number; offset: number }; currentQuarter: number | null }) {
-  const matching = rows.filter((row) => FILTERS[options.status](row, options.currentQuarter));
+export function pageOf(entries: ComplianceEntry[], options: { status: StatusFilter; sort: Sort; page: { limit: number; offset: number }; currentQuarter: number | null }) {
+  const matching = entries.filter((entry) => FILTERS[options.status](entry, options.currentQuarter));
   const { offset, limit } = options.page;
-  const items = firstInOrder(matching, offset + limit, SORTS[options.sort]).slice(offset).map(({ behindBy: _behindBy, ...row }) => row);
+  const items = firstInOrder(matching, offset + limit, SORTS[options.sort]).slice(offset).map(rowOf);
   return { items, total: matching.length };
 }

@@ -5,7 +5,7 @@ import type { ComplianceRow, countsOf } from './compliance-rows';
 type Counts = ReturnType<typeof countsOf>;
 
 /** A list row with the credited hours of each quarter beside it. */
-export type ComplianceExportRow = Omit<ComplianceRow, 'behindBy'> & { quarterHours: number[] };
+export type ComplianceExportRow = ComplianceRow & { quarterHours: number[] };
 
 export type ComplianceExport = {
   year: number;

@@ -3,7 +3,7 @@ import { districtsOf, assertInDistricts } from '../org/district-scope';
 import { orgRepository } from '../org/org.repository';
 import type { ActionContext } from '../runtime';
 import { businessYear } from '../shared/business-time';
-import { complianceRows } from './compliance-rows';
+import { complianceEntries } from './compliance-rows';
 import { loadMemberFacts } from './member-facts.repository';
 import type { DistrictComplianceView } from './organisation-rates.schemas';
 import { ruleSetsForCommunities } from './rule-set.repository';
@@ -27,7 +27,7 @@ const rosterOf = (ctx: ActionContext, districtId: string) =>
 
 /**
  * Per community of the district, how many members are 达标 / 未达标 / 免除 / 不考核 in the year: the community
- * compliance list's own classification (complianceRows, statusOf) of every member, read in one go.
+ * compliance list's own classification (complianceEntries, statusOf) of every member, read in one go.
  */
 export async function districtCompliance(ctx: ActionContext, input: { year?: number; districtId?: string }): Promise<View> {
   const districts = districtsOf(ctx.caller);
@@ -38,15 +38,15 @@ export async function districtCompliance(ctx: ActionContext, input: { year?: num
   const memberIds = communities.flatMap((community) => community.member_ids);
   const facts = memberIds.length > 0 ? await loadMemberFacts(ctx.tx, { memberIds }, year) : [];
   const ruleSets = await ruleSetsForCommunities(ctx.tx, communities.map((community) => community.community_id), year);
-  const rows = complianceRows(facts, (row) => ruleSets.get(row.communityId)?.ruleSet ?? PRESETS['taishan-2020'], year, ctx.clock.now());
+  const entries = complianceEntries(facts, (row) => ruleSets.get(row.communityId)?.ruleSet ?? PRESETS['taishan-2020'], year, ctx.clock.now());
   const counts = new Map(communities.map((community) => [community.community_id, { members: 0, met: 0, notMet: 0, exempt: 0, notAssessed: 0 }]));
-  for (const row of rows) {
-    const count = counts.get(row.communityId);
+  for (const { member, standing } of entries) {
+    const count = counts.get(member.communityId);
     if (!count) continue;
     count.members += 1;
-    if (row.status === 'met') count.met += 1;
-    else if (row.status === 'behind') count.notMet += 1;
-    else if (row.status === 'exempt') count.exempt += 1;
+    if (standing.status === 'met') count.met += 1;
+    else if (standing.status === 'behind') count.notMet += 1;
+    else if (standing.status === 'exempt') count.exempt += 1;
     else count.notAssessed += 1;
   }
   const district = (await orgRepository.findOrganisations(ctx.tx, [districtId]))[0];
