@@ -73,4 +73,20 @@ describe('member_year_tallies: each member\'s credited services per quarter, kep
     expect(await tallyOf(db, b.id, 2026)).toMatchObject({ q3_services: 1, q3_minutes: 60 });
     expect(await tallyMismatches(db)).toEqual([]);
   });
+
+  it('should move a member\'s tallies with them when they move to another community, in a bulk load too', async () => {
+    const [a, b] = community.members;
+    const other = await buildCommunity(db, 'TZ', { members: 0, residents: 0, districtId: community.districtId });
+    const communityOfTallies = async (memberId: string) =>
+      (await db.query<{ community_id: string }>('select distinct community_id from member_year_tallies where member_id = $1', [memberId])).map((row) => row.community_id);
+    expect(await communityOfTallies(a.id)).toEqual([community.communityId]);
+    await db.query('update members set community_id = $2 where user_id = $1', [a.id, other.communityId]);
+    expect(await communityOfTallies(a.id)).toEqual([other.communityId]);
+    await db.transaction(async (tx) => {
+      await tx.query('set local session_replication_role = replica');
+      await tx.query('update members set community_id = $2 where user_id = $1', [b.id, other.communityId]);
+    });
+    expect(await communityOfTallies(b.id)).toEqual([other.communityId]);
+    expect(await tallyMismatches(db)).toEqual([]);
+  });
 });

@@ -164,6 +164,8 @@ describe('在职党员到社区报到: 报到单, 报到, 回执, 退回, 撤回
     ]);
     expect(await db.query('select home_address from member_profiles where user_id = $1', [user.id])).toEqual([{ home_address: '和平里8栋201室' }]);
     expect(await db.query('select certifying_org_id from service_records where id = $1', [record.id])).toEqual([{ certifying_org_id: a.communityId }]);
+    // the year's tally (what 考核 counts) moves with the member: the new community's list counts the hours
+    expect(await db.query('select community_id, q4_minutes from member_year_tallies where member_id = $1', [user.id])).toEqual([{ community_id: b.communityId, q4_minutes: 60 }]);
     const aRecords = await ok(call(records, 'listForCommunity', { year: 2026 }, a.secretary));
     expect(aRecords.items.map((item: { id: string }) => item.id)).toContain(record.id);
     expect((await ok(call(registration, 'mine', {}, user))).items.map((item: { kind: string; status: string }) => [item.kind, item.status]))

@@ -1,6 +1,9 @@
 import type { Database } from '../../cloudfunctions/_core/db/database';
 
-/** Every tally that differs from the credited records it sums, as 'member year: tally ≠ records'. */
+/**
+ * Every tally that differs from the credited records it sums, as 'member year: tally ≠ records', and every tally kept
+ * under a community its member is no longer in.
+ */
 export async function tallyMismatches(db: Database): Promise<string[]> {
   const rows = await db.query<{ member_id: string; year: number; tally: string; actual: string }>(
     `with actual as (
@@ -18,5 +21,12 @@ export async function tallyMismatches(db: Database): Promise<string[]> {
       where row(a.q1_services, a.q1_minutes, a.q2_services, a.q2_minutes, a.q3_services, a.q3_minutes, a.q4_services, a.q4_minutes)
             is distinct from row(k.q1_services, k.q1_minutes, k.q2_services, k.q2_minutes, k.q3_services, k.q3_minutes, k.q4_services, k.q4_minutes)`,
   );
-  return rows.map((row) => `${row.member_id} ${row.year}: ${row.tally} ≠ ${row.actual}`);
+  const elsewhere = await db.query<{ member_id: string; year: number; kept: string; now: string }>(
+    `select t.member_id, t.year, t.community_id as kept, m.community_id as now
+       from member_year_tallies t join members m on m.user_id = t.member_id where t.community_id <> m.community_id`,
+  );
+  return [
+    ...rows.map((row) => `${row.member_id} ${row.year}: ${row.tally} ≠ ${row.actual}`),
+    ...elsewhere.map((row) => `${row.member_id} ${row.year}: community ${row.kept} ≠ ${row.now}`),
+  ];
 }

@@ -26,6 +26,7 @@ import notifications from './0025_notifications.sql';
 import wechatSubscriptions from './0026_wechat_subscriptions.sql';
 import publishingNotice from './0027_publishing_notice.sql';
 import orderChanges from './0033_order_changes.sql';
+import factsByCommunity from './0034_facts_by_community.sql';
 import activityBriefs from './0028_activity_briefs.sql';
 
 /** Versioned SQL, bundled as text: the same files run on PGlite and on a PostgreSQL server. */
@@ -59,4 +60,5 @@ export const migrations: { version: string; sql: string }[] = [
   { version: '0027_publishing_notice', sql: publishingNotice },
   { version: '0028_activity_briefs', sql: activityBriefs },
   { version: '0033_order_changes', sql: orderChanges },
+  { version: '0034_facts_by_community', sql: factsByCommunity },
 ];
