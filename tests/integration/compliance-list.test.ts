@@ -6,7 +6,7 @@ import { call, failed, ok } from '../support/call';
 import { useWallClock } from '../support/clock';
 import { buildCommunity, createDistrictAdmin, createUnitAdmin, type TestCommunity, type TestUser } from '../support/fixtures';
 import { openSuiteDatabase } from '../support/test-database';
-import { addActivity, addExemption, addService, setCommunityJoined, setMemberType } from '../support/assessment-fixtures';
+import { addActivity, addExemption, addGoodDeed, addService, addSuggestion, setCommunityJoined, setMemberType } from '../support/assessment-fixtures';
 
 // 15 August 2026 in Beijing: the third quarter is running, the fourth has not begun.
 const NOW = new Date('2026-08-15T10:00:00+08:00');
@@ -203,5 +203,22 @@ describe('assessment.complianceList and assessment.unitStanding (issue 13)', () 
     expect(page.ruleSet).toMatchObject({ origin: 'chosen', version: 1 });
     expect(page.counts).toMatchObject({ met: 3, behind: 1 });
     expect(page.items.find((row: any) => row.name === '党员CL2')).toMatchObject({ status: 'met', headline: { target: 10 } });
+  });
+
+  it('counts suggestions and good deeds once a rule of the year counts them', async () => {
+    await addSuggestion(db, { memberId: m[0].id, communityId: c.communityId, submittedAt: '2026-04-02T10:00:00+08:00' });
+    await addGoodDeed(db, { memberId: m[0].id, communityId: c.communityId, year: 2026, fulfilledAt: '2026-05-20T10:00:00+08:00', createdBy: c.secretary.id });
+    const counted = (id: string) => [...PRESETS['jiangsu-2014'].rules, ...PRESETS['taishan-2012'].rules].find((rule) => rule.id === id)!;
+    const document = { ...PRESETS['taishan-2020'], rules: [...PRESETS['taishan-2020'].rules, counted('suggestions'), counted('member-good-deed')] };
+    await db.query(
+      `insert into assessment_rule_sets (id, district_id, street_id, year, version, preset, document, reason, chosen_by, chosen_at)
+       values ($1, $2, null, 2026, 2, 'taishan-2020', $3, '加上建议和好事', $4, now())`,
+      [randomUUID(), c.districtId, JSON.stringify(document), districtAdmin.id],
+    );
+    const page = await list({ sort: 'name' });
+    expect(page.ruleSet).toMatchObject({ origin: 'chosen', version: 2 });
+    const rules = (name: string) => Object.fromEntries(page.items.find((row: any) => row.name === name).rules.map((rule: any) => [rule.ruleId, [rule.status, rule.figure]]));
+    expect(rules('党员CL1')).toMatchObject({ suggestions: ['met', 1], 'member-good-deed': ['met', 1] });
+    expect(rules('党员CL2')).toMatchObject({ suggestions: ['not_met', 0], 'member-good-deed': ['not_met', 0] });
   });
 });

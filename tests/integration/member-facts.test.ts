@@ -1,5 +1,6 @@
 import type { Database } from '../../cloudfunctions/_core/db/database';
-import { loadMemberFacts } from '../../cloudfunctions/_core/assessment/member-facts.repository';
+import { factsReadsOf, loadMemberFacts } from '../../cloudfunctions/_core/assessment/member-facts.repository';
+import { PRESETS } from '../../cloudfunctions/_core/assessment/presets';
 import { buildCommunity, type TestCommunity } from '../support/fixtures';
 import { addRegistration } from '../support/reports-fixtures';
 import { openSuiteDatabase } from '../support/test-database';
@@ -91,6 +92,22 @@ describe('loadMemberFacts: what the assessment rules count, for one member or ma
     expect((await loadMemberFacts(db, { communityId: other.communityId }, 2026)).map((row) => row.memberId)).toEqual([other.members[1].id]);
     expect(await loadMemberFacts(db, { memberIds: [] }, 2026)).toEqual([]);
     expect(a).toBeDefined();
+  });
+
+  it('leaves out the suggestions and good deeds no rule counts, and reads the rest the same', async () => {
+    expect(factsReadsOf([PRESETS['taishan-2020']])).toEqual({ suggestions: false, goodDeeds: false });
+    expect(factsReadsOf([PRESETS['jiangsu-2014']])).toEqual({ suggestions: true, goodDeeds: false });
+    expect(factsReadsOf([PRESETS['taishan-2020'], PRESETS['taishan-2012']])).toEqual({ suggestions: false, goodDeeds: true });
+    const scope = { communityId: community.communityId };
+    const all = await loadMemberFacts(db, scope, 2026);
+    const statements: string[] = [];
+    const some = await loadMemberFacts({ query: (sql, params) => { statements.push(sql); return db.query(sql, params); } }, scope, 2026, { suggestions: false, goodDeeds: true });
+    expect(statements[0]).not.toContain('suggestions');
+    const a = community.members[0].id;
+    const [before, after] = [all, some].map((rows) => rows.find((row) => row.memberId === a)!.facts);
+    expect(before.suggestions).toHaveLength(2);
+    expect(after).toEqual({ ...before, suggestions: [] });
+    expect(some.map((row) => row.memberId).sort()).toEqual(all.map((row) => row.memberId).sort());
   });
 
   it('sends the same two statements for 1 member as for 50 (the facts, and the names they refer to)', async () => {

@@ -4,7 +4,7 @@ import { businessYear } from '../shared/business-time';
 import { commonErrors } from '../shared/domain-error';
 import { assessmentErrors } from './assessment.errors';
 import { byQuarterOf, byTypeOf, communitiesOf, complianceEntries, countsOf, currentQuarterOf, pageOf, type Sort, type StatusFilter } from './compliance-rows';
-import { loadMemberFacts } from './member-facts.repository';
+import { factsReadsOf, loadMemberFacts } from './member-facts.repository';
 import { ruleSetForCommunity, ruleSetsForCommunities } from './rule-set.repository';
 import { DEFAULT_PRESET } from './rule-set.repository';
 import { PRESETS } from './presets';
@@ -42,7 +42,7 @@ export async function communityCompliance(ctx: ActionContext, input: { community
     throw assessmentErrors.error('ASSESSMENT_GRID_NOT_IN_COMMUNITY', undefined, { gridId: '所选网格不属于该社区' });
   }
   const effective = await ruleSetForCommunity(ctx.tx, communityId, year);
-  const members = (await loadMemberFacts(ctx.tx, { communityId }, year)).filter(
+  const members = (await loadMemberFacts(ctx.tx, { communityId }, year, factsReadsOf([effective.ruleSet]))).filter(
     (row) => (!input.memberType || row.memberType === input.memberType) && (!input.gridId || row.gridId === input.gridId),
   );
   const entries = complianceEntries(members, () => effective.ruleSet, year, now);

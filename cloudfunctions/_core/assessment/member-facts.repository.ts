@@ -1,6 +1,6 @@
 import type { Executor } from '../db/database';
 import type { MemberFacts, ServiceFact } from './evaluate-standing';
-import type { MemberType } from './rule-set.schema';
+import type { MemberType, RuleSet } from './rule-set.schema';
 
 /** Whose facts to read: named members, a community's members, or a unit's members (wherever they serve). */
 export type MemberScope = { memberIds: string[] } | { communityId: string } | { unitId: string };
@@ -35,13 +35,29 @@ type FactsSqlRow = {
 };
 
 /**
- * The members in scope. A community's or a unit's list leaves out members who left (their account is closed);
- * named members are read whatever they are.
+ * Which of the counts that only some rules use to read: suggestions and good deeds cost the statement a scan each
+ * and most rule sets count neither. Services, 报到 and the dates are always read.
  */
-function scopeCondition(scope: MemberScope): { where: string; ofMembers: string; param: unknown } {
-  if ('memberIds' in scope) return { where: 'm.user_id = any($1::uuid[])', ofMembers: 'm.user_id = any($1::uuid[])', param: scope.memberIds };
-  if ('communityId' in scope) return { where: 'm.community_id = $1 and u.left_at is null', ofMembers: 'm.community_id = $1', param: scope.communityId };
-  return { where: 'm.unit_id = $1 and u.left_at is null', ofMembers: 'm.unit_id = $1', param: scope.unitId };
+export type FactsReads = { suggestions: boolean; goodDeeds: boolean };
+
+export const READ_ALL_FACTS: FactsReads = { suggestions: true, goodDeeds: true };
+
+/** What the member rules of these rule sets count. */
+export const factsReadsOf = (ruleSets: RuleSet[]): FactsReads => {
+  const memberRules = ruleSets.flatMap((ruleSet) => ruleSet.rules.filter((rule) => rule.subject === 'member' || rule.subject === 'activist'));
+  return { suggestions: memberRules.some((rule) => rule.measure === 'suggestions'), goodDeeds: memberRules.some((rule) => rule.measure === 'good_deeds') };
+};
+
+/**
+ * The members in scope. A community's or a unit's list leaves out members who left (their account is closed);
+ * named members are read whatever they are. A member's current stay and their tallies are always in the community
+ * they are in now (member_year_tallies.community_id follows them): for a community, `ofCommunity` says so, and the
+ * statement reads that community's stays and tallies by their indexes rather than the district's.
+ */
+function scopeCondition(scope: MemberScope): { where: string; ofMembers: string; ofCommunity: string; param: unknown } {
+  if ('memberIds' in scope) return { where: 'm.user_id = any($1::uuid[])', ofMembers: 'm.user_id = any($1::uuid[])', ofCommunity: '', param: scope.memberIds };
+  if ('communityId' in scope) return { where: 'm.community_id = $1 and u.left_at is null', ofMembers: 'm.community_id = $1', ofCommunity: '= $1', param: scope.communityId };
+  return { where: 'm.unit_id = $1 and u.left_at is null', ofMembers: 'm.unit_id = $1', ofCommunity: '', param: scope.unitId };
 }
 
 const ZONE = `'Asia/Shanghai'`;
@@ -55,10 +71,10 @@ const TALLY_TEXT = `string_agg(day || ' ' || n, ',' order by day)`;
  * member type; services and minutes of each quarter; dated services; suggestions; good deeds; reported (t/f);
  * activist since; joined the party on; joined the community on.
  */
-const FACTS_TEXT = `concat_ws('|', scope.member_type,
+const FACTS_TEXT = (reads: FactsReads) => `concat_ws('|', scope.member_type,
     coalesce(tally.q1_services::text, ''), coalesce(tally.q1_minutes::text, ''), coalesce(tally.q2_services::text, ''), coalesce(tally.q2_minutes::text, ''),
     coalesce(tally.q3_services::text, ''), coalesce(tally.q3_minutes::text, ''), coalesce(tally.q4_services::text, ''), coalesce(tally.q4_minutes::text, ''),
-    coalesce(dated.services, ''), coalesce(suggested.tallies, ''), coalesce(deeds.tallies, ''),
+    coalesce(dated.services, ''), ${reads.suggestions ? "coalesce(suggested.tallies, '')" : "''"}, ${reads.goodDeeds ? "coalesce(deeds.tallies, '')" : "''"},
     case when scope.member_type <> 'in_service' or history.registration_id is not null then 't' else 'f' end,
     coalesce(to_char(scope.activist_since, 'YYYY-MM-DD'), ''), coalesce(to_char(scope.joined_party_on, 'YYYY-MM-DD'), ''),
     coalesce(${BEIJING_DAY('history.joined_at')}, ''))`;
@@ -80,7 +96,7 @@ const FACTS_TEXT = `concat_ws('|', scope.member_type,
  * - communityJoinedOn: the Beijing day the current history row opened (the 回执, or the transfer).
  * - exemption: the live (not revoked) row for the year.
  */
-const factsSql = (where: string, ofMembers: string) => `
+const factsSql = ({ where, ofMembers, ofCommunity }: ReturnType<typeof scopeCondition>, reads: FactsReads) => `
   with scope as (
     select m.user_id, m.volunteer_no, m.member_type, m.community_id, m.grid_id, m.unit_id, m.activist_since, m.joined_party_on, u.name
       from members m join users u on u.id = m.user_id
@@ -99,40 +115,40 @@ const factsSql = (where: string, ofMembers: string) => `
         select string_agg(to_char(r.service_date, 'YYYY-MM-DD') || ' ' || r.minutes_credited, ',' order by r.service_date, r.minutes_credited) as services
           from service_records r
          where r.member_id = m.user_id and r.status = 'credited'
-           and ((r.service_date >= $5::date and r.service_date < $6::date)
+           and ((r.service_date >= $3::date and r.service_date < $4::date)
                 or (r.service_date >= m.activist_since and (m.joined_party_on is null or r.service_date <= m.joined_party_on)))
       ) listed
      where ${ofMembers} and m.activist_since is not null
-  ), suggested as (
+  )${reads.suggestions ? `, suggested as (
     select member_id, ${TALLY_TEXT} as tallies
       from (select s.member_id, ${QUARTER_START(`(s.submitted_at at time zone ${ZONE})::date`)} as day, count(*) as n
               from members m join suggestions s on s.member_id = m.user_id
-             where ${ofMembers} and s.status <> 'withdrawn' and s.submitted_at >= $3::timestamptz and s.submitted_at < $4::timestamptz
+             where ${ofMembers} and s.status <> 'withdrawn'
+               and s.submitted_at >= $3::timestamp at time zone ${ZONE} and s.submitted_at < $4::timestamp at time zone ${ZONE}
              group by 1, 2) t
      group by member_id
-  ), deeds as (
+  )` : ''}${reads.goodDeeds ? `, deeds as (
     select member_id, ${TALLY_TEXT} as tallies
-      from (select c.member_id, ${QUARTER_START(`least(greatest((c.fulfilled_at at time zone ${ZONE})::date, $5::date), $6::date - 1)`)} as day,
+      from (select c.member_id, ${QUARTER_START(`least(greatest((c.fulfilled_at at time zone ${ZONE})::date, $3::date), $4::date - 1)`)} as day,
                    count(*) as n
               from members m join commitments c on c.member_id = m.user_id
              where ${ofMembers} and c.year = $2 and c.status = 'confirmed'
              group by 1, 2) t
      group by member_id
-  )
+  )` : ''}
   select scope.user_id as member_id, scope.name, scope.volunteer_no, scope.community_id, scope.grid_id, scope.unit_id,
-         ${FACTS_TEXT} as facts,
+         ${FACTS_TEXT(reads)} as facts,
          exemption.reason as exemption_reason, exemption.approved_by as exemption_approved_by
     from scope
-    left join member_community_history history on history.member_id = scope.user_id and history.left_at is null
+    left join member_community_history history on history.member_id = scope.user_id and history.left_at is null${ofCommunity && ` and history.community_id ${ofCommunity}`}
     left join assessment_exemptions exemption on exemption.member_id = scope.user_id and exemption.year = $2 and exemption.revoked_at is null
-    left join member_year_tallies tally on tally.member_id = scope.user_id and tally.year = $2 and scope.activist_since is null
+    left join member_year_tallies tally
+           on tally.member_id = scope.user_id and tally.year = $2 and scope.activist_since is null${ofCommunity && ` and tally.community_id ${ofCommunity}`}
     left join dated on dated.member_id = scope.user_id
-    left join suggested on suggested.member_id = scope.user_id
-    left join deeds on deeds.member_id = scope.user_id`;
+    ${reads.suggestions ? 'left join suggested on suggested.member_id = scope.user_id' : ''}
+    ${reads.goodDeeds ? 'left join deeds on deeds.member_id = scope.user_id' : ''}`;
 
 const QUARTER_STARTS = ['01-01', '04-01', '07-01', '10-01'] as const;
-
-const beijingMidnight = (year: number) => `${year}-01-01T00:00:00+08:00`;
 
 /** 'day count,…' (suggestions, good deeds) as tallies. */
 function countsOf(text: string): { day: string; count: number }[] {
@@ -195,23 +211,24 @@ async function namesOf(tx: Executor, rows: FactsSqlRow[]): Promise<Map<string, s
 /**
  * The one set-based reader of what the assessment rules count, for one member or 5,000: one statement whatever the
  * number of members, and one for the names of their communities, grids and units. Members whose facts read the same
- * share a `key`, so a list can evaluate each kind once.
+ * share a `key`, so a list can evaluate each kind once. `reads` leaves out the counts no rule of the caller's rule
+ * sets uses (factsReadsOf); they then read as none.
  */
-export async function loadMemberFacts(tx: Executor, scope: MemberScope, year: number): Promise<MemberFactsRow[]> {
-  const { where, ofMembers, param } = scopeCondition(scope);
+export async function loadMemberFacts(tx: Executor, scope: MemberScope, year: number, reads: FactsReads = READ_ALL_FACTS): Promise<MemberFactsRow[]> {
   if ('memberIds' in scope && scope.memberIds.length === 0) return [];
-  const rows = await tx.query<FactsSqlRow>(factsSql(where, ofMembers), [
-    param, year, beijingMidnight(year), beijingMidnight(year + 1),
-    `${year}-01-01`, `${year + 1}-01-01`,
-  ]);
+  const condition = scopeCondition(scope);
+  const rows = await tx.query<FactsSqlRow>(factsSql(condition, reads), [condition.param, year, `${year}-01-01`, `${year + 1}-01-01`]);
   if (rows.length === 0) return [];
   const names = await namesOf(tx, rows);
   const quarterStarts = QUARTER_STARTS.map((start) => `${year}-${start}`);
-  const factsByKey = new Map<string, MemberFacts>();
+  // Rows with equal facts share the first row's key text as well as its facts: a map keyed by it then finds them by
+  // reference, without reading the text again.
+  const kinds = new Map<string, { key: string; facts: MemberFacts }>();
   return rows.map((row): MemberFactsRow => {
-    const key = row.exemption_reason === null ? row.facts : `${row.facts}\u0001${row.exemption_reason}\u0001${row.exemption_approved_by}`;
-    let facts = factsByKey.get(key);
-    if (!facts) factsByKey.set(key, (facts = factsOf(row, quarterStarts)));
+    const text = row.exemption_reason === null ? row.facts : `${row.facts}\u0001${row.exemption_reason}\u0001${row.exemption_approved_by}`;
+    let kind = kinds.get(text);
+    if (!kind) kinds.set(text, (kind = { key: text, facts: factsOf(row, quarterStarts) }));
+    const { key, facts } = kind;
     return {
       memberId: row.member_id,
       name: row.name,
