@@ -275,10 +275,13 @@ function standingOf(rules: RuleOutcome[]): Standing {
   return { rules, consequences, atRisk };
 }
 
+/** The rules of a set that assess a member (members', and activists' over their cultivation period). */
+export const memberRulesOf = (ruleSet: RuleSet) => ruleSet.rules.filter((rule) => rule.subject === 'member' || rule.subject === 'activist');
+
 /** Evaluates many members' standings in an assessment year as of `now` (the day and the rules looked up once). */
 export function memberStandingEvaluator(ruleSet: RuleSet, year: number, now: Date): (facts: MemberFacts) => Standing {
   const context = { ruleSet, year, today: businessDate(now) };
-  const memberRules = ruleSet.rules.filter((rule) => rule.subject === 'member' || rule.subject === 'activist');
+  const memberRules = memberRulesOf(ruleSet);
   return (facts) => standingOf(memberRules.map((rule) => evaluateMemberRule(rule, facts, context)));
 }
 

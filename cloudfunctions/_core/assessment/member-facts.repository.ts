@@ -1,5 +1,5 @@
 import type { Executor } from '../db/database';
-import type { MemberFacts, ServiceFact } from './evaluate-standing';
+import { memberRulesOf, type MemberFacts, type ServiceFact } from './evaluate-standing';
 import type { MemberType, RuleSet } from './rule-set.schema';
 
 /** Whose facts to read: named members, a community's members, or a unit's members (wherever they serve). */
@@ -44,20 +44,20 @@ export const READ_ALL_FACTS: FactsReads = { suggestions: true, goodDeeds: true }
 
 /** What the member rules of these rule sets count. */
 export const factsReadsOf = (ruleSets: RuleSet[]): FactsReads => {
-  const memberRules = ruleSets.flatMap((ruleSet) => ruleSet.rules.filter((rule) => rule.subject === 'member' || rule.subject === 'activist'));
+  const memberRules = ruleSets.flatMap(memberRulesOf);
   return { suggestions: memberRules.some((rule) => rule.measure === 'suggestions'), goodDeeds: memberRules.some((rule) => rule.measure === 'good_deeds') };
 };
 
 /**
  * The members in scope. A community's or a unit's list leaves out members who left (their account is closed);
  * named members are read whatever they are. A member's current stay and their tallies are always in the community
- * they are in now (member_year_tallies.community_id follows them): for a community, `ofCommunity` says so, and the
- * statement reads that community's stays and tallies by their indexes rather than the district's.
+ * they are in now (member_year_tallies.community_id follows them): for a community (`byCommunity`) the statement
+ * says so, and reads that community's stays and tallies by their indexes rather than the district's.
  */
-function scopeCondition(scope: MemberScope): { where: string; ofMembers: string; ofCommunity: string; param: unknown } {
-  if ('memberIds' in scope) return { where: 'm.user_id = any($1::uuid[])', ofMembers: 'm.user_id = any($1::uuid[])', ofCommunity: '', param: scope.memberIds };
-  if ('communityId' in scope) return { where: 'm.community_id = $1 and u.left_at is null', ofMembers: 'm.community_id = $1', ofCommunity: '= $1', param: scope.communityId };
-  return { where: 'm.unit_id = $1 and u.left_at is null', ofMembers: 'm.unit_id = $1', ofCommunity: '', param: scope.unitId };
+function scopeCondition(scope: MemberScope): { where: string; ofMembers: string; byCommunity: boolean; param: unknown } {
+  if ('memberIds' in scope) return { where: 'm.user_id = any($1::uuid[])', ofMembers: 'm.user_id = any($1::uuid[])', byCommunity: false, param: scope.memberIds };
+  if ('communityId' in scope) return { where: 'm.community_id = $1 and u.left_at is null', ofMembers: 'm.community_id = $1', byCommunity: true, param: scope.communityId };
+  return { where: 'm.unit_id = $1 and u.left_at is null', ofMembers: 'm.unit_id = $1', byCommunity: false, param: scope.unitId };
 }
 
 const ZONE = `'Asia/Shanghai'`;
@@ -96,7 +96,7 @@ const FACTS_TEXT = (reads: FactsReads) => `concat_ws('|', scope.member_type,
  * - communityJoinedOn: the Beijing day the current history row opened (the 回执, or the transfer).
  * - exemption: the live (not revoked) row for the year.
  */
-const factsSql = ({ where, ofMembers, ofCommunity }: ReturnType<typeof scopeCondition>, reads: FactsReads) => `
+const factsSql = ({ where, ofMembers, byCommunity }: ReturnType<typeof scopeCondition>, reads: FactsReads) => `
   with scope as (
     select m.user_id, m.volunteer_no, m.member_type, m.community_id, m.grid_id, m.unit_id, m.activist_since, m.joined_party_on, u.name
       from members m join users u on u.id = m.user_id
@@ -140,10 +140,10 @@ const factsSql = ({ where, ofMembers, ofCommunity }: ReturnType<typeof scopeCond
          ${FACTS_TEXT(reads)} as facts,
          exemption.reason as exemption_reason, exemption.approved_by as exemption_approved_by
     from scope
-    left join member_community_history history on history.member_id = scope.user_id and history.left_at is null${ofCommunity && ` and history.community_id ${ofCommunity}`}
+    left join member_community_history history on history.member_id = scope.user_id and history.left_at is null${byCommunity ? ' and history.community_id = $1' : ''}
     left join assessment_exemptions exemption on exemption.member_id = scope.user_id and exemption.year = $2 and exemption.revoked_at is null
     left join member_year_tallies tally
-           on tally.member_id = scope.user_id and tally.year = $2 and scope.activist_since is null${ofCommunity && ` and tally.community_id ${ofCommunity}`}
+           on tally.member_id = scope.user_id and tally.year = $2 and scope.activist_since is null${byCommunity ? ' and tally.community_id = $1' : ''}
     left join dated on dated.member_id = scope.user_id
     ${reads.suggestions ? 'left join suggested on suggested.member_id = scope.user_id' : ''}
     ${reads.goodDeeds ? 'left join deeds on deeds.member_id = scope.user_id' : ''}`;
